@@ -1,0 +1,321 @@
+//! The one error type of kim-core.
+//!
+//! [`Error`] means the *input or the call* was unusable. Rule violations of a KIM are not errors: they are
+//! [`Finding`](crate::rules::Finding)s in a [`Report`](crate::rules::Report).
+//!
+//! Every variant carries structured fields (line, field, byte offset, offending value) and formats late. Each has a
+//! stable [`Error::code`]. A NIK never appears in full in any variant: values are masked before they are stored.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::registry::Status;
+
+/// Why a string is not a Kemendagri code. See [`Error::InvalidCode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CodeProblem {
+    /// The input is empty.
+    Empty,
+    /// A byte that is neither a digit nor a dot where one was expected.
+    UnexpectedByte,
+    /// A segment has the wrong number of digits, or there are too many segments.
+    BadLength,
+    /// A segment is all zeros (`00`, `0000`); Kemendagri never uses one.
+    ZeroSegment,
+    /// The village segment does not start with 1 (kelurahan), 2 (desa) or 3 (desa adat).
+    VillageKind,
+}
+
+impl fmt::Display for CodeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Empty => "empty code",
+            Self::UnexpectedByte => "unexpected character",
+            Self::BadLength => {
+                "expected PP, PP.KK, PP.KK.CC or PP.KK.CC.XNNN (or 2, 4, 6 or 10 digits)"
+            }
+            Self::ZeroSegment => "a segment of zeros is never used",
+            Self::VillageKind => {
+                "village segment must start with 1 (kelurahan), 2 (desa) or 3 (desa adat)"
+            }
+        })
+    }
+}
+
+/// Why a string is not a structurally valid NIK. See [`Error::InvalidNik`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NikProblem {
+    /// Not exactly 16 digits (after removing spaces and dots).
+    Length,
+    /// A character that is not a digit, space or dot.
+    NotDigit,
+    /// The region part (`PPKKCC`) has a zero segment.
+    Region,
+    /// The day is not 01–31 (men) or 41–71 (women).
+    Day,
+    /// The month is not 01–12.
+    Month,
+    /// Day and month do not form a calendar date (e.g. 30 February).
+    Date,
+    /// The serial part is `0000`.
+    Serial,
+}
+
+impl fmt::Display for NikProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Length => "a NIK has exactly 16 digits",
+            Self::NotDigit => "a NIK has only digits (spaces and dots are ignored)",
+            Self::Region => "the region part PPKKCC has a zero segment",
+            Self::Day => "the day must be 01-31, or 41-71 for women",
+            Self::Month => "the month must be 01-12",
+            Self::Date => "day and month are not a calendar date",
+            Self::Serial => "the serial number is never 0000",
+        })
+    }
+}
+
+/// One rejected row of an import, with where and why.
+///
+/// `line` is the 1-based physical line in the source file (the header is line 1 of a CSV); for JSON record lists it
+/// is the 1-based record number. `value` is masked when it could hold personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// 1-based line (CSV) or record number (record lists).
+    pub line: u64,
+    /// The column or field name, e.g. `seat` or `members[2].nik`.
+    pub field: String,
+    /// The offending value, truncated to 80 characters and masked if it may be a NIK.
+    pub value: String,
+    /// Stable code of the problem, e.g. `KIM-E-CODE`.
+    pub code: &'static str,
+    /// Human-readable reason, in English.
+    pub reason: String,
+}
+
+impl RowError {
+    /// Builds a row error, masking and truncating `value`.
+    pub fn new(
+        line: u64,
+        field: impl Into<String>,
+        value: &str,
+        code: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            line,
+            field: field.into(),
+            value: crate::privacy::mask_value(value),
+            code,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, field `{}`: {} (value {:?}) [{}]",
+            self.line, self.field, self.reason, self.value, self.code
+        )
+    }
+}
+
+/// Every way a kim-core call can fail.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A string is not a Kemendagri code.
+    #[error("invalid Kemendagri code {input:?} at byte {byte}: {problem}")]
+    InvalidCode {
+        /// The input, truncated to 32 characters.
+        input: String,
+        /// 0-based byte offset of the problem.
+        byte: usize,
+        /// What is wrong.
+        problem: CodeProblem,
+    },
+    /// A string is not a structurally valid NIK. The value is stored masked.
+    #[error("invalid NIK {masked}: {problem}")]
+    InvalidNik {
+        /// The input, masked (`6402**********01`).
+        masked: String,
+        /// What is wrong.
+        problem: NikProblem,
+    },
+    /// A code list (reference) could not be loaded; every bad row is listed.
+    #[error("code list rejected: {} bad row(s), first: {}", rows.len(), rows.first().map_or_else(String::new, ToString::to_string))]
+    ReferenceRows {
+        /// Every bad row, in file order.
+        rows: Vec<RowError>,
+    },
+    /// A CSV file could not be read at all (bad header, I/O, broken quoting).
+    #[error("CSV error at line {line}: {message}")]
+    Csv {
+        /// 1-based line, 0 when unknown.
+        line: u64,
+        /// What went wrong.
+        message: String,
+    },
+    /// A required CSV column is missing from the header.
+    #[error("CSV header lacks the required column `{column}`")]
+    MissingColumn {
+        /// The column name.
+        column: String,
+    },
+    /// JSON could not be parsed into the expected shape.
+    #[error("JSON error at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde_json said, with personal data masked.
+        message: String,
+    },
+    /// A JSON document has a `schema_version` this library does not read.
+    #[error("unsupported schema_version {found} (this library reads {supported})")]
+    SchemaVersion {
+        /// The version found.
+        found: u64,
+        /// The version supported.
+        supported: u64,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A status change that the lifecycle does not allow.
+    #[error("KIM {kim}: cannot change status from {} to {to} on {date}", from.map_or("nothing".to_owned(), |s| s.to_string()))]
+    InvalidTransition {
+        /// The KIM id.
+        kim: String,
+        /// The status before (None: no status yet).
+        from: Option<Status>,
+        /// The status asked for.
+        to: Status,
+        /// The date of the change.
+        date: NaiveDate,
+    },
+    /// An event is dated before the last event already applied to the same KIM.
+    #[error("KIM {kim}: event on {date} is before the last recorded change on {last}")]
+    OutOfOrder {
+        /// The KIM id.
+        kim: String,
+        /// The date of the rejected event.
+        date: NaiveDate,
+        /// The date of the latest applied event.
+        last: NaiveDate,
+    },
+    /// No KIM with this id.
+    #[error("unknown KIM id {id:?}")]
+    UnknownKim {
+        /// The id.
+        id: String,
+    },
+    /// A KIM id is used twice.
+    #[error("duplicate KIM id {id:?}")]
+    DuplicateKim {
+        /// The id.
+        id: String,
+    },
+    /// No member with this id in the KIM, or a member id used twice.
+    #[error("KIM {kim}: member {member:?} {problem}")]
+    Member {
+        /// The KIM id.
+        kim: String,
+        /// The member id.
+        member: String,
+        /// `is unknown` or `already exists`.
+        problem: &'static str,
+    },
+    /// A rule profile file is malformed or inconsistent.
+    #[error("profile {id:?}: {message}")]
+    Profile {
+        /// The profile id, or the file name when the id is unreadable.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No profile with this id.
+    #[error("unknown profile {id:?}")]
+    UnknownProfile {
+        /// The id.
+        id: String,
+    },
+    /// No national profile is in force on this date (before 2010-06-01).
+    #[error("no national KIM profile is in force on {date}")]
+    NoProfileInForce {
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A parameter of the call itself is unusable.
+    #[error("invalid argument `{name}`: {message}")]
+    InvalidArgument {
+        /// The parameter name.
+        name: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// A stable, documented code for the error family. These codes never change meaning.
+    ///
+    /// ```
+    /// let err = kim_core::wilayah::Kode::parse("64.0").unwrap_err();
+    /// assert_eq!(err.code(), "KIM-E-CODE");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidCode { .. } => "KIM-E-CODE",
+            Self::InvalidNik { .. } => "KIM-E-NIK",
+            Self::ReferenceRows { .. } => "KIM-E-REFERENCE",
+            Self::Csv { .. } => "KIM-E-CSV",
+            Self::MissingColumn { .. } => "KIM-E-COLUMN",
+            Self::Json { .. } => "KIM-E-JSON",
+            Self::SchemaVersion { .. } => "KIM-E-SCHEMA",
+            Self::Io { .. } => "KIM-E-IO",
+            Self::InvalidTransition { .. } => "KIM-E-TRANSITION",
+            Self::OutOfOrder { .. } => "KIM-E-ORDER",
+            Self::UnknownKim { .. } => "KIM-E-UNKNOWN-KIM",
+            Self::DuplicateKim { .. } => "KIM-E-DUPLICATE-KIM",
+            Self::Member { .. } => "KIM-E-MEMBER",
+            Self::Profile { .. } => "KIM-E-PROFILE",
+            Self::UnknownProfile { .. } => "KIM-E-UNKNOWN-PROFILE",
+            Self::NoProfileInForce { .. } => "KIM-E-NO-PROFILE",
+            Self::InvalidArgument { .. } => "KIM-E-ARGUMENT",
+        }
+    }
+
+    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
+        Self::Json {
+            line: err.line(),
+            column: err.column(),
+            message: crate::privacy::mask_text(&err.to_string()),
+        }
+    }
+
+    pub(crate) fn from_csv(err: &csv::Error) -> Self {
+        let line = err.position().map_or(0, csv::Position::line);
+        Self::Csv {
+            line,
+            message: crate::privacy::mask_text(&err.to_string()),
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

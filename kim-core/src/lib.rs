@@ -1,0 +1,33 @@
+//! # kim-core
+//!
+//! The reference implementation of the rules of Indonesia's KIM programme (*Kelompok*, since 2022 *Komunitas*,
+//! *Informasi Masyarakat*): community information groups seated in a desa or kelurahan.
+//!
+//! - [`wilayah`]: Kemendagri codes ([`wilayah::Kode`]) and the official code list ([`wilayah::Reference`]),
+//!   embedded from Kepmendagri 300.2.2-2138/2025.
+//! - [`registry`]: KIMs, members, NIKs and a dated history that answers what was true on any day.
+//! - [`rules`]: versioned, cited rule profiles (Permenkominfo 08/2010, Permenkominfo 4/2024 Pasal 23(3), local
+//!   overlays) and [`rules::validate`], which returns a [`rules::Report`] of findings.
+//! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
+//!
+//! ```
+//! use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry}, wilayah::Reference};
+//! let reference = Reference::embedded();
+//! assert_eq!(reference.counts().villages(), 83_762);
+//! let registry = Registry::from_json(include_str!("../../examples/data/kim_sample.json"))?;
+//! let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+//! let profiles = ProfileSet::builtin();
+//! let reports = validate_registry(&registry, &profiles.in_force(date)?, reference, date)?;
+//! assert_eq!(reports.len(), registry.len());
+//! # Ok::<(), kim_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod privacy;
+pub mod registry;
+pub mod rules;
+pub mod wilayah;
+
+pub use error::{Error, Result};
