@@ -11,7 +11,7 @@
 //!
 //! `draft → established (SK issued) → registered (F4) → active ↔ inactive (vakum) → dissolved`; any status except
 //! `dissolved` may also go straight to `dissolved`. The first recorded status may be any status, because legacy
-//! registries often know only the current one. The status names are our inference [I]: the regulation has none.
+//! registries often know only the current one. The status names are our inference \[I\]: the regulation has none.
 //!
 //! # JSON shape, `schema_version` 1
 //!
@@ -135,7 +135,7 @@ impl Nik {
     /// The kecamatan of registration (`PP.KK.CC`). Historic codes are allowed, so it may be absent from the
     /// current reference.
     pub fn region(&self) -> Kode {
-        Kode::parse(&self.expose()[..6])
+        Kode::parse_bytes(&self.0[..6])
             .unwrap_or_else(|_| unreachable!("region segments checked in parse"))
     }
 
@@ -222,7 +222,7 @@ macro_rules! str_enum {
 }
 
 str_enum! {
-    /// Status of a KIM in its lifecycle (names are our inference [I]; see the module docs).
+    /// Status of a KIM in its lifecycle (names are our inference \[I\]; see the module docs).
     Status {
         /// Being formed; no SK yet.
         Draft = "draft",
@@ -243,7 +243,7 @@ impl Status {
     /// True if the lifecycle allows `from → to` (`None`: the first recorded status, which may be anything).
     ///
     /// ```
-    /// use kim_core::registry::Status::*;
+    /// use kim_core::registry::Status::{self, *};
     /// assert!(Status::can_follow(Some(Active), Inactive));
     /// assert!(Status::can_follow(Some(Inactive), Active));
     /// assert!(!Status::can_follow(Some(Dissolved), Active));
@@ -295,7 +295,7 @@ str_enum! {
 }
 
 impl IssuerRole {
-    /// True for kepala desa, lurah or a higher head of government: "minimal" in Pasal 23(3)(c), read as "at least" [I].
+    /// True for kepala desa, lurah or a higher head of government: "minimal" in Pasal 23(3)(c), read as "at least" \[I\].
     pub fn is_at_least_village_head(self) -> bool {
         !matches!(self, Self::Other)
     }
@@ -1227,12 +1227,79 @@ impl<'a> RowParser<'a> {
         out
     }
 
+    /// Reports `field` as required when it is absent; passes `value` through.
+    fn required<T>(&mut self, field: &str, value: Option<T>, why: &str) -> Option<T> {
+        if self.row.get(field).is_none() {
+            self.err(field, "", "KIM-E-REQUIRED", why);
+        }
+        value
+    }
+
     fn finish<T>(self, value: Option<T>) -> std::result::Result<T, Vec<RowError>> {
         match value {
             Some(v) if self.errors.is_empty() => Ok(v),
             _ => Err(self.errors),
         }
     }
+}
+
+fn parse_sk(p: &mut RowParser<'_>) -> Option<Sk> {
+    if !p.row.any(&["sk_number", "sk_date", "sk_issuer"]) {
+        return None;
+    }
+    let number = p.text("sk_number", true);
+    let date = p.date("sk_date");
+    let date = p.required("sk_date", date, "an SK needs a date");
+    let issuer = p.parsed::<IssuerRole>("sk_issuer");
+    let issuer = p.required("sk_issuer", issuer, "an SK needs an issuer");
+    Some(Sk {
+        number: number?.to_owned(),
+        date: date?,
+        issuer: issuer?,
+    })
+}
+
+fn parse_registration(p: &mut RowParser<'_>) -> Option<Registration> {
+    if !p.row.any(&[
+        "registration_number",
+        "registration_date",
+        "registration_kab_kota",
+    ]) {
+        return None;
+    }
+    let number = p.text("registration_number", true);
+    let date = p.date("registration_date");
+    let date = p.required("registration_date", date, "a registration needs a date");
+    let kab_kota = p.kode("registration_kab_kota");
+    let kab_kota = p.required(
+        "registration_kab_kota",
+        kab_kota,
+        "a registration needs the kab/kota code",
+    );
+    Some(Registration {
+        number: number?.to_owned(),
+        date: date?,
+        kab_kota: kab_kota?,
+    })
+}
+
+fn parse_formation(p: &mut RowParser<'_>) -> Option<FormationEvidence> {
+    if !p.row.any(&["formation_kind", "formation_reference"]) {
+        return None;
+    }
+    let kind = p
+        .parsed::<EvidenceKind>("formation_kind")
+        .unwrap_or(EvidenceKind::Other);
+    let reference = p
+        .text("formation_reference", false)
+        .unwrap_or_default()
+        .to_owned();
+    let date = p.date("formation_date");
+    Some(FormationEvidence {
+        kind,
+        reference,
+        date,
+    })
 }
 
 fn parse_kim_row(
@@ -1251,87 +1318,9 @@ fn parse_kim_row(
     } else {
         resolve_seat(&mut p, reference)
     };
-    let sk = if row.any(&["sk_number", "sk_date", "sk_issuer"]) {
-        {
-            let number = p.text("sk_number", true);
-            let date = p.date("sk_date");
-            if row.get("sk_date").is_none() {
-                p.err("sk_date", "", "KIM-E-REQUIRED", "an SK needs a date");
-            }
-            let issuer = p.parsed::<IssuerRole>("sk_issuer").or_else(|| {
-                row.get("sk_issuer")
-                    .is_none()
-                    .then(|| p.err("sk_issuer", "", "KIM-E-REQUIRED", "an SK needs an issuer"));
-                None
-            });
-            match (number, date, issuer) {
-                (Some(n), Some(d), Some(i)) => Some(Sk {
-                    number: n.to_owned(),
-                    date: d,
-                    issuer: i,
-                }),
-                _ => None,
-            }
-        }
-    } else {
-        None
-    };
-    let registration = if row.any(&[
-        "registration_number",
-        "registration_date",
-        "registration_kab_kota",
-    ]) {
-        {
-            let number = p.text("registration_number", true);
-            let date = p.date("registration_date");
-            if row.get("registration_date").is_none() {
-                p.err(
-                    "registration_date",
-                    "",
-                    "KIM-E-REQUIRED",
-                    "a registration needs a date",
-                );
-            }
-            let kk = p.kode("registration_kab_kota");
-            if row.get("registration_kab_kota").is_none() {
-                p.err(
-                    "registration_kab_kota",
-                    "",
-                    "KIM-E-REQUIRED",
-                    "a registration needs the kab/kota code",
-                );
-            }
-            match (number, date, kk) {
-                (Some(n), Some(d), Some(k)) => Some(Registration {
-                    number: n.to_owned(),
-                    date: d,
-                    kab_kota: k,
-                }),
-                _ => None,
-            }
-        }
-    } else {
-        None
-    };
-    let formation = if row.any(&["formation_kind", "formation_reference"]) {
-        {
-            let kind = p
-                .parsed::<EvidenceKind>("formation_kind")
-                .unwrap_or(EvidenceKind::Other);
-            let reference = p
-                .text("formation_reference", false)
-                .unwrap_or_default()
-                .to_owned();
-            let date = p.date("formation_date");
-            Some(FormationEvidence {
-                kind,
-                reference,
-                date,
-            })
-        }
-    } else {
-        None
-    };
+    let sk = parse_sk(&mut p);
+    let registration = parse_registration(&mut p);
+    let formation = parse_formation(&mut p);
     let media = p.list::<Media>("media");
     let sectors = row
         .get("sectors")

@@ -6,14 +6,14 @@
 //!
 //! | id | kind | in force | basis |
 //! | --- | --- | --- | --- |
-//! | `permenkominfo-8-2010` | national | 2010-06-01 – 2024-09-03 | Permenkominfo 08/2010 and its 2008 guide [R2/L] |
-//! | `permenkominfo-4-2024` | national | from 2024-09-04 | Permenkominfo 4/2024 Pasal 23(3) F1–F4 [R] |
-//! | `overlay-6402-kutai-kartanegara` | overlay | 2022 | no PNS or state apparatus [L] |
-//! | `overlay-6403-berau` | overlay | 2025 | no ASN, PPPK or private employees [L] |
-//! | `overlay-3578-surabaya` | overlay | — | ≥ 10 members, officers ≥ 18 with clean record, AD/ART, 3–4 year term [L] |
-//! | `overlay-3601-pandeglang` | overlay | 2025 | ≥ 10 members [L] |
-//! | `overlay-7271-palu` | overlay | 2023 | officers plus three bidang, members resident in the seat village [L] |
-//! | `overlay-6106-kapuas-hulu` | overlay | — | 3 to 8 members [L] |
+//! | `permenkominfo-8-2010` | national | 2010-06-01 – 2024-09-03 | Permenkominfo 08/2010 and its 2008 guide \[R2/L\] |
+//! | `permenkominfo-4-2024` | national | from 2024-09-04 | Permenkominfo 4/2024 Pasal 23(3) F1–F4 \[R\] |
+//! | `overlay-6402-kutai-kartanegara` | overlay | 2022 | no PNS or state apparatus \[L\] |
+//! | `overlay-6403-berau` | overlay | 2025 | no ASN, PPPK or private employees \[L\] |
+//! | `overlay-3578-surabaya` | overlay | — | ≥ 10 members, officers ≥ 18 with clean record, AD/ART, 3–4 year term \[L\] |
+//! | `overlay-3601-pandeglang` | overlay | 2025 | ≥ 10 members \[L\] |
+//! | `overlay-7271-palu` | overlay | 2023 | officers plus three bidang, members resident in the seat village \[L\] |
+//! | `overlay-6106-kapuas-hulu` | overlay | — | 3 to 8 members \[L\] |
 //!
 //! [`ProfileSet::in_force`] picks the national profile valid on a date; overlays are named explicitly
 //! ([`ProfileSet::select`]) or picked by seat ([`ProfileSet::applicable`]). [`validate`] returns a [`Report`] with
@@ -122,7 +122,7 @@ pub enum Check {
     SkDate,
     /// F4: a registration with the Dinas exists.
     Registered,
-    /// F4: the registering kab/kota contains the seat (first 5 characters of the seat code) [I].
+    /// F4: the registering kab/kota contains the seat (first 5 characters of the seat code) \[I\].
     RegistrationKabKota,
     /// F4: the registration is dated on or after the SK and on or before the validation date.
     RegistrationDate,
@@ -738,10 +738,17 @@ fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Params)>) {
             }
         }
         Check::NikRegionKnown => {
+            // Members of one KIM mostly share a region: remember the last lookup.
+            let mut last: Option<(Kode, bool)> = None;
             for m in &c.members {
-                if let Some(nik) = &m.nik
-                    && !c.reference.contains(nik.region())
-                {
+                let Some(nik) = &m.nik else { continue };
+                let region = nik.region();
+                let known = match last {
+                    Some((r, k)) if r == region => k,
+                    _ => c.reference.contains(region),
+                };
+                last = Some((region, known));
+                if !known {
                     out.push((
                         member_path(m, "nik"),
                         vec![
@@ -772,6 +779,33 @@ fn finding(rule: &Rule, profile: &Profile, path: String, params: &Params) -> Fin
 /// The code of the info finding for an overlay that was asked for but does not govern this KIM (seat outside its
 /// region, or date outside its window).
 pub const OVERLAY_NOT_APPLIED: &str = "KIM-OVERLAY-NOT-APPLIED";
+
+/// The code of the info finding for a KIM validated on a date before its first recorded status: it did not exist
+/// in the registry yet, so no rule is checked.
+pub const NOT_YET_RECORDED: &str = "KIM-NOT-YET-RECORDED";
+
+fn not_yet_recorded(kim: &Kim, first: NaiveDate, as_of: NaiveDate) -> Finding {
+    Finding {
+        code: NOT_YET_RECORDED.to_owned(),
+        severity: Severity::Info,
+        path: "history".to_owned(),
+        profile: String::new(),
+        citation: Citation {
+            instrument: "kim registry history".to_owned(),
+            pasal: None,
+            tag: Confidence::I,
+            note: None,
+        },
+        message_id: format!(
+            "KIM {} belum tercatat pada {as_of} (status pertama {first}); aturan tidak diperiksa.",
+            kim.id
+        ),
+        message_en: format!(
+            "KIM {} is not yet recorded on {as_of} (first status {first}); no rule was checked.",
+            kim.id
+        ),
+    }
+}
 
 fn overlay_scope(profile: &Profile, kim: &Kim, as_of: NaiveDate) -> Option<Finding> {
     let region = profile.region?;
@@ -844,6 +878,16 @@ pub fn validate(
             name: "profiles",
             message: "include one national profile".into(),
         });
+    }
+    if let Some(first) = kim.history.first()
+        && first.date > as_of
+    {
+        return Ok(finish(
+            kim,
+            profiles,
+            as_of,
+            vec![not_yet_recorded(kim, first.date, as_of)],
+        ));
     }
     let ctx = Ctx {
         kim,

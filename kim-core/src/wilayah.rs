@@ -421,6 +421,8 @@ pub struct Reference {
     name_ends: Vec<u32>,
     /// Exclusive end of unit i's subtree in `codes`.
     subtree_end: Vec<u32>,
+    /// The codes above village level (62 KB for the national list): membership tests at those levels stay in cache.
+    upper: Vec<Kode>,
     counts: Counts,
     index: OnceLock<NameIndex>,
 }
@@ -443,6 +445,7 @@ impl Clone for Reference {
             names: self.names.clone(),
             name_ends: self.name_ends.clone(),
             subtree_end: self.subtree_end.clone(),
+            upper: self.upper.clone(),
             counts: self.counts,
             index: OnceLock::new(),
         }
@@ -474,8 +477,9 @@ impl Reference {
         let mut version = String::from("unversioned");
         let mut rows = Vec::with_capacity(text.len() / 24);
         let mut errors = Vec::new();
-        for (i, line) in text.lines().enumerate() {
+        for (i, line) in text.split('\n').enumerate() {
             let line_no = i as u64 + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if let Some(meta) = line.strip_prefix('#') {
                 if let Some(v) = meta.strip_prefix("version\t") {
                     v.trim().clone_into(&mut version);
@@ -485,7 +489,8 @@ impl Reference {
             if line.is_empty() {
                 continue;
             }
-            let Some((code, name)) = line.split_once('\t') else {
+            // A code is at most 13 bytes: look for the tab there, not through the whole name.
+            let Some(tab) = line.as_bytes().iter().take(16).position(|&b| b == b'\t') else {
                 errors.push(RowError::new(
                     line_no,
                     "name",
@@ -495,7 +500,7 @@ impl Reference {
                 ));
                 continue;
             };
-            rows.push((line_no, code, name));
+            rows.push((line_no, &line[..tab], &line[tab + 1..]));
         }
         Self::build(version, rows, errors)
     }
@@ -610,6 +615,8 @@ impl Reference {
         let mut names = String::with_capacity(units.iter().map(|u| u.2.len()).sum());
         let mut name_ends = Vec::with_capacity(units.len());
         let mut counts = Counts::default();
+        // In pre-order, a unit's parent (if present) is the latest unit kept one level up.
+        let mut latest: [Option<Kode>; 4] = [None; 4];
         for (i, (kode, line, name)) in units.iter().enumerate() {
             if i > 0 && units[i - 1].0 == *kode {
                 errors.push(RowError::new(
@@ -621,8 +628,9 @@ impl Reference {
                 ));
                 continue;
             }
+            let level = kode.level() as usize - 1;
             if let Some(parent) = kode.parent()
-                && codes.binary_search(&parent).is_err()
+                && latest[level - 1] != Some(parent)
             {
                 errors.push(RowError::new(
                     *line,
@@ -633,6 +641,7 @@ impl Reference {
                 ));
                 continue;
             }
+            latest[level] = Some(*kode);
             codes.push(*kode);
             names.push_str(name);
             name_ends.push(
@@ -647,29 +656,19 @@ impl Reference {
             errors.sort_by_key(|e| e.line);
             return Err(Error::ReferenceRows { rows: errors });
         }
-        // Subtree ends: a stack walk over the pre-order sequence.
-        let n = codes.len();
-        let mut subtree_end = vec![0u32; n];
-        let mut stack: Vec<usize> = Vec::with_capacity(4);
-        for (i, k) in codes.iter().enumerate() {
-            while let Some(&top) = stack.last() {
-                if codes[top].contains(*k) {
-                    break;
-                }
-                subtree_end[top] = i as u32;
-                stack.pop();
-            }
-            stack.push(i);
-        }
-        for top in stack {
-            subtree_end[top] = n as u32;
-        }
+        let subtree_end = subtree_ends(&codes);
+        let upper = codes
+            .iter()
+            .copied()
+            .filter(|k| k.level() != Level::Desa)
+            .collect();
         Ok(Self {
             version,
             codes,
             names,
             name_ends,
             subtree_end,
+            upper,
             counts,
             index: OnceLock::new(),
         })
@@ -720,7 +719,11 @@ impl Reference {
 
     /// True if the code is in the list.
     pub fn contains(&self, kode: Kode) -> bool {
-        self.position(kode).is_some()
+        if kode.level() == Level::Desa {
+            self.position(kode).is_some()
+        } else {
+            self.upper.binary_search(&kode).is_ok()
+        }
     }
 
     /// All units in pre-order.
@@ -984,6 +987,28 @@ impl Reference {
             _ => Resolution::Ambiguous(finals.into_iter().map(|f| f.0).take(10).collect()),
         }
     }
+}
+
+/// Exclusive end of each unit's subtree, by a stack walk over the pre-order sequence.
+#[allow(clippy::cast_possible_truncation)] // see `Reference::build`
+fn subtree_ends(codes: &[Kode]) -> Vec<u32> {
+    let n = codes.len();
+    let mut end = vec![0u32; n];
+    let mut stack: Vec<usize> = Vec::with_capacity(4);
+    for (i, k) in codes.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if codes[top].contains(*k) {
+                break;
+            }
+            end[top] = i as u32;
+            stack.pop();
+        }
+        stack.push(i);
+    }
+    for top in stack {
+        end[top] = n as u32;
+    }
+    end
 }
 
 /// How a name matched.
