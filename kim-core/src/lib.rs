@@ -8,6 +8,8 @@
 //! - [`registry`]: KIMs, members, NIKs and a dated history that answers what was true on any day.
 //! - [`rules`]: versioned, cited rule profiles (Permenkominfo 08/2010, Permenkominfo 4/2024 Pasal 23(3), local
 //!   overlays) and [`rules::validate`], which returns a [`rules::Report`] of findings.
+//! - [`coverage`]: share of villages and kecamatan with an active KIM, at every level, on any date, with gap lists,
+//!   time series and target tracking.
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
@@ -24,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod coverage;
 pub mod error;
 pub mod privacy;
 pub mod registry;

@@ -712,6 +712,29 @@ impl Reference {
         self.codes.binary_search(&kode).ok()
     }
 
+    /// The position of a code in the pre-order sequence, for per-unit arrays.
+    pub fn index_of(&self, kode: Kode) -> Option<usize> {
+        self.position(kode)
+    }
+
+    /// The unit at a position from [`Reference::index_of`] or [`Reference::subtree_range`].
+    ///
+    /// # Panics
+    ///
+    /// If `i >= self.len()`.
+    pub fn unit_at(&self, i: usize) -> Unit<'_> {
+        self.unit(i)
+    }
+
+    /// Exclusive end of the subtree of the unit at position `i`.
+    ///
+    /// # Panics
+    ///
+    /// If `i >= self.len()`.
+    pub fn subtree_end_of(&self, i: usize) -> usize {
+        self.subtree_end[i] as usize
+    }
+
     /// The unit with this code.
     pub fn get(&self, kode: Kode) -> Option<Unit<'_>> {
         self.position(kode).map(|i| self.unit(i))
