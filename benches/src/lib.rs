@@ -68,3 +68,107 @@ pub fn kim_with_members(seat: Kode, n: usize) -> Kim {
     }
     kim
 }
+
+/// A deterministic synthetic national registry: `n` KIMs seated in villages of the embedded list (a fixed LCG picks
+/// them), each with a history starting between 2015 and 2025 (some go inactive, some are dissolved) and `members`
+/// members.
+///
+/// # Panics
+///
+/// Never for the embedded list.
+pub fn synthetic_registry(
+    reference: &kim_core::wilayah::Reference,
+    n: usize,
+    members: usize,
+) -> kim_core::registry::Registry {
+    let villages: Vec<Kode> = reference
+        .units_at(Level::Desa, None)
+        .map(|u| u.kode)
+        .collect();
+    let mut s: u64 = 0x2026_1123;
+    let mut next = move || {
+        s = s
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        s >> 33
+    };
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
+    let mut kims = Vec::with_capacity(n);
+    for i in 0..n {
+        let seat = villages[usize::try_from(next()).expect("fits") % villages.len()];
+        let mut kim = Kim::new(format!("K{i}"), format!("KIM {i}"), seat);
+        let start = base + Days::new(next() % 3900);
+        kim.history.push(StatusChange {
+            date: start,
+            status: Status::Established,
+            note: None,
+        });
+        kim.history.push(StatusChange {
+            date: start + Days::new(30),
+            status: Status::Registered,
+            note: None,
+        });
+        kim.history.push(StatusChange {
+            date: start + Days::new(31),
+            status: Status::Active,
+            note: None,
+        });
+        match next() % 10 {
+            0 => kim.history.push(StatusChange {
+                date: start + Days::new(400 + next() % 800),
+                status: Status::Inactive,
+                note: None,
+            }),
+            1 => kim.history.push(StatusChange {
+                date: start + Days::new(400 + next() % 800),
+                status: Status::Dissolved,
+                note: None,
+            }),
+            _ => {}
+        }
+        for j in 0..members {
+            let mut m = Member::new(
+                format!("m{j}"),
+                "Anggota",
+                if j == 0 { Role::Ketua } else { Role::Anggota },
+            );
+            m.term_start = Some(start);
+            kim.members.push(m);
+        }
+        kims.push(kim);
+    }
+    kim_core::registry::Registry::from_kims(kims).expect("unique ids")
+}
+
+/// The straightforward way to compute kecamatan-level village coverage, as a baseline: a set of covered seats, then
+/// for each kecamatan a scan of its villages. Returns (kecamatan, villages, villages with a KIM, KIMs) per row.
+pub fn naive_kecamatan_coverage(
+    registry: &kim_core::registry::Registry,
+    reference: &kim_core::wilayah::Reference,
+    as_of: NaiveDate,
+) -> Vec<(Kode, u32, u32, u32)> {
+    use std::collections::HashMap;
+    let mut per_seat: HashMap<Kode, u32> = HashMap::new();
+    for kim in registry.kims() {
+        if matches!(
+            kim.status_on(as_of),
+            Some(Status::Registered | Status::Active)
+        ) {
+            *per_seat.entry(kim.seat).or_default() += 1;
+        }
+    }
+    reference
+        .units_at(Level::Kecamatan, None)
+        .map(|kec| {
+            let (mut villages, mut covered, mut n_kim) = (0, 0, 0);
+            for v in reference.children(Some(kec.kode)) {
+                villages += 1;
+                if let Some(n) = per_seat.get(&v.kode) {
+                    covered += 1;
+                    n_kim += n;
+                }
+            }
+            (kec.kode, villages, covered, n_kim)
+        })
+        .collect()
+}

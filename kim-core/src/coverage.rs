@@ -31,7 +31,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::registry::{Kim, Registry, Status};
+use crate::registry::{Registry, Status};
 use crate::rules::{ProfileSet, validate};
 use crate::wilayah::{Kode, Level, Reference, VillageKind};
 
@@ -117,11 +117,6 @@ impl CoverageOptions {
             }
         }
         Ok(())
-    }
-
-    fn counts(&self, kim: &Kim, date: NaiveDate) -> bool {
-        kim.status_on(date)
-            .is_some_and(|s| self.active.contains(&s))
     }
 }
 
@@ -265,8 +260,8 @@ impl Agg {
 
 /// Per-village tallies of active KIMs, indexed by reference position.
 struct Tally {
-    n_kim: Vec<u32>,
-    n_members: Vec<u32>,
+    /// (active KIMs, their serving members) per unit of the range; non-zero only for villages.
+    per_unit: Vec<(u32, u32)>,
     unmatched: Vec<Unmatched>,
     excluded_invalid: Vec<String>,
 }
@@ -274,45 +269,65 @@ struct Tally {
 fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) -> Result<Tally> {
     let range = reference.subtree_range(options.within);
     let mut t = Tally {
-        n_kim: vec![0; range.len()],
-        n_members: vec![0; range.len()],
+        per_unit: vec![(0, 0); range.len()],
         unmatched: Vec::new(),
         excluded_invalid: Vec::new(),
     };
-    for kim in registry.kims() {
-        if !options.counts(kim, options.as_of)
-            || options.within.is_some_and(|w| !w.contains(kim.seat))
+    let cols = registry.columns();
+    // Phase 1: the active KIMs in scope and their seat positions. The lookups are independent of each other, so
+    // their cache misses overlap; phase 2 does the dependent increments.
+    let mut placed: Vec<(u32, u32)> = Vec::with_capacity(cols.len());
+    for i in 0..cols.len() {
+        let seat = cols.seat(i);
+        if !cols
+            .status_on(i, options.as_of)
+            .is_some_and(|s| options.active.contains(&s))
+            || options.within.is_some_and(|w| !w.contains(seat))
         {
             continue;
         }
-        let reason = if kim.seat.level() == Level::Desa {
-            match reference.index_of(kim.seat) {
-                Some(i) if range.contains(&i) => {
-                    if let Some(set) = &options.only_valid {
-                        let profiles = set.applicable(kim.seat, options.as_of)?;
-                        if !validate(kim, &profiles, reference, options.as_of)?.ok {
-                            t.excluded_invalid.push(kim.id.clone());
-                            continue;
-                        }
-                    }
-                    let j = i - range.start;
-                    t.n_kim[j] += 1;
-                    t.n_members[j] +=
-                        u32::try_from(kim.members_on(options.as_of).count()).unwrap_or(u32::MAX);
-                    None
-                }
-                _ => Some(UnmatchedReason::NotInCodeList),
-            }
+        let found = if seat.level() == Level::Desa {
+            reference.index_of(seat).filter(|u| range.contains(u))
         } else {
-            Some(UnmatchedReason::NotAVillage)
+            None
         };
-        if let Some(reason) = reason {
+        if let Some(u) = found {
+            placed.push((
+                u32::try_from(i).unwrap_or(u32::MAX),
+                u32::try_from(u - range.start).unwrap_or(u32::MAX),
+            ));
+        } else {
+            let reason = if seat.level() == Level::Desa {
+                UnmatchedReason::NotInCodeList
+            } else {
+                UnmatchedReason::NotAVillage
+            };
             t.unmatched.push(Unmatched {
-                kim_id: kim.id.clone(),
-                seat: kim.seat,
+                kim_id: registry.kims()[i].id.clone(),
+                seat,
                 reason,
             });
         }
+    }
+    for (i, j) in placed {
+        let (i, j) = (i as usize, j as usize);
+        if let Some(set) = &options.only_valid {
+            let kim = &registry.kims()[i];
+            if !validate(
+                kim,
+                &set.applicable(kim.seat, options.as_of)?,
+                reference,
+                options.as_of,
+            )?
+            .ok
+            {
+                t.excluded_invalid.push(kim.id.clone());
+                continue;
+            }
+        }
+        let slot = &mut t.per_unit[j];
+        slot.0 += 1;
+        slot.1 += u32::try_from(cols.members_on(i, options.as_of)).unwrap_or(u32::MAX);
     }
     Ok(t)
 }
@@ -381,11 +396,12 @@ pub fn coverage(
             let j = i - range.start;
             let kind = kode.village_kind();
             a.villages.add_kind(kind, 1);
-            if t.n_kim[j] > 0 {
+            let (n_kim, n_members) = t.per_unit[j];
+            if n_kim > 0 {
                 a.with_kim.add_kind(kind, 1);
             }
-            a.n_kim = t.n_kim[j];
-            a.n_members = t.n_members[j];
+            a.n_kim = n_kim;
+            a.n_members = n_members;
         }
         stack.push((i, a));
     }
@@ -552,7 +568,7 @@ pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOption
                 current_kec = Some((i, false));
             }
             Level::Desa => {
-                if t.n_kim[i - range.start] > 0 {
+                if t.per_unit[i - range.start].0 > 0 {
                     if let Some((_, covered)) = current_kec.as_mut() {
                         *covered = true;
                     }
@@ -696,7 +712,8 @@ pub fn coverage_series(
     let mut e = 0;
     let mut out = Vec::with_capacity(dates.len());
     for date in dates {
-        while e < events.len() && events[e].0 <= date {
+        let today = date.num_days_from_ce();
+        while e < events.len() && events[e].0 <= today {
             let (_, slot, delta) = events[e];
             let s = slot as usize;
             let kec = kec_of[s] as usize;
@@ -783,32 +800,33 @@ impl Slots {
     }
 }
 
-/// Every interval during which a KIM counts, as (date, village slot, +1) and (end date, slot, −1).
+/// Every interval during which a KIM counts, as (day, village slot, +1) and (end day, slot, −1); days from the common era.
 fn interval_events(
     registry: &Registry,
     reference: &Reference,
     options: &CoverageOptions,
     range: &std::ops::Range<usize>,
-) -> Vec<(NaiveDate, u32, i32)> {
+) -> Vec<(i32, u32, i32)> {
     let mut events = Vec::new();
-    for kim in registry.kims() {
-        if options.within.is_some_and(|w| !w.contains(kim.seat)) || kim.seat.level() != Level::Desa
-        {
+    let cols = registry.columns();
+    for i in 0..cols.len() {
+        let seat = cols.seat(i);
+        if options.within.is_some_and(|w| !w.contains(seat)) || seat.level() != Level::Desa {
             continue;
         }
-        let Some(i) = reference.index_of(kim.seat).filter(|i| range.contains(i)) else {
+        let Some(u) = reference.index_of(seat).filter(|u| range.contains(u)) else {
             continue;
         };
-        let slot = u32::try_from(i - range.start).unwrap_or(u32::MAX);
-        let mut open: Option<NaiveDate> = None;
-        for c in &kim.history {
-            let counts = options.active.contains(&c.status);
+        let slot = u32::try_from(u - range.start).unwrap_or(u32::MAX);
+        let mut open: Option<i32> = None;
+        for &(day, status) in cols.history(i) {
+            let counts = options.active.contains(&status);
             match (open, counts) {
-                (None, true) => open = Some(c.date),
+                (None, true) => open = Some(day),
                 (Some(start), false) => {
-                    if c.date > start {
+                    if day > start {
                         events.push((start, slot, 1));
-                        events.push((c.date, slot, -1));
+                        events.push((day, slot, -1));
                     }
                     open = None;
                 }

@@ -36,6 +36,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -135,8 +137,9 @@ impl Nik {
     /// The kecamatan of registration (`PP.KK.CC`). Historic codes are allowed, so it may be absent from the
     /// current reference.
     pub fn region(&self) -> Kode {
-        Kode::parse_bytes(&self.0[..6])
-            .unwrap_or_else(|_| unreachable!("region segments checked in parse"))
+        let two = |i: usize| u64::from(self.0[i] - b'0') * 10 + u64::from(self.0[i + 1] - b'0');
+        // `parse` rejected zero segments, so these form a valid kecamatan code.
+        Kode::from_valid_segments(two(0), two(2), two(4), 0)
     }
 
     /// Sex encoded in the day (women have DD + 40).
@@ -739,10 +742,101 @@ pub struct Event {
 /// assert_eq!(bad.unwrap_err().code(), "KIM-E-TRANSITION");
 /// # Ok::<(), kim_core::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Registry {
     kims: Vec<Kim>,
     by_id: HashMap<String, usize>,
+    /// Derived from `kims` on first use and dropped on every change, so it can never be stale.
+    columns: OnceLock<Columns>,
+}
+
+impl PartialEq for Registry {
+    fn eq(&self, other: &Self) -> bool {
+        self.kims == other.kims
+    }
+}
+
+impl Eq for Registry {}
+
+/// A flat, cache-friendly copy of what date queries need (seat, status changes, member terms), in KIM order.
+///
+/// Each KIM's history and members live in their own heap allocations; scanning 100,000 of them costs a cache miss
+/// each. Coverage and series read these arrays instead (see `benches/benches/coverage.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    seat: Vec<Kode>,
+    hist_off: Vec<u32>,
+    hist: Vec<(i32, Status)>,
+    mem_off: Vec<u32>,
+    mem: Vec<(i32, i32)>,
+}
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+impl Columns {
+    fn build(kims: &[Kim]) -> Self {
+        let mut c = Columns {
+            seat: Vec::with_capacity(kims.len()),
+            hist_off: Vec::with_capacity(kims.len() + 1),
+            mem_off: Vec::with_capacity(kims.len() + 1),
+            ..Columns::default()
+        };
+        c.hist_off.push(0);
+        c.mem_off.push(0);
+        for k in kims {
+            c.seat.push(k.seat);
+            c.hist
+                .extend(k.history.iter().map(|h| (day(h.date), h.status)));
+            c.mem.extend(k.members.iter().map(|m| {
+                (
+                    m.term_start.map_or(i32::MIN, day),
+                    m.term_end.map_or(i32::MAX, day),
+                )
+            }));
+            c.hist_off
+                .push(u32::try_from(c.hist.len()).unwrap_or(u32::MAX));
+            c.mem_off
+                .push(u32::try_from(c.mem.len()).unwrap_or(u32::MAX));
+        }
+        c
+    }
+
+    /// Number of KIMs.
+    pub fn len(&self) -> usize {
+        self.seat.len()
+    }
+
+    /// True if there are no KIMs.
+    pub fn is_empty(&self) -> bool {
+        self.seat.is_empty()
+    }
+
+    /// Seat of KIM `i` (registry order).
+    pub fn seat(&self, i: usize) -> Kode {
+        self.seat[i]
+    }
+
+    /// Status changes of KIM `i` as (day number from the common era, status), oldest first.
+    pub fn history(&self, i: usize) -> &[(i32, Status)] {
+        &self.hist[self.hist_off[i] as usize..self.hist_off[i + 1] as usize]
+    }
+
+    /// Status of KIM `i` on `date`; same as [`Kim::status_on`].
+    pub fn status_on(&self, i: usize, date: NaiveDate) -> Option<Status> {
+        let d = day(date);
+        self.history(i).iter().rev().find(|h| h.0 <= d).map(|h| h.1)
+    }
+
+    /// Members of KIM `i` serving on `date`; same as `Kim::members_on(date).count()`.
+    pub fn members_on(&self, i: usize, date: NaiveDate) -> usize {
+        let d = day(date);
+        self.mem[self.mem_off[i] as usize..self.mem_off[i + 1] as usize]
+            .iter()
+            .filter(|m| m.0 <= d && d <= m.1)
+            .count()
+    }
 }
 
 #[derive(Serialize)]
@@ -829,6 +923,7 @@ impl Registry {
         kim.check_consistency()?;
         self.by_id.insert(kim.id.clone(), self.kims.len());
         self.kims.push(kim);
+        self.columns = OnceLock::new();
         Ok(())
     }
 
@@ -861,6 +956,7 @@ impl Registry {
             .ok_or_else(|| Error::UnknownKim {
                 id: event.kim.clone(),
             })?;
+        self.columns = OnceLock::new();
         let kim = &mut self.kims[i];
         if let Some(last) = kim.last_event_date()
             && event.date < last
@@ -924,7 +1020,13 @@ impl Registry {
         Registry {
             kims: self.kims.iter().map(|k| k.as_of(date)).collect(),
             by_id: self.by_id.clone(),
+            columns: OnceLock::new(),
         }
+    }
+
+    /// The flat copy of seats, histories and member terms that date queries read (built on first use).
+    pub fn columns(&self) -> &Columns {
+        self.columns.get_or_init(|| Columns::build(&self.kims))
     }
 
     // ---- CSV and record import -----------------------------------------------------------------------------------
@@ -1027,6 +1129,7 @@ impl Registry {
                         "no accepted KIM has this id",
                     )]);
                 };
+                reg.columns = OnceLock::new();
                 let kim = &mut reg.kims[i];
                 if kim.members.iter().any(|x| x.id == m.id) {
                     return Err(vec![RowError::new(

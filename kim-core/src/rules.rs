@@ -714,10 +714,10 @@ fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Params)>) {
             }
         }
         Check::MemberDiversity => {
-            let sexes: std::collections::HashSet<_> =
-                c.members.iter().filter_map(|m| m.sex).collect();
-            let all_known = c.members.iter().all(|m| m.sex.is_some());
-            if c.members.len() >= 2 && all_known && sexes.len() == 1 {
+            // Flag only when every sex is known and all are the same.
+            let first = c.members.first().and_then(|m| m.sex);
+            let one_sex = first.is_some() && c.members.iter().all(|m| m.sex == first);
+            if c.members.len() >= 2 && one_sex {
                 out.push((
                     "members".into(),
                     vec![("count", c.members.len().to_string())],
