@@ -172,3 +172,40 @@ pub fn naive_kecamatan_coverage(
         })
         .collect()
 }
+
+/// About `bytes` of realistic mixed Indonesian text as separate posts: the labelled moderation corpus of the tests,
+/// cycled deterministically, each post suffixed with a village name and a counter so that no two are identical.
+///
+/// # Panics
+///
+/// Never: the corpus is embedded.
+pub fn moderation_posts(bytes: usize) -> Vec<String> {
+    let items: Vec<&str> = include_str!("../../kim-core/tests/data/moderation_corpus.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .collect();
+    let villages = [
+        "Perian",
+        "Jahab",
+        "Sebulu Moderen",
+        "Loa Janan Ulu",
+        "Santan Ulu",
+        "Muara Aloh",
+        "Melayu",
+    ];
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut i = 0usize;
+    while total < bytes {
+        let text = format!(
+            "{} (Desa {}, kiriman ke-{i})",
+            items[i % items.len()].replace("\\n", "\n"),
+            villages[i % villages.len()]
+        );
+        total += text.len();
+        out.push(text);
+        i += 1;
+    }
+    out
+}

@@ -156,6 +156,22 @@ pub enum Error {
         /// Every bad row, in file order.
         rows: Vec<RowError>,
     },
+    /// A moderation lexicon file was rejected; every bad line is listed.
+    #[error("lexicon rejected: {} bad line(s), first: {}", rows.len(), rows.first().map_or_else(String::new, ToString::to_string))]
+    Lexicon {
+        /// Every bad line, in file order.
+        rows: Vec<RowError>,
+    },
+    /// A review-case transition that the workflow does not allow.
+    #[error("case {case}: cannot {action} while the case is {state}")]
+    CaseTransition {
+        /// The case id.
+        case: String,
+        /// The state the case is in.
+        state: &'static str,
+        /// What was attempted.
+        action: &'static str,
+    },
     /// A CSV file could not be read at all (bad header, I/O, broken quoting).
     #[error("CSV error at line {line}: {message}")]
     Csv {
@@ -283,6 +299,8 @@ impl Error {
             Self::InvalidCode { .. } => "KIM-E-CODE",
             Self::InvalidNik { .. } => "KIM-E-NIK",
             Self::ReferenceRows { .. } => "KIM-E-REFERENCE",
+            Self::Lexicon { .. } => "KIM-E-LEXICON",
+            Self::CaseTransition { .. } => "KIM-E-CASE",
             Self::Csv { .. } => "KIM-E-CSV",
             Self::MissingColumn { .. } => "KIM-E-COLUMN",
             Self::Json { .. } => "KIM-E-JSON",

@@ -10,6 +10,8 @@
 //!   overlays) and [`rules::validate`], which returns a [`rules::Report`] of findings.
 //! - [`coverage`]: share of villages and kecamatan with an active KIM, at every level, on any date, with gap lists,
 //!   time series and target tracking.
+//! - [`moderation`]: verdicts on Indonesian KIM content (categories grounded in law, personal data, hoax markers,
+//!   spam, evasion-resistant matching) and the review/appeal workflow with an audit trail.
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
@@ -28,6 +30,7 @@
 
 pub mod coverage;
 pub mod error;
+pub mod moderation;
 pub mod privacy;
 pub mod registry;
 pub mod rules;

@@ -1,0 +1,40 @@
+//! Budget of issue #4 for `kim_core::moderation`: ≥ 100 MB/s of verdicts (normalisation, lexicon, personal data
+//! and spam checks included) on one thread, with the full default lexicon, over ≥ 10 MB of realistic mixed
+//! Indonesian text (the labelled corpus of the tests, cycled into separate posts).
+//!
+//! `cargo bench -p kim-benches --bench moderation`
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kim_core::moderation::{Moderator, redact};
+
+fn bench(c: &mut Criterion) {
+    let moderator = Moderator::default();
+    let posts = kim_benches::moderation_posts(10 * 1024 * 1024);
+    let bytes: usize = posts.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("moderation_10mb");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("check_each_post", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| moderator.check(black_box(p)).matches.len())
+                .sum::<usize>()
+        });
+    });
+    g.bench_function("redact_each_post", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| redact(black_box(p)).len())
+                .sum::<usize>()
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

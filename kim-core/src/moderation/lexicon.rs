@@ -1,0 +1,308 @@
+//! The moderation lexicon: data, loaded from TSV, compiled once into an aho-corasick automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::normalize::normalize_pattern;
+use super::{Action, Category, Severity};
+use crate::error::{Error, Result, RowError};
+
+/// How an entry's pattern matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// One root word; its affixed forms match too (di-, ter-, ke-, se-, ku-, me(N)-, ber-; -nya, -kan, -in, -an,
+    /// -lah, -mu, -ku, -i). Roots of three letters or fewer take only the suffixes -nya, -mu, -ku, -lah.
+    Root,
+    /// Words in order, exactly.
+    Phrase,
+    /// An identity word (religion, ethnicity, orientation, disability). Never acts alone.
+    Identity,
+    /// A known innocent phrase (`anjing pelacak`, `peternak babi`): matches that lie inside it do not count.
+    Exempt,
+    /// A hostile word; acts only within [`super::IDENTITY_WINDOW`] words of an identity word, as a SARA hold.
+    Hostile,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable rule id, e.g. `judi-slot-gacor`.
+    pub id: String,
+    /// Category.
+    pub category: Category,
+    /// Severity.
+    pub severity: Severity,
+    /// What a match does.
+    pub action: Action,
+    /// How it matches.
+    pub kind: EntryKind,
+    /// The pattern, as written (normalised when compiled).
+    pub pattern: String,
+    /// Why the entry exists, or its caveat.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A set of entries with unique ids.
+///
+/// ```
+/// use kim_core::moderation::Lexicon;
+/// let mut lex = Lexicon::builtin();
+/// let extra = Lexicon::from_tsv("kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n", "lokal-1")?;
+/// lex.extend(extra)?;
+/// assert!(lex.entries().iter().any(|e| e.id == "kasar-contoh"));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lexicon {
+    version: String,
+    entries: Vec<Entry>,
+}
+
+/// The shipped lexicon, `kim-core/lexicon/default.tsv`.
+pub const BUILTIN_TSV: &str = include_str!("../../lexicon/default.tsv");
+
+impl Lexicon {
+    /// The shipped lexicon (version `kim-default-1`).
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the shipped file is parsed by the tests.
+    pub fn builtin() -> Self {
+        Self::from_tsv(BUILTIN_TSV, "kim-default-1").expect("the shipped lexicon is valid")
+    }
+
+    /// An empty lexicon.
+    pub fn empty(version: &str) -> Self {
+        Self {
+            version: version.to_owned(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Parses TSV: `id, category, severity, action, kind, pattern[, note]`; `#` lines and blank lines are skipped.
+    /// Every bad line is reported in [`Error::Lexicon`] with its line and field.
+    pub fn from_tsv(text: &str, version: &str) -> Result<Self> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut errors = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i as u64 + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match parse_line(line_no, line) {
+                Ok(e) if !seen.insert(e.id.clone()) => errors.push(RowError::new(
+                    line_no,
+                    "id",
+                    &e.id,
+                    "KIM-E-LEXICON",
+                    "duplicate id",
+                )),
+                Ok(e) => entries.push(e),
+                Err(mut errs) => errors.append(&mut errs),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                version: version.to_owned(),
+                entries,
+            })
+        } else {
+            Err(Error::Lexicon { rows: errors })
+        }
+    }
+
+    /// Reads [`Lexicon::from_tsv`] from a file.
+    pub fn from_path(path: impl AsRef<std::path::Path>, version: &str) -> Result<Self> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_tsv(&text, version)
+    }
+
+    /// Adds the entries of `other`; an id already present is an error. The version becomes `self+other`.
+    pub fn extend(&mut self, other: Lexicon) -> Result<()> {
+        for e in &other.entries {
+            if self.entries.iter().any(|x| x.id == e.id) {
+                return Err(Error::InvalidArgument {
+                    name: "lexicon",
+                    message: format!("entry id {} exists already", e.id),
+                });
+            }
+        }
+        self.version = format!("{}+{}", self.version, other.version);
+        self.entries.extend(other.entries);
+        Ok(())
+    }
+
+    /// The version string (goes into every verdict and audit event).
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+/// One TSV line: `id, category, severity, action, kind, pattern[, note]`; every bad field is reported.
+fn parse_line(line_no: u64, line: &str) -> std::result::Result<Entry, Vec<RowError>> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 6 {
+        return Err(vec![RowError::new(
+            line_no,
+            "pattern",
+            line,
+            "KIM-E-LEXICON",
+            "expected 6 or 7 tab-separated fields",
+        )]);
+    }
+    let mut errors = Vec::new();
+    let quoted = |v: &str| format!("\"{}\"", v.trim());
+    let mut field = |name: &str, v: &str, ok: bool, why: &str| {
+        if !ok {
+            errors.push(RowError::new(line_no, name, v, "KIM-E-LEXICON", why));
+        }
+    };
+    let category = serde_json::from_str::<Category>(&quoted(f[1])).ok();
+    let severity = serde_json::from_str::<Severity>(&quoted(f[2])).ok();
+    let action = serde_json::from_str::<Action>(&quoted(f[3])).ok();
+    let kind = serde_json::from_str::<EntryKind>(&quoted(f[4])).ok();
+    field("category", f[1], category.is_some(), "unknown value");
+    field("severity", f[2], severity.is_some(), "unknown value");
+    field("action", f[3], action.is_some(), "unknown value");
+    field("kind", f[4], kind.is_some(), "unknown value");
+    let (id, pattern) = (f[0].trim(), f[5].trim());
+    field("id", f[0], !id.is_empty(), "empty");
+    let letters = normalize_pattern(pattern)
+        .chars()
+        .any(char::is_alphanumeric);
+    field("pattern", f[5], letters, "pattern has no letters or digits");
+    match (category, severity, action, kind) {
+        (Some(category), Some(severity), Some(action), Some(kind)) if errors.is_empty() => {
+            Ok(Entry {
+                id: id.to_owned(),
+                category,
+                severity,
+                action,
+                kind,
+                pattern: pattern.to_owned(),
+                note: f.get(6).map(|n| n.trim().to_owned()).unwrap_or_default(),
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+const PREFIXES: &[&str] = &["", "di", "ter", "ke", "se", "ku"];
+const NASAL_PREFIXES: &[&str] = &["me", "mem", "men", "meng", "meny", "ber"];
+const SUFFIXES: &[&str] = &["", "nya", "kan", "in", "an", "lah", "mu", "ku", "i"];
+const SHORT_SUFFIXES: &[&str] = &["", "nya", "mu", "ku", "lah"];
+
+/// True if `token` is `prefix + root + suffix` with affixes the root allows (see [`EntryKind::Root`]). `token` and
+/// `root` are normalised; a doubled letter at a seam has collapsed, so `tolol` + `lah` appears as `tololah`.
+pub(crate) fn is_inflection(token: &str, root: &str, at: usize) -> bool {
+    let (prefix, rest) = token.split_at(at);
+    let Some(suffix) = rest.strip_prefix(root) else {
+        return false;
+    };
+    let n = root.chars().count();
+    let (prefixes, suffixes): (&[&str], &[&str]) = if n <= 3 {
+        (&[""], SHORT_SUFFIXES)
+    } else {
+        (PREFIXES, SUFFIXES)
+    };
+    let prefix_ok = prefixes.contains(&prefix) || (n >= 5 && NASAL_PREFIXES.contains(&prefix));
+    let last = root.chars().last();
+    let suffix_ok = suffixes.contains(&suffix)
+        || last.is_some_and(|l| {
+            suffixes
+                .iter()
+                .any(|s| s.len() > 1 && s.starts_with(l) && &s[l.len_utf8()..] == suffix)
+        });
+    prefix_ok && suffix_ok
+}
+
+/// A lexicon compiled for matching: one automaton over the normalised base patterns (a few hundred, so it stays in
+/// cache). Affixed forms of roots are recognised by [`is_inflection`] around each root match.
+pub(crate) struct Compiled {
+    pub ac: AhoCorasick,
+    /// Entry index of each automaton pattern.
+    pub entry_of: Vec<u32>,
+    /// The normalised pattern of each entry.
+    pub normalized: Vec<String>,
+}
+
+impl Compiled {
+    pub fn new(lex: &Lexicon) -> Result<Self> {
+        let normalized: Vec<String> = lex
+            .entries
+            .iter()
+            .map(|e| normalize_pattern(&e.pattern))
+            .collect();
+        let entry_of = (0..normalized.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&normalized)
+            .map_err(|e| Error::InvalidArgument {
+                name: "lexicon",
+                message: e.to_string(),
+            })?;
+        Ok(Self {
+            ac,
+            entry_of,
+            normalized,
+        })
+    }
+
+    /// True if matches of entry `i` may be inflected (one-word roots and hostile words).
+    pub fn inflects(&self, lex: &Lexicon, i: usize) -> bool {
+        matches!(lex.entries[i].kind, EntryKind::Root | EntryKind::Hostile)
+            && !self.normalized[i].contains(' ')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_inflections_are_checked() {
+        let lex = Lexicon::builtin();
+        assert!(lex.entries().len() > 150);
+        for (token, root, at, ok) in [
+            ("anjing", "anjing", 0, true),
+            ("dianjingin", "anjing", 2, true),
+            ("anjingnya", "anjing", 0, true),
+            ("membakar", "bakar", 3, true),
+            ("tololah", "tolol", 0, true),
+            ("taimu", "tai", 0, true),
+            ("pantai", "tai", 3, false),
+            ("santai", "tai", 3, false),
+            ("pasukan", "asu", 1, false),
+            ("masuk", "asu", 1, false),
+            ("asuransi", "asu", 0, false),
+            ("ditai", "tai", 2, false),
+        ] {
+            assert_eq!(is_inflection(token, root, at), ok, "{token} / {root}");
+        }
+    }
+
+    #[test]
+    fn bad_lines_report_line_and_field() {
+        let err = Lexicon::from_tsv("# c\nx\tkasar\tmedium\thold\troot\tfoo\nx\tnope\tmedium\thold\troot\tbar\ny\tkasar\tmedium\thold\troot\t!!!\n", "t").unwrap_err();
+        let Error::Lexicon { rows } = err else {
+            panic!()
+        };
+        let w: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.field.as_str())).collect();
+        assert_eq!(w, [(3, "category"), (4, "pattern")]);
+    }
+}

@@ -1,0 +1,259 @@
+//! Personal data in text (DOMAIN.md §5, UU PDP 27/2022): NIKs, Indonesian phone numbers and e-mail addresses, with
+//! byte spans in the original text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::registry::Nik;
+
+/// The kind of a personal-data match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalKind {
+    /// A structurally valid NIK (16 digits; spaces, dots or dashes between digit groups allowed).
+    Nik,
+    /// An Indonesian mobile number: `08…`, `+62 8…` or `62 8…`, 10 to 13 digits in the `08…` form.
+    Phone,
+    /// An e-mail address.
+    Email,
+}
+
+/// One personal-data span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonalSpan {
+    /// Start byte in the original text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub kind: PersonalKind,
+}
+
+fn is_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'.' | b'-')
+}
+
+/// Every NIK, phone number and e-mail address in `text`, in order, not overlapping.
+///
+/// ```
+/// use kim_core::moderation::{find_personal_data, PersonalKind};
+/// let t = "Hubungi 0812-3456-7890 atau siti@example.id, NIK 6402 0141 0190 0001.";
+/// let kinds: Vec<_> = find_personal_data(t).iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [PersonalKind::Phone, PersonalKind::Email, PersonalKind::Nik]);
+/// ```
+pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut digits = String::with_capacity(20);
+    while i < b.len() {
+        let c = b[i];
+        if c == b'@' {
+            if let Some(span) = email_at(b, i)
+                && out
+                    .last()
+                    .is_none_or(|l: &PersonalSpan| l.end <= span.start)
+            {
+                i = span.end;
+                out.push(span);
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let plus = c == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(c.is_ascii_digit() || plus) || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
+            i += 1;
+            continue;
+        }
+        // A run of digits with single separators between them.
+        let start = i;
+        let mut j = i + usize::from(plus);
+        digits.clear();
+        let mut end = j;
+        while j < b.len() {
+            if b[j].is_ascii_digit() {
+                digits.push(b[j] as char);
+                j += 1;
+                end = j;
+            } else if is_sep(b[j])
+                && j + 1 < b.len()
+                && b[j + 1].is_ascii_digit()
+                && digits.len() < 20
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let followed_by_word = b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        if !followed_by_word {
+            if digits.len() == 16 && Nik::parse(&digits).is_ok() {
+                out.push(PersonalSpan {
+                    start,
+                    end,
+                    kind: PersonalKind::Nik,
+                });
+            } else if is_phone(&digits) {
+                out.push(PersonalSpan {
+                    start,
+                    end,
+                    kind: PersonalKind::Phone,
+                });
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+fn is_phone(digits: &str) -> bool {
+    let local_len = if let Some(rest) = digits.strip_prefix("62") {
+        if !rest.starts_with('8') {
+            return false;
+        }
+        rest.len() + 1
+    } else if digits.starts_with("08") {
+        digits.len()
+    } else {
+        return false;
+    };
+    (10..=13).contains(&local_len)
+}
+
+fn email_at(b: &[u8], at: usize) -> Option<PersonalSpan> {
+    let local_ok = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+');
+    let mut s = at;
+    while s > 0 && local_ok(b[s - 1]) {
+        s -= 1;
+    }
+    while s < at && b[s] == b'.' {
+        s += 1;
+    }
+    if s == at {
+        return None;
+    }
+    let mut e = at + 1;
+    let mut dots = 0;
+    let mut last_dot = 0;
+    while e < b.len()
+        && (b[e].is_ascii_alphanumeric()
+            || b[e] == b'-'
+            || (b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)))
+    {
+        if b[e] == b'.' {
+            dots += 1;
+            last_dot = e;
+        }
+        e += 1;
+    }
+    let tld = e.saturating_sub(last_dot + 1);
+    (dots >= 1 && tld >= 2 && last_dot > at + 1).then_some(PersonalSpan {
+        start: s,
+        end: e,
+        kind: PersonalKind::Email,
+    })
+}
+
+/// The text with every NIK, phone number and e-mail address masked in place: NIKs and phones keep their first four
+/// and last two digits (`6402**********01`), e-mail addresses keep the first character of the local part and the
+/// domain (`s***@example.id`).
+///
+/// ```
+/// let r = kim_core::moderation::redact("NIK 6402014101900001, hp +62 812-3456-7890, email siti@example.id");
+/// assert_eq!(r, "NIK 6402**********01, hp +62 8123*****90, email s***@example.id");
+/// ```
+pub fn redact(text: &str) -> String {
+    let spans = find_personal_data(text);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for s in spans {
+        out.push_str(&text[last..s.start]);
+        let v = &text[s.start..s.end];
+        match s.kind {
+            PersonalKind::Nik => out.push_str(&crate::privacy::mask_nik(v)),
+            PersonalKind::Phone => {
+                let (prefix, rest) = if let Some(r) = v.strip_prefix('+') {
+                    ("+", r)
+                } else {
+                    ("", v)
+                };
+                // Keep a country code group as written (`+62 `), mask the rest.
+                let (cc, number) = match rest.strip_prefix("62") {
+                    Some(n) if prefix == "+" || n.starts_with(|c: char| is_sep(c as u8)) => {
+                        ("62", n.trim_start_matches(|c: char| is_sep(c as u8)))
+                    }
+                    _ => ("", rest),
+                };
+                out.push_str(prefix);
+                out.push_str(cc);
+                if !cc.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&crate::privacy::mask_nik(number));
+            }
+            PersonalKind::Email => {
+                let at = v.find('@').unwrap_or(0);
+                let first = v[..at].chars().next().unwrap_or('*');
+                out.push(first);
+                out.push_str("***");
+                out.push_str(&v[at..]);
+            }
+        }
+        last = s.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(t: &str) -> Vec<(PersonalKind, &str)> {
+        find_personal_data(t)
+            .iter()
+            .map(|s| (s.kind, &t[s.start..s.end]))
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_forms() {
+        assert_eq!(
+            kinds("hp 081234567890."),
+            [(PersonalKind::Phone, "081234567890")]
+        );
+        assert_eq!(
+            kinds("WA +62 812 3456 7890"),
+            [(PersonalKind::Phone, "+62 812 3456 7890")]
+        );
+        assert_eq!(
+            kinds("62 812.3456.789"),
+            [(PersonalKind::Phone, "62 812.3456.789")]
+        );
+        assert_eq!(
+            kinds("nik: 6402.0141.0190.0001"),
+            [(PersonalKind::Nik, "6402.0141.0190.0001")]
+        );
+        assert_eq!(
+            kinds("mail a.b-c@desa-x.go.id!"),
+            [(PersonalKind::Email, "a.b-c@desa-x.go.id")]
+        );
+    }
+
+    #[test]
+    fn leaves_other_numbers() {
+        // Not a valid NIK (month 13), a date, a code, an amount, a short number, an account number.
+        for t in [
+            "6402011399000001",
+            "2024-02-30",
+            "64.02.01.2001",
+            "Rp 1.500.000",
+            "RT 05 RW 03",
+            "rek 1234567890123456789",
+            "@kominfo",
+            "x@y",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+    }
+}
