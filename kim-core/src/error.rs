@@ -287,7 +287,68 @@ pub enum Error {
     },
 }
 
+/// The family of an [`Error`], for bindings that map errors to their own types (Python exception classes, C status
+/// codes). Unlike [`Error`], this enum is exhaustive on purpose: a new family is a breaking change that every
+/// binding must handle, so bindings match it without a catch-all arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorFamily {
+    /// [`Error::InvalidCode`].
+    Code,
+    /// [`Error::InvalidNik`].
+    Nik,
+    /// [`Error::ReferenceRows`].
+    Reference,
+    /// [`Error::Lexicon`].
+    Lexicon,
+    /// [`Error::Csv`], [`Error::MissingColumn`].
+    Csv,
+    /// [`Error::Json`], [`Error::SchemaVersion`].
+    Json,
+    /// [`Error::Io`].
+    Io,
+    /// [`Error::UnknownKim`], [`Error::DuplicateKim`], [`Error::Member`].
+    Registry,
+    /// [`Error::InvalidTransition`], [`Error::OutOfOrder`], [`Error::CaseTransition`].
+    Transition,
+    /// [`Error::Profile`], [`Error::UnknownProfile`], [`Error::NoProfileInForce`].
+    Profile,
+    /// [`Error::InvalidArgument`].
+    Argument,
+}
+
 impl Error {
+    /// The family of this error (see [`ErrorFamily`]).
+    pub fn family(&self) -> ErrorFamily {
+        match self {
+            Self::InvalidCode { .. } => ErrorFamily::Code,
+            Self::InvalidNik { .. } => ErrorFamily::Nik,
+            Self::ReferenceRows { .. } => ErrorFamily::Reference,
+            Self::Lexicon { .. } => ErrorFamily::Lexicon,
+            Self::Csv { .. } | Self::MissingColumn { .. } => ErrorFamily::Csv,
+            Self::Json { .. } | Self::SchemaVersion { .. } => ErrorFamily::Json,
+            Self::Io { .. } => ErrorFamily::Io,
+            Self::UnknownKim { .. } | Self::DuplicateKim { .. } | Self::Member { .. } => {
+                ErrorFamily::Registry
+            }
+            Self::InvalidTransition { .. }
+            | Self::OutOfOrder { .. }
+            | Self::CaseTransition { .. } => ErrorFamily::Transition,
+            Self::Profile { .. } | Self::UnknownProfile { .. } | Self::NoProfileInForce { .. } => {
+                ErrorFamily::Profile
+            }
+            Self::InvalidArgument { .. } => ErrorFamily::Argument,
+        }
+    }
+
+    /// The rejected rows of an import-style error ([`Error::ReferenceRows`], [`Error::Lexicon`]); empty otherwise.
+    pub fn rows(&self) -> &[RowError] {
+        match self {
+            Self::ReferenceRows { rows } | Self::Lexicon { rows } => rows,
+            _ => &[],
+        }
+    }
+
     /// A stable, documented code for the error family. These codes never change meaning.
     ///
     /// ```

@@ -36,4 +36,4 @@ pub mod registry;
 pub mod rules;
 pub mod wilayah;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorFamily, Result};

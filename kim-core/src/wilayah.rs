@@ -848,23 +848,44 @@ impl Reference {
         level: Option<Level>,
     ) -> Vec<NameMatch> {
         let q = NormName::new(query);
-        let level = q.level.or(level);
+        // `Kota Bangun` may be a kota called Bangun or a kecamatan called Kota Bangun: try the prefix both ways.
+        let mut out = self.match_core(&q.core, q.level.or(level), q.kota, within);
+        if q.full != q.core {
+            for m in self.match_core(&q.full, level, None, within) {
+                match out.iter_mut().find(|o| o.kode == m.kode) {
+                    Some(o) if o.score < m.score => *o = m,
+                    Some(_) => {}
+                    None => out.push(m),
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kode.cmp(&b.kode)));
+        out
+    }
+
+    fn match_core(
+        &self,
+        core: &str,
+        level: Option<Level>,
+        kota: Option<KabKotaKind>,
+        within: Option<Kode>,
+    ) -> Vec<NameMatch> {
         let range = self.subtree_range(within);
         let skip = usize::from(within.is_some() && !range.is_empty());
         let range = (range.start + skip)..range.end;
-        if q.core.is_empty() || range.is_empty() {
+        if core.is_empty() || range.is_empty() {
             return Vec::new();
         }
         let idx = self.name_index();
         let accept = |i: usize| {
             let k = self.codes[i];
             level.is_none_or(|l| k.level() == l)
-                && q.kota.is_none_or(|kota| {
+                && kota.is_none_or(|kota| {
                     k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
                 })
         };
         let mut out: Vec<NameMatch> = Vec::new();
-        if let Some(hits) = idx.exact.get(q.core.as_str()) {
+        if let Some(hits) = idx.exact.get(core) {
             for &i in hits {
                 let i = i as usize;
                 if range.contains(&i) && accept(i) {
@@ -881,19 +902,18 @@ impl Reference {
                 continue;
             }
             let cand = &idx.norm[i];
-            if cand.as_ref() == q.core {
+            if cand.as_ref() == core {
                 continue;
             }
-            if is_abbreviation(&q.core, cand) {
+            if is_abbreviation(core, cand) {
                 out.push(self.name_match(i, MatchKind::Abbreviation, 0.9));
                 continue;
             }
-            let sim = strsim::normalized_levenshtein(&q.core, cand);
+            let sim = strsim::normalized_levenshtein(core, cand);
             if sim >= 0.8 {
                 out.push(self.name_match(i, MatchKind::Fuzzy, sim * 0.85));
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kode.cmp(&b.kode)));
         out
     }
 
@@ -1134,7 +1154,14 @@ impl NameIndex {
         let mut norm = Vec::with_capacity(r.len());
         let mut exact: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(r.len());
         for u in r.iter() {
-            let n: Box<str> = NormName::new(u.name).core.into();
+            // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
+            // be *named* `Kota Bangun`.
+            let n = NormName::new(u.name);
+            let n: Box<str> = if u.kode.level() == Level::KabKota {
+                n.core.into()
+            } else {
+                n.full.into()
+            };
             exact.entry(n.clone()).or_default().push(u.index);
             norm.push(n);
         }
@@ -1144,6 +1171,9 @@ impl NameIndex {
 
 /// A normalised name: lower-case ASCII words, accents and punctuation removed, administrative prefix split off.
 struct NormName {
+    /// The whole normalised string.
+    full: String,
+    /// Without a leading administrative prefix.
     core: String,
     level: Option<Level>,
     kota: Option<KabKotaKind>,
@@ -1204,13 +1234,15 @@ impl NormName {
             {
                 return Self {
                     core: rest.to_owned(),
+                    full: out.clone(),
                     level,
                     kota,
                 };
             }
         }
         Self {
-            core: out,
+            core: out.clone(),
+            full: out,
             level: None,
             kota: None,
         }

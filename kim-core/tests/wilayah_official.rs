@@ -182,3 +182,84 @@ fn user_csv_accepts_bom_undotted_codes_and_any_order() {
         ["64", "64.02", "64.02.01", "64.02.01.2001"]
     );
 }
+
+#[test]
+fn names_that_begin_with_a_prefix_word() {
+    // `Kota Bangun` is a kecamatan and `Kota Bangun I` a desa: there the word Kota is part of the name.
+    let r = Reference::embedded();
+    for (text, code) in [
+        (
+            "Desa Wonosari, Kec. Kota Bangun Darat, Kab. Kutai Kartanegara",
+            "64.02.19.2010",
+        ),
+        (
+            "Desa Kota Bangun I, Kec. Kota Bangun Darat, Kukar",
+            "64.02.19.2004",
+        ),
+    ] {
+        match r.resolve_place(text) {
+            Resolution::Unique(m) => assert_eq!(m.kode, k(code), "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    // Nationally, `Kota Bangun` names a kecamatan and three villages: ambiguous, with the kecamatan among them.
+    assert!(
+        matches!(r.resolve_place("Kota Bangun"), Resolution::Ambiguous(c) if c.iter().any(|m| m.kode == k("64.02.08")))
+    );
+    // In the wrong kecamatan it is not guessed: only near spellings come back, as candidates.
+    assert!(
+        matches!(r.resolve_place("Desa Kota Bangun I, Kec. Kota Bangun, Kukar"), Resolution::Ambiguous(c) if c.iter().all(|m| m.kind == MatchKind::Fuzzy))
+    );
+    // A real kota still resolves by its prefix.
+    assert!(
+        matches!(r.resolve_place("Kota Samarinda"), Resolution::Unique(m) if m.kode == k("64.72"))
+    );
+}
+
+#[test]
+fn legacy_csv_import_reports_every_rejected_row() {
+    let kims = include_str!("../../examples/data/kim_legacy.csv");
+    let members = include_str!("../../examples/data/kim_legacy_members.csv");
+    let (reg, rep) = kim_core::registry::Registry::import_csv(
+        kims.as_bytes(),
+        Some(members.as_bytes()),
+        Some(Reference::embedded()),
+    )
+    .unwrap();
+    assert_eq!(
+        (rep.kims.rows_in, rep.kims.accepted, rep.kims.rejected),
+        (14, 12, 2)
+    );
+    let bad: Vec<(u64, &str, &str)> = rep
+        .kims
+        .errors
+        .iter()
+        .map(|e| (e.line, e.field.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            (14, "desa", "KIM-E-NAME-UNMATCHED"),
+            (15, "sk_date", "KIM-E-DATE")
+        ]
+    );
+    assert_eq!(
+        (
+            rep.members.rows_in,
+            rep.members.accepted,
+            rep.members.rejected
+        ),
+        (13, 12, 1)
+    );
+    assert_eq!(rep.members.errors[0].field, "nik");
+    assert!(
+        !rep.members.errors[0].value.contains("1399"),
+        "the rejected NIK is masked: {}",
+        rep.members.errors[0].value
+    );
+    assert_eq!(
+        reg.get("KIM-6402-002").unwrap().seat,
+        k("64.02.07.2011"),
+        "`Kukar` resolves as Kutai Kartanegara"
+    );
+}

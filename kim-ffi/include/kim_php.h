@@ -1,0 +1,136 @@
+#define FFI_SCOPE "KIM"
+#define FFI_LIB "libkim_ffi.so"
+
+
+
+typedef enum {
+  KIM_STATUS_OK = 0,
+  KIM_STATUS_NULL_POINTER = 1,
+  KIM_STATUS_INVALID_UTF8 = 2,
+  KIM_STATUS_INPUT_TOO_LARGE = 3,
+  KIM_STATUS_PANIC = 99,
+  KIM_STATUS_INVALID_CODE = 100,
+  KIM_STATUS_INVALID_NIK = 101,
+  KIM_STATUS_REFERENCE = 102,
+  KIM_STATUS_LEXICON = 103,
+  KIM_STATUS_CSV = 104,
+  KIM_STATUS_JSON = 105,
+  KIM_STATUS_IO = 106,
+  KIM_STATUS_PROFILE = 107,
+  KIM_STATUS_REGISTRY = 108,
+  KIM_STATUS_TRANSITION = 109,
+  KIM_STATUS_INVALID_ARGUMENT = 110,
+} kim_status;
+
+typedef struct kim_moderator kim_moderator;
+
+typedef struct kim_profiles kim_profiles;
+
+typedef struct kim_reference kim_reference;
+
+typedef struct kim_registry kim_registry;
+
+const char *kim_version(void);
+
+uint32_t kim_abi_version(void);
+
+void kim_string_free(char *s);
+
+kim_status kim_coverage(const kim_registry *registry,
+                        const kim_reference *reference,
+                        const char *options_json,
+                        size_t options_len,
+                        char **out);
+
+kim_status kim_gaps(const kim_registry *registry,
+                    const kim_reference *reference,
+                    const char *options_json,
+                    size_t options_len,
+                    char **out);
+
+size_t kim_last_error_message(char *buf, size_t len);
+
+size_t kim_last_error_code(char *buf, size_t len);
+
+kim_status kim_moderator_default(kim_moderator **out);
+
+kim_status kim_moderator_from_lexicon(const char *tsv,
+                                      size_t tsv_len,
+                                      const char *version,
+                                      size_t version_len,
+                                      int32_t extend_builtin,
+                                      kim_moderator **out);
+
+kim_status kim_moderate(const kim_moderator *moderator,
+                        const char *text,
+                        size_t text_len,
+                        char **out);
+
+kim_status kim_moderate_batch(const kim_moderator *moderator,
+                              const char *texts_json,
+                              size_t texts_len,
+                              char **out);
+
+kim_status kim_redact(const char *text, size_t text_len, char **out);
+
+void kim_moderator_free(kim_moderator *moderator);
+
+kim_status kim_registry_from_json(const char *json, size_t json_len, kim_registry **out);
+
+kim_status kim_registry_from_csv(const char *kims,
+                                 size_t kims_len,
+                                 const char *members,
+                                 size_t members_len,
+                                 const kim_reference *reference,
+                                 kim_registry **out,
+                                 char **out_report);
+
+size_t kim_registry_len(const kim_registry *registry);
+
+kim_status kim_registry_to_json(const kim_registry *registry, int32_t for_logs, char **out);
+
+void kim_registry_free(kim_registry *registry);
+
+kim_status kim_profiles_builtin(kim_profiles **out);
+
+kim_status kim_profiles_load_json(kim_profiles *profiles, const char *json, size_t json_len);
+
+kim_status kim_profiles_list(const kim_profiles *profiles, char **out);
+
+kim_status kim_validate_kim(const kim_profiles *profiles,
+                            const kim_reference *reference,
+                            const char *kim_json,
+                            size_t kim_json_len,
+                            const char *options_json,
+                            size_t options_len,
+                            char **out);
+
+kim_status kim_validate_registry(const kim_profiles *profiles,
+                                 const kim_reference *reference,
+                                 const kim_registry *registry,
+                                 const char *options_json,
+                                 size_t options_len,
+                                 char **out);
+
+void kim_profiles_free(kim_profiles *profiles);
+
+kim_status kim_reference_embedded(kim_reference **out);
+
+kim_status kim_reference_from_csv(const char *csv,
+                                  size_t csv_len,
+                                  const char *version,
+                                  size_t version_len,
+                                  kim_reference **out);
+
+kim_status kim_reference_from_path(const char *path,
+                                   size_t path_len,
+                                   const char *version,
+                                   size_t version_len,
+                                   kim_reference **out);
+
+kim_status kim_reference_lookup(const kim_reference *reference,
+                                const char *code,
+                                size_t code_len,
+                                char **out);
+
+void kim_reference_free(kim_reference *reference);

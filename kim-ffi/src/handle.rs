@@ -1,0 +1,175 @@
+//! Opaque handles and the conversions at the boundary: inputs are borrowed for the call and copied where kept,
+//! never retained; strings returned to C are owned by kim and freed with `kim_string_free`.
+
+use std::ffi::{CString, c_char};
+
+use crate::errors::{FfiError, KimStatus};
+
+/// The largest input accepted, in bytes (1 GiB); larger inputs get `KIM_STATUS_INPUT_TOO_LARGE`.
+pub const KIM_MAX_INPUT_BYTES: usize = 1 << 30;
+
+/// The error for a NULL pointer argument.
+pub fn null(name: &str) -> FfiError {
+    FfiError::new(
+        KimStatus::KIM_STATUS_NULL_POINTER,
+        "KIM-E-NULL",
+        format!("`{name}` is NULL"),
+    )
+}
+
+/// Borrows `len` bytes at `ptr`. `ptr` may be NULL only when `len` is 0.
+///
+/// # Safety
+///
+/// `ptr` points to `len` readable bytes that stay valid and unchanged for the call.
+pub unsafe fn input_bytes<'a>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<&'a [u8], FfiError> {
+    if len > KIM_MAX_INPUT_BYTES {
+        return Err(FfiError::new(
+            KimStatus::KIM_STATUS_INPUT_TOO_LARGE,
+            "KIM-E-TOO-LARGE",
+            format!("`{name}` is {len} bytes; the limit is {KIM_MAX_INPUT_BYTES}"),
+        ));
+    }
+    if ptr.is_null() {
+        return if len == 0 { Ok(&[]) } else { Err(null(name)) };
+    }
+    // SAFETY: guaranteed by the caller (see above); `len` is bounded.
+    Ok(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) })
+}
+
+/// Borrows `len` bytes at `ptr` as UTF-8 text.
+///
+/// # Safety
+///
+/// As [`input_bytes`].
+pub unsafe fn input_str<'a>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<&'a str, FfiError> {
+    // SAFETY: forwarded to the caller.
+    let bytes = unsafe { input_bytes(ptr, len, name)? };
+    std::str::from_utf8(bytes).map_err(|e| {
+        FfiError::new(
+            KimStatus::KIM_STATUS_INVALID_UTF8,
+            "KIM-E-UTF8",
+            format!("`{name}` is not valid UTF-8 at byte {}", e.valid_up_to()),
+        )
+    })
+}
+
+/// Like [`input_str`], but NULL means "not given".
+///
+/// # Safety
+///
+/// As [`input_bytes`].
+pub unsafe fn optional_str<'a>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<Option<&'a str>, FfiError> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded to the caller.
+    unsafe { input_str(ptr, len, name) }.map(Some)
+}
+
+/// Fails if an out-parameter is NULL (checked before any work is done).
+pub fn check_out<T>(out: *mut T, name: &str) -> Result<(), FfiError> {
+    if out.is_null() {
+        Err(null(name))
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes a new C string to `*out`. Only called on success, so out-parameters are untouched on failure.
+///
+/// # Safety
+///
+/// `out` is a valid, non-NULL pointer to a `char *`.
+pub unsafe fn write_string(out: *mut *mut c_char, s: String) -> Result<(), FfiError> {
+    let c = CString::new(s).map_err(|e| {
+        FfiError::new(
+            KimStatus::KIM_STATUS_INVALID_ARGUMENT,
+            "KIM-E-NUL",
+            format!("output has a NUL byte at {}", e.nul_position()),
+        )
+    })?;
+    // SAFETY: `out` is valid and non-NULL (checked by `check_out` at the start of the call).
+    unsafe { *out = c.into_raw() };
+    Ok(())
+}
+
+/// Serialises `value` to JSON and writes it to `*out`.
+///
+/// # Safety
+///
+/// As [`write_string`].
+pub unsafe fn write_json<T: serde::Serialize + ?Sized>(
+    out: *mut *mut c_char,
+    value: &T,
+) -> Result<(), FfiError> {
+    let s = serde_json::to_string(value)
+        .map_err(|e| FfiError::new(KimStatus::KIM_STATUS_JSON, "KIM-E-JSON", e.to_string()))?;
+    // SAFETY: forwarded to the caller.
+    unsafe { write_string(out, s) }
+}
+
+/// Parses JSON input into `T`, with the line and column of the first problem.
+pub fn parse_json<'a, T: serde::Deserialize<'a>>(s: &'a str, name: &str) -> Result<T, FfiError> {
+    serde_json::from_str(s).map_err(|e| {
+        FfiError::new(
+            KimStatus::KIM_STATUS_JSON,
+            "KIM-E-JSON",
+            kim_core::privacy::mask_text(&format!("`{name}`: {e}")),
+        )
+    })
+}
+
+/// Borrows the object behind a handle.
+///
+/// # Safety
+///
+/// `p` is NULL or a live handle of this type obtained from kim and not yet freed.
+pub unsafe fn handle<'a, T>(p: *const T, name: &str) -> Result<&'a T, FfiError> {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.as_ref() }.ok_or_else(|| null(name))
+}
+
+/// Mutably borrows the object behind a handle.
+///
+/// # Safety
+///
+/// `p` is NULL or a live handle of this type, not used by another thread during the call.
+pub unsafe fn handle_mut<'a, T>(p: *mut T, name: &str) -> Result<&'a mut T, FfiError> {
+    // SAFETY: guaranteed by the caller.
+    unsafe { p.as_mut() }.ok_or_else(|| null(name))
+}
+
+/// Moves `value` to the heap and writes the handle to `*out`.
+///
+/// # Safety
+///
+/// `out` is a valid, non-NULL pointer.
+pub unsafe fn write_handle<T>(out: *mut *mut T, value: T) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { *out = Box::into_raw(Box::new(value)) };
+}
+
+/// Drops a handle; NULL is ignored.
+///
+/// # Safety
+///
+/// `p` is NULL or a handle of this type from kim that has not been freed.
+pub unsafe fn free_handle<T>(p: *mut T) {
+    if !p.is_null() {
+        // SAFETY: guaranteed by the caller: `p` came from `Box::into_raw` and is freed once.
+        drop(unsafe { Box::from_raw(p) });
+    }
+}

@@ -1,0 +1,63 @@
+//! # kim-ffi: the C ABI of kim
+//!
+//! For PHP (FFI), C, Python ctypes, Java/.NET and any stack that can call C. Conventions:
+//!
+//! - Every fallible function returns a `kim_status` (`KIM_STATUS_OK` = 0). Out-parameters are written only on
+//!   success. The message and stable code of the last error on the calling thread are read with
+//!   `kim_last_error_message(buf, len)` and `kim_last_error_code(buf, len)`, which return the length needed.
+//! - Handles (`kim_reference`, `kim_registry`, `kim_profiles`, `kim_moderator`) are made by `kim_<type>_<verb>`
+//!   functions with a `kim_<type> **out` parameter and freed by `kim_<type>_free` (NULL is fine; never twice).
+//!   Inputs are copied; kim never keeps a pointer you pass in.
+//! - Text goes in as `(const char *ptr, size_t len)`, UTF-8, not necessarily NUL-terminated. Rich results come
+//!   back as versioned JSON (`"schema_version": 1`) in a `char *` that you free with `kim_string_free`, never
+//!   `free()`.
+//! - Every call is panic-safe and NULL-safe: a Rust panic is caught and reported as `KIM_STATUS_PANIC`.
+//! - Thread safety: handles are immutable once made and may be used from several threads at once, except that
+//!   `kim_profiles_load_json` must not run while another thread uses the same `kim_profiles`.
+#![deny(
+    unsafe_op_in_unsafe_fn,
+    clippy::undocumented_unsafe_blocks,
+    clippy::missing_safety_doc
+)]
+
+mod macros;
+
+pub mod coverage;
+pub mod errors;
+pub mod handle;
+pub mod moderation;
+pub mod registry;
+pub mod rules;
+pub mod wilayah;
+
+use std::ffi::{CString, c_char};
+
+pub use errors::KimStatus;
+
+/// The ABI version: bumped on every incompatible change of this header. PHP and other wrappers check it at load.
+pub const KIM_ABI_VERSION: u32 = 1;
+
+/// The library version, e.g. `"0.1.0"` (a static string; do not free).
+#[unsafe(no_mangle)]
+pub extern "C" fn kim_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}
+
+/// The ABI version (see `KIM_ABI_VERSION` in the docs): 1 for this header.
+#[unsafe(no_mangle)]
+pub extern "C" fn kim_abi_version() -> u32 {
+    KIM_ABI_VERSION
+}
+
+/// Frees a string returned by kim; NULL is ignored. Never pass it to `free()`, and never free twice.
+///
+/// # Safety
+///
+/// `s` is NULL or a string returned by a kim function and not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_string_free(s: *mut c_char) {
+    if !s.is_null() {
+        // SAFETY: `s` came from `CString::into_raw` in this library and is freed once (caller's guarantee).
+        drop(unsafe { CString::from_raw(s) });
+    }
+}

@@ -1,0 +1,181 @@
+//! `kim_moderator`, moderation and redaction.
+
+use std::ffi::c_char;
+
+use kim_core::moderation::{Lexicon, Moderator, redact};
+
+use crate::errors::KimStatus;
+use crate::handle::{
+    check_out, free_handle, handle, input_str, parse_json, write_handle, write_json, write_string,
+};
+use crate::macros::ffi_call;
+
+/// A compiled lexicon. Immutable; safe to share between threads.
+pub struct KimModerator(Moderator);
+
+/// Makes a moderator with the shipped lexicon.
+///
+/// # Safety
+///
+/// `out` is a valid pointer; free the handle with [`kim_moderator_free`].
+///
+/// # Errors
+///
+/// `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderator_default(out: *mut *mut KimModerator) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_handle(out, KimModerator(Moderator::default())) };
+        Ok(())
+    })
+}
+
+/// Makes a moderator from lexicon TSV (the format of `kim-core/lexicon/default.tsv`). With `extend_builtin`
+/// non-zero the entries are added to the shipped lexicon; otherwise they replace it.
+///
+/// # Safety
+///
+/// `tsv` points to `tsv_len` bytes, `version` to `version_len` bytes; `out` is a valid pointer.
+///
+/// # Errors
+///
+/// `KIM_STATUS_LEXICON` (every bad line in the message), `KIM_STATUS_INVALID_ARGUMENT` (duplicate ids),
+/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderator_from_lexicon(
+    tsv: *const c_char,
+    tsv_len: usize,
+    version: *const c_char,
+    version_len: usize,
+    extend_builtin: i32,
+    out: *mut *mut KimModerator,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (tsv, version) = unsafe {
+            (
+                input_str(tsv, tsv_len, "tsv")?,
+                input_str(version, version_len, "version")?,
+            )
+        };
+        let own = Lexicon::from_tsv(tsv, version)?;
+        let lexicon = if extend_builtin != 0 {
+            let mut l = Lexicon::builtin();
+            l.extend(own)?;
+            l
+        } else {
+            own
+        };
+        let m = Moderator::new(lexicon)?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_handle(out, KimModerator(m)) };
+        Ok(())
+    })
+}
+
+/// Moderates one text. Writes the verdict: `{"schema_version":1,"decision":"allow|hold|block","categories":[…],
+/// "matches":[{"start","end","category","severity","action","rule_id","reason_id","reason_en"}],"fact_check":…,
+/// "lexicon_version":…}`. `start`/`end` are byte offsets into the text as given.
+///
+/// # Safety
+///
+/// `moderator` is a live handle; `text` points to `text_len` bytes; `out` is a valid pointer. Free `*out` with
+/// `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderate(
+    moderator: *const KimModerator,
+    text: *const c_char,
+    text_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (m, text) = unsafe {
+            (
+                handle(moderator, "moderator")?,
+                input_str(text, text_len, "text")?,
+            )
+        };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_json(out, &m.0.check(text)) }
+    })
+}
+
+/// Moderates a batch given as a JSON array of strings. Writes `{"schema_version":1,"verdicts":[…]}` in order.
+///
+/// # Safety
+///
+/// As [`kim_moderate`], with `texts_json` for `text`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_JSON` (not an array of strings), and as [`kim_moderate`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderate_batch(
+    moderator: *const KimModerator,
+    texts_json: *const c_char,
+    texts_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (m, json) = unsafe {
+            (
+                handle(moderator, "moderator")?,
+                input_str(texts_json, texts_len, "texts_json")?,
+            )
+        };
+        let texts: Vec<String> = parse_json(json, "texts_json")?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe {
+            write_json(
+                out,
+                &serde_json::json!({ "schema_version": 1, "verdicts": m.0.check_many(&texts) }),
+            )
+        }
+    })
+}
+
+/// Writes `text` with every NIK, phone number and e-mail address masked (plain text, not JSON).
+///
+/// # Safety
+///
+/// `text` points to `text_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_redact(
+    text: *const c_char,
+    text_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let text = unsafe { input_str(text, text_len, "text")? };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_string(out, redact(text)) }
+    })
+}
+
+/// Frees a moderator handle; NULL is ignored. Do not free twice.
+///
+/// # Safety
+///
+/// `moderator` is NULL or a handle from `kim_moderator_*` not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderator_free(moderator: *mut KimModerator) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { free_handle(moderator) };
+}

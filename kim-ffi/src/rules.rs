@@ -1,0 +1,248 @@
+//! `kim_profiles` and validation.
+
+use std::ffi::c_char;
+
+use chrono::NaiveDate;
+use kim_core::registry::Kim;
+use kim_core::rules::{Profile, ProfileSet, validate, validate_registry};
+use serde::Deserialize;
+
+use crate::errors::KimStatus;
+use crate::handle::{
+    check_out, free_handle, handle, handle_mut, input_str, optional_str, parse_json, write_handle,
+    write_json,
+};
+use crate::macros::ffi_call;
+use crate::registry::KimRegistry;
+use crate::wilayah::KimReference;
+
+/// A set of rule profiles: the built-in ones plus any loaded. Safe to share between threads for validation; do
+/// not call [`kim_profiles_load_json`] on it while another thread uses it.
+pub struct KimProfiles(ProfileSet);
+
+/// Options of the validation calls, as JSON (every field optional):
+/// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"]}`. Without `as_of`, today; without
+/// `profiles`, the national profile in force plus every overlay for the KIM's seat.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ValidateOptions {
+    as_of: Option<NaiveDate>,
+    profiles: Option<Vec<String>>,
+}
+
+fn options(json: Option<&str>) -> Result<ValidateOptions, crate::errors::FfiError> {
+    json.filter(|s| !s.trim().is_empty()).map_or_else(
+        || Ok(ValidateOptions::default()),
+        |s| parse_json(s, "options"),
+    )
+}
+
+fn selected<'a>(
+    set: &'a ProfileSet,
+    opts: &ValidateOptions,
+    kim: &Kim,
+    as_of: NaiveDate,
+) -> kim_core::Result<Vec<&'a Profile>> {
+    match &opts.profiles {
+        Some(ids) => set.select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of),
+        None => set.applicable(kim.seat, as_of),
+    }
+}
+
+/// Makes a handle to the built-in profiles (Permenkominfo 08/2010, Permenkominfo 4/2024 and the local overlays).
+///
+/// # Safety
+///
+/// `out` is a valid pointer; free the handle with [`kim_profiles_free`].
+///
+/// # Errors
+///
+/// `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_profiles_builtin(out: *mut *mut KimProfiles) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_handle(out, KimProfiles(ProfileSet::builtin())) };
+        Ok(())
+    })
+}
+
+/// Adds a profile or overlay from JSON (the shape of `kim-core/profiles/*.json`); its id must be new.
+///
+/// # Safety
+///
+/// `profiles` is a live handle not used by another thread during the call; `json` points to `json_len` bytes.
+///
+/// # Errors
+///
+/// `KIM_STATUS_JSON` (unknown fields are errors), `KIM_STATUS_PROFILE` (duplicate id, overlay without region…).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_profiles_load_json(
+    profiles: *mut KimProfiles,
+    json: *const c_char,
+    json_len: usize,
+) -> KimStatus {
+    ffi_call!({
+        // SAFETY: guaranteed by the caller.
+        let (set, json) = unsafe {
+            (
+                handle_mut(profiles, "profiles")?,
+                input_str(json, json_len, "json")?,
+            )
+        };
+        set.0.load_json(json)?;
+        Ok(())
+    })
+}
+
+/// Lists the profiles as JSON: `{"schema_version":1,"profiles":[{"id":…,"title":…,"kind":…,"region":…,
+/// "valid_from":…,"valid_until":…,"rules":[…]}]}`.
+///
+/// # Safety
+///
+/// `profiles` is a live handle; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_profiles_list(
+    profiles: *const KimProfiles,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let set = unsafe { handle(profiles, "profiles")? };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe {
+            write_json(
+                out,
+                &serde_json::json!({ "schema_version": 1, "profiles": set.0.profiles() }),
+            )
+        }
+    })
+}
+
+/// Validates one KIM given as JSON (one element of a registry's `kims`). Writes the report
+/// (`{"schema_version":1,"kim_id":…,"as_of":…,"profiles":[…],"ok":…,"findings":[{"code","severity","path",
+/// "profile","citation","message_id","message_en"}]}`) to `*out`. Rule violations are findings, not errors.
+///
+/// # Safety
+///
+/// `profiles` and `reference` are live handles; `kim_json` points to `kim_json_len` bytes; `options_json` is NULL
+/// or points to `options_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_JSON`, `KIM_STATUS_TRANSITION`, `KIM_STATUS_PROFILE` (unknown id, no profile in force on `as_of`),
+/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_validate_kim(
+    profiles: *const KimProfiles,
+    reference: *const KimReference,
+    kim_json: *const c_char,
+    kim_json_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (set, reference, kim, opts) = unsafe {
+            (
+                handle(profiles, "profiles")?,
+                handle(reference, "reference")?,
+                input_str(kim_json, kim_json_len, "kim_json")?,
+                optional_str(options_json, options_len, "options_json")?,
+            )
+        };
+        let opts = options(opts)?;
+        let kim: Kim = parse_json(kim, "kim_json")?;
+        kim.check_consistency()?;
+        let as_of = opts
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let report = validate(
+            &kim,
+            &selected(&set.0, &opts, &kim, as_of)?,
+            reference.get(),
+            as_of,
+        )?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_json(out, &report) }
+    })
+}
+
+/// Validates every KIM of a registry, plus the rules that span KIMs. Writes
+/// `{"schema_version":1,"reports":[…]}` (one report per KIM, registry order). With `profiles` in the options, the
+/// same profiles apply to every KIM; otherwise each KIM gets the national profile plus the overlays of its seat.
+///
+/// # Safety
+///
+/// As [`kim_validate_kim`], with a live `registry` handle instead of `kim_json`.
+///
+/// # Errors
+///
+/// As [`kim_validate_kim`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_validate_registry(
+    profiles: *const KimProfiles,
+    reference: *const KimReference,
+    registry: *const KimRegistry,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (set, reference, registry, opts) = unsafe {
+            (
+                handle(profiles, "profiles")?,
+                handle(reference, "reference")?,
+                handle(registry, "registry")?,
+                optional_str(options_json, options_len, "options_json")?,
+            )
+        };
+        let opts = options(opts)?;
+        let as_of = opts
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let reports = match &opts.profiles {
+            Some(ids) => validate_registry(
+                &registry.0,
+                &set.0
+                    .select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of)?,
+                reference.get(),
+                as_of,
+            )?,
+            None => registry
+                .0
+                .kims()
+                .iter()
+                .map(|k| validate(k, &set.0.applicable(k.seat, as_of)?, reference.get(), as_of))
+                .collect::<kim_core::Result<Vec<_>>>()?,
+        };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe {
+            write_json(
+                out,
+                &serde_json::json!({ "schema_version": 1, "reports": reports }),
+            )
+        }
+    })
+}
+
+/// Frees a profiles handle; NULL is ignored. Do not free twice.
+///
+/// # Safety
+///
+/// `profiles` is NULL or a handle from `kim_profiles_*` not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_profiles_free(profiles: *mut KimProfiles) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { free_handle(profiles) };
+}
