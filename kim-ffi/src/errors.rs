@@ -119,7 +119,7 @@ pub fn set_last_error(e: FfiError) -> KimStatus {
         *l.borrow_mut() = Some(LastError {
             code: e.code,
             message,
-        })
+        });
     });
     e.status
 }
