@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check of the kim repository. This is the README's test command; .ci/run calls it.
-# Needs: a Rust toolchain (cargo, rustfmt, clippy) and python3 with pip, on Debian. Everything else it installs itself.
+# Needs: a Rust toolchain (cargo, rustfmt, clippy), gcc and python3 with pip, on Debian, as root (or with sudo).
+# It installs what else it needs itself: php8.2-cli and valgrind from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -27,6 +28,41 @@ python3 scripts/gen_wilayah.py --check
 
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
+
+# ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes ----
+apt_install() {
+  # Debian packages, installed by this script (CI runs as root on a fresh machine).
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} from Debian's packages"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+apt_install php8.2-cli valgrind
+
+step "kim-ffi: C tests (-std=c11 -Wall -Wextra -Wpedantic -Werror) under AddressSanitizer"
+cargo build -p kim-ffi --locked --quiet
+lib="$PWD/target/debug"
+mkdir -p target/c-tests
+CFLAGS=(-std=c11 -Wall -Wextra -Wpedantic -Werror -g -Ikim-ffi/include)
+gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer kim-ffi/tests/c/test_kim.c \
+  -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_kim_asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 target/c-tests/test_kim_asan examples/data
+
+step "kim-ffi: the same C tests under valgrind (no definite or indirect leaks, no errors)"
+gcc "${CFLAGS[@]}" kim-ffi/tests/c/test_kim.c -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_kim
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+  target/c-tests/test_kim examples/data
+
+step "kim-ffi: PHP FFI tests (php8.2-cli), results compared with kim-core's own"
+cargo run --quiet --locked -p kim-examples --example ffi_expected -- target/ffi-expected
+php -d ffi.enable=1 examples/php/tests.php "$lib/libkim_ffi.so" target/ffi-expected
+
+step "kim-ffi: Python ctypes smoke test"
+python3 examples/python/ctypes_smoke.py "$lib/libkim_ffi.so"
 
 step "every example runs"
 examples=$(cargo metadata --no-deps --format-version 1 --locked | python3 -c '

@@ -9,7 +9,7 @@ use kim_core::wilayah::{Kode, Level};
 use serde::Deserialize;
 
 use crate::errors::{FfiError, KimStatus};
-use crate::handle::{check_out, handle, optional_str, parse_json, write_json};
+use crate::handle::{check_out, handle, optional_str, parse_json, versioned, write_json};
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
 use crate::wilayah::KimReference;
@@ -111,10 +111,7 @@ pub unsafe extern "C" fn kim_gaps(
             )
         };
         let g = gaps(&registry.0, reference.get(), &parse(opts)?)?;
-        let v = serde_json::json!({
-            "schema_version": 1, "villages": g.villages, "kecamatan": g.kecamatan, "as_of": g.as_of, "code_list_version": g.code_list_version,
-        });
         // SAFETY: `out` is valid and non-NULL.
-        unsafe { write_json(out, &v) }
+        unsafe { write_json(out, &versioned(&g)) }
     })
 }

@@ -121,6 +121,25 @@ pub unsafe fn write_json<T: serde::Serialize + ?Sized>(
     unsafe { write_string(out, s) }
 }
 
+/// `{"schema_version": 1, "<name>": value}` with the fields in this order (a struct, unlike `serde_json::json!`,
+/// whose maps sort their keys).
+#[derive(serde::Serialize)]
+pub struct Versioned<'a, T: serde::Serialize + ?Sized> {
+    /// Always 1 for this ABI.
+    pub schema_version: u64,
+    /// The payload, flattened.
+    #[serde(flatten)]
+    pub body: &'a T,
+}
+
+/// Wraps `body` (a struct or map) with `schema_version: 1` first.
+pub fn versioned<T: serde::Serialize + ?Sized>(body: &T) -> Versioned<'_, T> {
+    Versioned {
+        schema_version: 1,
+        body,
+    }
+}
+
 /// Parses JSON input into `T`, with the line and column of the first problem.
 pub fn parse_json<'a, T: serde::Deserialize<'a>>(s: &'a str, name: &str) -> Result<T, FfiError> {
     serde_json::from_str(s).map_err(|e| {

@@ -6,12 +6,19 @@ use kim_core::moderation::{Lexicon, Moderator, redact};
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, input_str, parse_json, write_handle, write_json, write_string,
+    check_out, free_handle, handle, input_str, parse_json, versioned, write_handle, write_json,
+    write_string,
 };
 use crate::macros::ffi_call;
 
 /// A compiled lexicon. Immutable; safe to share between threads.
 pub struct KimModerator(Moderator);
+
+/// The body of a batch result.
+#[derive(serde::Serialize)]
+struct Body {
+    verdicts: Vec<kim_core::moderation::Verdict>,
+}
 
 /// Makes a moderator with the shipped lexicon.
 ///
@@ -139,7 +146,9 @@ pub unsafe extern "C" fn kim_moderate_batch(
         unsafe {
             write_json(
                 out,
-                &serde_json::json!({ "schema_version": 1, "verdicts": m.0.check_many(&texts) }),
+                &versioned(&Body {
+                    verdicts: m.0.check_many(&texts),
+                }),
             )
         }
     })

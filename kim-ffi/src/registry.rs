@@ -6,7 +6,8 @@ use kim_core::registry::Registry;
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, input_str, optional_str, write_handle, write_json, write_string,
+    check_out, free_handle, handle, input_str, optional_str, versioned, write_handle, write_json,
+    write_string,
 };
 use crate::macros::ffi_call;
 use crate::wilayah::KimReference;
@@ -77,7 +78,7 @@ pub unsafe extern "C" fn kim_registry_from_csv(
         };
         let (registry, report) =
             Registry::import_csv(kims.as_bytes(), members.map(str::as_bytes), reference)?;
-        let report = serde_json::json!({ "schema_version": 1, "kims": report.kims, "members": report.members });
+        let report = versioned(&report);
         // SAFETY: both out-pointers are valid and non-NULL; the report is written first so that a failure to
         // write it leaves no handle behind.
         unsafe {

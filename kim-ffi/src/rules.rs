@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, handle_mut, input_str, optional_str, parse_json, write_handle,
-    write_json,
+    check_out, free_handle, handle, handle_mut, input_str, optional_str, parse_json, versioned,
+    write_handle, write_json,
 };
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
@@ -47,6 +47,18 @@ fn selected<'a>(
         Some(ids) => set.select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of),
         None => set.applicable(kim.seat, as_of),
     }
+}
+
+/// The body of the profile list.
+#[derive(serde::Serialize)]
+struct ProfileList<'a> {
+    profiles: &'a [Profile],
+}
+
+/// The body of a registry validation.
+#[derive(serde::Serialize)]
+struct Reports {
+    reports: Vec<kim_core::rules::Report>,
 }
 
 /// Makes a handle to the built-in profiles (Permenkominfo 08/2010, Permenkominfo 4/2024 and the local overlays).
@@ -119,7 +131,9 @@ pub unsafe extern "C" fn kim_profiles_list(
         unsafe {
             write_json(
                 out,
-                &serde_json::json!({ "schema_version": 1, "profiles": set.0.profiles() }),
+                &versioned(&ProfileList {
+                    profiles: set.0.profiles(),
+                }),
             )
         }
     })
@@ -227,12 +241,7 @@ pub unsafe extern "C" fn kim_validate_registry(
                 .collect::<kim_core::Result<Vec<_>>>()?,
         };
         // SAFETY: `out` is valid and non-NULL.
-        unsafe {
-            write_json(
-                out,
-                &serde_json::json!({ "schema_version": 1, "reports": reports }),
-            )
-        }
+        unsafe { write_json(out, &versioned(&Reports { reports })) }
     })
 }
 

@@ -1,0 +1,125 @@
+<?php
+/**
+ * PHP tests of kim through FFI (php8.2-cli from Debian). Usage:
+ *   php -d ffi.enable=1 examples/php/tests.php <libkim_ffi.so> <dir written by the ffi_expected example>
+ * Every result that the Rust core also computed is compared for equality.
+ */
+declare(strict_types=1);
+
+require __DIR__ . '/Kim.php';
+
+use Kim\{Kim, Reference, Registry, Profiles, Moderator, KimException, JsonException, InvalidCodeException, ProfileException, CallException, ArgumentException};
+
+[$_, $lib, $expected] = $argv + [null, null, null];
+if ($lib === null || $expected === null) {
+    fwrite(STDERR, "usage: php tests.php <libkim_ffi.so> <expected dir>\n");
+    exit(2);
+}
+Kim::load($lib);
+
+$passed = 0;
+$failed = 0;
+function check(bool $ok, string $what): void
+{
+    global $passed, $failed;
+    if ($ok) {
+        $passed++;
+    } else {
+        $failed++;
+        fwrite(STDERR, "FAIL: $what\n");
+    }
+}
+function throws(callable $fn, string $class, string $code, string $what): void
+{
+    try {
+        $fn();
+        check(false, "$what: no exception");
+    } catch (KimException $e) {
+        check($e instanceof $class, "$what: " . get_class($e) . " is a $class");
+        check($e->kimCode === $code, "$what: code {$e->kimCode} is $code");
+        check($e->getMessage() !== '', "$what: has a message");
+    }
+}
+/** Sorts associative keys recursively: equality of content, whatever the key order. */
+function canon(mixed $v): mixed
+{
+    if (!is_array($v)) {
+        return $v;
+    }
+    if (!array_is_list($v)) {
+        ksort($v);
+    }
+    return array_map('canon', $v);
+}
+function expected(string $dir, string $name): array
+{
+    return json_decode((string) file_get_contents("$dir/$name"), true, 512, JSON_THROW_ON_ERROR);
+}
+
+check(Kim::version() !== '', 'version');
+$ref = Reference::embedded();
+$kukar = $ref->lookup('64.02');
+check($kukar['name'] === 'Kabupaten Kutai Kartanegara' && $kukar['counts']['kecamatan'] === 20, 'Kukar has 20 kecamatan');
+check($kukar['counts']['desa'] === 193 && $kukar['counts']['kelurahan'] === 44, 'Kukar: 193 desa, 44 kelurahan');
+throws(fn () => $ref->lookup('64.02.99.9999'), InvalidCodeException::class, 'KIM-E-CODE', 'bad code');
+throws(fn () => $ref->lookup("64\xff"), CallException::class, 'KIM-E-UTF8', 'invalid UTF-8');
+
+// The sample KIMs, validated through the C ABI, equal the Rust result.
+$registry = Registry::fromJson((string) file_get_contents(__DIR__ . '/../data/kim_sample.json'));
+check($registry->count() === 40, '40 sample KIMs');
+$profiles = Profiles::builtin();
+$reports = $profiles->validateRegistry($ref, $registry, ['as_of' => '2025-06-30']);
+check(canon($reports) === canon(expected($expected, 'validate_registry.json')), 'validation equals the Rust result');
+check($reports['reports'][1]['ok'] === false, 'KIM-6402-002 fails (a PNS member in Kukar)');
+$one = $profiles->validateKim($ref, ['id' => 'K1', 'name' => 'KIM Baru', 'seat' => '64.02.01'], ['as_of' => '2025-06-30']);
+$codes = array_column($one['findings'], 'code');
+check(in_array('KIM-F2-LEVEL', $codes, true) && in_array('KIM-F3-MISSING', $codes, true), 'findings for a KIM seated in a kecamatan');
+throws(fn () => $profiles->validateKim($ref, '{"id":"K1"', []), JsonException::class, 'KIM-E-JSON', 'truncated JSON');
+throws(fn () => $profiles->validateKim($ref, ['id' => 'K1', 'name' => 'x', 'seat' => '64.02.01.2001'], ['as_of' => '2009-01-01']), ProfileException::class, 'KIM-E-NO-PROFILE', 'no profile in 2009');
+throws(fn () => $profiles->validateKim($ref, ['id' => 'K1', 'name' => 'x', 'seat' => 7], []), JsonException::class, 'KIM-E-JSON', 'wrong JSON type');
+
+// Moderation equals the Rust result.
+$texts = [
+    'Gotong royong membersihkan pantai Desa Perian, Minggu pagi.',
+    'Main di s.l.o.t g4c0r, m4xw1n tiap hari!',
+    'VIRAL SEBELUM DIHAPUS!!! Sebarkan!',
+    'Ini NIK si pelaku 6402014101900001, hp 0812-3456-7890.',
+    'Usir orang Cina dari pasar kita!',
+    'Umat Hindu membakar ogoh-ogoh pada malam pengerupukan.',
+];
+$mod = Moderator::default();
+$verdicts = $mod->checkMany($texts);
+check(canon($verdicts) === canon(expected($expected, 'moderation.json')['verdicts']), 'moderation equals the Rust result');
+check(array_column($verdicts, 'decision') === ['allow', 'block', 'hold', 'block', 'hold', 'allow'], 'decisions');
+foreach ($texts as $i => $t) {
+    check($mod->check($t) === $verdicts[$i], "single check equals batch ($i)");
+}
+check(Moderator::redact('NIK 6402014101900001') === 'NIK 6402**********01', 'redact');
+check($mod->checkMany([]) === [], 'empty batch');
+$local = Moderator::fromLexicon("lokal-1\tkasar\tmedium\thold\tphrase\tkurang ajar\n", 'lokal');
+check($local->check('Dasar kurang ajar!')['decision'] === 'hold', 'extended lexicon');
+
+// Kukar coverage equals the Rust result.
+$cov = $registry->coverage($ref, ['as_of' => '2025-06-30', 'level' => 'kecamatan', 'within' => '64.02']);
+check(canon($cov) === canon(expected($expected, 'coverage_6402.json')), 'coverage equals the Rust result');
+check($cov['total']['villages']['total'] === 237 && count($cov['rows']) === 20, '20 kecamatan, 237 villages');
+$gaps = $registry->gaps($ref, ['as_of' => '2025-06-30', 'within' => '64.02']);
+check(count($gaps['kecamatan']) === 6, '6 kecamatan without a KIM');
+throws(fn () => $registry->coverage($ref, ['within' => '64.02', 'level' => 'provinsi']), ArgumentException::class, 'KIM-E-ARGUMENT', 'level above within');
+
+// CSV import with name matching; every rejected row reported.
+[$imported, $report] = Registry::fromCsv((string) file_get_contents(__DIR__ . '/../data/kim_legacy.csv'), (string) file_get_contents(__DIR__ . '/../data/kim_legacy_members.csv'), $ref);
+check($report['kims']['rows_in'] === $report['kims']['accepted'] + $report['kims']['rejected'], 'rows in = accepted + rejected');
+check($imported->count() === 12 && $report['kims']['rejected'] === 2, '12 accepted, 2 rejected');
+check(!str_contains($imported->toJson(true), '6402014101'), 'log JSON masks NIKs');
+
+// Handles are freed by __destruct; many round trips stay stable.
+for ($i = 0; $i < 200; $i++) {
+    $m = Moderator::redact("hp 0812345678$i");
+    $r = Reference::embedded();
+    unset($r);
+}
+check(true, '200 handle round trips');
+
+echo "$passed passed, $failed failed\n";
+exit($failed === 0 ? 0 : 1);
