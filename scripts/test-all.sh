@@ -33,7 +33,10 @@ cargo test --workspace --locked
 apt_install() {
   # Debian packages, installed by this script (CI runs as root on a fresh machine).
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  for p in "$@"; do
+    # `dpkg -s` also succeeds for removed packages whose config files remain; ask for the installed state.
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} from Debian's packages"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
