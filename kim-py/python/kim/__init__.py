@@ -1,0 +1,68 @@
+"""kim: the reference implementation of Indonesia's KIM rules (Komunitas Informasi Masyarakat).
+
+- ``Reference``: the Kemendagri code list (embedded official list, or your own CSV) with name matching.
+- ``Registry``: KIMs loaded from records, CSV, pandas or JSON; bad rows raise ``ValidationError`` (or are collected).
+- ``validate``: findings under the rule profile in force (Permenkominfo 08/2010, 4/2024) and local overlays.
+- ``coverage``, ``gaps``, ``coverage_series``: village and kecamatan coverage at every level, as of any date.
+- ``Moderator``, ``redact``: moderation of Indonesian KIM content.
+"""
+
+from kim._kim import (
+    CoverageTable,
+    Moderator,
+    Reference,
+    Registry,
+    Report,
+    Verdict,
+    __version__,
+    coverage,
+    coverage_series,
+    gaps,
+    profiles,
+    redact,
+    validate,
+)
+from kim.errors import (
+    ArgumentError,
+    CodeError,
+    CodeListError,
+    CsvError,
+    JsonError,
+    KimError,
+    KimIOError,
+    LexiconError,
+    NikError,
+    ProfileError,
+    RegistryError,
+    TransitionError,
+    ValidationError,
+)
+
+__all__ = [
+    "ArgumentError",
+    "CodeError",
+    "CodeListError",
+    "CoverageTable",
+    "CsvError",
+    "JsonError",
+    "KimError",
+    "KimIOError",
+    "LexiconError",
+    "Moderator",
+    "NikError",
+    "ProfileError",
+    "Reference",
+    "Registry",
+    "RegistryError",
+    "Report",
+    "TransitionError",
+    "ValidationError",
+    "Verdict",
+    "__version__",
+    "coverage",
+    "coverage_series",
+    "gaps",
+    "profiles",
+    "redact",
+    "validate",
+]

@@ -1,0 +1,363 @@
+//! `kim.coverage`, `kim.CoverageTable`, `kim.gaps`, `kim.coverage_series`.
+
+use chrono::NaiveDate;
+use kim_core::coverage::{
+    CoverageOptions, CoverageTable, SeriesDates, coverage as core_coverage,
+    coverage_series as core_series, gaps as core_gaps,
+};
+use kim_core::registry::Status;
+use std::fmt::Write as _;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::errors::{IntoPyResult, arg};
+use crate::registry::PyRegistry;
+use crate::wilayah::{PyReference, kode, level};
+use crate::{ser_to_py, today};
+
+/// A coverage table: one row per unit (every unit of the code list at the level, including those without a KIM),
+/// the total of the `within` unit, the unmatched KIMs, the code-list version and `as_of`.
+/// Converts with `.to_pandas()`, `.to_polars()`, and the Arrow PyCapsule interface (`__arrow_c_stream__`, through
+/// pyarrow); shows as HTML in Jupyter; `.plot()` draws a bar chart (matplotlib).
+#[pyclass(name = "CoverageTable", module = "kim", frozen)]
+pub struct PyCoverageTable {
+    inner: CoverageTable,
+}
+
+/// The flat columns of a row (villages split by kind; kecamatan, the SPM indicator).
+fn flat(r: &kim_core::coverage::CoverageRow) -> serde_json::Value {
+    serde_json::json!({
+        "code": r.code, "name": r.name, "level": r.level, "parent": r.parent,
+        "villages": r.villages.total, "desa": r.villages.desa, "kelurahan": r.villages.kelurahan, "desa_adat": r.villages.desa_adat,
+        "villages_with_kim": r.villages_with_kim.total, "desa_with_kim": r.villages_with_kim.desa,
+        "kelurahan_with_kim": r.villages_with_kim.kelurahan, "desa_adat_with_kim": r.villages_with_kim.desa_adat,
+        "village_ratio": r.village_ratio, "desa_ratio": r.desa_ratio, "kelurahan_ratio": r.kelurahan_ratio,
+        "kecamatan": r.kecamatan, "kecamatan_with_kim": r.kecamatan_with_kim, "kecamatan_ratio": r.kecamatan_ratio,
+        "n_kim": r.n_kim, "n_members": r.n_members, "code_list_version": r.code_list_version, "as_of": r.as_of,
+    })
+}
+
+const COLUMNS: [&str; 22] = [
+    "code",
+    "name",
+    "level",
+    "parent",
+    "villages",
+    "desa",
+    "kelurahan",
+    "desa_adat",
+    "villages_with_kim",
+    "desa_with_kim",
+    "kelurahan_with_kim",
+    "desa_adat_with_kim",
+    "village_ratio",
+    "desa_ratio",
+    "kelurahan_ratio",
+    "kecamatan",
+    "kecamatan_with_kim",
+    "kecamatan_ratio",
+    "n_kim",
+    "n_members",
+    "code_list_version",
+    "as_of",
+];
+
+impl PyCoverageTable {
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let l = PyList::empty(py);
+        for r in &self.inner.rows {
+            l.append(crate::to_py(py, &flat(r))?)?;
+        }
+        Ok(l)
+    }
+}
+
+#[pymethods]
+impl PyCoverageTable {
+    /// The rows as dicts (flat columns).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.records(py)
+    }
+
+    /// The total row of the `within` unit (or the country) as a dict.
+    #[getter]
+    fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        crate::to_py(py, &flat(&self.inner.total))
+    }
+
+    /// Active KIMs whose seat is not a village of the code list (never dropped silently).
+    #[getter]
+    fn unmatched(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        ser_to_py(py, &self.inner.unmatched)
+    }
+
+    /// The date.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The code-list version.
+    #[getter]
+    fn code_list_version(&self) -> &str {
+        &self.inner.code_list_version
+    }
+
+    /// The row level.
+    #[getter]
+    fn level(&self) -> &'static str {
+        self.inner.level.as_str()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.rows.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.inner.total;
+        format!(
+            "<kim.CoverageTable {} rows at {} · {} · {}/{} villages with a KIM · as_of {} · {}>",
+            self.inner.rows.len(),
+            self.inner.level,
+            t.name,
+            t.villages_with_kim.total,
+            t.villages.total,
+            self.inner.as_of,
+            self.inner.code_list_version
+        )
+    }
+
+    /// A pandas DataFrame of the rows (pandas is imported only here).
+    fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let pd = py.import("pandas")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("columns", COLUMNS.to_vec())?;
+        Ok(pd
+            .getattr("DataFrame")?
+            .call((self.records(py)?,), Some(&kwargs))?
+            .unbind())
+    }
+
+    /// A polars DataFrame of the rows (polars is imported only here).
+    fn to_polars(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let pl = py.import("polars")?;
+        Ok(pl
+            .getattr("from_dicts")?
+            .call1((self.records(py)?,))?
+            .unbind())
+    }
+
+    /// The Arrow PyCapsule stream interface, so that polars, DuckDB and pyarrow read the table directly. Built
+    /// through pyarrow (imported here).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__(
+        &self,
+        py: Python<'_>,
+        requested_schema: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let pa = py.import("pyarrow")?;
+        let table = pa
+            .getattr("Table")?
+            .call_method1("from_pylist", (self.records(py)?,))?;
+        Ok(table
+            .call_method1("__arrow_c_stream__", (requested_schema,))?
+            .unbind())
+    }
+
+    /// An HTML table for Jupyter, stating the code-list version and `as_of`.
+    fn _repr_html_(&self) -> String {
+        let esc = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let pct =
+            |r: Option<f64>| r.map_or_else(|| "–".to_owned(), |r| format!("{:.1}%", r * 100.0));
+        let mut h = format!(
+            "<p><b>KIM coverage</b> · {} · level {} · as of {} · code list {}</p><table><thead><tr><th>code</th><th>name</th><th>villages</th><th>with KIM</th><th>village coverage</th><th>kecamatan with KIM</th><th>KIMs</th></tr></thead><tbody>",
+            esc(&self.inner.total.name),
+            self.inner.level,
+            self.inner.as_of,
+            esc(&self.inner.code_list_version)
+        );
+        for r in self
+            .inner
+            .rows
+            .iter()
+            .take(200)
+            .chain(std::iter::once(&self.inner.total))
+        {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td></tr>",
+                r.code.map(|c| c.to_string()).unwrap_or_default(),
+                esc(&r.name),
+                r.villages.total,
+                r.villages_with_kim.total,
+                pct(r.village_ratio),
+                r.kecamatan_with_kim,
+                r.kecamatan,
+                r.n_kim
+            );
+        }
+        if self.inner.rows.len() > 200 {
+            let _ = write!(
+                h,
+                "<tr><td colspan=7>… {} more rows</td></tr>",
+                self.inner.rows.len() - 200
+            );
+        }
+        h.push_str("</tbody></table>");
+        h
+    }
+
+    /// A horizontal bar chart of village coverage per row (matplotlib, imported only here). Returns the Axes.
+    #[pyo3(signature = (*, ax = None))]
+    fn plot(&self, py: Python<'_>, ax: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
+        let ax = if let Some(a) = ax {
+            a.into_bound(py)
+        } else {
+            {
+                let plt = py.import("matplotlib.pyplot")?;
+                let kwargs = PyDict::new(py);
+                kwargs.set_item(
+                    "figsize",
+                    (
+                        8.0,
+                        (0.3 * f64::from(u32::try_from(self.inner.rows.len()).unwrap_or(u32::MAX)))
+                            .max(3.0),
+                    ),
+                )?;
+                plt.call_method("subplots", (), Some(&kwargs))?
+                    .get_item(1)?
+            }
+        };
+        let names: Vec<String> = self.inner.rows.iter().map(|r| r.name.clone()).collect();
+        let values: Vec<f64> = self
+            .inner
+            .rows
+            .iter()
+            .map(|r| r.village_ratio.unwrap_or(0.0) * 100.0)
+            .collect();
+        ax.call_method1("barh", (names, values))?;
+        ax.call_method0("invert_yaxis")?;
+        ax.call_method1("set_xlabel", ("% desa/kelurahan dengan KIM aktif",))?;
+        ax.call_method1(
+            "set_title",
+            (format!(
+                "{} · {} · {}",
+                self.inner.total.name, self.inner.as_of, self.inner.code_list_version
+            ),),
+        )?;
+        Ok(ax.unbind())
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let json = serde_json::to_string(&self.inner).map_err(|e| arg(e.to_string()))?;
+        (py.get_type::<Self>().getattr("_from_json")?, (json,)).into_pyobject(py)
+    }
+
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: serde_json::from_str(json).map_err(|e| arg(e.to_string()))?,
+        })
+    }
+}
+
+fn options(
+    level_name: &str,
+    within: Option<&str>,
+    as_of: Option<NaiveDate>,
+    active: Option<Vec<String>>,
+) -> PyResult<CoverageOptions> {
+    let mut o = CoverageOptions::new(as_of.unwrap_or_else(today)).level(level(level_name)?);
+    o.within = within.map(kode).transpose()?;
+    if let Some(a) = active {
+        let statuses = a
+            .iter()
+            .map(|s| s.parse::<Status>().map_err(arg))
+            .collect::<PyResult<Vec<_>>>()?;
+        o = o.active(&statuses);
+    }
+    Ok(o)
+}
+
+/// Coverage of villages and kecamatan by active KIMs, one row per unit at `level`
+/// (`"provinsi"`, `"kab_kota"`, `"kecamatan"`, `"desa"`) inside `within`.
+///
+/// >>> t = kim.coverage(reg, level="kecamatan", within="64.02", as_of=datetime.date(2025, 6, 30))
+/// >>> len(t), t.total["villages"]
+/// (20, 237)
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, level = "kecamatan", within = None, as_of = None, active = None, reference = None))]
+fn coverage(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    level: &str,
+    within: Option<&str>,
+    as_of: Option<NaiveDate>,
+    active: Option<Vec<String>>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<PyCoverageTable> {
+    let o = options(level, within, as_of, active)?;
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let reg = &registry.inner;
+    let t = py.detach(|| core_coverage(reg, r.reference(), &o)).py()?;
+    Ok(PyCoverageTable { inner: t })
+}
+
+/// Villages and kecamatan without an active KIM: a dict with `villages` and `kecamatan` (lists of dicts).
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, within = None, as_of = None, reference = None))]
+fn gaps(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    within: Option<&str>,
+    as_of: Option<NaiveDate>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options("desa", within, as_of, None)?;
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let reg = &registry.inner;
+    let g = py.detach(|| core_gaps(reg, r.reference(), &o)).py()?;
+    ser_to_py(py, &g)
+}
+
+/// Coverage of `within` at every month end between `start` and `end` (or at `dates`), in one pass over the history:
+/// a list of dicts (`date`, `villages`, `villages_with_kim`, `village_ratio`, `kecamatan`, `kecamatan_with_kim`,
+/// `kecamatan_ratio`, `n_kim`).
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, start = None, end = None, dates = None, within = None, reference = None))]
+fn coverage_series(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    dates: Option<Vec<NaiveDate>>,
+    within: Option<&str>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Py<PyAny>> {
+    let spec = match (dates, start, end) {
+        (Some(d), None, None) => SeriesDates::Dates(d),
+        (None, Some(from), Some(to)) => SeriesDates::MonthEnds { from, to },
+        _ => return Err(arg("give either dates=[...] or start= and end=")),
+    };
+    let mut o = CoverageOptions::new(today());
+    o.within = within.map(kode).transpose()?;
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let reg = &registry.inner;
+    let s = py
+        .detach(|| core_series(reg, r.reference(), &o, &spec))
+        .py()?;
+    ser_to_py(py, &s)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyCoverageTable>()?;
+    m.add_function(wrap_pyfunction!(coverage, m)?)?;
+    m.add_function(wrap_pyfunction!(gaps, m)?)?;
+    m.add_function(wrap_pyfunction!(coverage_series, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! Errors: the exception classes live in `kim/errors.py` (so that they can have two bases, e.g.
+//! `ValidationError(KimError, ValueError)`); this module raises them by name. The mapping from core errors matches
+//! every error family, with no catch-all arm.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyType};
+
+use kim_core::{Error, ErrorFamily};
+
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+    Ok(py
+        .import("kim.errors")?
+        .getattr(name)?
+        .cast_into::<PyType>()?)
+}
+
+fn raise(py: Python<'_>, name: &str, msg: String) -> PyErr {
+    match class(py, name) {
+        Ok(cls) => PyErr::from_type(cls, msg),
+        Err(e) => e,
+    }
+}
+
+/// Converts a core error into the matching `kim.*Error`.
+pub fn to_py(e: &Error) -> PyErr {
+    let name = match e.family() {
+        ErrorFamily::Code => "CodeError",
+        ErrorFamily::Nik => "NikError",
+        ErrorFamily::Reference => "CodeListError",
+        ErrorFamily::Lexicon => "LexiconError",
+        ErrorFamily::Csv => "CsvError",
+        ErrorFamily::Json => "JsonError",
+        ErrorFamily::Io => "KimIOError",
+        ErrorFamily::Registry => "RegistryError",
+        ErrorFamily::Transition => "TransitionError",
+        ErrorFamily::Profile => "ProfileError",
+        ErrorFamily::Argument => "ArgumentError",
+    };
+    Python::attach(|py| {
+        if e.rows().is_empty() {
+            raise(py, name, e.to_string())
+        } else {
+            // Row-level problems (a rejected code list or lexicon) also carry every row.
+            let rows = PyList::empty(py);
+            for r in e.rows() {
+                if let Ok(d) = row_dict(py, "", r) {
+                    let _ = rows.append(d);
+                }
+            }
+            with_rows(py, name, e.to_string(), &rows)
+        }
+    })
+}
+
+/// `?` on core results inside pyfunctions.
+pub trait IntoPyResult<T> {
+    /// Maps a core error to its Python exception.
+    fn py(self) -> PyResult<T>;
+}
+
+impl<T> IntoPyResult<T> for kim_core::Result<T> {
+    fn py(self) -> PyResult<T> {
+        self.map_err(|e| to_py(&e))
+    }
+}
+
+/// A `kim.ArgumentError` (also a `ValueError`).
+pub fn arg(msg: impl Into<String>) -> PyErr {
+    Python::attach(|py| raise(py, "ArgumentError", msg.into()))
+}
+
+/// An exception of class `name` whose `.errors()` returns `rows`.
+pub fn with_rows(py: Python<'_>, name: &str, message: String, rows: &Bound<'_, PyList>) -> PyErr {
+    match class(py, name).and_then(|cls| cls.call1((message, rows))) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(e) => e,
+    }
+}
+
+/// A row error as a dict: `table`, `line`, `field`, `value` (masked), `code`, `reason`.
+pub fn row_dict<'py>(
+    py: Python<'py>,
+    table: &str,
+    r: &kim_core::error::RowError,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("table", table)?;
+    d.set_item("line", r.line)?;
+    d.set_item("field", &r.field)?;
+    d.set_item("value", &r.value)?;
+    d.set_item("code", r.code)?;
+    d.set_item("reason", &r.reason)?;
+    Ok(d)
+}

@@ -1,0 +1,201 @@
+//! `kim.Moderator`, `kim.Verdict`, `kim.redact`.
+
+use std::sync::Arc;
+
+use kim_core::moderation::{Lexicon, Moderator, Verdict};
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::errors::{IntoPyResult, arg};
+use crate::ser_to_py;
+
+/// The verdict for one text: `.decision` (`"allow"`, `"hold"`, `"block"`), `.categories`, `.matches` (dicts with
+/// byte spans `start`/`end` into the UTF-8 text, `category`, `severity`, `action`, `rule_id`, `reason_id`,
+/// `reason_en`), `.fact_check`, `.lexicon_version`.
+#[pyclass(name = "Verdict", module = "kim", frozen)]
+pub struct PyVerdict {
+    inner: Verdict,
+}
+
+#[pymethods]
+impl PyVerdict {
+    /// `"allow"`, `"hold"` or `"block"`.
+    #[getter]
+    fn decision(&self) -> String {
+        self.inner.decision.to_string()
+    }
+
+    /// Categories of the matches that hold or block.
+    #[getter]
+    fn categories(&self) -> Vec<&'static str> {
+        self.inner.categories.iter().map(|c| c.as_str()).collect()
+    }
+
+    /// Every match as a dict.
+    #[getter]
+    fn matches(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        ser_to_py(py, &self.inner.matches)
+    }
+
+    /// True if a hoax marker asks for fact-checking.
+    #[getter]
+    fn fact_check(&self) -> bool {
+        self.inner.fact_check
+    }
+
+    /// The lexicon version.
+    #[getter]
+    fn lexicon_version(&self) -> &str {
+        &self.inner.lexicon_version
+    }
+
+    /// The verdict as a dict.
+    fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        ser_to_py(py, &self.inner)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<kim.Verdict {} {:?} matches={}>",
+            self.inner.decision,
+            self.categories(),
+            self.inner.matches.len()
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let json = serde_json::to_string(&self.inner).map_err(|e| arg(e.to_string()))?;
+        (py.get_type::<Self>().getattr("_from_json")?, (json,)).into_pyobject(py)
+    }
+
+    #[staticmethod]
+    fn _from_json(json: &str) -> PyResult<Self> {
+        Ok(Self {
+            inner: serde_json::from_str(json).map_err(|e| arg(e.to_string()))?,
+        })
+    }
+}
+
+/// A compiled moderation lexicon.
+///
+/// >>> m = kim.Moderator.default()
+/// >>> m.check("Slot gacor maxwin!").decision
+/// 'block'
+#[pyclass(name = "Moderator", module = "kim", frozen)]
+pub struct PyModerator {
+    inner: Arc<Moderator>,
+    /// The lexicon TSV and version, to rebuild when unpickling; `None` for the default.
+    source: Option<(String, String, bool)>,
+}
+
+#[pymethods]
+impl PyModerator {
+    /// The shipped lexicon.
+    #[staticmethod]
+    fn default() -> Self {
+        Self {
+            inner: Arc::new(Moderator::default()),
+            source: None,
+        }
+    }
+
+    /// A lexicon from a TSV file; `extend=True` adds it to the shipped lexicon, `False` replaces it.
+    #[staticmethod]
+    #[pyo3(signature = (path, /, *, version = None, extend = true))]
+    fn from_lexicon(
+        path: std::path::PathBuf,
+        version: Option<String>,
+        extend: bool,
+    ) -> PyResult<Self> {
+        let tsv = std::fs::read_to_string(&path).map_err(|e| {
+            crate::errors::to_py(&kim_core::Error::Io {
+                path: path.display().to_string(),
+                source: e,
+            })
+        })?;
+        let version = version.unwrap_or_else(|| {
+            path.file_stem()
+                .map_or_else(|| "custom".to_owned(), |s| s.to_string_lossy().into_owned())
+        });
+        Self::build(tsv, version, extend)
+    }
+
+    /// Checks one text.
+    fn check(&self, text: &str) -> PyVerdict {
+        PyVerdict {
+            inner: self.inner.check(text),
+        }
+    }
+
+    /// Checks many texts, in order, with the GIL released.
+    fn check_many(&self, py: Python<'_>, texts: Vec<String>) -> Vec<PyVerdict> {
+        let m = Arc::clone(&self.inner);
+        py.detach(move || m.check_many(&texts))
+            .into_iter()
+            .map(|inner| PyVerdict { inner })
+            .collect()
+    }
+
+    /// The lexicon version.
+    #[getter]
+    fn lexicon_version(&self) -> &str {
+        self.inner.lexicon().version()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<kim.Moderator lexicon {} · {} entries>",
+            self.inner.lexicon().version(),
+            self.inner.lexicon().entries().len()
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        (
+            py.get_type::<Self>().getattr("_from_state")?,
+            (self.source.clone(),),
+        )
+            .into_pyobject(py)
+    }
+
+    #[staticmethod]
+    fn _from_state(state: Option<(String, String, bool)>) -> PyResult<Self> {
+        match state {
+            None => Ok(Self::default()),
+            Some((tsv, version, extend)) => Self::build(tsv, version, extend),
+        }
+    }
+}
+
+impl PyModerator {
+    fn build(tsv: String, version: String, extend: bool) -> PyResult<Self> {
+        let own = Lexicon::from_tsv(&tsv, &version).py()?;
+        let lexicon = if extend {
+            let mut l = Lexicon::builtin();
+            l.extend(own).py()?;
+            l
+        } else {
+            own
+        };
+        Ok(Self {
+            inner: Arc::new(Moderator::new(lexicon).py()?),
+            source: Some((tsv, version, extend)),
+        })
+    }
+}
+
+/// The text with every NIK, phone number and e-mail address masked in place.
+///
+/// >>> kim.redact("NIK 6402014101900001")
+/// 'NIK 6402**********01'
+#[pyfunction]
+fn redact(text: &str) -> String {
+    kim_core::moderation::redact(text)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyVerdict>()?;
+    m.add_class::<PyModerator>()?;
+    m.add_function(wrap_pyfunction!(redact, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! `kim.Reference`: the Kemendagri code list.
+
+use std::sync::Arc;
+
+use kim_core::wilayah::{Kode, Level, Reference, Resolution};
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::errors::{IntoPyResult, arg};
+use crate::ser_to_py;
+
+/// The Kemendagri code list: the embedded official list (Kepmendagri 300.2.2-2138/2025) or your own CSV.
+///
+/// >>> import kim
+/// >>> ref = kim.Reference.embedded()
+/// >>> ref.counts("64.02")["kecamatan"]
+/// 20
+#[pyclass(name = "Reference", module = "kim", frozen)]
+#[derive(Clone)]
+pub struct PyReference {
+    inner: Inner,
+    /// CSV text to rebuild a custom list when unpickling; `None` for the embedded list.
+    source: Option<Arc<(String, String)>>,
+}
+
+/// The embedded list is shared, never copied.
+#[derive(Clone)]
+enum Inner {
+    Embedded,
+    Owned(Arc<Reference>),
+}
+
+impl PyReference {
+    pub(crate) fn reference(&self) -> &Reference {
+        match &self.inner {
+            Inner::Embedded => Reference::embedded(),
+            Inner::Owned(r) => r,
+        }
+    }
+
+    pub(crate) fn embedded_ref() -> Self {
+        Self {
+            inner: Inner::Embedded,
+            source: None,
+        }
+    }
+}
+
+pub(crate) fn kode(s: &str) -> PyResult<Kode> {
+    Kode::parse(s).py()
+}
+
+pub(crate) fn level(s: &str) -> PyResult<Level> {
+    s.parse().py()
+}
+
+#[pymethods]
+impl PyReference {
+    /// The official list embedded in kim.
+    #[staticmethod]
+    fn embedded() -> Self {
+        Self::embedded_ref()
+    }
+
+    /// Loads your own list from a CSV file with `code` and `name` columns; every bad row is reported.
+    #[staticmethod]
+    #[pyo3(signature = (path, /, *, version = "custom"))]
+    fn from_csv(path: std::path::PathBuf, version: &str) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| arg(format!("cannot read {}: {e}", path.display())))?;
+        let r = Reference::from_csv(text.as_bytes(), version).py()?;
+        Ok(Self {
+            inner: Inner::Owned(Arc::new(r)),
+            source: Some(Arc::new((text, version.to_owned()))),
+        })
+    }
+
+    /// The code-list version, e.g. `kepmendagri-300.2.2-2138-2025`.
+    #[getter]
+    fn version(&self) -> &str {
+        self.reference().version()
+    }
+
+    fn __len__(&self) -> usize {
+        self.reference().len()
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.reference().counts();
+        format!(
+            "<kim.Reference {} · {} provinsi, {} kecamatan, {} villages>",
+            self.reference().version(),
+            c.provinsi,
+            c.kecamatan,
+            c.villages()
+        )
+    }
+
+    /// Counts by level and kind inside `within` (a code) or for the whole list.
+    #[pyo3(signature = (within = None, /))]
+    fn counts(&self, py: Python<'_>, within: Option<&str>) -> PyResult<Py<PyAny>> {
+        let w = within.map(kode).transpose()?;
+        if let Some(w) = w
+            && !self.reference().contains(w)
+        {
+            return Err(arg(format!("{w} is not in the code list")));
+        }
+        let c = self.reference().counts_within(w);
+        let mut v = serde_json::to_value(c).map_err(|e| arg(e.to_string()))?;
+        v["villages"] = c.villages().into();
+        crate::to_py(py, &v)
+    }
+
+    /// The unit with this code as a dict (`code`, `name`, `level`, `parent`), or `None`.
+    fn get(&self, py: Python<'_>, code: &str) -> PyResult<Py<PyAny>> {
+        let k = kode(code)?;
+        match self.reference().get(k) {
+            None => Ok(py.None()),
+            Some(u) => ser_to_py(
+                py,
+                &serde_json::json!({ "code": u.kode, "name": u.name, "level": u.kode.level(), "parent": u.kode.parent() }),
+            ),
+        }
+    }
+
+    /// The direct children of `code` (the provinces for `None`).
+    #[pyo3(signature = (code = None, /))]
+    fn children(&self, py: Python<'_>, code: Option<&str>) -> PyResult<Py<PyAny>> {
+        let k = code.map(kode).transpose()?;
+        let v: Vec<_> = self
+            .reference()
+            .children(k)
+            .map(|u| serde_json::json!({ "code": u.kode, "name": u.name, "level": u.kode.level() }))
+            .collect();
+        ser_to_py(py, &v)
+    }
+
+    /// Ranked candidates for a name, case- and accent-insensitive, inside `within`.
+    ///
+    /// >>> kim.Reference.embedded().match_name("Perian", within="64.02.01")[0]["code"]
+    /// '64.02.01.2001'
+    #[pyo3(signature = (name, /, *, within = None, level = None))]
+    fn match_name(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        within: Option<&str>,
+        level: Option<&str>,
+    ) -> PyResult<Py<PyAny>> {
+        let w = within.map(kode).transpose()?;
+        let l = level.map(crate::wilayah::level).transpose()?;
+        ser_to_py(py, &self.reference().match_name_at(name, w, l))
+    }
+
+    /// Resolves a free-text place such as "Desa Perian, Kec. Muara Muntai, Kukar": a dict with `resolution`
+    /// (`unique`, `ambiguous`, `not_found`) and the candidate(s).
+    fn resolve_place(&self, py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
+        let v = match self.reference().resolve_place(text) {
+            Resolution::Unique(m) => serde_json::json!({ "resolution": "unique", "match": m }),
+            Resolution::Ambiguous(c) => {
+                serde_json::json!({ "resolution": "ambiguous", "candidates": c })
+            }
+            Resolution::NotFound => serde_json::json!({ "resolution": "not_found" }),
+        };
+        ser_to_py(py, &v)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let cls = py.get_type::<Self>();
+        let state = match &self.source {
+            None => (None::<String>, None::<String>),
+            Some(s) => (Some(s.0.clone()), Some(s.1.clone())),
+        };
+        (cls.getattr("_from_state")?, (state,)).into_pyobject(py)
+    }
+
+    #[staticmethod]
+    fn _from_state(state: (Option<String>, Option<String>)) -> PyResult<Self> {
+        match state {
+            (Some(text), Some(version)) => {
+                let r = Reference::from_csv(text.as_bytes(), &version).py()?;
+                Ok(Self {
+                    inner: Inner::Owned(Arc::new(r)),
+                    source: Some(Arc::new((text, version))),
+                })
+            }
+            _ => Ok(Self::embedded_ref()),
+        }
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyReference>()
+}
