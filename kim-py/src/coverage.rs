@@ -64,6 +64,74 @@ const COLUMNS: [&str; 22] = [
 ];
 
 impl PyCoverageTable {
+    /// The rows as a dict of columns (one Python list per column), the fast way into pandas, polars and pyarrow.
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        type Col = fn(&kim_core::coverage::CoverageRow) -> u32;
+        type Ratio = fn(&kim_core::coverage::CoverageRow) -> Option<f64>;
+        let rows = &self.inner.rows;
+        let d = PyDict::new(py);
+        d.set_item(
+            "code",
+            rows.iter()
+                .map(|r| r.code.map(|c| c.to_string()))
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "name",
+            rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "level",
+            rows.iter()
+                .map(|r| r.level.map(kim_core::wilayah::Level::as_str))
+                .collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "parent",
+            rows.iter()
+                .map(|r| r.parent.map(|p| p.to_string()))
+                .collect::<Vec<_>>(),
+        )?;
+        let counts: [(&str, Col); 12] = [
+            ("villages", |r| r.villages.total),
+            ("desa", |r| r.villages.desa),
+            ("kelurahan", |r| r.villages.kelurahan),
+            ("desa_adat", |r| r.villages.desa_adat),
+            ("villages_with_kim", |r| r.villages_with_kim.total),
+            ("desa_with_kim", |r| r.villages_with_kim.desa),
+            ("kelurahan_with_kim", |r| r.villages_with_kim.kelurahan),
+            ("desa_adat_with_kim", |r| r.villages_with_kim.desa_adat),
+            ("kecamatan", |r| r.kecamatan),
+            ("kecamatan_with_kim", |r| r.kecamatan_with_kim),
+            ("n_kim", |r| r.n_kim),
+            ("n_members", |r| r.n_members),
+        ];
+        for (name, f) in counts {
+            d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?;
+        }
+        let ratios: [(&str, Ratio); 4] = [
+            ("village_ratio", |r| r.village_ratio),
+            ("desa_ratio", |r| r.desa_ratio),
+            ("kelurahan_ratio", |r| r.kelurahan_ratio),
+            ("kecamatan_ratio", |r| r.kecamatan_ratio),
+        ];
+        for (name, f) in ratios {
+            // NaN where a ratio is undefined (no villages of that kind), as pandas expects.
+            d.set_item(
+                name,
+                rows.iter()
+                    .map(|r| f(r).unwrap_or(f64::NAN))
+                    .collect::<Vec<f64>>(),
+            )?;
+        }
+        d.set_item(
+            "code_list_version",
+            vec![self.inner.code_list_version.as_str(); rows.len()],
+        )?;
+        d.set_item("as_of", vec![self.inner.as_of; rows.len()])?;
+        Ok(d)
+    }
+
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let l = PyList::empty(py);
         for r in &self.inner.rows {
@@ -135,7 +203,7 @@ impl PyCoverageTable {
         kwargs.set_item("columns", COLUMNS.to_vec())?;
         Ok(pd
             .getattr("DataFrame")?
-            .call((self.records(py)?,), Some(&kwargs))?
+            .call((self.columns(py)?,), Some(&kwargs))?
             .unbind())
     }
 
@@ -143,8 +211,8 @@ impl PyCoverageTable {
     fn to_polars(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pl = py.import("polars")?;
         Ok(pl
-            .getattr("from_dicts")?
-            .call1((self.records(py)?,))?
+            .getattr("DataFrame")?
+            .call1((self.columns(py)?,))?
             .unbind())
     }
 
@@ -159,7 +227,7 @@ impl PyCoverageTable {
         let pa = py.import("pyarrow")?;
         let table = pa
             .getattr("Table")?
-            .call_method1("from_pylist", (self.records(py)?,))?;
+            .call_method1("from_pydict", (self.columns(py)?,))?;
         Ok(table
             .call_method1("__arrow_c_stream__", (requested_schema,))?
             .unbind())

@@ -1,12 +1,28 @@
 import datetime
 import os
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, final
 
 __version__: str
+__all__ = [
+    "CoverageTable",
+    "Moderator",
+    "Reference",
+    "Registry",
+    "Report",
+    "Verdict",
+    "__version__",
+    "coverage",
+    "coverage_series",
+    "gaps",
+    "profiles",
+    "redact",
+    "validate",
+]
 
-Level = Literal["provinsi", "kab_kota", "kecamatan", "desa"]
+_Level = Literal["provinsi", "kab_kota", "kecamatan", "desa"]
 
+@final
 class Reference:
     @staticmethod
     def embedded() -> Reference: ...
@@ -19,13 +35,14 @@ class Reference:
     def get(self, code: str) -> dict[str, Any] | None: ...
     def children(self, code: str | None = None, /) -> list[dict[str, Any]]: ...
     def match_name(
-        self, name: str, /, *, within: str | None = None, level: Level | None = None
+        self, name: str, /, *, within: str | None = None, level: _Level | None = None
     ) -> list[dict[str, Any]]: ...
     def resolve_place(self, text: str) -> dict[str, Any]: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
     @staticmethod
     def _from_state(state: tuple[str | None, str | None]) -> Reference: ...
 
+@final
 class Registry:
     @staticmethod
     def from_records(
@@ -63,6 +80,7 @@ class Registry:
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
+@final
 class Report:
     @property
     def ok(self) -> bool: ...
@@ -80,6 +98,7 @@ class Report:
     @staticmethod
     def _from_json(json: str) -> Report: ...
 
+@final
 class CoverageTable:
     @property
     def total(self) -> dict[str, Any]: ...
@@ -102,6 +121,7 @@ class CoverageTable:
     @staticmethod
     def _from_json(json: str) -> CoverageTable: ...
 
+@final
 class Verdict:
     @property
     def decision(self) -> Literal["allow", "hold", "block"]: ...
@@ -118,6 +138,7 @@ class Verdict:
     @staticmethod
     def _from_json(json: str) -> Verdict: ...
 
+@final
 class Moderator:
     @staticmethod
     def default() -> Moderator: ...
@@ -146,7 +167,7 @@ def coverage(
     registry: Registry,
     /,
     *,
-    level: Level = "kecamatan",
+    level: _Level = "kecamatan",
     within: str | None = None,
     as_of: datetime.date | None = None,
     active: Sequence[str] | None = None,

@@ -1,0 +1,146 @@
+"""Side-by-side timings of kim from Python against the obvious alternatives, measured in one run.
+
+- National coverage at kecamatan level (83,762 villages, 100,000 KIM records), including building the result table
+  (a pandas DataFrame): kim vs idiomatic pandas (merge + groupby) vs DuckDB SQL over the same data.
+- Moderation: ``Moderator.check_many`` vs a Python ``re`` alternation over the same lexicon patterns.
+
+Run (after the README's test command has built kim into .venv):
+
+    .venv/bin/pip install -r benches/python/requirements.txt
+    .venv/bin/python benches/python/side_by_side.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import random
+import re
+import statistics
+import time
+
+import duckdb
+import kim
+import pandas as pd
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+AS_OF = datetime.date(2025, 6, 30)
+
+
+def best(fn, repeat: int = 7) -> float:
+    """Median of `repeat` timed runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def villages() -> pd.DataFrame:
+    rows = []
+    for line in (ROOT / "kim-core" / "data" / "wilayah.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        code, _name = line.split("\t")
+        if code.count(".") == 3:
+            rows.append((code, code[:8], {"1": "kelurahan", "2": "desa", "3": "desa_adat"}[code[9]]))
+    return pd.DataFrame(rows, columns=["code", "kecamatan", "kind"])
+
+
+def synthetic_kims(codes: list[str], n: int = 100_000) -> list[dict]:
+    rng = random.Random(20261123)
+    out = []
+    for i in range(n):
+        start = datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randrange(3900))
+        status, since = "active", start
+        if rng.random() < 0.1:
+            status, since = "dissolved", start + datetime.timedelta(days=400 + rng.randrange(800))
+        out.append(
+            {"id": f"K{i}", "name": f"KIM {i}", "seat": rng.choice(codes), "status": status, "status_date": since}
+        )
+    return out
+
+
+def main() -> None:
+    v = villages()
+    kims = synthetic_kims(v["code"].tolist())
+    registry = kim.Registry.from_records(kims)
+    k = pd.DataFrame(kims)
+
+    def with_kim() -> pd.DataFrame:
+        return kim.coverage(registry, level="kecamatan", as_of=AS_OF).to_pandas()
+
+    def with_pandas() -> pd.DataFrame:
+        active = k[(k["status_date"] <= AS_OF) & (k["status"] == "active")]
+        per_seat = active.groupby("seat").size().rename("n_kim").reset_index()
+        m = v.merge(per_seat, how="left", left_on="code", right_on="seat")
+        m["n_kim"] = m["n_kim"].fillna(0)
+        m["covered"] = m["n_kim"] > 0
+        g = m.groupby("kecamatan").agg(
+            villages=("code", "size"), villages_with_kim=("covered", "sum"), n_kim=("n_kim", "sum")
+        )
+        g["village_ratio"] = g["villages_with_kim"] / g["villages"]
+        return g.reset_index()
+
+    con = duckdb.connect()
+    con.register("v", v)
+    con.register("k", k)
+    sql = """
+        WITH per_seat AS (
+            SELECT seat, count(*) AS n_kim FROM k WHERE status = 'active' AND status_date <= DATE '2025-06-30' GROUP BY seat
+        )
+        SELECT v.kecamatan, count(*) AS villages, count(per_seat.seat) AS villages_with_kim,
+               coalesce(sum(per_seat.n_kim), 0) AS n_kim, count(per_seat.seat) / count(*) AS village_ratio
+        FROM v LEFT JOIN per_seat ON v.code = per_seat.seat GROUP BY v.kecamatan
+    """
+
+    def with_duckdb() -> pd.DataFrame:
+        return con.execute(sql).df()
+
+    a, b, c = with_kim(), with_pandas(), with_duckdb()
+    assert len(a) == len(b) == len(c) == 7285
+    assert a["villages_with_kim"].sum() == b["villages_with_kim"].sum() == c["villages_with_kim"].sum()
+
+    t_kim, t_pd, t_duck = best(with_kim), best(with_pandas), best(with_duckdb)
+
+    lexicon = [
+        line.split("\t")[5]
+        for line in (ROOT / "kim-core" / "lexicon" / "default.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    rx = re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(lexicon, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    )
+    corpus = [
+        line.split("\t", 2)[2]
+        for line in (ROOT / "kim-core" / "tests" / "data" / "moderation_corpus.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line and not line.startswith("#")
+    ]
+    texts = [f"{corpus[i % len(corpus)]} (kiriman ke-{i})" for i in range(20_000)]
+    moderator = kim.Moderator.default()
+
+    def with_re() -> int:
+        return sum(len(rx.findall(t)) for t in texts)
+
+    def with_moderator() -> int:
+        return sum(len(vd.matches) for vd in moderator.check_many(texts))
+
+    t_re, t_mod = best(with_re, 5), best(with_moderator, 5)
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+
+    print("| what | kim | alternative | ratio |")
+    print("| --- | --- | --- | --- |")
+    print(
+        f"| national coverage, kecamatan level, to a DataFrame | {t_kim * 1e3:.1f} ms | pandas merge+groupby {t_pd * 1e3:.1f} ms | {t_pd / t_kim:.1f}× faster |"
+    )
+    print(f"| same | {t_kim * 1e3:.1f} ms | DuckDB SQL {t_duck * 1e3:.1f} ms | {t_duck / t_kim:.1f}× |")
+    print(
+        f"| moderation, {len(texts):,} posts ({mb:.1f} MB) | check_many {t_mod * 1e3:.0f} ms | `re` alternation {t_re * 1e3:.0f} ms | {t_re / t_mod:.1f}× |"
+    )
+
+
+if __name__ == "__main__":
+    main()
