@@ -422,74 +422,163 @@ pub fn coverage(
     })
 }
 
+/// A coverage row flattened to scalar columns, in the order of [`FLAT_COLUMNS`]: the shape of the CSV output and of
+/// the tabular exports of the bindings (pandas, polars, Arrow).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlatRow {
+    /// Unit code (`None` for the country).
+    pub code: Option<Kode>,
+    /// Unit name.
+    pub name: String,
+    /// Unit level.
+    pub level: Option<Level>,
+    /// Parent code.
+    pub parent: Option<Kode>,
+    /// Villages.
+    pub villages: u32,
+    /// Desa.
+    pub desa: u32,
+    /// Kelurahan.
+    pub kelurahan: u32,
+    /// Desa adat.
+    pub desa_adat: u32,
+    /// Villages with an active KIM.
+    pub villages_with_kim: u32,
+    /// Desa with an active KIM.
+    pub desa_with_kim: u32,
+    /// Kelurahan with an active KIM.
+    pub kelurahan_with_kim: u32,
+    /// Desa adat with an active KIM.
+    pub desa_adat_with_kim: u32,
+    /// Village coverage ratio.
+    pub village_ratio: Option<f64>,
+    /// Desa coverage ratio.
+    pub desa_ratio: Option<f64>,
+    /// Kelurahan coverage ratio.
+    pub kelurahan_ratio: Option<f64>,
+    /// Kecamatan in the unit.
+    pub kecamatan: u32,
+    /// Kecamatan with an active KIM.
+    pub kecamatan_with_kim: u32,
+    /// Kecamatan coverage ratio (SPM).
+    pub kecamatan_ratio: Option<f64>,
+    /// Active KIMs.
+    pub n_kim: u32,
+    /// Their serving members.
+    pub n_members: u32,
+    /// Code-list version.
+    pub code_list_version: String,
+    /// The date.
+    pub as_of: NaiveDate,
+}
+
+/// The column names of [`FlatRow`], in order.
+pub const FLAT_COLUMNS: [&str; 22] = [
+    "code",
+    "name",
+    "level",
+    "parent",
+    "villages",
+    "desa",
+    "kelurahan",
+    "desa_adat",
+    "villages_with_kim",
+    "desa_with_kim",
+    "kelurahan_with_kim",
+    "desa_adat_with_kim",
+    "village_ratio",
+    "desa_ratio",
+    "kelurahan_ratio",
+    "kecamatan",
+    "kecamatan_with_kim",
+    "kecamatan_ratio",
+    "n_kim",
+    "n_members",
+    "code_list_version",
+    "as_of",
+];
+
+impl CoverageRow {
+    /// This row as scalar columns.
+    pub fn flat(&self) -> FlatRow {
+        FlatRow {
+            code: self.code,
+            name: self.name.clone(),
+            level: self.level,
+            parent: self.parent,
+            villages: self.villages.total,
+            desa: self.villages.desa,
+            kelurahan: self.villages.kelurahan,
+            desa_adat: self.villages.desa_adat,
+            villages_with_kim: self.villages_with_kim.total,
+            desa_with_kim: self.villages_with_kim.desa,
+            kelurahan_with_kim: self.villages_with_kim.kelurahan,
+            desa_adat_with_kim: self.villages_with_kim.desa_adat,
+            village_ratio: self.village_ratio,
+            desa_ratio: self.desa_ratio,
+            kelurahan_ratio: self.kelurahan_ratio,
+            kecamatan: self.kecamatan,
+            kecamatan_with_kim: self.kecamatan_with_kim,
+            kecamatan_ratio: self.kecamatan_ratio,
+            n_kim: self.n_kim,
+            n_members: self.n_members,
+            code_list_version: self.code_list_version.clone(),
+            as_of: self.as_of,
+        }
+    }
+}
+
+impl FlatRow {
+    /// The values as CSV text, in [`FLAT_COLUMNS`] order: ratios with 6 decimals, empty when undefined.
+    pub fn csv_fields(&self) -> [String; 22] {
+        let ratio = |r: Option<f64>| r.map_or_else(String::new, |r| format!("{r:.6}"));
+        let code = |c: Option<Kode>| c.map(|c| c.to_string()).unwrap_or_default();
+        [
+            code(self.code),
+            self.name.clone(),
+            self.level.map_or("", Level::as_str).to_owned(),
+            code(self.parent),
+            self.villages.to_string(),
+            self.desa.to_string(),
+            self.kelurahan.to_string(),
+            self.desa_adat.to_string(),
+            self.villages_with_kim.to_string(),
+            self.desa_with_kim.to_string(),
+            self.kelurahan_with_kim.to_string(),
+            self.desa_adat_with_kim.to_string(),
+            ratio(self.village_ratio),
+            ratio(self.desa_ratio),
+            ratio(self.kelurahan_ratio),
+            self.kecamatan.to_string(),
+            self.kecamatan_with_kim.to_string(),
+            ratio(self.kecamatan_ratio),
+            self.n_kim.to_string(),
+            self.n_members.to_string(),
+            self.code_list_version.clone(),
+            self.as_of.to_string(),
+        ]
+    }
+}
+
 impl CoverageTable {
     /// Writes the rows (`row` = `unit`), then the total (`row` = `total`; empty `code` for the whole country), as CSV
-    /// with a header. Ratios have 6 decimals and are empty when undefined (no villages).
+    /// with a header: `row` then [`FLAT_COLUMNS`]. Ratios have 6 decimals and are empty when undefined.
     pub fn write_csv<W: Write>(&self, out: W) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
         let io = |e: csv::Error| Error::Csv {
             line: 0,
             message: e.to_string(),
         };
-        w.write_record([
-            "row",
-            "code",
-            "name",
-            "level",
-            "parent",
-            "villages",
-            "desa",
-            "kelurahan",
-            "desa_adat",
-            "villages_with_kim",
-            "desa_with_kim",
-            "kelurahan_with_kim",
-            "desa_adat_with_kim",
-            "village_ratio",
-            "desa_ratio",
-            "kelurahan_ratio",
-            "kecamatan",
-            "kecamatan_with_kim",
-            "kecamatan_ratio",
-            "n_kim",
-            "n_members",
-            "code_list_version",
-            "as_of",
-        ])
-        .map_err(io)?;
-        let f = |r: Option<f64>| r.map_or_else(String::new, |r| format!("{r:.6}"));
+        w.write_record(std::iter::once("row").chain(FLAT_COLUMNS))
+            .map_err(io)?;
         let rows = self
             .rows
             .iter()
             .map(|r| ("unit", r))
             .chain(std::iter::once(("total", &self.total)));
         for (kind, r) in rows {
-            w.write_record([
-                kind.to_owned(),
-                r.code.map_or_else(String::new, |c| c.to_string()),
-                r.name.clone(),
-                r.level.map_or("", Level::as_str).to_owned(),
-                r.parent.map(|p| p.to_string()).unwrap_or_default(),
-                r.villages.total.to_string(),
-                r.villages.desa.to_string(),
-                r.villages.kelurahan.to_string(),
-                r.villages.desa_adat.to_string(),
-                r.villages_with_kim.total.to_string(),
-                r.villages_with_kim.desa.to_string(),
-                r.villages_with_kim.kelurahan.to_string(),
-                r.villages_with_kim.desa_adat.to_string(),
-                f(r.village_ratio),
-                f(r.desa_ratio),
-                f(r.kelurahan_ratio),
-                r.kecamatan.to_string(),
-                r.kecamatan_with_kim.to_string(),
-                f(r.kecamatan_ratio),
-                r.n_kim.to_string(),
-                r.n_members.to_string(),
-                r.code_list_version.clone(),
-                r.as_of.to_string(),
-            ])
-            .map_err(io)?;
+            w.write_record(std::iter::once(kind.to_owned()).chain(r.flat().csv_fields()))
+                .map_err(io)?;
         }
         w.flush().map_err(|e| Error::Csv {
             line: 0,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    CoverageOptions, CoverageTable, SeriesDates, coverage as core_coverage,
+    CoverageOptions, CoverageTable, FLAT_COLUMNS, SeriesDates, coverage as core_coverage,
     coverage_series as core_series, gaps as core_gaps,
 };
 use kim_core::registry::Status;
@@ -24,44 +24,6 @@ use crate::{ser_to_py, today};
 pub struct PyCoverageTable {
     inner: CoverageTable,
 }
-
-/// The flat columns of a row (villages split by kind; kecamatan, the SPM indicator).
-fn flat(r: &kim_core::coverage::CoverageRow) -> serde_json::Value {
-    serde_json::json!({
-        "code": r.code, "name": r.name, "level": r.level, "parent": r.parent,
-        "villages": r.villages.total, "desa": r.villages.desa, "kelurahan": r.villages.kelurahan, "desa_adat": r.villages.desa_adat,
-        "villages_with_kim": r.villages_with_kim.total, "desa_with_kim": r.villages_with_kim.desa,
-        "kelurahan_with_kim": r.villages_with_kim.kelurahan, "desa_adat_with_kim": r.villages_with_kim.desa_adat,
-        "village_ratio": r.village_ratio, "desa_ratio": r.desa_ratio, "kelurahan_ratio": r.kelurahan_ratio,
-        "kecamatan": r.kecamatan, "kecamatan_with_kim": r.kecamatan_with_kim, "kecamatan_ratio": r.kecamatan_ratio,
-        "n_kim": r.n_kim, "n_members": r.n_members, "code_list_version": r.code_list_version, "as_of": r.as_of,
-    })
-}
-
-const COLUMNS: [&str; 22] = [
-    "code",
-    "name",
-    "level",
-    "parent",
-    "villages",
-    "desa",
-    "kelurahan",
-    "desa_adat",
-    "villages_with_kim",
-    "desa_with_kim",
-    "kelurahan_with_kim",
-    "desa_adat_with_kim",
-    "village_ratio",
-    "desa_ratio",
-    "kelurahan_ratio",
-    "kecamatan",
-    "kecamatan_with_kim",
-    "kecamatan_ratio",
-    "n_kim",
-    "n_members",
-    "code_list_version",
-    "as_of",
-];
 
 impl PyCoverageTable {
     /// The rows as a dict of columns (one Python list per column), the fast way into pandas, polars and pyarrow.
@@ -135,7 +97,7 @@ impl PyCoverageTable {
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let l = PyList::empty(py);
         for r in &self.inner.rows {
-            l.append(crate::to_py(py, &flat(r))?)?;
+            l.append(crate::ser_to_py(py, &r.flat())?)?;
         }
         Ok(l)
     }
@@ -151,7 +113,7 @@ impl PyCoverageTable {
     /// The total row of the `within` unit (or the country) as a dict.
     #[getter]
     fn total(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::to_py(py, &flat(&self.inner.total))
+        crate::ser_to_py(py, &self.inner.total.flat())
     }
 
     /// Active KIMs whose seat is not a village of the code list (never dropped silently).
@@ -200,7 +162,7 @@ impl PyCoverageTable {
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pd = py.import("pandas")?;
         let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", COLUMNS.to_vec())?;
+        kwargs.set_item("columns", FLAT_COLUMNS.to_vec())?;
         Ok(pd
             .getattr("DataFrame")?
             .call((self.columns(py)?,), Some(&kwargs))?

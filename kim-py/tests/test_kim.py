@@ -188,6 +188,7 @@ def test_coverage_to_pandas_and_arrow(registry: kim.Registry) -> None:
     pytest.importorskip("pandas")
     df = t.to_pandas()
     assert len(df) == 20 and df["villages"].sum() == 237 and df["villages_with_kim"].sum() == 32
+    assert list(df.columns) == list(t.to_records()[0].keys()), "columnar and record exports share the core's columns"
     pa = pytest.importorskip("pyarrow")
     table = pa.table(t)
     assert table.num_rows == 20 and "village_ratio" in table.column_names
