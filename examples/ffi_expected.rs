@@ -9,7 +9,7 @@
 use kim_core::coverage::{CoverageOptions, coverage};
 use kim_core::moderation::Moderator;
 use kim_core::registry::Registry;
-use kim_core::rules::{ProfileSet, validate};
+use kim_core::rules::{ProfileSet, validate_registry_by_seat};
 use kim_core::wilayah::{Kode, Level, Reference};
 
 /// The texts moderated by the PHP test (also in `examples/php/tests.php`).
@@ -37,11 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let as_of = "2025-06-30".parse()?;
 
     let profiles = ProfileSet::builtin();
-    let reports = registry
-        .kims()
-        .iter()
-        .map(|k| validate(k, &profiles.applicable(k.seat, as_of)?, reference, as_of))
-        .collect::<kim_core::Result<Vec<_>>>()?;
+    let reports = validate_registry_by_seat(&registry, &profiles, None, reference, as_of)?;
     std::fs::write(
         dir.join("validate_registry.json"),
         serde_json::to_string(&serde_json::json!({ "schema_version": 1, "reports": reports }))?,

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use kim_core::registry::Registry;
-use kim_core::rules::{ProfileSet, Report, Severity, validate};
+use kim_core::rules::{ProfileSet, Report, Severity, validate_registry_by_seat};
 use kim_core::wilayah::Reference;
 
 struct Args {
@@ -57,11 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let registry = Registry::from_json(&std::fs::read_to_string(path)?)?;
     let profiles = ProfileSet::builtin();
 
-    let mut reports = Vec::with_capacity(registry.len());
-    for kim in registry.kims() {
-        let selected = profiles.applicable(kim.seat, as_of)?;
-        reports.push(validate(kim, &selected, reference, as_of)?);
-    }
+    // The national profile in force plus the overlays of each KIM's seat, with the registry-wide rules.
+    let reports = validate_registry_by_seat(&registry, &profiles, None, reference, as_of)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&reports)?);
         return Ok(());

@@ -396,6 +396,20 @@ impl ProfileSet {
         Ok(out)
     }
 
+    /// The profiles for a KIM seated in `seat`: with `ids`, those profiles ([`ProfileSet::select`]); without, the
+    /// national profile in force plus the overlays for the seat ([`ProfileSet::applicable`]).
+    pub fn for_seat(
+        &self,
+        ids: Option<&[&str]>,
+        seat: Kode,
+        date: NaiveDate,
+    ) -> Result<Vec<&Profile>> {
+        match ids {
+            Some(ids) => self.select(ids, date),
+            None => self.applicable(seat, date),
+        }
+    }
+
     /// The national profile in force plus every overlay in force whose region contains `seat`.
     pub fn applicable(&self, seat: Kode, date: NaiveDate) -> Result<Vec<&Profile>> {
         let mut out = self.in_force(date)?;
@@ -916,15 +930,19 @@ pub fn validate(
     Ok(finish(kim, profiles, as_of, findings))
 }
 
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.severity, &a.code, &a.path, &a.profile).cmp(&(b.severity, &b.code, &b.path, &b.profile))
+    });
+}
+
 fn finish(
     kim: &Kim,
     profiles: &[&Profile],
     as_of: NaiveDate,
     mut findings: Vec<Finding>,
 ) -> Report {
-    findings.sort_by(|a, b| {
-        (a.severity, &a.code, &a.path, &a.profile).cmp(&(b.severity, &b.code, &b.path, &b.profile))
-    });
+    sort_findings(&mut findings);
     Report {
         schema_version: SCHEMA_VERSION,
         kim_id: kim.id.clone(),
@@ -935,30 +953,76 @@ fn finish(
     }
 }
 
-/// Validates every KIM of a registry, plus the registry-wide rules (e.g. [`Check::MaxKimsPerVillage`]), which count
-/// the KIMs not dissolved on `as_of` (a KIM with no history counts). Reports come in registry order.
+/// Validates every KIM of a registry under `profiles`, plus the registry-wide rules (e.g.
+/// [`Check::MaxKimsPerVillage`]), which count the KIMs not dissolved on `as_of` (a KIM with no history counts).
+/// Reports come in registry order.
 pub fn validate_registry(
     registry: &Registry,
     profiles: &[&Profile],
     reference: &Reference,
     as_of: NaiveDate,
 ) -> Result<Vec<Report>> {
-    let mut reports: Vec<Report> = registry
-        .kims()
-        .iter()
-        .map(|k| validate(k, profiles, reference, as_of))
-        .collect::<Result<_>>()?;
+    registry_reports(registry, reference, as_of, |_| Ok(profiles.to_vec()))
+}
+
+/// Validates every KIM of a registry under [`ProfileSet::for_seat`]: the named profiles, or by default the national
+/// profile in force plus the overlays of each KIM's own seat. Registry-wide rules apply as in [`validate_registry`],
+/// each to the KIMs whose profiles include it.
+///
+/// ```
+/// use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry_by_seat}, wilayah::Reference};
+/// let registry = Registry::from_json(include_str!("../../examples/data/kim_sample.json"))?;
+/// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
+/// assert_eq!(reports[0].profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn validate_registry_by_seat(
+    registry: &Registry,
+    set: &ProfileSet,
+    ids: Option<&[&str]>,
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Vec<Report>> {
+    registry_reports(registry, reference, as_of, |k| {
+        set.for_seat(ids, k.seat, as_of)
+    })
+}
+
+/// The one implementation behind both registry validations: each KIM under its own profiles, then the registry-wide
+/// rules of every profile selected for some KIM.
+fn registry_reports<'a>(
+    registry: &Registry,
+    reference: &Reference,
+    as_of: NaiveDate,
+    profiles_for: impl Fn(&Kim) -> Result<Vec<&'a Profile>>,
+) -> Result<Vec<Report>> {
+    let mut selected = Vec::with_capacity(registry.len());
+    let mut reports = Vec::with_capacity(registry.len());
+    for k in registry.kims() {
+        let ps = profiles_for(k)?;
+        reports.push(validate(k, &ps, reference, as_of)?);
+        selected.push(ps);
+    }
+    let mut union: Vec<&Profile> = Vec::new();
+    for p in selected.iter().flatten() {
+        if !union.iter().any(|u| u.id == p.id) {
+            union.push(p);
+        }
+    }
     let live = |k: &Kim| {
         k.history.is_empty() || k.status_on(as_of).is_some_and(|s| s != Status::Dissolved)
     };
-    for p in profiles {
+    let mut added = false;
+    for p in union {
         for rule in &p.rules {
             let Check::MaxKimsPerVillage { max } = rule.check else {
                 continue;
             };
             let mut per_village: HashMap<Kode, Vec<usize>> = HashMap::new();
             for (i, k) in registry.kims().iter().enumerate() {
-                let governed = p.region.is_none_or(|r| r.contains(k.seat)) && p.in_force_on(as_of);
+                let chosen = selected[i].iter().any(|q| q.id == p.id);
+                let governed =
+                    chosen && p.region.is_none_or(|r| r.contains(k.seat)) && p.in_force_on(as_of);
                 if governed && live(k) {
                     per_village.entry(k.seat).or_default().push(i);
                 }
@@ -976,16 +1040,20 @@ pub fn validate_registry(
                         ("value", ids.join(", ")),
                     ];
                     for &i in &idx {
-                        let r = &mut reports[i];
-                        r.findings.push(finding(rule, p, "seat".into(), &params));
+                        reports[i]
+                            .findings
+                            .push(finding(rule, p, "seat".into(), &params));
+                        added = true;
                     }
                 }
             }
         }
     }
-    for (r, k) in reports.iter_mut().zip(registry.kims()) {
-        let findings = std::mem::take(&mut r.findings);
-        *r = finish(k, profiles, as_of, findings);
+    if added {
+        for r in &mut reports {
+            sort_findings(&mut r.findings);
+            r.ok = !r.findings.iter().any(|f| f.severity == Severity::Error);
+        }
     }
     Ok(reports)
 }

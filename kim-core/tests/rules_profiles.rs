@@ -563,3 +563,58 @@ fn a_kim_not_yet_recorded_is_not_checked() {
     .unwrap();
     assert!(r.has("KIM-2010-MEMBERS"));
 }
+
+#[test]
+fn registry_by_seat_applies_overlays_and_their_registry_wide_rules_per_seat() {
+    let mut set = ProfileSet::builtin();
+    set.load_json(
+        r#"{"schema_version":1,"id":"overlay-test-one-per-desa","version":"1","title":"Satu KIM per desa","instrument":"Contoh Perbup",
+            "kind":"overlay","region":"64.02","rules":[{"code":"KIM-L-TEST-ONE","severity":"warning","check":{"kind":"max_kims_per_village","max":1},
+            "citation":{"instrument":"Contoh Perbup","tag":"L"},"message":{"id":"{count} KIM di {seat}","en":"{count} KIMs in {seat}"}}]}"#,
+    )
+    .unwrap();
+    let as_of = d("2025-06-30");
+    let kukar = village_in("64.02");
+    let surabaya = village_in("35.78");
+    let mut kims = Vec::new();
+    for (id, seat) in [("A", kukar), ("B", kukar), ("C", surabaya), ("D", surabaya)] {
+        let mut k = good_kim(seat, 10, d("2023-07-01"));
+        k.id = id.into();
+        kims.push(k);
+    }
+    let reg = Registry::from_kims(kims).unwrap();
+    let reports =
+        kim_core::rules::validate_registry_by_seat(&reg, &set, None, Reference::embedded(), as_of)
+            .unwrap();
+    // The one-per-desa overlay governs Kukar only: A and B share a village and are flagged; C and D are not.
+    let fired: Vec<bool> = reports.iter().map(|r| r.has("KIM-L-TEST-ONE")).collect();
+    assert_eq!(fired, [true, true, false, false]);
+    assert!(
+        reports[2]
+            .profiles
+            .contains(&"overlay-3578-surabaya".to_owned())
+    );
+    assert!(
+        !reports[0]
+            .profiles
+            .contains(&"overlay-3578-surabaya".to_owned())
+    );
+    // Each report equals validating that KIM alone, but for the registry-wide finding.
+    for (k, r) in reg.kims().iter().zip(&reports) {
+        let alone = validate(
+            k,
+            &set.for_seat(None, k.seat, as_of).unwrap(),
+            Reference::embedded(),
+            as_of,
+        )
+        .unwrap();
+        let without: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.code != "KIM-L-TEST-ONE")
+            .cloned()
+            .collect();
+        assert_eq!(without, alone.findings);
+        assert_eq!(r.profiles, alone.profiles);
+    }
+}

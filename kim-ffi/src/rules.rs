@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use chrono::NaiveDate;
 use kim_core::registry::Kim;
-use kim_core::rules::{Profile, ProfileSet, validate, validate_registry};
+use kim_core::rules::{Profile, ProfileSet, validate, validate_registry_by_seat};
 use serde::Deserialize;
 
 use crate::errors::KimStatus;
@@ -35,18 +35,6 @@ fn options(json: Option<&str>) -> Result<ValidateOptions, crate::errors::FfiErro
         || Ok(ValidateOptions::default()),
         |s| parse_json(s, "options"),
     )
-}
-
-fn selected<'a>(
-    set: &'a ProfileSet,
-    opts: &ValidateOptions,
-    kim: &Kim,
-    as_of: NaiveDate,
-) -> kim_core::Result<Vec<&'a Profile>> {
-    match &opts.profiles {
-        Some(ids) => set.select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of),
-        None => set.applicable(kim.seat, as_of),
-    }
 }
 
 /// The body of the profile list.
@@ -179,9 +167,13 @@ pub unsafe extern "C" fn kim_validate_kim(
         let as_of = opts
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let ids = opts
+            .profiles
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
         let report = validate(
             &kim,
-            &selected(&set.0, &opts, &kim, as_of)?,
+            &set.0.for_seat(ids.as_deref(), kim.seat, as_of)?,
             reference.get(),
             as_of,
         )?;
@@ -225,21 +217,12 @@ pub unsafe extern "C" fn kim_validate_registry(
         let as_of = opts
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let reports = match &opts.profiles {
-            Some(ids) => validate_registry(
-                &registry.0,
-                &set.0
-                    .select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of)?,
-                reference.get(),
-                as_of,
-            )?,
-            None => registry
-                .0
-                .kims()
-                .iter()
-                .map(|k| validate(k, &set.0.applicable(k.seat, as_of)?, reference.get(), as_of))
-                .collect::<kim_core::Result<Vec<_>>>()?,
-        };
+        let ids = opts
+            .profiles
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
+        let reports =
+            validate_registry_by_seat(&registry.0, &set.0, ids.as_deref(), reference.get(), as_of)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&Reports { reports })) }
     })

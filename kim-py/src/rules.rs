@@ -1,8 +1,7 @@
 //! `kim.validate`, `kim.Report`, `kim.profiles`.
 
 use chrono::NaiveDate;
-use kim_core::registry::Kim;
-use kim_core::rules::{Profile, ProfileSet, Report, validate as core_validate, validate_registry};
+use kim_core::rules::{ProfileSet, Report, validate as core_validate, validate_registry_by_seat};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -131,18 +130,6 @@ fn profile_ids(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String
     }
 }
 
-fn selected<'a>(
-    set: &'a ProfileSet,
-    ids: Option<&[String]>,
-    kim: &Kim,
-    as_of: NaiveDate,
-) -> kim_core::Result<Vec<&'a Profile>> {
-    match ids {
-        Some(ids) => set.select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of),
-        None => set.applicable(kim.seat, as_of),
-    }
-}
-
 /// Validates a `Registry` (returns a list of `Report`, registry-wide rules included) or one KIM given as a dict
 /// (returns a `Report`). `profile`: a profile id or a list of ids (the national profile in force is added if none
 /// is national); by default the national profile in force on `as_of` plus every overlay for each KIM's seat.
@@ -166,22 +153,12 @@ fn validate(
     let set = ProfileSet::builtin();
     if let Ok(reg) = obj.cast::<PyRegistry>() {
         let reg = reg.get();
+        let names = ids
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
         let reports = py
-            .detach(|| match &ids {
-                Some(ids) => validate_registry(
-                    &reg.inner,
-                    &set.select(&ids.iter().map(String::as_str).collect::<Vec<_>>(), as_of)?,
-                    r.reference(),
-                    as_of,
-                ),
-                None => reg
-                    .inner
-                    .kims()
-                    .iter()
-                    .map(|k| {
-                        core_validate(k, &set.applicable(k.seat, as_of)?, r.reference(), as_of)
-                    })
-                    .collect(),
+            .detach(|| {
+                validate_registry_by_seat(&reg.inner, &set, names.as_deref(), r.reference(), as_of)
             })
             .py()?;
         let list = PyList::empty(py);
@@ -191,9 +168,12 @@ fn validate(
         return Ok(list.into_any().unbind());
     }
     let kim = kim_from_dict(obj)?;
+    let names = ids
+        .as_ref()
+        .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
     let report = core_validate(
         &kim,
-        &selected(&set, ids.as_deref(), &kim, as_of).py()?,
+        &set.for_seat(names.as_deref(), kim.seat, as_of).py()?,
         r.reference(),
         as_of,
     )
