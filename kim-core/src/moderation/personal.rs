@@ -42,24 +42,30 @@ fn is_sep(b: u8) -> bool {
 /// ```
 pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // E-mail addresses first, so that digits in a local part (`081234567890@contoh.id`) belong to the address.
+    let mut emails: Vec<PersonalSpan> = Vec::new();
+    for at in memchr::memchr_iter(b'@', b) {
+        // The local part never reaches back into the previous address.
+        let floor = emails.last().map_or(0, |l| l.end);
+        if at >= floor
+            && let Some(span) = email_at(b, at, floor)
+        {
+            emails.push(span);
+        }
+    }
+    let mut out = Vec::with_capacity(emails.len());
+    let mut next_email = emails.into_iter().peekable();
     let mut i = 0;
     let mut digits = String::with_capacity(20);
     while i < b.len() {
-        let c = b[i];
-        if c == b'@' {
-            if let Some(span) = email_at(b, i)
-                && out
-                    .last()
-                    .is_none_or(|l: &PersonalSpan| l.end <= span.start)
-            {
-                i = span.end;
-                out.push(span);
-                continue;
-            }
-            i += 1;
+        if let Some(e) = next_email.next_if(|e| e.start <= i) {
+            i = i.max(e.end);
+            out.push(e);
             continue;
         }
+        let c = b[i];
+        // Digit runs stop before the next address.
+        let limit = next_email.peek().map_or(b.len(), |e| e.start);
         let plus = c == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
         if !(c.is_ascii_digit() || plus) || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
             i += 1;
@@ -70,13 +76,13 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
         let mut j = i + usize::from(plus);
         digits.clear();
         let mut end = j;
-        while j < b.len() {
+        while j < limit {
             if b[j].is_ascii_digit() {
                 digits.push(b[j] as char);
                 j += 1;
                 end = j;
             } else if is_sep(b[j])
-                && j + 1 < b.len()
+                && j + 1 < limit
                 && b[j + 1].is_ascii_digit()
                 && digits.len() < 20
             {
@@ -103,6 +109,7 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
         }
         i = end.max(i + 1);
     }
+    out.extend(next_email);
     out
 }
 
@@ -120,10 +127,10 @@ fn is_phone(digits: &str) -> bool {
     (10..=13).contains(&local_len)
 }
 
-fn email_at(b: &[u8], at: usize) -> Option<PersonalSpan> {
+fn email_at(b: &[u8], at: usize, floor: usize) -> Option<PersonalSpan> {
     let local_ok = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+');
     let mut s = at;
-    while s > 0 && local_ok(b[s - 1]) {
+    while s > floor && local_ok(b[s - 1]) {
         s -= 1;
     }
     while s < at && b[s] == b'.' {
@@ -132,6 +139,30 @@ fn email_at(b: &[u8], at: usize) -> Option<PersonalSpan> {
     if s == at {
         return None;
     }
+    let (mut e, dots, last_dot) = domain_at(b, at);
+    // The top-level domain is letters only (`.id`, `.com`): `x@ab.6402` is not an address.
+    let tld = &b[(last_dot + 1).min(e)..e];
+    if dots == 0 || last_dot <= at + 1 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    // `a@b.co@c.co` is one (malformed) address: masking only its first part would leave `b.co@c.co` behind.
+    while b.get(e) == Some(&b'@') {
+        let (e2, _, _) = domain_at(b, e);
+        if e2 == e + 1 {
+            break;
+        }
+        e = e2;
+    }
+    Some(PersonalSpan {
+        start: s,
+        end: e,
+        kind: PersonalKind::Email,
+    })
+}
+
+/// The end of the domain after the `@` at `at`, its number of dots and the position of the last one.
+fn domain_at(b: &[u8], at: usize) -> (usize, usize, usize) {
     let mut e = at + 1;
     let mut dots = 0;
     let mut last_dot = 0;
@@ -146,24 +177,39 @@ fn email_at(b: &[u8], at: usize) -> Option<PersonalSpan> {
         }
         e += 1;
     }
-    let tld = e.saturating_sub(last_dot + 1);
-    (dots >= 1 && tld >= 2 && last_dot > at + 1).then_some(PersonalSpan {
-        start: s,
-        end: e,
-        kind: PersonalKind::Email,
-    })
+    // A domain label never ends with a hyphen: `a@b.cd-@e.fg` is `a@b.cd`, then `-@e.fg`.
+    while e > at + 1 && b[e - 1] == b'-' {
+        e -= 1;
+    }
+    (e, dots, last_dot)
 }
 
 /// The text with every NIK, phone number and e-mail address masked in place: NIKs and phones keep their first four
 /// and last two digits (`6402**********01`), e-mail addresses keep the first character of the local part and the
-/// domain (`s***@example.id`).
+/// domain (`s***@example.id`). The result contains nothing that [`find_personal_data`] would find.
 ///
 /// ```
 /// let r = kim_core::moderation::redact("NIK 6402014101900001, hp +62 812-3456-7890, email siti@example.id");
 /// assert_eq!(r, "NIK 6402**********01, hp +62 8123*****90, email s***@example.id");
 /// ```
 pub fn redact(text: &str) -> String {
-    let spans = find_personal_data(text);
+    let mut spans = find_personal_data(text);
+    if spans.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = redact_once(text, spans);
+    // A mask can bring two digit groups together (`080808-6402**********01` reads as a phone number): redact
+    // again until nothing is found. Each round masks at least one more digit, so this ends.
+    loop {
+        spans = find_personal_data(&out);
+        if spans.is_empty() {
+            return out;
+        }
+        out = redact_once(&out, spans);
+    }
+}
+
+fn redact_once(text: &str, spans: Vec<PersonalSpan>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for s in spans {
@@ -192,7 +238,7 @@ pub fn redact(text: &str) -> String {
                 out.push_str(&crate::privacy::mask_nik(number));
             }
             PersonalKind::Email => {
-                let at = v.find('@').unwrap_or(0);
+                let at = v.rfind('@').unwrap_or(0);
                 let first = v[..at].chars().next().unwrap_or('*');
                 out.push(first);
                 out.push_str("***");
