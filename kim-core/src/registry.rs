@@ -1062,8 +1062,11 @@ impl Registry {
         members: Option<M>,
         reference: Option<&Reference>,
     ) -> Result<(Registry, ImportReport)> {
-        let kim_rows = read_csv_rows(kims)?;
-        let member_rows = members.map(read_csv_rows).transpose()?.unwrap_or_default();
+        let kim_rows = read_csv_rows(kims, &KIM_COLUMNS)?;
+        let member_rows = members
+            .map(|m| read_csv_rows(m, &MEMBER_COLUMNS))
+            .transpose()?
+            .unwrap_or_default();
         Ok(Self::import_rows(&kim_rows, &member_rows, reference))
     }
 
@@ -1083,6 +1086,7 @@ impl Registry {
                         .iter()
                         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
                         .collect(),
+                    broken: Vec::new(),
                 })
                 .collect()
         };
@@ -1098,6 +1102,10 @@ impl Registry {
         let mut report = ImportReport::default();
         report.kims.rows_in = kim_rows.len();
         for row in kim_rows {
+            if !row.broken.is_empty() {
+                report.kims.reject(row.broken.clone());
+                continue;
+            }
             match parse_kim_row(row, reference) {
                 Ok(kim) => {
                     let id = kim.id.clone();
@@ -1118,6 +1126,10 @@ impl Registry {
         }
         report.members.rows_in = member_rows.len();
         for row in member_rows {
+            if !row.broken.is_empty() {
+                report.members.reject(row.broken.clone());
+                continue;
+            }
             let kim_id = row.get("kim_id").unwrap_or_default();
             let result = parse_member_row(row).and_then(|m| {
                 let Some(&i) = reg.by_id.get(kim_id) else {
@@ -1191,6 +1203,8 @@ impl ImportReport {
 struct Row {
     line: u64,
     fields: HashMap<String, String>,
+    /// Problems that make the row unreadable (wrong field count, bytes that are not UTF-8).
+    broken: Vec<RowError>,
 }
 
 impl Row {
@@ -1206,29 +1220,121 @@ impl Row {
     }
 }
 
-fn read_csv_rows<R: Read>(reader: R) -> Result<Vec<Row>> {
+/// The columns a table's header must have: every name of `all`, and at least one of `any`.
+struct Required {
+    all: &'static [&'static str],
+    any: &'static [&'static str],
+}
+
+const KIM_COLUMNS: Required = Required {
+    all: &["id", "name"],
+    any: &["seat", "desa"],
+};
+
+const MEMBER_COLUMNS: Required = Required {
+    all: &["kim_id", "id", "name"],
+    any: &[],
+};
+
+/// Reads a CSV table into rows. A header that is not UTF-8 or lacks a required column fails the whole table; a row
+/// with the wrong number of fields or a field that is not UTF-8 is kept as a broken row, which the import rejects
+/// with its line and byte offset, so that rows in = accepted + rejected still holds.
+fn read_csv_rows<R: Read>(reader: R, required: &Required) -> Result<Vec<Row>> {
     let mut rdr = csv::ReaderBuilder::new()
-        .flexible(false)
+        .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(reader);
-    let headers: Vec<String> = rdr
-        .headers()
+    let mut headers = Vec::new();
+    for (i, h) in rdr
+        .byte_headers()
         .map_err(|e| Error::from_csv(&e))?
         .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
-        .collect();
+        .enumerate()
+    {
+        let h = std::str::from_utf8(h).map_err(|e| Error::Csv {
+            line: 1,
+            message: format!(
+                "header column {} is not UTF-8 (byte {} of the column name)",
+                i + 1,
+                e.valid_up_to()
+            ),
+        })?;
+        headers.push(h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase());
+    }
+    // An empty file is an empty table; any other header must name the required columns.
+    if !headers.is_empty() {
+        check_header(&headers, required)?;
+    }
     let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| Error::from_csv(&e))?;
-        let line = rec.position().map_or(0, csv::Position::line);
-        let fields = headers
-            .iter()
-            .cloned()
-            .zip(rec.iter().map(str::to_owned))
-            .collect();
-        rows.push(Row { line, fields });
+    let mut rec = csv::ByteRecord::new();
+    while rdr
+        .read_byte_record(&mut rec)
+        .map_err(|e| Error::from_csv(&e))?
+    {
+        let (line, byte) = rec.position().map_or((0, 0), |p| (p.line(), p.byte()));
+        let mut broken = Vec::new();
+        if rec.len() != headers.len() {
+            broken.push(RowError::new(
+                line,
+                "",
+                "",
+                "KIM-E-CSV-FIELDS",
+                format!(
+                    "the row has {} fields and the header {} (row starts at byte {byte} of the file)",
+                    rec.len(),
+                    headers.len()
+                ),
+            ));
+        }
+        let mut fields = HashMap::with_capacity(headers.len());
+        for (h, v) in headers.iter().zip(rec.iter()) {
+            match std::str::from_utf8(v) {
+                Ok(v) => {
+                    fields.insert(h.clone(), v.to_owned());
+                }
+                Err(e) => broken.push(RowError::new(
+                    line,
+                    h.as_str(),
+                    "",
+                    "KIM-E-UTF8",
+                    format!(
+                        "not UTF-8 at byte {} of the field (row starts at byte {byte} of the file)",
+                        e.valid_up_to()
+                    ),
+                )),
+            }
+        }
+        rows.push(Row {
+            line,
+            fields,
+            broken,
+        });
     }
     Ok(rows)
+}
+
+fn check_header(headers: &[String], required: &Required) -> Result<()> {
+    let has = |c: &str| headers.iter().any(|h| h == c);
+    let missing = required.all.iter().find(|c| !has(c)).or_else(|| {
+        (!required.any.is_empty() && !required.any.iter().any(|c| has(c))).then(|| &required.any[0])
+    });
+    let Some(column) = missing else {
+        return Ok(());
+    };
+    if let [only] = headers
+        && let Some(sep) = [';', '\t', '|'].into_iter().find(|c| only.contains(*c))
+    {
+        return Err(Error::Csv {
+            line: 1,
+            message: format!(
+                "the header is one column with {sep:?} in it: kim reads comma-separated files, save the file \
+                 with `,` as the delimiter"
+            ),
+        });
+    }
+    Err(Error::MissingColumn {
+        column: (*column).to_owned(),
+    })
 }
 
 /// Parses a date as `YYYY-MM-DD`, `DD/MM/YYYY` or `DD-MM-YYYY`.
@@ -1773,5 +1879,53 @@ mod tests {
         );
         assert_eq!(rep.members.errors[0].field, "nik");
         assert_eq!(rep.members.errors[1].field, "kim_id");
+    }
+
+    #[test]
+    fn unreadable_csv_rows_are_rejected_one_by_one_with_line_and_byte() {
+        let kims = b"id,name,seat,status,status_date\n\
+                     K1,A,64.02.01.2001,active\n\
+                     K2,B \xff\xfe,64.02.01.2002,active,2024-01-01\n\
+                     K3,C,64.02.01.2003,active,2024-01-01\n";
+        let (reg, rep) = Registry::import_csv(&kims[..], None::<&[u8]>, None).unwrap();
+        assert_eq!(reg.len(), 1);
+        assert_eq!(
+            (rep.kims.rows_in, rep.kims.accepted, rep.kims.rejected),
+            (3, 1, 2)
+        );
+        let e = &rep.kims.errors;
+        assert_eq!((e[0].line, e[0].code), (2, "KIM-E-CSV-FIELDS"));
+        assert!(
+            e[0].reason.contains("4 fields and the header 5") && e[0].reason.contains("byte 32")
+        );
+        assert_eq!(
+            (e[1].line, e[1].field.as_str(), e[1].code),
+            (3, "name", "KIM-E-UTF8")
+        );
+        assert!(
+            e[1].reason.contains("byte 2 of the field"),
+            "{}",
+            e[1].reason
+        );
+    }
+
+    #[test]
+    fn a_header_without_the_required_columns_fails_the_table() {
+        let semicolons = "id;name;seat\nK1;A;64.02.01.2001\n";
+        let e = Registry::import_csv(semicolons.as_bytes(), None::<&[u8]>, None).unwrap_err();
+        assert!(e.to_string().contains("comma-separated"), "{e}");
+        let no_seat = "id,name,status\nK1,A,active\n";
+        let e = Registry::import_csv(no_seat.as_bytes(), None::<&[u8]>, None).unwrap_err();
+        assert_eq!(e.to_string(), "CSV header lacks the required column `seat`");
+        let members = "kim,id,name\n";
+        let e = Registry::import_csv(&b"id,name,seat\n"[..], Some(members.as_bytes()), None)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "CSV header lacks the required column `kim_id`"
+        );
+        // An empty file is an empty table.
+        let (reg, rep) = Registry::import_csv(&b""[..], None::<&[u8]>, None).unwrap();
+        assert_eq!((reg.len(), rep.kims.rows_in), (0, 0));
     }
 }
