@@ -32,6 +32,7 @@ mod normalize;
 mod personal;
 pub mod review;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -608,13 +609,14 @@ fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
         }
         off += line.len() + 1;
     }
-    let mut reported: Vec<&str> = Vec::new();
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(text_lines.len());
+    for (t, _, _) in &text_lines {
+        *counts.entry(t).or_default() += 1;
+    }
+    // Each repeated line once, at its first occurrence.
     for (t, s, e) in &text_lines {
-        if reported.contains(t) {
-            continue;
-        }
-        if text_lines.iter().filter(|(x, _, _)| x == t).count() >= 3 {
-            reported.push(t);
+        if counts.get(t).is_some_and(|&n| n >= 3) {
+            counts.remove(t);
             out.push(spam_match(
                 *s,
                 *e,
@@ -646,7 +648,7 @@ fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
         links.push((i, end));
         lowered.push(text[i..end].to_ascii_lowercase());
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(links.len());
     for (&(s, e), url) in links.iter().zip(&lowered) {
         let url = url.as_str();
         let host = url
@@ -680,7 +682,7 @@ fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
                 "link shortener (destination hidden)",
             ));
         }
-        if seen.contains(&url) {
+        if !seen.insert(url) {
             out.push(spam_match(
                 s,
                 e,
@@ -691,7 +693,6 @@ fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
                 "the same link repeated",
             ));
         }
-        seen.push(url);
     }
     if links.len() >= 4 {
         let (s, e) = (links[0].0, links[links.len() - 1].1);
