@@ -7,7 +7,8 @@
 //!    accents fold to ASCII), confusables (small caps, Cyrillic and Greek look-alikes), lower case; ASCII takes a
 //!    fast path that needs none of this;
 //! 2. tokens are runs of letters, digits, `@` and `$`; `!` is a token of its own (so `sebarkan!` can be told from
-//!    `sebarkan`); everything else separates;
+//!    `sebarkan`); invisible format characters (zero-width space and joiners, soft hyphen, BOM) are skipped inside
+//!    a word; everything else separates;
 //! 3. inside a token that has a letter, leetspeak maps `4→a 1→i 0→o 3→e 5→s 7→t @→a $→s`; pure numbers stay;
 //! 4. runs of one letter collapse to one (`anjiiing` → `anjing`; lexicon patterns collapse the same way);
 //! 5. trailing digits after two or more letters are dropped (`slot88` → `slot`);
@@ -97,7 +98,7 @@ trait Unit: Copy + PartialEq + Sized {
     fn leet(self) -> Self;
     fn push_to(self, s: &mut String);
     /// Reads the char at byte `i` of `src`; a word char's folded units are appended to `units`. Returns its byte
-    /// length and class (1: word unit, 2: `!`, 0: separator).
+    /// length and class (1: word unit, 2: `!`, 3: invisible, 0: separator).
     fn scan(src: &str, i: usize, units: &mut Vec<Self>) -> (usize, u8);
 }
 
@@ -179,6 +180,9 @@ impl Unit for char {
             return (1, class);
         }
         let c = src[i..].chars().next().unwrap_or(' ');
+        if is_invisible(c) {
+            return (c.len_utf8(), 3);
+        }
         let mut folded = Vec::with_capacity(4);
         fold(c, &mut folded);
         let class = u8::from(folded.iter().any(|f| f.is_alphanumeric()));
@@ -187,6 +191,16 @@ impl Unit for char {
         }
         (c.len_utf8(), class)
     }
+}
+
+/// Invisible format characters that evasion puts inside words (`j\u{200b}u\u{200b}d\u{200b}i`): zero-width space,
+/// joiners and marks, word joiner and invisible operators, the BOM, the soft hyphen, the combining grapheme joiner
+/// and the Mongolian vowel separator. They neither join nor split tokens.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{034f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
 }
 
 fn leet(c: char) -> char {
@@ -276,6 +290,7 @@ fn normalize_units<T: Unit>(src: &str) -> Normalized {
                 }
                 sep_count = 0;
             }
+            3 => {}
             _ => {
                 close(&mut cur, &mut raws, units.len(), o);
                 sep_count += 1;
