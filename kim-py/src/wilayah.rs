@@ -66,9 +66,15 @@ impl PyReference {
     #[staticmethod]
     #[pyo3(signature = (path, /, *, version = "custom"))]
     fn from_csv(path: std::path::PathBuf, version: &str) -> PyResult<Self> {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| arg(format!("cannot read {}: {e}", path.display())))?;
-        let r = Reference::from_csv(text.as_bytes(), version).py()?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            crate::errors::to_py(&kim_core::Error::Io {
+                path: path.display().to_string(),
+                source: e,
+            })
+        })?;
+        let r = Reference::from_csv(bytes.as_slice(), version).py()?;
+        // A list that loaded is UTF-8 (the reader checks); kept for pickling.
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         Ok(Self {
             inner: Inner::Owned(Arc::new(r)),
             source: Some(Arc::new((text, version.to_owned()))),
