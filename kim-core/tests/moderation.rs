@@ -207,8 +207,14 @@ fn evasions_are_caught_with_offsets_into_the_original() {
         ("ѕlоt gасоr", "ѕlоt gасоr"),
         ("j u d i  ... s l o t gacor", "s l o t gacor"),
         // Zero-width spaces, joiners and soft hyphens inside words.
-        ("pasti m\u{200b}a\u{200b}x\u{200b}w\u{200b}i\u{200b}n", "m\u{200b}a\u{200b}x\u{200b}w\u{200b}i\u{200b}n"),
-        ("s\u{200d}l\u{200d}o\u{200d}t g\u{ad}acor", "s\u{200d}l\u{200d}o\u{200d}t g\u{ad}acor"),
+        (
+            "pasti m\u{200b}a\u{200b}x\u{200b}w\u{200b}i\u{200b}n",
+            "m\u{200b}a\u{200b}x\u{200b}w\u{200b}i\u{200b}n",
+        ),
+        (
+            "s\u{200d}l\u{200d}o\u{200d}t g\u{ad}acor",
+            "s\u{200d}l\u{200d}o\u{200d}t g\u{ad}acor",
+        ),
     ] {
         let v = m.check(text);
         assert!(v.decision != Decision::Allow, "{text}");

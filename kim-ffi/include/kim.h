@@ -198,8 +198,12 @@ kim_status kim_moderate_batch(const kim_moderator *moderator,
 //
 // # Errors
 //
-// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
-kim_status kim_redact(const char *text, size_t text_len, char **out);
+// `KIM_STATUS_INVALID_ARGUMENT` with code `KIM-E-NUL` for a text with a NUL byte (the result is a C string;
+// `kim_moderate` takes such texts), `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INPUT_TOO_LARGE`.
+kim_status kim_redact(const char *text,
+                      size_t text_len,
+                      char **out);
 
 // Frees a moderator handle; NULL is ignored. Do not free twice.
 //
@@ -234,7 +238,9 @@ kim_status kim_registry_from_json(const char *json,
 //
 // # Errors
 //
-// `KIM_STATUS_CSV` (unreadable CSV), `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+// `KIM_STATUS_CSV` (unreadable CSV, a header without the required columns or not UTF-8),
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`. A row with the wrong number of fields or bytes that
+// are not UTF-8 is a rejected row in the report, not an error.
 kim_status kim_registry_from_csv(const char *kims,
                                  size_t kims_len,
                                  const char *members,
@@ -373,8 +379,9 @@ kim_status kim_reference_embedded(kim_reference **out);
 //
 // # Errors
 //
-// `KIM_STATUS_REFERENCE` with every bad row (line and field) in the message, `KIM_STATUS_CSV`,
-// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
+// `KIM_STATUS_REFERENCE` with every bad row (line and field) in the message, `KIM_STATUS_CSV` (empty, not
+// UTF-8, or unreadable CSV), `KIM_STATUS_INVALID_UTF8` (`version`), `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INPUT_TOO_LARGE`.
 kim_status kim_reference_from_csv(const char *csv,
                                   size_t csv_len,
                                   const char *version,
@@ -411,6 +418,13 @@ kim_status kim_reference_lookup(const kim_reference *reference,
                                 const char *code,
                                 size_t code_len,
                                 char **out);
+
+// Number of units (provinsi, kab/kota, kecamatan and villages) in the list, or 0 for NULL.
+//
+// # Safety
+//
+// `reference` is NULL or a live handle.
+size_t kim_reference_len(const kim_reference *reference);
 
 // Frees a reference handle; NULL is ignored. Do not free twice.
 //

@@ -133,4 +133,6 @@ kim_status kim_reference_lookup(const kim_reference *reference,
                                 size_t code_len,
                                 char **out);
 
+size_t kim_reference_len(const kim_reference *reference);
+
 void kim_reference_free(kim_reference *reference);

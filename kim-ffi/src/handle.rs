@@ -62,6 +62,23 @@ pub unsafe fn input_str<'a>(
     })
 }
 
+/// Like [`input_bytes`], but NULL means "not given".
+///
+/// # Safety
+///
+/// As [`input_bytes`].
+pub unsafe fn optional_bytes<'a>(
+    ptr: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<Option<&'a [u8]>, FfiError> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded to the caller.
+    unsafe { input_bytes(ptr, len, name) }.map(Some)
+}
+
 /// Like [`input_str`], but NULL means "not given".
 ///
 /// # Safety

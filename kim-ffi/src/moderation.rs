@@ -162,7 +162,9 @@ pub unsafe extern "C" fn kim_moderate_batch(
 ///
 /// # Errors
 ///
-/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
+/// `KIM_STATUS_INVALID_ARGUMENT` with code `KIM-E-NUL` for a text with a NUL byte (the result is a C string;
+/// `kim_moderate` takes such texts), `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`,
+/// `KIM_STATUS_INPUT_TOO_LARGE`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kim_redact(
     text: *const c_char,

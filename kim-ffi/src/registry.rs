@@ -6,8 +6,8 @@ use kim_core::registry::Registry;
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, input_str, optional_str, versioned, write_handle, write_json,
-    write_string,
+    check_out, free_handle, handle, input_bytes, input_str, optional_bytes, versioned,
+    write_handle, write_json, write_string,
 };
 use crate::macros::ffi_call;
 use crate::wilayah::KimReference;
@@ -54,7 +54,9 @@ pub unsafe extern "C" fn kim_registry_from_json(
 ///
 /// # Errors
 ///
-/// `KIM_STATUS_CSV` (unreadable CSV), `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+/// `KIM_STATUS_CSV` (unreadable CSV, a header without the required columns or not UTF-8),
+/// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`. A row with the wrong number of fields or bytes that
+/// are not UTF-8 is a rejected row in the report, not an error.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kim_registry_from_csv(
     kims: *const c_char,
@@ -71,13 +73,13 @@ pub unsafe extern "C" fn kim_registry_from_csv(
         // SAFETY: the caller guarantees the buffers and the optional handle.
         let (kims, members, reference) = unsafe {
             (
-                input_str(kims, kims_len, "kims")?,
-                optional_str(members, members_len, "members")?,
+                input_bytes(kims, kims_len, "kims")?,
+                optional_bytes(members, members_len, "members")?,
                 reference.as_ref().map(KimReference::get),
             )
         };
-        let (registry, report) =
-            Registry::import_csv(kims.as_bytes(), members.map(str::as_bytes), reference)?;
+        // Bytes, not text: a row that is not UTF-8 is rejected on its own, with its line, as in Rust and Python.
+        let (registry, report) = Registry::import_csv(kims, members, reference)?;
         let report = versioned(&report);
         // SAFETY: both out-pointers are valid and non-NULL; the report is written first so that a failure to
         // write it leaves no handle behind.

@@ -5,7 +5,9 @@ use std::ffi::c_char;
 use kim_core::wilayah::{Kode, Reference};
 
 use crate::errors::KimStatus;
-use crate::handle::{check_out, free_handle, handle, input_str, write_handle, write_json};
+use crate::handle::{
+    check_out, free_handle, handle, input_bytes, input_str, write_handle, write_json,
+};
 use crate::macros::ffi_call;
 
 /// A code list: the embedded official list or one loaded from CSV. Immutable once made; safe to share between
@@ -53,8 +55,9 @@ pub unsafe extern "C" fn kim_reference_embedded(out: *mut *mut KimReference) -> 
 ///
 /// # Errors
 ///
-/// `KIM_STATUS_REFERENCE` with every bad row (line and field) in the message, `KIM_STATUS_CSV`,
-/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`.
+/// `KIM_STATUS_REFERENCE` with every bad row (line and field) in the message, `KIM_STATUS_CSV` (empty, not
+/// UTF-8, or unreadable CSV), `KIM_STATUS_INVALID_UTF8` (`version`), `KIM_STATUS_NULL_POINTER`,
+/// `KIM_STATUS_INPUT_TOO_LARGE`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kim_reference_from_csv(
     csv: *const c_char,
@@ -68,11 +71,11 @@ pub unsafe extern "C" fn kim_reference_from_csv(
         // SAFETY: the caller guarantees both buffers.
         let (csv, version) = unsafe {
             (
-                input_str(csv, csv_len, "csv")?,
+                input_bytes(csv, csv_len, "csv")?,
                 input_str(version, version_len, "version")?,
             )
         };
-        let r = Reference::from_csv(csv.as_bytes(), version)?;
+        let r = Reference::from_csv(csv, version)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_handle(out, KimReference(Inner::Owned(Box::new(r)))) };
         Ok(())
@@ -156,6 +159,17 @@ pub unsafe extern "C" fn kim_reference_lookup(
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &v) }
     })
+}
+
+/// Number of units (provinsi, kab/kota, kecamatan and villages) in the list, or 0 for NULL.
+///
+/// # Safety
+///
+/// `reference` is NULL or a live handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_reference_len(reference: *const KimReference) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { reference.as_ref() }.map_or(0, |r| r.get().len())
 }
 
 /// Frees a reference handle; NULL is ignored. Do not free twice.

@@ -23,7 +23,7 @@ use kim_ffi::rules::{
 };
 use kim_ffi::wilayah::{
     KimReference, kim_reference_embedded, kim_reference_free, kim_reference_from_csv,
-    kim_reference_from_path, kim_reference_lookup,
+    kim_reference_from_path, kim_reference_len, kim_reference_lookup,
 };
 use kim_ffi::{kim_abi_version, kim_string_free, kim_version};
 
@@ -135,6 +135,7 @@ pub fn run(data: &[u8]) {
                     b.map_or(1, <[u8]>::len),
                     &mut r,
                 ));
+                let _ = kim_reference_len(r);
                 kim_reference_free(r);
             }
             1 => {
