@@ -70,6 +70,11 @@ gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer kim-ffi/
   -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_hostile_asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 target/c-tests/test_hostile_asan kim-core/tests/data/hostile
 
+step "kim-ffi: shared handles used from 8 pthreads give the single-threaded results (ASan)"
+gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer -pthread kim-ffi/tests/c/test_threads.c \
+  -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_threads_asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 target/c-tests/test_threads_asan examples/data
+
 step "kim-ffi: the same C tests under valgrind (no definite or indirect leaks, no errors)"
 gcc "${CFLAGS[@]}" kim-ffi/tests/c/test_kim.c -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_kim
 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
