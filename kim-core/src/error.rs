@@ -100,7 +100,7 @@ pub struct RowError {
 }
 
 impl RowError {
-    /// Builds a row error, masking and truncating `value`.
+    /// Builds a row error, masking and truncating `value` and masking any long number in `reason`.
     pub fn new(
         line: u64,
         field: impl Into<String>,
@@ -113,7 +113,7 @@ impl RowError {
             field: field.into(),
             value: crate::privacy::mask_value(value),
             code,
-            reason: reason.into(),
+            reason: crate::privacy::mask_text(&reason.into()),
         }
     }
 }
@@ -135,7 +135,7 @@ pub enum Error {
     /// A string is not a Kemendagri code.
     #[error("invalid Kemendagri code {input:?} at byte {byte}: {problem}")]
     InvalidCode {
-        /// The input, truncated to 32 characters.
+        /// The input, truncated to 32 characters, with any NIK or phone number masked.
         input: String,
         /// 0-based byte offset of the problem.
         byte: usize,

@@ -140,7 +140,8 @@ impl Kode {
     /// Parses a dotted (`64.02.01.2001`) or undotted (`6402012001`) code. No surrounding whitespace is allowed.
     pub fn parse(s: &str) -> Result<Self> {
         Self::parse_bytes(s.as_bytes()).map_err(|(byte, problem)| Error::InvalidCode {
-            input: s.chars().take(32).collect(),
+            // A NIK or phone number typed into a code field is masked like any other.
+            input: crate::privacy::mask_text(&s.chars().take(32).collect::<String>()),
             byte,
             problem,
         })

@@ -107,7 +107,7 @@ pub enum Source {
     },
     /// A report from a user.
     Report {
-        /// The reporter's reason.
+        /// The reporter's reason (NIKs and phone numbers masked when the case opens).
         reason: String,
     },
 }
@@ -233,6 +233,13 @@ impl Case {
         role: Role,
         ruleset_version: &str,
     ) -> Self {
+        // A reporter's words are kept masked: the case is persisted and its audit trail is read by many.
+        let source = match source {
+            Source::Report { reason } => Source::Report {
+                reason: crate::privacy::mask_text(&reason),
+            },
+            hold @ Source::Hold { .. } => hold,
+        };
         let reason = match &source {
             Source::Hold { rule_ids, .. } => format!("held by {}", rule_ids.join(", ")),
             Source::Report { reason } => reason.clone(),
