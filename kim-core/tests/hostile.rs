@@ -281,3 +281,13 @@ fn hostile_inputs_give_structured_outcomes_within_the_memory_bound() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_shared_types_are_send_and_sync_as_the_readme_states() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Reference>();
+    shareable::<Registry>();
+    shareable::<ProfileSet>();
+    shareable::<Moderator>();
+    shareable::<Lexicon>();
+}
