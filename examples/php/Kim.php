@@ -211,6 +211,12 @@ final class Reference extends Handle
     {
         return Kim::json(fn ($out) => Kim::ffi()->kim_reference_lookup($this->h, $code, strlen($code), $out));
     }
+
+    /** Number of units in the list. */
+    public function count(): int
+    {
+        return Kim::ffi()->kim_reference_len($this->h);
+    }
 }
 
 final class Registry extends Handle

@@ -113,6 +113,65 @@ check($report['kims']['rows_in'] === $report['kims']['accepted'] + $report['kims
 check($imported->count() === 12 && $report['kims']['rejected'] === 2, '12 accepted, 2 rejected');
 check(!str_contains($imported->toJson(true), '6402014101'), 'log JSON masks NIKs');
 
+// Hostile inputs: the small rows of the shared manifest (kim-core/tests/data/hostile), with the C column's outcome.
+$hostile = __DIR__ . '/../../kim-core/tests/data/hostile';
+$profiles2 = Profiles::builtin();
+$family = fn (KimException $e): string => match (true) {
+    $e instanceof \Kim\CsvException => 'err:csv',
+    $e instanceof JsonException => 'err:json',
+    $e instanceof \Kim\ReferenceException => 'err:reference',
+    $e instanceof InvalidCodeException => 'err:code',
+    $e->kimCode === 'KIM-E-UTF8' => 'err:utf8',
+    default => 'err:' . get_class($e),
+};
+$rows = fn (array $t): string => "{$t['rows_in']}/{$t['accepted']}/{$t['rejected']}";
+$ran = 0;
+foreach (file("$hostile/manifest.tsv", FILE_IGNORE_NEW_LINES) as $line) {
+    if ($line === '' || $line[0] === '#') {
+        continue;
+    }
+    [$name, $surface, $spec, , , $want] = explode("\t", $line);
+    if ($want === '-' || (str_starts_with($spec, 'gen:') && !str_starts_with($spec, 'gen:deep:'))) {
+        continue; // the 10 and 100 MB inputs run in Rust, Python and C
+    }
+    $second = null;
+    if (str_starts_with($spec, 'text:')) {
+        $data = substr($spec, 5);
+    } elseif (str_starts_with($spec, 'gen:deep:')) {
+        $n = (int) substr($spec, 9);
+        $data = str_repeat('[', $n) . str_repeat(']', $n);
+    } else {
+        $parts = explode('+', $spec);
+        $data = (string) file_get_contents("$hostile/{$parts[0]}");
+        $second = isset($parts[1]) ? (string) file_get_contents("$hostile/{$parts[1]}") : null;
+    }
+    try {
+        $got = match ($surface) {
+            'code' => (function () use ($ref, $data): string {
+                try {
+                    $ref->lookup($data);
+                    return 'found';
+                } catch (ArgumentException) {
+                    return 'absent';
+                }
+            })(),
+            'reference_csv' => 'ok:' . Reference::fromCsv($data, 'hostile')->count(),
+            'registry_csv' => (function () use ($data, $second, $ref, $rows): string {
+                [, $report] = Registry::fromCsv($data, $second, $ref);
+                return 'rows:' . $rows($report['kims']) . ($second === null ? '' : ';' . $rows($report['members']));
+            })(),
+            'registry_json' => 'ok:' . Registry::fromJson($data)->count(),
+            'kim_json' => $profiles2->validateKim($ref, $data, ['as_of' => '2025-06-30'])['ok'] ? 'report:ok' : 'report:fail',
+            'moderate' => 'verdict:' . $mod->check($data)['decision'],
+        };
+    } catch (KimException $e) {
+        $got = $family($e);
+    }
+    check($got === $want, "hostile $name: $got is $want");
+    $ran++;
+}
+check($ran > 30, "$ran hostile inputs");
+
 // Handles are freed by __destruct; many round trips stay stable.
 for ($i = 0; $i < 200; $i++) {
     $m = Moderator::redact("hp 0812345678$i");
