@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kim.h"
+#include "read_file.h"
 
 static int failures = 0;
 static int checks = 0;
@@ -36,25 +37,6 @@ static char *last_code(void) {
   char *buf = malloc(n > 0 ? n : 1);
   buf[0] = 0;
   if (n > 0) kim_last_error_code(buf, n);
-  return buf;
-}
-
-static char *read_file(const char *dir, const char *name, size_t *len) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  fseek(f, 0, SEEK_END);
-  long size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)size + 1);
-  size_t got = fread(buf, 1, (size_t)size, f);
-  fclose(f);
-  buf[got] = 0;
-  *len = got;
   return buf;
 }
 

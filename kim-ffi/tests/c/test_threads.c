@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kim.h"
+#include "read_file.h"
 
 #define THREADS 8
 #define ROUNDS 12
@@ -78,25 +79,6 @@ static void *run(void *arg) {
     if (len == 0 || len >= sizeof msg || strstr(msg, code) == NULL) job->errors++;
   }
   return NULL;
-}
-
-static char *read_file(const char *dir, const char *name, size_t *len) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "cannot open %s\n", path);
-    exit(2);
-  }
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-  buf[n] = 0;
-  fclose(f);
-  *len = (size_t)n;
-  return buf;
 }
 
 int main(int argc, char **argv) {
