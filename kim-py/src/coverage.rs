@@ -9,7 +9,7 @@ use kim_core::registry::Status;
 use std::fmt::Write as _;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg};
 use crate::registry::PyRegistry;
@@ -26,8 +26,14 @@ pub struct PyCoverageTable {
 }
 
 impl PyCoverageTable {
-    /// The rows as a dict of columns (one Python list per column), the fast way into pandas, polars and pyarrow.
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    /// The rows as a dict of columns, the fast way into pandas, polars and pyarrow: one Python list per column, or,
+    /// with `numpy` given, numpy `int64`/`float64` arrays for the numeric columns (made from one byte buffer each,
+    /// with no Python object per cell).
+    fn columns<'py>(
+        &self,
+        py: Python<'py>,
+        numpy: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         type Col = fn(&kim_core::coverage::CoverageRow) -> u32;
         type Ratio = fn(&kim_core::coverage::CoverageRow) -> Option<f64>;
         let rows = &self.inner.rows;
@@ -68,8 +74,25 @@ impl PyCoverageTable {
             ("n_kim", |r| r.n_kim),
             ("n_members", |r| r.n_members),
         ];
+        let array =
+            |bytes: Vec<u8>, dtype: &str, np: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
+                let kwargs = PyDict::new(py);
+                kwargs.set_item("dtype", dtype)?;
+                // `frombuffer` views the bytes read-only; `astype` makes the writable column pandas users expect.
+                np.call_method("frombuffer", (PyBytes::new(py, &bytes),), Some(&kwargs))?
+                    .call_method1(
+                        "astype",
+                        (if dtype == "<u4" { "int64" } else { "float64" },),
+                    )
+            };
         for (name, f) in counts {
-            d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?;
+            match numpy {
+                Some(np) => {
+                    let bytes = rows.iter().flat_map(|r| f(r).to_le_bytes()).collect();
+                    d.set_item(name, array(bytes, "<u4", np)?)?;
+                }
+                None => d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?,
+            }
         }
         let ratios: [(&str, Ratio); 4] = [
             ("village_ratio", |r| r.village_ratio),
@@ -79,18 +102,26 @@ impl PyCoverageTable {
         ];
         for (name, f) in ratios {
             // NaN where a ratio is undefined (no villages of that kind), as pandas expects.
-            d.set_item(
-                name,
-                rows.iter()
-                    .map(|r| f(r).unwrap_or(f64::NAN))
-                    .collect::<Vec<f64>>(),
-            )?;
+            let values = rows.iter().map(|r| f(r).unwrap_or(f64::NAN));
+            match numpy {
+                Some(np) => {
+                    let bytes = values.flat_map(f64::to_le_bytes).collect();
+                    d.set_item(name, array(bytes, "<f8", np)?)?;
+                }
+                None => d.set_item(name, values.collect::<Vec<f64>>())?,
+            }
         }
+        // One Python object repeated, not one per row.
+        let version = self.inner.code_list_version.as_str().into_pyobject(py)?;
         d.set_item(
             "code_list_version",
-            vec![self.inner.code_list_version.as_str(); rows.len()],
+            PyList::new(py, std::iter::repeat_n(version, rows.len()))?,
         )?;
-        d.set_item("as_of", vec![self.inner.as_of; rows.len()])?;
+        let as_of = self.inner.as_of.into_pyobject(py)?;
+        d.set_item(
+            "as_of",
+            PyList::new(py, std::iter::repeat_n(as_of, rows.len()))?,
+        )?;
         Ok(d)
     }
 
@@ -161,11 +192,13 @@ impl PyCoverageTable {
     /// A pandas DataFrame of the rows (pandas is imported only here).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pd = py.import("pandas")?;
+        // pandas depends on numpy, so numpy is there whenever pandas is.
+        let np = py.import("numpy")?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("columns", FLAT_COLUMNS.to_vec())?;
         Ok(pd
             .getattr("DataFrame")?
-            .call((self.columns(py)?,), Some(&kwargs))?
+            .call((self.columns(py, Some(np.as_any()))?,), Some(&kwargs))?
             .unbind())
     }
 
@@ -174,7 +207,7 @@ impl PyCoverageTable {
         let pl = py.import("polars")?;
         Ok(pl
             .getattr("DataFrame")?
-            .call1((self.columns(py)?,))?
+            .call1((self.columns(py, None)?,))?
             .unbind())
     }
 
@@ -189,7 +222,7 @@ impl PyCoverageTable {
         let pa = py.import("pyarrow")?;
         let table = pa
             .getattr("Table")?
-            .call_method1("from_pydict", (self.columns(py)?,))?;
+            .call_method1("from_pydict", (self.columns(py, None)?,))?;
         Ok(table
             .call_method1("__arrow_c_stream__", (requested_schema,))?
             .unbind())

@@ -189,6 +189,12 @@ def test_coverage_to_pandas_and_arrow(registry: kim.Registry) -> None:
     df = t.to_pandas()
     assert len(df) == 20 and df["villages"].sum() == 237 and df["villages_with_kim"].sum() == 32
     assert list(df.columns) == list(t.to_records()[0].keys()), "columnar and record exports share the core's columns"
+    records = t.to_records()
+    for col in ("villages", "n_kim", "village_ratio", "kelurahan_ratio", "code", "as_of", "code_list_version"):
+        got = [None if v != v else v for v in df[col].tolist()]  # NaN (undefined ratio) as None, like the records
+        assert got == [r[col] for r in records], col
+    assert str(df["n_kim"].dtype) == "int64" and str(df["village_ratio"].dtype) == "float64"
+    df.loc[0, "n_kim"] = 99  # the numeric columns are writable
     pa = pytest.importorskip("pyarrow")
     table = pa.table(t)
     assert table.num_rows == 20 and "village_ratio" in table.column_names
