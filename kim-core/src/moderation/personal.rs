@@ -56,16 +56,28 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
     let mut out = Vec::with_capacity(emails.len());
     let mut next_email = emails.into_iter().peekable();
     let mut i = 0;
-    let mut digits = String::with_capacity(20);
+    let mut digits = String::new();
+    let mut next_start = next_email.peek().map_or(usize::MAX, |e| e.start);
     while i < b.len() {
-        if let Some(e) = next_email.next_if(|e| e.start <= i) {
-            i = i.max(e.end);
-            out.push(e);
+        if next_start <= i {
+            if let Some(e) = next_email.next() {
+                i = i.max(e.end);
+                out.push(e);
+            }
+            next_start = next_email.peek().map_or(usize::MAX, |e| e.start);
             continue;
         }
+        // Digit runs stop before the next address. Skip straight to the next digit or `+`: most text has none.
+        let limit = next_start.min(b.len());
+        let Some(skip) = b[i..limit]
+            .iter()
+            .position(|&c| c.is_ascii_digit() || c == b'+')
+        else {
+            i = limit;
+            continue;
+        };
+        i += skip;
         let c = b[i];
-        // Digit runs stop before the next address.
-        let limit = next_email.peek().map_or(b.len(), |e| e.start);
         let plus = c == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
         if !(c.is_ascii_digit() || plus) || (i > 0 && (b[i - 1].is_ascii_alphanumeric())) {
             i += 1;
