@@ -544,3 +544,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn check_many_on_a_large_batch_equals_checking_one_by_one_in_order() {
+    let m = moderator();
+    let texts: Vec<String> = (0..4000)
+        .map(|i| match i % 4 {
+            0 => format!("Posyandu Desa Perian nomor {i} dibuka Sabtu pukul 08.00 di balai desa."),
+            1 => format!("Slot gacor maxwin hari ini, deposit pulsa {i}!"),
+            2 => format!("VIRAL SEBELUM DIHAPUS! info dari grup sebelah {i}, sebarkan!"),
+            _ => format!("Hubungi 0812-3456-{i:04} untuk pesan keripik pisang."),
+        })
+        .collect();
+    assert!(
+        texts.iter().map(String::len).sum::<usize>() > 64 * 1024,
+        "large enough to be split"
+    );
+    let one_by_one: Vec<_> = texts.iter().map(|t| m.check(t)).collect();
+    assert_eq!(m.check_many(&texts), one_by_one);
+}

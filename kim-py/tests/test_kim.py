@@ -215,6 +215,17 @@ def test_moderation() -> None:
     src = b"Main di s.l.o.t g4c0r, maxwin!"
     spans = [src[m["start"] : m["end"]].decode() for m in v.matches]
     assert spans == ["s.l.o.t g4c0r", "maxwin"]
+    # `.matches` (built directly) equals the JSON-shaped `to_dict()["matches"]` for every kind of match.
+    mixed = "Hubungi 0812-3456-7890, bit.ly/x bit.ly/x, orang Cina babi! VIRAL SEBELUM DIHAPUS! slot gacor"
+    for verdict in m.check_many([mixed, *many_texts()]):
+        assert verdict.matches == verdict.to_dict()["matches"]
+    assert {x["action"] for x in m.check(mixed).matches} >= {"hold", "block"}
+
+
+def many_texts() -> list[str]:
+    corpus = pathlib.Path(__file__).resolve().parents[2] / "kim-core" / "tests" / "data" / "moderation_corpus.tsv"
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t", 2)[2] for line in lines if line and not line.startswith("#")]
 
 
 def test_custom_lexicon(tmp_path: pathlib.Path) -> None:
