@@ -885,7 +885,6 @@ impl Reference {
                     k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
                 })
         };
-        let core_len = core.chars().count();
         let core_hist = Hist::of(core);
         let mut out: Vec<NameMatch> = Vec::new();
         if let Some(hits) = idx.exact.get(core) {
@@ -915,13 +914,11 @@ impl Reference {
             // Similarity >= 0.8 allows an edit distance of at most a fifth of the longer length; the distance is at
             // least the length difference and half the histogram distance, so most of a national scan stops here,
             // before the quadratic edit distance.
-            let cand_len = if cand.is_ascii() {
-                cand.len()
-            } else {
-                cand.chars().count()
-            };
-            let max_dist = core_len.max(cand_len) / 5;
-            if core_len.abs_diff(cand_len) > max_dist || core_hist.l1(&idx.hist[i]) > 2 * max_dist {
+            let cand_hist = &idx.hist[i];
+            let max_dist = core_hist.chars.max(cand_hist.chars) / 5;
+            if core_hist.chars.abs_diff(cand_hist.chars) > max_dist
+                || core_hist.l1(cand_hist) > 2 * max_dist
+            {
                 continue;
             }
             let sim = strsim::normalized_levenshtein(core, cand);
@@ -1162,30 +1159,38 @@ pub enum Resolution {
 /// Lazily built: normalised name of every unit, and exact-name lookup.
 struct NameIndex {
     norm: Vec<Box<str>>,
-    /// A letter histogram of each normalised name, for a cheap lower bound on the edit distance.
+    /// The length and letter histogram of each normalised name, for a cheap lower bound on the edit distance.
     hist: Vec<Hist>,
     exact: HashMap<Box<str>, Vec<u32>>,
 }
 
-/// Counts of chars in 32 buckets (by code point modulo 32), saturating. Half the L1 distance between two
-/// histograms is a lower bound on the edit distance of the strings (bucket collisions only lower it).
+/// A string's length in chars and its chars counted in 32 buckets (by code point modulo 32, saturating). The length
+/// difference, and half the L1 distance between two histograms, are lower bounds on the edit distance of the strings
+/// (bucket collisions only lower the second).
 #[derive(Clone, Copy)]
-struct Hist([u8; 32]);
+struct Hist {
+    chars: usize,
+    counts: [u8; 32],
+}
 
 impl Hist {
     fn of(s: &str) -> Self {
-        let mut h = [0u8; 32];
+        let mut h = Self {
+            chars: 0,
+            counts: [0; 32],
+        };
         for c in s.chars() {
-            let b = &mut h[(c as usize) & 31];
+            h.chars += 1;
+            let b = &mut h.counts[(c as usize) & 31];
             *b = b.saturating_add(1);
         }
-        Self(h)
+        h
     }
 
     fn l1(&self, other: &Self) -> usize {
-        self.0
+        self.counts
             .iter()
-            .zip(&other.0)
+            .zip(&other.counts)
             .map(|(a, b)| usize::from(a.abs_diff(*b)))
             .sum()
     }
