@@ -74,22 +74,18 @@ impl PyCoverageTable {
             ("n_kim", |r| r.n_kim),
             ("n_members", |r| r.n_members),
         ];
-        let array =
-            |bytes: Vec<u8>, dtype: &str, np: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
-                let kwargs = PyDict::new(py);
-                kwargs.set_item("dtype", dtype)?;
-                // `frombuffer` views the bytes read-only; `astype` makes the writable column pandas users expect.
-                np.call_method("frombuffer", (PyBytes::new(py, &bytes),), Some(&kwargs))?
-                    .call_method1(
-                        "astype",
-                        (if dtype == "<u4" { "int64" } else { "float64" },),
-                    )
-            };
+        // `frombuffer` views the bytes read-only (`raw` dtype); `astype` makes the writable column pandas users expect.
+        let array = |bytes: Vec<u8>, raw: &str, dtype: &str, np: &Bound<'py, PyAny>| {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("dtype", raw)?;
+            np.call_method("frombuffer", (PyBytes::new(py, &bytes),), Some(&kwargs))?
+                .call_method1("astype", (dtype,))
+        };
         for (name, f) in counts {
             match numpy {
                 Some(np) => {
                     let bytes = rows.iter().flat_map(|r| f(r).to_le_bytes()).collect();
-                    d.set_item(name, array(bytes, "<u4", np)?)?;
+                    d.set_item(name, array(bytes, "<u4", "int64", np)?)?;
                 }
                 None => d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?,
             }
@@ -106,7 +102,7 @@ impl PyCoverageTable {
             match numpy {
                 Some(np) => {
                     let bytes = values.flat_map(f64::to_le_bytes).collect();
-                    d.set_item(name, array(bytes, "<f8", np)?)?;
+                    d.set_item(name, array(bytes, "<f8", "float64", np)?)?;
                 }
                 None => d.set_item(name, values.collect::<Vec<f64>>())?,
             }
