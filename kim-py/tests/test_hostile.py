@@ -55,22 +55,13 @@ def build(spec: str) -> tuple[bytes, bytes | None]:
             unit = f"{head} {body.replace(chr(10), ' ')} ".encode()
             return unit * -(-target // len(unit)), None
         prefix, line = (head + "\n", body) if kind == "rows" else ("", head + "\n" + body)
-        # Lines are numbered {n} = 1, 2, …; built in chunks of 1,000 to keep this fast.
+        # Lines numbered {n} = 1, 2, … until the target is reached, as the Rust runner does.
         parts, size, n = [prefix], len(prefix), 1
         while size < target:
-            chunk = "".join(line.replace("{n}", str(i)) + "\n" for i in range(n, n + 1000))
-            # The Rust runner stops at the first line that reaches the target: cut the chunk there too.
-            if size + len(chunk) >= target:
-                for i in range(n, n + 1000):
-                    piece = line.replace("{n}", str(i)) + "\n"
-                    parts.append(piece)
-                    size += len(piece)
-                    if size >= target:
-                        break
-                break
-            parts.append(chunk)
-            size += len(chunk)
-            n += 1000
+            piece = line.replace("{n}", str(n)) + "\n"
+            parts.append(piece)
+            size += len(piece)
+            n += 1
         return "".join(parts).encode(), None
     first, _, second = spec.partition("+")
     return (HOSTILE / first).read_bytes(), (HOSTILE / second).read_bytes() if second else None
