@@ -1,6 +1,7 @@
 //! The moderation lexicon: data, loaded from TSV, compiled once into an aho-corasick automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use serde::{Deserialize, Serialize};
 
 use super::normalize::normalize_pattern;
@@ -231,7 +232,8 @@ pub(crate) fn is_inflection(token: &str, root: &str, at: usize) -> bool {
 /// A lexicon compiled for matching: one automaton over the normalised base patterns (a few hundred, so it stays in
 /// cache). Affixed forms of roots are recognised by [`is_inflection`] around each root match.
 pub(crate) struct Compiled {
-    pub ac: AhoCorasick,
+    /// Unanchored, standard semantics: every occurrence of every pattern (see `normalize::normalize_into`).
+    pub dfa: DFA,
     /// Entry index of each automaton pattern.
     pub entry_of: Vec<u32>,
     /// The normalised pattern of each entry.
@@ -248,16 +250,16 @@ impl Compiled {
         let entry_of = (0..normalized.len())
             .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
-        let ac = AhoCorasickBuilder::new()
+        let dfa = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&normalized)
             .map_err(|e| Error::InvalidArgument {
                 name: "lexicon",
                 message: e.to_string(),
             })?;
         Ok(Self {
-            ac,
+            dfa,
             entry_of,
             normalized,
         })

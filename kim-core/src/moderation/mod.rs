@@ -491,15 +491,31 @@ impl Moderator {
     }
 
     fn lexicon_matches(&self, text: &str, out: &mut Vec<Match>) {
-        let norm = normalize::normalize(text);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<normalize::Normalized> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|cell| {
+            if let Ok(mut norm) = cell.try_borrow_mut() {
+                normalize::normalize_into(text, &mut norm, Some(&self.compiled.dfa));
+                self.lexicon_matches_in(&norm, out);
+            } else {
+                let mut norm = normalize::Normalized::default();
+                normalize::normalize_into(text, &mut norm, Some(&self.compiled.dfa));
+                self.lexicon_matches_in(&norm, out);
+            }
+        });
+    }
+
+    fn lexicon_matches_in(&self, norm: &normalize::Normalized, out: &mut Vec<Match>) {
         let hay = norm.text.as_bytes();
         let mut identity: Vec<(usize, usize)> = Vec::new(); // token ranges
         let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
         let mut exempt: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.compiled.ac.find_overlapping_iter(norm.text.as_str()) {
-            let (s, e) = (m.start(), m.end());
-            let entry_idx = self.compiled.entry_of[m.pattern().as_usize()];
+        for &(pattern, end) in &norm.hits {
+            let e = end as usize;
+            let s = e - self.compiled.normalized[pattern as usize].len();
+            let entry_idx = self.compiled.entry_of[pattern as usize];
             let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
             if !aligned {
                 // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
@@ -681,6 +697,16 @@ fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
 fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut Vec<Match>) {
     // Links: http(s)://…, www.…, or a known shortener host, starting at a word boundary.
     let b = text.as_bytes();
+    // Every link start has a `/` (`http://`, `bit.ly/`) or is `www.`: most posts have neither.
+    let has_www = || {
+        memchr::memchr2_iter(b'w', b'W', b).any(|i| {
+            b.get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        })
+    };
+    if memchr::memchr(b'/', b).is_none() && !has_www() {
+        return;
+    }
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut lowered: Vec<String> = Vec::new();
     for m in link_starts.find_iter(text) {
@@ -756,18 +782,30 @@ fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
 
 /// A run of 10 or more of one ASCII letter, digit, `!` or `?` (decorative rules of `-`, `=`, `*` are fine).
 fn repeated_chars(text: &str, out: &mut Vec<Match>) {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let mut j = i + 1;
-        while j < b.len() && b[j] == c {
-            j += 1;
+    const MIN_RUN: usize = 10;
+    let bytes = text.as_bytes();
+    // A run of MIN_RUN equal bytes covers some multiple of MIN_RUN - 1 together with the byte after it, so only those
+    // pairs are compared until one is equal; the run is then measured in both directions from there.
+    let mut settled = 0; // bytes before it belong to runs already measured
+    let mut p = 0;
+    while p + 1 < bytes.len() {
+        if bytes[p] != bytes[p + 1] {
+            p += MIN_RUN - 1;
+            continue;
         }
-        if j - i >= 10 && (c.is_ascii_alphanumeric() || matches!(c, b'!' | b'?')) {
+        let c = bytes[p];
+        let mut s = p;
+        while s > settled && bytes[s - 1] == c {
+            s -= 1;
+        }
+        let mut e = p + 2;
+        while e < bytes.len() && bytes[e] == c {
+            e += 1;
+        }
+        if e - s >= MIN_RUN && (c.is_ascii_alphanumeric() || matches!(c, b'!' | b'?')) {
             out.push(spam_match(
-                i,
-                j,
+                s,
+                e,
                 Category::Spam,
                 Action::Hold,
                 "spam-repeated-char",
@@ -775,6 +813,78 @@ fn repeated_chars(text: &str, out: &mut Vec<Match>) {
                 "a character repeated excessively",
             ));
         }
-        i = j;
+        settled = e;
+        p = e.next_multiple_of(MIN_RUN - 1);
+    }
+}
+
+#[cfg(test)]
+mod spam_tests {
+    use super::*;
+
+    /// The plain byte-by-byte scan that `repeated_chars` replaced.
+    fn runs_plain(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let mut j = i + 1;
+            while j < b.len() && b[j] == b[i] {
+                j += 1;
+            }
+            if j - i >= 10 && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'!' | b'?')) {
+                out.push((i, j));
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn runs(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        repeated_chars(text, &mut out);
+        out.iter().map(|m| (m.start, m.end)).collect()
+    }
+
+    #[test]
+    fn repeated_runs_at_every_alignment() {
+        for pre in 0..20 {
+            for len in 8..22 {
+                let t = format!(
+                    "{}{}{}",
+                    "x".repeat(pre).replace('x', "ab"),
+                    "!".repeat(len),
+                    " ok"
+                );
+                assert_eq!(runs(&t), runs_plain(&t), "{t:?}");
+            }
+        }
+        assert_eq!(runs("wkwkwk ????????????? zzzzzzzzzz"), [(7, 20), (21, 31)]);
+        assert_eq!(runs("..........  éééééééééé"), []);
+    }
+
+    #[test]
+    fn every_link_start_passes_the_prefilter() {
+        // link_matches skips texts with no `/` and no `www.`: that is only sound while every start has one.
+        for s in SHORTENERS {
+            assert!(!s.contains('/'), "{s}: starts are `{{host}}/`");
+        }
+        let m = Moderator::default();
+        let v = m.check("Daftar di WWW.slot88.example sekarang, atau bit.ly/abc");
+        assert!(
+            v.matches.iter().any(|x| x.rule_id == "spam-gambling-link"),
+            "{v:?}"
+        );
+        assert!(
+            v.matches.iter().any(|x| x.rule_id == "spam-shortener"),
+            "{v:?}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn repeated_chars_agrees_with_the_plain_scan(s in "([a!? .]{1,3}|a{5,14}|!{9,12}){0,30}") {
+            proptest::prop_assert_eq!(runs(&s), runs_plain(&s));
+        }
     }
 }

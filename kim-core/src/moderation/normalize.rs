@@ -15,6 +15,10 @@
 //! 6. three or more one-letter tokens joined by the same single separator merge (`j.u.d.i`, `s l o t` → `judi`,
 //!    `slot`).
 
+use aho_corasick::Anchored;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
 use unicode_normalization::UnicodeNormalization;
 
 /// One token: its span in the normalised string and in the original.
@@ -31,6 +35,44 @@ pub(crate) struct Tok {
 pub(crate) struct Normalized {
     pub text: String,
     pub toks: Vec<Tok>,
+    /// Lexicon automaton hits in `text` as `(pattern, end byte)`, in the order of an overlapping search (by end,
+    /// then the automaton's order), when normalised with an automaton.
+    pub hits: Vec<(u32, u32)>,
+}
+
+/// Runs the lexicon automaton over the normalised text as it is written: the automaton's chain of table lookups
+/// then overlaps with the normaliser's own work instead of following it in a second pass.
+struct Feed<'a> {
+    dfa: &'a DFA,
+    sid: StateID,
+    /// Bytes of the text fed so far.
+    fed: usize,
+}
+
+impl<'a> Feed<'a> {
+    fn new(dfa: &'a DFA) -> Option<Self> {
+        Some(Self {
+            dfa,
+            sid: dfa.start_state(Anchored::No).ok()?,
+            fed: 0,
+        })
+    }
+
+    /// Feeds `text[self.fed..]`, recording every match.
+    #[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
+    fn catch_up(&mut self, text: &[u8], hits: &mut Vec<(u32, u32)>) {
+        let mut sid = self.sid;
+        for (i, &b) in text.iter().enumerate().skip(self.fed) {
+            sid = self.dfa.next_state(Anchored::No, sid, b);
+            if self.dfa.is_special(sid) && self.dfa.is_match(sid) {
+                for k in 0..self.dfa.match_len(sid) {
+                    hits.push((self.dfa.match_pattern(sid, k).as_u32(), (i + 1) as u32));
+                }
+            }
+        }
+        self.sid = sid;
+        self.fed = text.len();
+    }
 }
 
 impl Normalized {
@@ -125,6 +167,7 @@ fn ascii_class(b: u8) -> u8 {
     ASCII_CLASS[(b & 0x7f) as usize]
 }
 
+#[cfg(test)] // the general path over bytes, kept as the reference `normalize_ascii` is tested against
 impl Unit for u8 {
     const BANG: Self = b'!';
     fn is_alpha(self) -> bool {
@@ -227,11 +270,255 @@ struct Raw {
 
 /// Normalises `src`. Offsets are `u32`: texts are limited to 4 GiB by the caller.
 pub(crate) fn normalize(src: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into(src, &mut out, None);
+    out
+}
+
+/// [`normalize`] into `out`, reusing its buffers (a checker keeps one per thread, so that checking many short posts
+/// does not allocate for each). With `dfa` (an unanchored, standard-semantics automaton), `out.hits` lists its
+/// matches in the normalised text, exactly as an overlapping search over `out.text` would.
+pub(crate) fn normalize_into(src: &str, out: &mut Normalized, dfa: Option<&DFA>) {
+    out.hits.clear();
+    let mut feed = dfa.and_then(Feed::new);
     if src.is_ascii() {
-        normalize_units::<u8>(src)
+        normalize_ascii(src, out, feed.as_mut());
     } else {
-        normalize_units::<char>(src)
+        let hits = std::mem::take(&mut out.hits);
+        *out = normalize_units::<char>(src);
+        out.hits = hits;
+        if let Some(f) = feed.as_mut() {
+            f.catch_up(out.text.as_bytes(), &mut out.hits);
+        }
     }
+}
+
+/// Classes of [`ASCII_KIND`]: a separator, a letter, another word byte (digit, `@`, `$`), `!`.
+const SEP: u8 = 0;
+const LETTER: u8 = 1;
+const OTHER_WORD: u8 = 2;
+const BANG: u8 = 3;
+
+#[allow(clippy::cast_possible_truncation)] // i < 128
+static ASCII_KIND: [u8; 128] = {
+    let mut t = [SEP; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() || b == b'@' || b == b'$' {
+            OTHER_WORD
+        } else if b == b'!' {
+            BANG
+        } else {
+            SEP
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Lower case, then leetspeak: the unit a byte of a token with a letter becomes.
+#[allow(clippy::cast_possible_truncation)] // leet maps ASCII to ASCII
+static ASCII_LEET: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = (i as u8).to_ascii_lowercase();
+        t[i] = match b {
+            b'4' | b'@' => b'a',
+            b'1' => b'i',
+            b'0' => b'o',
+            b'3' => b'e',
+            b'5' | b'$' => b's',
+            b'7' => b't',
+            other => other,
+        };
+        i += 1;
+    }
+    t
+};
+
+fn ascii_kind(b: u8) -> u8 {
+    ASCII_KIND[(b & 0x7f) as usize]
+}
+
+/// A one-letter token waiting to learn whether it is part of a spelled-out word.
+struct Single {
+    letter: u8,
+    at: u32,
+    /// The single separator byte before it (0: none, or more than one).
+    sep: u8,
+}
+
+/// The all-ASCII normaliser: the same output as the general one in one pass over the bytes, with no decoding and
+/// no intermediate copy. Only runs of one-letter tokens wait, to be merged or written once the run ends.
+#[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
+fn normalize_ascii(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_>>) {
+    let b = src.as_bytes();
+    let mut text = std::mem::take(&mut out.text).into_bytes();
+    text.clear();
+    text.reserve(b.len() + 8);
+    let toks = &mut out.toks;
+    let hits = &mut out.hits;
+    toks.clear();
+    toks.reserve(b.len() / 4 + 1);
+    let mut singles: Vec<Single> = Vec::new();
+    text.push(b' ');
+    let mut sep_count = 0usize;
+    let mut sep_byte = 0u8;
+    // End (in the original) of the last token if it is `!`, so that `!!!` stays one token.
+    let mut bang_end: Option<u32> = None;
+    let mut i = 0;
+    while i < b.len() {
+        match ascii_kind(b[i]) {
+            SEP => {
+                sep_count += 1;
+                sep_byte = b[i];
+                i += 1;
+            }
+            BANG => {
+                let o = i as u32;
+                if singles.is_empty()
+                    && bang_end == Some(o)
+                    && let Some(t) = toks.last_mut()
+                {
+                    t.o_end = o + 1;
+                } else {
+                    flush_singles(&mut singles, &mut text, toks);
+                    push_ascii_token(&mut text, toks, b"!", false, o, o + 1);
+                    if let Some(f) = feed.as_deref_mut() {
+                        f.catch_up(&text, hits);
+                    }
+                }
+                bang_end = Some(o + 1);
+                sep_count = 0;
+                i += 1;
+            }
+            first => {
+                let sep = if sep_count == 1 { sep_byte } else { 0 };
+                sep_count = 0;
+                bang_end = None;
+                let mut has_letter = first == LETTER;
+                let mut j = i + 1;
+                while j < b.len() {
+                    match ascii_kind(b[j]) {
+                        LETTER => has_letter = true,
+                        OTHER_WORD => {}
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                if j - i == 1 && first == LETTER {
+                    singles.push(Single {
+                        letter: b[i].to_ascii_lowercase(),
+                        at: i as u32,
+                        sep,
+                    });
+                } else {
+                    flush_singles(&mut singles, &mut text, toks);
+                    push_ascii_token(&mut text, toks, &b[i..j], has_letter, i as u32, j as u32);
+                    if let Some(f) = feed.as_deref_mut() {
+                        f.catch_up(&text, hits);
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+    flush_singles(&mut singles, &mut text, toks);
+    if let Some(f) = feed {
+        f.catch_up(&text, hits);
+    }
+    out.text = String::from_utf8(text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// Writes a run of one-letter tokens: spelled-out words (three or more joined by the same single separator, or two
+/// right after such a word with the same separator) merge, as in [`assemble`]; the others stay one letter each.
+fn flush_singles(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<Tok>) {
+    let s = singles.as_slice();
+    let mut k = 0;
+    let mut last_run_sep = 0u8;
+    let mut word: Vec<u8> = Vec::new();
+    while k < s.len() {
+        if k + 1 < s.len() && s[k + 1].sep != 0 {
+            let run_sep = s[k + 1].sep;
+            let mut j = k + 1;
+            while j < s.len() && s[j].sep == run_sep {
+                let next_starts_other = match (s.get(j + 1), s.get(j + 2)) {
+                    (Some(n1), Some(n2)) => n1.sep != 0 && n1.sep != run_sep && n1.sep == n2.sep,
+                    _ => false,
+                };
+                if next_starts_other {
+                    break;
+                }
+                j += 1;
+            }
+            let min = if run_sep == last_run_sep { 2 } else { 3 };
+            if j - k >= min {
+                word.clear();
+                word.extend(s[k..j].iter().map(|x| x.letter));
+                push_ascii_token(text, toks, &word, true, s[k].at, s[j - 1].at + 1);
+                last_run_sep = run_sep;
+                k = j;
+                continue;
+            }
+        }
+        last_run_sep = 0;
+        push_ascii_token(text, toks, &[s[k].letter], true, s[k].at, s[k].at + 1);
+        k += 1;
+    }
+    singles.clear();
+}
+
+/// [`push_token`] for ASCII bytes (`t` not yet lower-cased).
+#[allow(clippy::cast_possible_truncation)] // see `normalize`
+fn push_ascii_token(
+    text: &mut Vec<u8>,
+    toks: &mut Vec<Tok>,
+    t: &[u8],
+    has_letter: bool,
+    o_start: u32,
+    o_end: u32,
+) {
+    let n_start = text.len();
+    if has_letter {
+        let mut letters = 0usize;
+        let mut last = 0u8; // never a unit
+        let mut end_of_non_digit = n_start;
+        for &c in t {
+            let c = ASCII_LEET[(c & 0x7f) as usize];
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                if c == last {
+                    continue;
+                }
+            }
+            text.push(c);
+            if !c.is_ascii_digit() {
+                end_of_non_digit = text.len();
+            }
+            last = c;
+        }
+        if letters >= 2 {
+            text.truncate(end_of_non_digit);
+        }
+    } else {
+        text.extend_from_slice(t);
+    }
+    if text.len() == n_start {
+        return;
+    }
+    let n_end = text.len() as u32;
+    text.push(b' ');
+    toks.push(Tok {
+        n_start: n_start as u32,
+        n_end,
+        o_start,
+        o_end,
+    });
 }
 
 #[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
@@ -310,6 +597,7 @@ fn assemble<T: Unit>(chars: &[T], raws: &[Raw]) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(chars.len() + raws.len() + 2),
         toks: Vec::with_capacity(raws.len()),
+        hits: Vec::new(),
     };
     out.text.push(' ');
     let mut k = 0;
@@ -431,6 +719,115 @@ mod tests {
         assert_eq!(n("o.p.e.n b.o"), "open bo");
         assert_eq!(n("s.l.o.t g.a.c.o.r"), "slot gacor");
         assert_eq!(n("a.b c.d"), "a b c d");
+    }
+
+    /// Every token of the ASCII fast path and of the general path over bytes, compared.
+    fn same_as_general(s: &str) {
+        let mut fast = Normalized::default();
+        normalize_ascii(s, &mut fast, None);
+        let general = normalize_units::<u8>(s);
+        assert_eq!(fast.text, general.text, "{s:?}");
+        assert_eq!(fast.toks, general.toks, "{s:?}");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for s in [
+            "",
+            " ",
+            "!",
+            "!!! !",
+            "a!b!!c",
+            "a",
+            "a b",
+            "a b c",
+            "a.b.c d.e",
+            "s l o t g-a-c-o-r",
+            "o.p.e.n b.o",
+            "K.H. Ahmad",
+            "s.s.l.o.t!!",
+            "x 5 l o t",
+            "4 n j 1 n g",
+            "slot88 m@xw1n $$$ 123 @@",
+            "ANJIIING lu",
+            "a.b c.d",
+            "a-b-c.d.e.f",
+            "j.u.d.i\n\no.n.l.i.n.e",
+            "q!w!e",
+            "a..b..c",
+            "9 9 9",
+            "wkwkwk ??? !!! ...",
+        ] {
+            same_as_general(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_agrees(s in "([a-dA-D0-5@$!]{1,3}[ .\\-!,]{0,2}){0,24}") {
+            same_as_general(&s);
+        }
+
+        #[test]
+        fn ascii_fast_path_agrees_on_any_ascii(s in "[ -~\\n\\t]{0,64}") {
+            same_as_general(&s);
+        }
+    }
+
+    /// The hits gathered while normalising are exactly those of an overlapping search over the finished text.
+    fn hits_as_overlapping_search(s: &str) {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        use std::sync::OnceLock;
+        static AUTOMATA: OnceLock<(DFA, AhoCorasick)> = OnceLock::new();
+        let (dfa, ac) = AUTOMATA.get_or_init(|| {
+            let patterns: Vec<String> = crate::moderation::Lexicon::builtin()
+                .entries()
+                .iter()
+                .map(|e| normalize_pattern(&e.pattern))
+                .collect();
+            let dfa = aho_corasick::dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .unwrap();
+            (dfa, AhoCorasick::new(&patterns).unwrap())
+        });
+        let mut out = Normalized::default();
+        normalize_into(s, &mut out, Some(dfa));
+        let expected: Vec<(u32, u32)> = ac
+            .find_overlapping_iter(out.text.as_str())
+            .map(|m| (m.pattern().as_u32(), u32::try_from(m.end()).unwrap()))
+            .collect();
+        assert_eq!(out.hits, expected, "{s:?}");
+    }
+
+    #[test]
+    fn hits_while_normalising_equal_a_search_afterwards() {
+        for line in include_str!("../../tests/data/moderation_corpus.tsv").lines() {
+            hits_as_overlapping_search(line);
+        }
+        for s in [
+            "",
+            "slot",
+            "SLOT gacor!!!",
+            "s l o t g-a-c-o-r",
+            "ＳＬＯＴ ɢᴀᴄᴏʀ",
+            "4nj1ng lu",
+            "info a1 sebarkan!",
+        ] {
+            hits_as_overlapping_search(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hits_equal_a_search_afterwards(
+            words in proptest::collection::vec(
+                "slot|gacor|judi|anjing|sebarkan|viral|!|s l o t|di|kan|nya|[a-z]{1,6}|[0-9]{1,3}|é|ＳＬＯＴ", 0..16),
+            seps in proptest::collection::vec("[ .,!-]{1,2}", 16),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            hits_as_overlapping_search(&text);
+        }
     }
 
     #[test]
