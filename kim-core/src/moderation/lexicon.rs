@@ -238,6 +238,8 @@ pub(crate) struct Compiled {
     pub entry_of: Vec<u32>,
     /// The normalised pattern of each entry.
     pub normalized: Vec<String>,
+    /// The reasons (Indonesian, English) of a match of each entry, written once here rather than per match.
+    pub reasons: Vec<(String, String)>,
 }
 
 impl Compiled {
@@ -258,8 +260,20 @@ impl Compiled {
                 name: "lexicon",
                 message: e.to_string(),
             })?;
+        let reasons = lex
+            .entries
+            .iter()
+            .map(|entry| {
+                let (did, den) = entry.category.describe();
+                (
+                    format!("{did} (pola «{}»)", entry.pattern),
+                    format!("{den} (pattern «{}»)", entry.pattern),
+                )
+            })
+            .collect();
         Ok(Self {
             dfa,
+            reasons,
             entry_of,
             normalized,
         })

@@ -551,7 +551,7 @@ impl Moderator {
                 continue;
             }
             let entry = &self.lexicon.entries()[idx as usize];
-            let (did, den) = entry.category.describe();
+            let (reason_id, reason_en) = &self.compiled.reasons[idx as usize];
             out.push(Match {
                 start: norm.toks[t0].o_start as usize,
                 end: norm.toks[t1].o_end as usize,
@@ -559,8 +559,8 @@ impl Moderator {
                 severity: entry.severity,
                 action: entry.action,
                 rule_id: entry.id.clone(),
-                reason_id: format!("{did} (pola «{}»)", entry.pattern),
-                reason_en: format!("{den} (pattern «{}»)", entry.pattern),
+                reason_id: reason_id.clone(),
+                reason_en: reason_en.clone(),
             });
         }
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
@@ -657,7 +657,7 @@ fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
     link_matches(text, link_starts, out);
     let b = text.as_bytes();
     // Repeated lines (three or more times).
-    if b.iter().filter(|&&c| c == b'\n').take(2).count() < 2 {
+    if memchr::memchr_iter(b'\n', b).nth(1).is_none() {
         repeated_chars(text, out);
         return;
     }
