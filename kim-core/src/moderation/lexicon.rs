@@ -273,9 +273,9 @@ impl Compiled {
             .collect();
         Ok(Self {
             dfa,
-            reasons,
             entry_of,
             normalized,
+            reasons,
         })
     }
 
