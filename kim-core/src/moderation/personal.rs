@@ -118,13 +118,13 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
         // A run longer than the buffer is no NIK (16) and no phone number (at most 14 digits with `62`).
         let digits = std::str::from_utf8(&digits[..n_digits.min(digits.len())]).unwrap_or_default();
         if !followed_by_word && n_digits <= 20 {
-            if digits.len() == 16 && Nik::parse(&digits).is_ok() {
+            if digits.len() == 16 && Nik::parse(digits).is_ok() {
                 out.push(PersonalSpan {
                     start,
                     end,
                     kind: PersonalKind::Nik,
                 });
-            } else if is_phone(&digits) {
+            } else if is_phone(digits) {
                 out.push(PersonalSpan {
                     start,
                     end,
