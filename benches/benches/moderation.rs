@@ -25,6 +25,16 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         });
     });
+    // Posts from phones often carry an emoji; one per post sends every post through the non-ASCII code.
+    let with_emoji: Vec<String> = posts.iter().map(|p| format!("{p} 🙏")).collect();
+    g.bench_function("check_each_post_with_an_emoji", |b| {
+        b.iter(|| {
+            with_emoji
+                .iter()
+                .map(|p| moderator.check(black_box(p)).matches.len())
+                .sum::<usize>()
+        });
+    });
     g.bench_function("redact_each_post", |b| {
         b.iter(|| {
             posts

@@ -132,110 +132,6 @@ fn confusable(c: char) -> Option<char> {
     })
 }
 
-/// A code unit of the normaliser: `u8` for all-ASCII text (the common case, no decoding), `char` otherwise.
-trait Unit: Copy + PartialEq + Sized {
-    const BANG: Self;
-    fn is_alpha(self) -> bool;
-    fn is_digit(self) -> bool;
-    fn leet(self) -> Self;
-    fn push_to(self, s: &mut String);
-    /// Reads the char at byte `i` of `src`; a word char's folded units are appended to `units`. Returns its byte
-    /// length and class (1: word unit, 2: `!`, 3: invisible, 0: separator).
-    fn scan(src: &str, i: usize, units: &mut Vec<Self>) -> (usize, u8);
-}
-
-/// Class of each ASCII byte: 1 word (letters, digits, `@`, `$`), 2 `!`, 0 separator.
-#[allow(clippy::cast_possible_truncation)] // i < 128
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() || b == b'@' || b == b'$' {
-            1
-        } else if b == b'!' {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
-fn ascii_class(b: u8) -> u8 {
-    ASCII_CLASS[(b & 0x7f) as usize]
-}
-
-#[cfg(test)] // the general path over bytes, kept as the reference `normalize_ascii` is tested against
-impl Unit for u8 {
-    const BANG: Self = b'!';
-    fn is_alpha(self) -> bool {
-        self.is_ascii_alphabetic()
-    }
-    fn is_digit(self) -> bool {
-        self.is_ascii_digit()
-    }
-    #[allow(clippy::cast_possible_truncation)] // leet maps ASCII to ASCII
-    fn leet(self) -> Self {
-        leet(self as char) as u8
-    }
-    fn push_to(self, s: &mut String) {
-        s.push(self as char);
-    }
-    fn scan(src: &str, i: usize, units: &mut Vec<Self>) -> (usize, u8) {
-        // All-ASCII text: take the whole run of word bytes at once.
-        let b = src.as_bytes();
-        let class = ascii_class(b[i]);
-        if class != 1 {
-            return (1, class);
-        }
-        let mut j = i;
-        while j < b.len() && ascii_class(b[j]) == 1 {
-            units.push(b[j].to_ascii_lowercase());
-            j += 1;
-        }
-        (j - i, 1)
-    }
-}
-
-impl Unit for char {
-    const BANG: Self = '!';
-    fn is_alpha(self) -> bool {
-        self.is_alphabetic()
-    }
-    fn is_digit(self) -> bool {
-        self.is_ascii_digit()
-    }
-    fn leet(self) -> Self {
-        leet(self)
-    }
-    fn push_to(self, s: &mut String) {
-        s.push(self);
-    }
-    fn scan(src: &str, i: usize, units: &mut Vec<Self>) -> (usize, u8) {
-        let b = src.as_bytes()[i];
-        if b < 0x80 {
-            let class = ascii_class(b);
-            if class == 1 {
-                units.push(b.to_ascii_lowercase() as char);
-            }
-            return (1, class);
-        }
-        let c = src[i..].chars().next().unwrap_or(' ');
-        if is_invisible(c) {
-            return (c.len_utf8(), 3);
-        }
-        let mut folded = Vec::with_capacity(4);
-        fold(c, &mut folded);
-        let class = u8::from(folded.iter().any(|f| f.is_alphanumeric()));
-        if class == 1 {
-            units.extend(folded.into_iter().filter(|f| f.is_alphanumeric()));
-        }
-        (c.len_utf8(), class)
-    }
-}
-
 /// Invisible format characters that evasion puts inside words (`j\u{200b}u\u{200b}d\u{200b}i`): zero-width space,
 /// joiners and marks, word joiner and invisible operators, the BOM, the soft hyphen, the combining grapheme joiner
 /// and the Mongolian vowel separator. They neither join nor split tokens.
@@ -258,16 +154,6 @@ fn leet(c: char) -> char {
     }
 }
 
-/// A raw token before merging: its chars in `chars[start..end]`, original span, and the separator before it.
-struct Raw {
-    start: usize,
-    end: usize,
-    o_start: u32,
-    o_end: u32,
-    /// The single separator byte between the previous token and this one (0: none, or more than one).
-    sep: u8,
-}
-
 /// Normalises `src`. Offsets are `u32`: texts are limited to 4 GiB by the caller.
 pub(crate) fn normalize(src: &str) -> Normalized {
     let mut out = Normalized::default();
@@ -281,31 +167,26 @@ pub(crate) fn normalize(src: &str) -> Normalized {
 pub(crate) fn normalize_into(src: &str, out: &mut Normalized, dfa: Option<&DFA>) {
     out.hits.clear();
     let mut feed = dfa.and_then(Feed::new);
-    if src.is_ascii() {
-        normalize_ascii(src, out, feed.as_mut());
-    } else {
-        let hits = std::mem::take(&mut out.hits);
-        *out = normalize_units::<char>(src);
-        out.hits = hits;
-        if let Some(f) = feed.as_mut() {
-            f.catch_up(out.text.as_bytes(), &mut out.hits);
-        }
-    }
+    normalize_fast(src, out, feed.as_mut());
 }
 
-/// Classes of [`ASCII_KIND`]: a separator, a letter, another word byte (digit, `@`, `$`), `!`.
+/// Classes of [`BYTE_KIND`]: a separator, a letter, another word byte (digit, `@`, `$`), `!`, any byte of a
+/// non-ASCII char.
 const SEP: u8 = 0;
 const LETTER: u8 = 1;
 const OTHER_WORD: u8 = 2;
 const BANG: u8 = 3;
+const NON_ASCII: u8 = 4;
 
-#[allow(clippy::cast_possible_truncation)] // i < 128
-static ASCII_KIND: [u8; 128] = {
-    let mut t = [SEP; 128];
+#[allow(clippy::cast_possible_truncation)] // i < 256
+static BYTE_KIND: [u8; 256] = {
+    let mut t = [SEP; 256];
     let mut i = 0;
-    while i < 128 {
+    while i < 256 {
         let b = i as u8;
-        t[i] = if b.is_ascii_alphabetic() {
+        t[i] = if b >= 0x80 {
+            NON_ASCII
+        } else if b.is_ascii_alphabetic() {
             LETTER
         } else if b.is_ascii_digit() || b == b'@' || b == b'$' {
             OTHER_WORD
@@ -340,43 +221,49 @@ static ASCII_LEET: [u8; 128] = {
     t
 };
 
-fn ascii_kind(b: u8) -> u8 {
-    ASCII_KIND[(b & 0x7f) as usize]
+fn byte_kind(b: u8) -> u8 {
+    BYTE_KIND[usize::from(b)]
 }
 
 /// A one-letter token waiting to learn whether it is part of a spelled-out word.
 struct Single {
-    letter: u8,
+    letter: char,
     at: u32,
+    end: u32,
     /// The single separator byte before it (0: none, or more than one).
     sep: u8,
 }
 
-/// The all-ASCII normaliser: the same output as the general one in one pass over the bytes, with no decoding and
-/// no intermediate copy. Only runs of one-letter tokens wait, to be merged or written once the run ends.
-#[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
-fn normalize_ascii(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_>>) {
-    let b = src.as_bytes();
+/// The normaliser, in one pass; `reference.rs` (test-only) holds the plain two-pass version it is tested
+/// against. ASCII words are read byte by byte with no decoding and no intermediate copy; only a
+/// word with a non-ASCII char in it is gathered as chars (an emoji between words is just a separator). Runs of
+/// one-letter tokens wait, to be merged or written once the run ends.
+#[allow(clippy::cast_possible_truncation, clippy::too_many_lines)] // offsets checked by the caller (< 4 GiB)
+fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_>>) {
+    let bytes = src.as_bytes();
     let mut text = std::mem::take(&mut out.text).into_bytes();
     text.clear();
-    text.reserve(b.len() + 8);
+    text.reserve(bytes.len() + 8);
     let toks = &mut out.toks;
     let hits = &mut out.hits;
     toks.clear();
-    toks.reserve(b.len() / 4 + 1);
+    toks.reserve(bytes.len() / 4 + 1);
     let mut singles: Vec<Single> = Vec::new();
+    let mut units: Vec<char> = Vec::new();
+    let mut folded: Vec<char> = Vec::new();
     text.push(b' ');
     let mut sep_count = 0usize;
     let mut sep_byte = 0u8;
     // End (in the original) of the last token if it is `!`, so that `!!!` stays one token.
     let mut bang_end: Option<u32> = None;
     let mut i = 0;
-    while i < b.len() {
-        match ascii_kind(b[i]) {
+    while i < bytes.len() {
+        match byte_kind(bytes[i]) {
             SEP => {
                 sep_count += 1;
-                sep_byte = b[i];
+                sep_byte = bytes[i];
                 i += 1;
+                continue;
             }
             BANG => {
                 let o = i as u32;
@@ -395,37 +282,104 @@ fn normalize_ascii(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'
                 bang_end = Some(o + 1);
                 sep_count = 0;
                 i += 1;
+                continue;
             }
-            first => {
-                let sep = if sep_count == 1 { sep_byte } else { 0 };
-                sep_count = 0;
-                bang_end = None;
-                let mut has_letter = first == LETTER;
-                let mut j = i + 1;
-                while j < b.len() {
-                    match ascii_kind(b[j]) {
-                        LETTER => has_letter = true,
-                        OTHER_WORD => {}
-                        _ => break,
-                    }
-                    j += 1;
+            NON_ASCII => {
+                let c = src[i..].chars().next().unwrap_or(' ');
+                if is_invisible(c) {
+                    i += c.len_utf8();
+                    continue;
                 }
-                if j - i == 1 && first == LETTER {
-                    singles.push(Single {
-                        letter: b[i].to_ascii_lowercase(),
-                        at: i as u32,
-                        sep,
-                    });
-                } else {
-                    flush_singles(&mut singles, &mut text, toks);
-                    push_ascii_token(&mut text, toks, &b[i..j], has_letter, i as u32, j as u32);
-                    if let Some(f) = feed.as_deref_mut() {
-                        f.catch_up(&text, hits);
-                    }
+                folded.clear();
+                fold(c, &mut folded);
+                if !folded.iter().any(|f| f.is_alphanumeric()) {
+                    sep_count += 1;
+                    sep_byte = bytes[i];
+                    i += c.len_utf8();
+                    continue;
                 }
-                i = j;
+            }
+            _ => {}
+        }
+        // A word starts at `i`.
+        let sep = if sep_count == 1 { sep_byte } else { 0 };
+        sep_count = 0;
+        bang_end = None;
+        let mut has_letter = false;
+        let mut j = i;
+        while j < bytes.len() {
+            match byte_kind(bytes[j]) {
+                LETTER => has_letter = true,
+                OTHER_WORD => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if j > i && (j == bytes.len() || bytes[j] < 0x80) {
+            // All ASCII.
+            if j - i == 1 && has_letter {
+                singles.push(Single {
+                    letter: char::from(bytes[i].to_ascii_lowercase()),
+                    at: i as u32,
+                    end: j as u32,
+                    sep,
+                });
+            } else {
+                flush_singles(&mut singles, &mut text, toks);
+                push_ascii_token(
+                    &mut text,
+                    toks,
+                    &bytes[i..j],
+                    has_letter,
+                    i as u32,
+                    j as u32,
+                );
+                if let Some(f) = feed.as_deref_mut() {
+                    f.catch_up(&text, hits);
+                }
+            }
+            i = j;
+            continue;
+        }
+        // A word with a non-ASCII char: its units as chars, as the general path has them. Invisible chars neither
+        // end it nor count; it ends where a separator or `!` begins.
+        units.clear();
+        let mut k = i;
+        while k < bytes.len() {
+            if bytes[k] < 0x80 {
+                if !matches!(byte_kind(bytes[k]), LETTER | OTHER_WORD) {
+                    break;
+                }
+                units.push(char::from(bytes[k].to_ascii_lowercase()));
+                k += 1;
+            } else {
+                let c = src[k..].chars().next().unwrap_or(' ');
+                if !is_invisible(c) {
+                    folded.clear();
+                    fold(c, &mut folded);
+                    if !folded.iter().any(|f| f.is_alphanumeric()) {
+                        break;
+                    }
+                    units.extend(folded.iter().filter(|f| f.is_alphanumeric()));
+                }
+                k += c.len_utf8();
             }
         }
+        if units.len() == 1 && units[0].is_alphabetic() {
+            singles.push(Single {
+                letter: units[0],
+                at: i as u32,
+                end: k as u32,
+                sep,
+            });
+        } else {
+            flush_singles(&mut singles, &mut text, toks);
+            push_char_token(&mut text, toks, &units, i as u32, k as u32);
+            if let Some(f) = feed.as_deref_mut() {
+                f.catch_up(&text, hits);
+            }
+        }
+        i = k;
     }
     flush_singles(&mut singles, &mut text, toks);
     if let Some(f) = feed {
@@ -436,12 +390,12 @@ fn normalize_ascii(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'
 }
 
 /// Writes a run of one-letter tokens: spelled-out words (three or more joined by the same single separator, or two
-/// right after such a word with the same separator) merge, as in [`assemble`]; the others stay one letter each.
+/// right after such a word with the same separator) merge; the others stay one letter each.
 fn flush_singles(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<Tok>) {
     let s = singles.as_slice();
     let mut k = 0;
     let mut last_run_sep = 0u8;
-    let mut word: Vec<u8> = Vec::new();
+    let mut word: Vec<char> = Vec::new();
     while k < s.len() {
         if k + 1 < s.len() && s[k + 1].sep != 0 {
             let run_sep = s[k + 1].sep;
@@ -460,20 +414,68 @@ fn flush_singles(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<T
             if j - k >= min {
                 word.clear();
                 word.extend(s[k..j].iter().map(|x| x.letter));
-                push_ascii_token(text, toks, &word, true, s[k].at, s[j - 1].at + 1);
+                push_char_token(text, toks, &word, s[k].at, s[j - 1].end);
                 last_run_sep = run_sep;
                 k = j;
                 continue;
             }
         }
         last_run_sep = 0;
-        push_ascii_token(text, toks, &[s[k].letter], true, s[k].at, s[k].at + 1);
+        push_char_token(text, toks, &[s[k].letter], s[k].at, s[k].end);
         k += 1;
     }
     singles.clear();
 }
 
-/// [`push_token`] for ASCII bytes (`t` not yet lower-cased).
+/// Writes one token: leetspeak if it has a letter, runs of one letter collapsed, trailing digits dropped after two
+/// or more letters (`slot88` → `slot`; `m4xw1n` keeps its letters).
+#[allow(clippy::cast_possible_truncation)] // see `normalize`
+fn push_char_token(text: &mut Vec<u8>, toks: &mut Vec<Tok>, t: &[char], o_start: u32, o_end: u32) {
+    let push = |text: &mut Vec<u8>, c: char| {
+        let mut buf = [0u8; 4];
+        text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    };
+    let n_start = text.len();
+    if t.iter().any(|c| c.is_alphabetic()) {
+        let mut letters = 0usize;
+        let mut last: Option<char> = None;
+        let mut end_of_non_digit = n_start;
+        for &c in t {
+            let c = leet(c);
+            if c.is_alphabetic() {
+                letters += 1;
+                if last == Some(c) {
+                    continue;
+                }
+            }
+            push(text, c);
+            if !c.is_ascii_digit() {
+                end_of_non_digit = text.len();
+            }
+            last = Some(c);
+        }
+        if letters >= 2 {
+            text.truncate(end_of_non_digit);
+        }
+    } else {
+        for &c in t {
+            push(text, c);
+        }
+    }
+    if text.len() == n_start {
+        return;
+    }
+    let n_end = text.len() as u32;
+    text.push(b' ');
+    toks.push(Tok {
+        n_start: n_start as u32,
+        n_end,
+        o_start,
+        o_end,
+    });
+}
+
+/// [`push_char_token`] for ASCII bytes (`t` not yet lower-cased).
 #[allow(clippy::cast_possible_truncation)] // see `normalize`
 fn push_ascii_token(
     text: &mut Vec<u8>,
@@ -521,180 +523,13 @@ fn push_ascii_token(
     });
 }
 
-#[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
-fn normalize_units<T: Unit>(src: &str) -> Normalized {
-    let bytes = src.as_bytes();
-    let mut units: Vec<T> = Vec::with_capacity(src.len());
-    let mut raws: Vec<Raw> = Vec::with_capacity(src.len() / 5 + 1);
-    let mut cur: Option<Raw> = None;
-    let mut sep_count = 0usize;
-    let mut sep_byte = 0u8;
-    let mut i = 0;
-    let close = |cur: &mut Option<Raw>, raws: &mut Vec<Raw>, end: usize, o_end: u32| {
-        if let Some(mut r) = cur.take() {
-            r.end = end;
-            r.o_end = o_end;
-            raws.push(r);
-        }
-    };
-    while i < bytes.len() {
-        let before = units.len();
-        let (clen, class) = T::scan(src, i, &mut units);
-        let o = i as u32;
-        match class {
-            1 => {
-                if cur.is_none() {
-                    let sep = if sep_count == 1 { sep_byte } else { 0 };
-                    cur = Some(Raw {
-                        start: before,
-                        end: 0,
-                        o_start: o,
-                        o_end: 0,
-                        sep,
-                    });
-                }
-                sep_count = 0;
-            }
-            2 => {
-                close(&mut cur, &mut raws, units.len(), o);
-                // A run of '!' is one token.
-                let merge = raws.last().is_some_and(|r| {
-                    r.o_end == o && units[r.start] == T::BANG && r.end - r.start == 1
-                });
-                if merge {
-                    if let Some(r) = raws.last_mut() {
-                        r.o_end = o + 1;
-                    }
-                } else {
-                    units.push(T::BANG);
-                    raws.push(Raw {
-                        start: units.len() - 1,
-                        end: units.len(),
-                        o_start: o,
-                        o_end: o + 1,
-                        sep: 0,
-                    });
-                }
-                sep_count = 0;
-            }
-            3 => {}
-            _ => {
-                close(&mut cur, &mut raws, units.len(), o);
-                sep_count += 1;
-                sep_byte = bytes[i];
-            }
-        }
-        i += clen;
-    }
-    close(&mut cur, &mut raws, units.len(), bytes.len() as u32);
-    assemble(&units, &raws)
-}
-
-/// Applies leetspeak, repeat collapsing and digit stripping per token, merges spelled-out words, and writes the
-/// token string.
-#[allow(clippy::cast_possible_truncation)] // see `normalize`
-fn assemble<T: Unit>(chars: &[T], raws: &[Raw]) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(chars.len() + raws.len() + 2),
-        toks: Vec::with_capacity(raws.len()),
-        hits: Vec::new(),
-    };
-    out.text.push(' ');
-    let mut k = 0;
-    let mut scratch: Vec<T> = Vec::with_capacity(32);
-    // Separator of the spelled-out run just emitted, if the previous token was one: `o.p.e.n b.o` lets the second
-    // group be two letters long.
-    let mut last_run_sep = 0u8;
-    while k < raws.len() {
-        // Spelled-out words: >= 3 one-letter tokens joined by the same single separator.
-        let single = |r: &Raw| r.end - r.start == 1 && chars[r.start].is_alpha();
-        if single(&raws[k]) && k + 1 < raws.len() && raws[k + 1].sep != 0 {
-            let run_sep = raws[k + 1].sep;
-            let mut j = k + 1;
-            while j < raws.len() && single(&raws[j]) && raws[j].sep == run_sep {
-                // `s l o t g-a-c-o-r`: the `g` begins a run of its own when the next two tokens share another
-                // separator; in `s.l.o.t g.a.c.o.r` the `t` stays, because ` ` and `.` differ after it.
-                let next_starts_other = match (raws.get(j + 1), raws.get(j + 2)) {
-                    (Some(n1), Some(n2)) => {
-                        single(n1)
-                            && single(n2)
-                            && n1.sep != 0
-                            && n1.sep != run_sep
-                            && n1.sep == n2.sep
-                    }
-                    _ => false,
-                };
-                if next_starts_other {
-                    break;
-                }
-                j += 1;
-            }
-            let min = if run_sep == last_run_sep { 2 } else { 3 };
-            if j - k >= min {
-                scratch.clear();
-                scratch.extend(raws[k..j].iter().map(|r| chars[r.start]));
-                push_token(&mut out, &scratch, raws[k].o_start, raws[j - 1].o_end);
-                last_run_sep = run_sep;
-                k = j;
-                continue;
-            }
-        }
-        last_run_sep = 0;
-        let r = &raws[k];
-        push_token(&mut out, &chars[r.start..r.end], r.o_start, r.o_end);
-        k += 1;
-    }
-    out
-}
-
-/// Writes one token in one pass: leetspeak if it has a letter, runs of one letter collapsed, trailing digits
-/// dropped after two or more letters (`slot88` → `slot`; `m4xw1n` keeps its letters).
-#[allow(clippy::cast_possible_truncation)] // see `normalize`
-fn push_token<T: Unit>(out: &mut Normalized, t: &[T], o_start: u32, o_end: u32) {
-    let n_start = out.text.len();
-    if t.iter().any(|c| c.is_alpha()) {
-        let mut letters = 0usize;
-        let mut last: Option<T> = None;
-        let mut end_of_non_digit = n_start;
-        for &c in t {
-            let c = c.leet();
-            if c.is_alpha() {
-                letters += 1;
-                if last == Some(c) {
-                    continue;
-                }
-            }
-            c.push_to(&mut out.text);
-            if !c.is_digit() {
-                end_of_non_digit = out.text.len();
-            }
-            last = Some(c);
-        }
-        if letters >= 2 {
-            out.text.truncate(end_of_non_digit);
-        }
-    } else {
-        for &c in t {
-            c.push_to(&mut out.text);
-        }
-    }
-    if out.text.len() == n_start {
-        return;
-    }
-    let n_end = out.text.len() as u32;
-    out.text.push(' ');
-    out.toks.push(Tok {
-        n_start: n_start as u32,
-        n_end,
-        o_start,
-        o_end,
-    });
-}
-
 /// The normalised form of a lexicon pattern: its tokens joined by single spaces, without the outer spaces.
 pub(crate) fn normalize_pattern(p: &str) -> String {
     normalize(p).text.trim().to_owned()
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {
@@ -721,13 +556,18 @@ mod tests {
         assert_eq!(n("a.b c.d"), "a b c d");
     }
 
-    /// Every token of the ASCII fast path and of the general path over bytes, compared.
+    /// Every token of the one-pass normaliser and of the reference, compared: over chars for any text, and also
+    /// over bytes for ASCII text (the reference's own two paths must agree too).
     fn same_as_general(s: &str) {
-        let mut fast = Normalized::default();
-        normalize_ascii(s, &mut fast, None);
-        let general = normalize_units::<u8>(s);
+        let fast = normalize(s);
+        let general = reference::normalize_units::<char>(s);
         assert_eq!(fast.text, general.text, "{s:?}");
         assert_eq!(fast.toks, general.toks, "{s:?}");
+        if s.is_ascii() {
+            let bytes = reference::normalize_units::<u8>(s);
+            assert_eq!(fast.text, bytes.text, "{s:?}");
+            assert_eq!(fast.toks, bytes.toks, "{s:?}");
+        }
     }
 
     #[test]
@@ -757,6 +597,18 @@ mod tests {
             "a..b..c",
             "9 9 9",
             "wkwkwk ??? !!! ...",
+            "Désa Perián 2024 🙏🙏",
+            "🔥SLOT🔥 g\u{200b}a\u{200b}c\u{200b}o\u{200b}r!\u{200b}!",
+            "ｓ ｌ ｏ ｔ",
+            "é.l.a",
+            "ab\u{200b} cd\u{200b}",
+            "\u{200b}ab",
+            "! \u{200b}!",
+            "ﬁ ﬂ ǆ",
+            "a 🙏 b 🙏 c",
+            "١٢٣ مرحبا 4нj1нg",
+            "ⓢⓛⓞⓣ",
+            "x\u{301}y \u{301}",
         ] {
             same_as_general(s);
         }
@@ -770,6 +622,18 @@ mod tests {
 
         #[test]
         fn ascii_fast_path_agrees_on_any_ascii(s in "[ -~\\n\\t]{0,64}") {
+            same_as_general(&s);
+        }
+
+        #[test]
+        fn fast_path_agrees_with_non_ascii(
+            s in "([a-dA-D0-5@!]|[éÉñＳｓᴀаοﬁ١ⓢ]|\u{200b}|\u{ad}|\u{301}|🙏|[ .\\-]){0,40}"
+        ) {
+            same_as_general(&s);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_any_text(s in "\\PC{0,40}") {
             same_as_general(&s);
         }
     }
