@@ -309,13 +309,76 @@ impl Kode {
 
 impl fmt::Display for Kode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.dotted().as_str())
+    }
+}
+
+/// A code in its dotted form, held inline (no allocation): see [`Kode::dotted`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct DottedKode {
+    buf: [u8; 13],
+    len: u8,
+}
+
+impl DottedKode {
+    /// The dotted code, e.g. `64.02.01.2001`.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits and dots are ever written.
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl AsRef<str> for DottedKode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for DottedKode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Kode {
+    /// The dotted form (`64.02.01.2001`) without allocating: what `Display` writes, for callers that write many
+    /// codes (table exports).
+    ///
+    /// ```
+    /// use kim_core::wilayah::Kode;
+    /// assert_eq!(Kode::parse("6402012001")?.dotted().as_str(), "64.02.01.2001");
+    /// assert_eq!(Kode::parse("64.02")?.dotted().as_str(), "64.02");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    #[allow(clippy::cast_possible_truncation)] // each digit is < 10
+    pub fn dotted(self) -> DottedKode {
         let (p, kk, c, v) = self.segments();
-        match self.level() {
-            Level::Provinsi => write!(f, "{p:02}"),
-            Level::KabKota => write!(f, "{p:02}.{kk:02}"),
-            Level::Kecamatan => write!(f, "{p:02}.{kk:02}.{c:02}"),
-            Level::Desa => write!(f, "{p:02}.{kk:02}.{c:02}.{v:04}"),
+        let mut out = DottedKode {
+            buf: [0; 13],
+            len: 0,
+        };
+        let mut put = |n: u64, width: u32| {
+            if out.len > 0 {
+                out.buf[usize::from(out.len)] = b'.';
+                out.len += 1;
+            }
+            for k in (0..width).rev() {
+                out.buf[usize::from(out.len)] = b'0' + (n / 10u64.pow(k) % 10) as u8;
+                out.len += 1;
+            }
+        };
+        put(p, 2);
+        let level = self.level();
+        if level >= Level::KabKota {
+            put(kk, 2);
         }
+        if level >= Level::Kecamatan {
+            put(c, 2);
+        }
+        if level == Level::Desa {
+            put(v, 4);
+        }
+        out
     }
 }
 
@@ -430,6 +493,8 @@ pub struct Reference {
     counts: Counts,
     index: OnceLock<NameIndex>,
     positions: OnceLock<PositionTable>,
+    /// Identifies this list (and its clones) for caches derived from it elsewhere (registry seat positions).
+    id: u64,
 }
 
 impl fmt::Debug for Reference {
@@ -453,6 +518,7 @@ impl Clone for Reference {
             counts: self.counts,
             index: OnceLock::new(),
             positions: OnceLock::new(),
+            id: self.id,
         }
     }
 }
@@ -671,7 +737,16 @@ impl Reference {
             counts,
             index: OnceLock::new(),
             positions: OnceLock::new(),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         })
+    }
+
+    /// A number no other list built in this process has (clones share it): the key of caches derived from a list.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// The version string of the list (e.g. `kepmendagri-300.2.2-2138-2025`).
@@ -728,6 +803,15 @@ impl Reference {
     /// If `i >= self.len()`.
     pub fn unit_at(&self, i: usize) -> Unit<'_> {
         self.unit(i)
+    }
+
+    /// The code at position `i` (as `unit_at(i).kode`, without slicing the name).
+    ///
+    /// # Panics
+    ///
+    /// If `i >= self.len()`.
+    pub fn kode_at(&self, i: usize) -> Kode {
+        self.codes[i]
     }
 
     /// Exclusive end of the subtree of the unit at position `i`.
