@@ -276,6 +276,7 @@ fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) 
     let cols = registry.columns();
     // Phase 1: the active KIMs in scope and their seat positions. The lookups are independent of each other, so
     // their cache misses overlap; phase 2 does the dependent increments.
+    let positions = cols.seat_positions(reference);
     let mut placed: Vec<(u32, u32)> = Vec::with_capacity(cols.len());
     for i in 0..cols.len() {
         let seat = cols.seat(i);
@@ -286,11 +287,8 @@ fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) 
         {
             continue;
         }
-        let found = if seat.level() == Level::Desa {
-            reference.index_of(seat).filter(|u| range.contains(u))
-        } else {
-            None
-        };
+        let found =
+            Some(positions[i] as usize).filter(|u| positions[i] != u32::MAX && range.contains(u));
         if let Some(u) = found {
             placed.push((
                 u32::try_from(i).unwrap_or(u32::MAX),
@@ -390,7 +388,7 @@ pub fn coverage(
             }
             close(&mut stack, &mut rows, &mut total);
         }
-        let kode = reference.unit_at(i).kode;
+        let kode = reference.kode_at(i);
         let mut a = Agg::default();
         if kode.level() == Level::Desa {
             let j = i - range.start;
@@ -402,6 +400,14 @@ pub fn coverage(
             }
             a.n_kim = n_kim;
             a.n_members = n_members;
+            // A village is a leaf: it rolls into its kecamatan at once instead of going through the stack (nine
+            // units in ten are villages).
+            if options.level != Level::Desa
+                && let Some((_, parent)) = stack.last_mut()
+            {
+                parent.add(&a);
+                continue;
+            }
         }
         stack.push((i, a));
     }

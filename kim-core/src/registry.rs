@@ -869,6 +869,9 @@ pub struct Columns {
     hist: Vec<(i32, Status)>,
     mem_off: Vec<u32>,
     mem: Vec<(i32, i32)>,
+    /// The position of each seat in one code list ([`Reference::id`]), made on first use: coverage needs it on
+    /// every call, and it is the one random lookup per KIM there.
+    seat_pos: OnceLock<(u64, Vec<u32>)>,
 }
 
 fn day(d: NaiveDate) -> i32 {
@@ -927,6 +930,32 @@ impl Columns {
     pub fn status_on(&self, i: usize, date: NaiveDate) -> Option<Status> {
         let d = day(date);
         self.history(i).iter().rev().find(|h| h.0 <= d).map(|h| h.1)
+    }
+
+    /// The position in `reference` ([`Reference::index_of`]) of each KIM's seat, in KIM order; `u32::MAX` where the
+    /// seat is not a village of that list. Kept for the first list asked about; computed afresh for any other.
+    pub fn seat_positions(&self, reference: &Reference) -> std::borrow::Cow<'_, [u32]> {
+        let compute = || -> Vec<u32> {
+            self.seat
+                .iter()
+                .map(|&s| {
+                    if s.level() == Level::Desa {
+                        reference
+                            .index_of(s)
+                            .and_then(|p| u32::try_from(p).ok())
+                            .unwrap_or(u32::MAX)
+                    } else {
+                        u32::MAX
+                    }
+                })
+                .collect()
+        };
+        let (id, positions) = self.seat_pos.get_or_init(|| (reference.id(), compute()));
+        if *id == reference.id() {
+            std::borrow::Cow::Borrowed(positions)
+        } else {
+            std::borrow::Cow::Owned(compute())
+        }
     }
 
     /// Members of KIM `i` serving on `date`; same as `Kim::members_on(date).count()`.

@@ -632,3 +632,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn seat_positions_are_cached_per_code_list() {
+    // A registry remembers where its seats sit in the first code list it is asked about; another list (here only
+    // province 64, so seats elsewhere are unmatched) must not reuse those positions, before or after.
+    let registry = sample();
+    let embedded = Reference::embedded();
+    let tsv: String = kim_core::wilayah::EMBEDDED_TSV
+        .lines()
+        .filter(|l| l.starts_with('#') || l.starts_with("64"))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let only_64 = Reference::from_tsv(&tsv).unwrap();
+    let fresh = |reference: &Reference| {
+        let copy = Registry::from_kims(registry.kims().to_vec()).unwrap();
+        coverage(&copy, reference, &CoverageOptions::new(d("2025-06-30"))).unwrap()
+    };
+    let opts = CoverageOptions::new(d("2025-06-30"));
+    for reference in [embedded, &only_64, embedded, &only_64.clone()] {
+        assert_eq!(
+            coverage(&registry, reference, &opts).unwrap(),
+            fresh(reference)
+        );
+    }
+    let with_64 = coverage(&registry, &only_64, &opts).unwrap();
+    let kecamatan_in_64 = only_64
+        .descendants(None)
+        .filter(|u| u.kode.level() == Level::Kecamatan)
+        .count();
+    assert_eq!(with_64.rows.len(), kecamatan_in_64);
+    assert!(kecamatan_in_64 < coverage(&registry, embedded, &opts).unwrap().rows.len());
+}
