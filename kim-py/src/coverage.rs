@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    CoverageOptions, CoverageTable, FLAT_COLUMNS, SeriesDates, coverage as core_coverage,
-    coverage_series as core_series, gaps as core_gaps,
+    CoverageOptions, CoverageRow, CoverageTable, FLAT_COLUMNS, SeriesDates,
+    coverage as core_coverage, coverage_series as core_series, gaps as core_gaps,
 };
 use kim_core::registry::Status;
+use kim_core::wilayah::{Kode, Level};
 use std::fmt::Write as _;
 
 use pyo3::prelude::*;
@@ -121,12 +122,166 @@ impl PyCoverageTable {
         Ok(d)
     }
 
+    /// The rows as a pyarrow Table, built from Arrow buffers written here (offsets and bytes for the text
+    /// columns, little-endian values and validity bitmaps for the others): no Python object per cell, and pandas 3
+    /// keeps the text columns Arrow-backed. Same columns and values as [`Self::columns`].
+    fn arrow_table<'py>(
+        &self,
+        py: Python<'py>,
+        pa: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        type Count = fn(&CoverageRow) -> u32;
+        type Ratio = fn(&CoverageRow) -> Option<f64>;
+        let rows = &self.inner.rows;
+        let arrow = ArrowColumns {
+            py,
+            pa,
+            n: rows.len(),
+        };
+        let mut arrays = vec![
+            arrow.text(rows.iter().map(|r| r.code.map(Kode::dotted)))?,
+            arrow.text(rows.iter().map(|r| Some(r.name.as_str())))?,
+            arrow.text(rows.iter().map(|r| r.level.map(Level::as_str)))?,
+            arrow.text(rows.iter().map(|r| r.parent.map(Kode::dotted)))?,
+        ];
+        let counts: [Count; 8] = [
+            |r| r.villages.total,
+            |r| r.villages.desa,
+            |r| r.villages.kelurahan,
+            |r| r.villages.desa_adat,
+            |r| r.villages_with_kim.total,
+            |r| r.villages_with_kim.desa,
+            |r| r.villages_with_kim.kelurahan,
+            |r| r.villages_with_kim.desa_adat,
+        ];
+        for f in counts {
+            arrays.push(arrow.int64(rows.iter().map(f))?);
+        }
+        let ratios: [Ratio; 3] = [|r| r.village_ratio, |r| r.desa_ratio, |r| r.kelurahan_ratio];
+        for f in ratios {
+            arrays.push(arrow.float64(rows.iter().map(f))?);
+        }
+        arrays.push(arrow.int64(rows.iter().map(|r| r.kecamatan))?);
+        arrays.push(arrow.int64(rows.iter().map(|r| r.kecamatan_with_kim))?);
+        arrays.push(arrow.float64(rows.iter().map(|r| r.kecamatan_ratio))?);
+        arrays.push(arrow.int64(rows.iter().map(|r| r.n_kim))?);
+        arrays.push(arrow.int64(rows.iter().map(|r| r.n_members))?);
+        let version = self.inner.code_list_version.as_str();
+        arrays.push(arrow.text(rows.iter().map(|_| Some(version)))?);
+        arrays.push(arrow.date32(self.inner.as_of)?);
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("names", FLAT_COLUMNS.to_vec())?;
+        pa.getattr("Table")?
+            .call_method("from_arrays", (arrays,), Some(&kwargs))
+    }
+
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let l = PyList::empty(py);
         for r in &self.inner.rows {
             l.append(crate::ser_to_py(py, &r.flat())?)?;
         }
         Ok(l)
+    }
+}
+
+/// Writes Arrow arrays of one length through pyarrow's `Array.from_buffers`.
+struct ArrowColumns<'a, 'py> {
+    py: Python<'py>,
+    pa: &'a Bound<'py, PyAny>,
+    n: usize,
+}
+
+impl<'py> ArrowColumns<'_, 'py> {
+    fn buffer(&self, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+        self.pa
+            .call_method1("py_buffer", (PyBytes::new(self.py, bytes),))
+    }
+
+    /// A validity bitmap (bit set = valid) and the null count; `None` when every value is there.
+    fn validity(&self, valid: impl Iterator<Item = bool>) -> PyResult<(Bound<'py, PyAny>, usize)> {
+        let mut bits = vec![0u8; self.n.div_ceil(8)];
+        let mut nulls = 0;
+        for (i, v) in valid.enumerate() {
+            if v {
+                bits[i / 8] |= 1 << (i % 8);
+            } else {
+                nulls += 1;
+            }
+        }
+        Ok(if nulls == 0 {
+            (self.py.None().into_bound(self.py), 0)
+        } else {
+            (self.buffer(&bits)?, nulls)
+        })
+    }
+
+    fn array(
+        &self,
+        ty: &str,
+        buffers: Vec<Bound<'py, PyAny>>,
+        nulls: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.pa.getattr("Array")?.call_method1(
+            "from_buffers",
+            (
+                self.pa.call_method0(ty)?,
+                self.n,
+                PyList::new(self.py, buffers)?,
+                nulls,
+            ),
+        )
+    }
+
+    fn text<S: AsRef<str>>(
+        &self,
+        values: impl Iterator<Item = Option<S>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut offsets: Vec<u8> = Vec::with_capacity(4 * (self.n + 1));
+        let mut data: Vec<u8> = Vec::new();
+        let mut valid = Vec::with_capacity(self.n);
+        offsets.extend_from_slice(&0i32.to_le_bytes());
+        for v in values {
+            valid.push(v.is_some());
+            data.extend_from_slice(v.as_ref().map_or("", AsRef::as_ref).as_bytes());
+            let end = i32::try_from(data.len()).map_err(|_| {
+                pyo3::exceptions::PyOverflowError::new_err("a text column over 2 GiB")
+            })?;
+            offsets.extend_from_slice(&end.to_le_bytes());
+        }
+        let (bitmap, nulls) = self.validity(valid.into_iter())?;
+        let buffers = vec![bitmap, self.buffer(&offsets)?, self.buffer(&data)?];
+        self.array("string", buffers, nulls)
+    }
+
+    fn int64(&self, values: impl Iterator<Item = u32>) -> PyResult<Bound<'py, PyAny>> {
+        let bytes: Vec<u8> = values.flat_map(|v| i64::from(v).to_le_bytes()).collect();
+        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
+        self.array("int64", buffers, 0)
+    }
+
+    fn float64(
+        &self,
+        values: impl Iterator<Item = Option<f64>> + Clone,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bytes: Vec<u8> = values
+            .clone()
+            .flat_map(|v| v.unwrap_or(0.0).to_le_bytes())
+            .collect();
+        let (bitmap, nulls) = self.validity(values.map(|v| v.is_some()))?;
+        let buffers = vec![bitmap, self.buffer(&bytes)?];
+        self.array("float64", buffers, nulls)
+    }
+
+    /// One date in every row, as date32 (days since 1970-01-01).
+    fn date32(&self, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+        let days = i32::try_from((date - NaiveDate::default()).num_days()).map_err(|_| {
+            pyo3::exceptions::PyOverflowError::new_err("a date out of the date32 range")
+        })?;
+        let bytes: Vec<u8> = std::iter::repeat_n(days.to_le_bytes(), self.n)
+            .flatten()
+            .collect();
+        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
+        self.array("date32", buffers, 0)
     }
 }
 
@@ -188,6 +343,14 @@ impl PyCoverageTable {
     /// A pandas DataFrame of the rows (pandas is imported only here).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pd = py.import("pandas")?;
+        // With pyarrow (pandas 3 uses it for text columns), through an Arrow table: the fast way. Without it, from
+        // numpy arrays and lists, to the same frame.
+        if let Ok(pa) = py.import("pyarrow") {
+            return Ok(self
+                .arrow_table(py, &pa)?
+                .call_method0("to_pandas")?
+                .unbind());
+        }
         // pandas depends on numpy, so numpy is there whenever pandas is.
         let np = py.import("numpy")?;
         let kwargs = PyDict::new(py);
@@ -216,9 +379,7 @@ impl PyCoverageTable {
         requested_schema: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let pa = py.import("pyarrow")?;
-        let table = pa
-            .getattr("Table")?
-            .call_method1("from_pydict", (self.columns(py, None)?,))?;
+        let table = self.arrow_table(py, &pa)?;
         Ok(table
             .call_method1("__arrow_c_stream__", (requested_schema,))?
             .unbind())

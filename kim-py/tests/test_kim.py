@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import pathlib
 import pickle
+import sys
 
 import kim
 import pytest
@@ -197,7 +198,25 @@ def test_coverage_to_pandas_and_arrow(registry: kim.Registry) -> None:
     df.loc[0, "n_kim"] = 99  # the numeric columns are writable
     pa = pytest.importorskip("pyarrow")
     table = pa.table(t)
-    assert table.num_rows == 20 and "village_ratio" in table.column_names
+    assert table.num_rows == 20 and table.column_names == list(df.columns)
+    assert table.to_pylist() == records, "the Arrow table carries the records, nulls included"
+    assert str(table.schema.field("as_of").type) == "date32[day]" and str(table.schema.field("n_kim").type) == "int64"
+
+
+def test_coverage_to_pandas_without_pyarrow(registry: kim.Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pyarrow, to_pandas builds the same frame from numpy arrays and lists."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    t = kim.coverage(registry, within="64.02", as_of=D)
+    via_arrow = t.to_pandas()
+    national = kim.coverage(registry, as_of=D)  # includes rows with undefined ratios
+    national_via_arrow = national.to_pandas()
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` in to_pandas now raises ImportError
+        without = t.to_pandas(), national.to_pandas()
+    pd.testing.assert_frame_equal(without[0], via_arrow)
+    pd.testing.assert_frame_equal(without[1], national_via_arrow)
+    assert national_via_arrow["kelurahan_ratio"].isna().any(), "undefined ratios are NaN both ways"
 
 
 def test_moderation() -> None:
