@@ -1,10 +1,8 @@
 //! The moderation lexicon: data, loaded from TSV, compiled once into an aho-corasick automaton.
 
-use aho_corasick::MatchKind;
-use aho_corasick::dfa::DFA;
 use serde::{Deserialize, Serialize};
 
-use super::normalize::normalize_pattern;
+use super::normalize::{Scanner, normalize_pattern};
 use super::{Action, Category, Severity};
 use crate::error::{Error, Result, RowError};
 
@@ -230,12 +228,11 @@ pub(crate) fn is_inflection(token: &str, root: &str, at: usize) -> bool {
 }
 
 /// A lexicon compiled for matching: one automaton over the normalised base patterns (a few hundred, so it stays in
-/// cache). Affixed forms of roots are recognised by [`is_inflection`] around each root match.
+/// cache); pattern `i` of the automaton is entry `i` of the lexicon. Affixed forms of roots are recognised by
+/// [`is_inflection`] around each root match.
 pub(crate) struct Compiled {
-    /// Unanchored, standard semantics: every occurrence of every pattern (see `normalize::normalize_into`).
-    pub dfa: DFA,
-    /// Entry index of each automaton pattern.
-    pub entry_of: Vec<u32>,
+    /// Every occurrence of every pattern, found while the text is normalised (see `normalize::normalize_into`).
+    pub scanner: Scanner,
     /// The normalised pattern of each entry.
     pub normalized: Vec<String>,
     /// The reasons (Indonesian, English) of a match of each entry, written once here rather than per match.
@@ -249,17 +246,10 @@ impl Compiled {
             .iter()
             .map(|e| normalize_pattern(&e.pattern))
             .collect();
-        let entry_of = (0..normalized.len())
-            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-            .collect();
-        let dfa = aho_corasick::dfa::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&normalized)
-            .map_err(|e| Error::InvalidArgument {
-                name: "lexicon",
-                message: e.to_string(),
-            })?;
+        let scanner = Scanner::new(&normalized).map_err(|message| Error::InvalidArgument {
+            name: "lexicon",
+            message,
+        })?;
         let reasons = lex
             .entries
             .iter()
@@ -272,8 +262,7 @@ impl Compiled {
             })
             .collect();
         Ok(Self {
-            dfa,
-            entry_of,
+            scanner,
             normalized,
             reasons,
         })

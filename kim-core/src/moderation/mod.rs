@@ -501,17 +501,17 @@ impl Moderator {
 
     fn lexicon_matches(&self, text: &str, out: &mut Vec<Match>) {
         SCRATCH.with(|cell| {
-            if let Ok(mut norm) = cell.try_borrow_mut() {
-                normalize::normalize_into(text, &mut norm, Some(&self.compiled.dfa));
-                self.lexicon_matches_in(&norm, out);
-                // Keep the buffers of a post, not those of a 100 MB text, for the life of the thread.
-                if norm.text.capacity() > SCRATCH_KEEP {
-                    *norm = normalize::Normalized::default();
-                }
-            } else {
-                let mut norm = normalize::Normalized::default();
-                normalize::normalize_into(text, &mut norm, Some(&self.compiled.dfa));
-                self.lexicon_matches_in(&norm, out);
+            // The thread's buffers, or fresh ones in the (never seen) case that they are already in use.
+            let (mut held, mut fresh) = (cell.try_borrow_mut().ok(), None);
+            let norm = match held.as_deref_mut() {
+                Some(norm) => norm,
+                None => fresh.insert(normalize::Normalized::default()),
+            };
+            normalize::normalize_into(text, norm, Some(&self.compiled.scanner));
+            self.lexicon_matches_in(norm, out);
+            // Keep the buffers of a post, not those of a 100 MB text, for the life of the thread.
+            if norm.text.capacity() > SCRATCH_KEEP {
+                *norm = normalize::Normalized::default();
             }
         });
     }
@@ -522,10 +522,10 @@ impl Moderator {
         let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
         let mut exempt: Vec<(usize, usize)> = Vec::new();
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for &(pattern, end) in &norm.hits {
+        // Automaton pattern i is lexicon entry i.
+        for &(entry_idx, end) in &norm.hits {
             let e = end as usize;
-            let s = e - self.compiled.normalized[pattern as usize].len();
-            let entry_idx = self.compiled.entry_of[pattern as usize];
+            let s = e - self.compiled.normalized[entry_idx as usize].len();
             let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
             if !aligned {
                 // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.

@@ -15,10 +15,9 @@
 //! 6. three or more one-letter tokens joined by the same single separator merge (`j.u.d.i`, `s l o t` → `judi`,
 //!    `slot`).
 
-use aho_corasick::Anchored;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 /// One token: its span in the normalised string and in the original.
@@ -40,6 +39,26 @@ pub(crate) struct Normalized {
     pub hits: Vec<(u32, u32)>,
 }
 
+/// The lexicon automaton: an unanchored, standard-semantics DFA over the normalised patterns, and its start state,
+/// checked once when it is built.
+pub(crate) struct Scanner {
+    dfa: DFA,
+    start: StateID,
+}
+
+impl Scanner {
+    /// Compiles `patterns` (pattern `i` is reported as `i`).
+    pub(crate) fn new(patterns: &[String]) -> Result<Self, String> {
+        let dfa = aho_corasick::dfa::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| e.to_string())?;
+        let start = dfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
+        Ok(Self { dfa, start })
+    }
+}
+
 /// Runs the lexicon automaton over the normalised text as it is written: the automaton's chain of table lookups
 /// then overlaps with the normaliser's own work instead of following it in a second pass.
 struct Feed<'a> {
@@ -50,12 +69,12 @@ struct Feed<'a> {
 }
 
 impl<'a> Feed<'a> {
-    fn new(dfa: &'a DFA) -> Option<Self> {
-        Some(Self {
-            dfa,
-            sid: dfa.start_state(Anchored::No).ok()?,
+    fn new(scanner: &'a Scanner) -> Self {
+        Self {
+            dfa: &scanner.dfa,
+            sid: scanner.start,
             fed: 0,
-        })
+        }
     }
 
     /// Feeds `text[self.fed..]`, recording every match.
@@ -142,7 +161,7 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-fn leet(c: char) -> char {
+const fn leet(c: char) -> char {
     match c {
         '4' | '@' => 'a',
         '1' => 'i',
@@ -162,11 +181,11 @@ pub(crate) fn normalize(src: &str) -> Normalized {
 }
 
 /// [`normalize`] into `out`, reusing its buffers (a checker keeps one per thread, so that checking many short posts
-/// does not allocate for each). With `dfa` (an unanchored, standard-semantics automaton), `out.hits` lists its
-/// matches in the normalised text, exactly as an overlapping search over `out.text` would.
-pub(crate) fn normalize_into(src: &str, out: &mut Normalized, dfa: Option<&DFA>) {
+/// does not allocate for each). With a `scanner`, `out.hits` lists its matches in the normalised text, exactly as
+/// an overlapping search over `out.text` would.
+pub(crate) fn normalize_into(src: &str, out: &mut Normalized, scanner: Option<&Scanner>) {
     out.hits.clear();
-    let mut feed = dfa.and_then(Feed::new);
+    let mut feed = scanner.map(Feed::new);
     normalize_fast(src, out, feed.as_mut());
 }
 
@@ -200,22 +219,13 @@ static BYTE_KIND: [u8; 256] = {
     t
 };
 
-/// Lower case, then leetspeak: the unit a byte of a token with a letter becomes.
-#[allow(clippy::cast_possible_truncation)] // leet maps ASCII to ASCII
+/// Lower case, then [`leet`]: the unit a byte of a token with a letter becomes.
+#[allow(clippy::cast_possible_truncation)] // i < 128, and leet maps ASCII to ASCII
 static ASCII_LEET: [u8; 128] = {
     let mut t = [0u8; 128];
     let mut i = 0;
     while i < 128 {
-        let b = (i as u8).to_ascii_lowercase();
-        t[i] = match b {
-            b'4' | b'@' => b'a',
-            b'1' => b'i',
-            b'0' => b'o',
-            b'3' => b'e',
-            b'5' | b'$' => b's',
-            b'7' => b't',
-            other => other,
-        };
+        t[i] = leet((i as u8).to_ascii_lowercase() as char) as u8;
         i += 1;
     }
     t
@@ -462,6 +472,13 @@ fn push_char_token(text: &mut Vec<u8>, toks: &mut Vec<Tok>, t: &[char], o_start:
             push(text, c);
         }
     }
+    end_token(text, toks, n_start, o_start, o_end);
+}
+
+/// Records the token written from `text[n_start..]` and puts the space after it; a token that came out empty
+/// (never, for a word with a unit) is no token.
+#[allow(clippy::cast_possible_truncation)] // see `normalize`
+fn end_token(text: &mut Vec<u8>, toks: &mut Vec<Tok>, n_start: usize, o_start: u32, o_end: u32) {
     if text.len() == n_start {
         return;
     }
@@ -510,17 +527,7 @@ fn push_ascii_token(
     } else {
         text.extend_from_slice(t);
     }
-    if text.len() == n_start {
-        return;
-    }
-    let n_end = text.len() as u32;
-    text.push(b' ');
-    toks.push(Tok {
-        n_start: n_start as u32,
-        n_end,
-        o_start,
-        o_end,
-    });
+    end_token(text, toks, n_start, o_start, o_end);
 }
 
 /// The normalised form of a lexicon pattern: its tokens joined by single spaces, without the outer spaces.
@@ -640,23 +647,22 @@ mod tests {
 
     /// The hits gathered while normalising are exactly those of an overlapping search over the finished text.
     fn hits_as_overlapping_search(s: &str) {
-        use aho_corasick::{AhoCorasick, MatchKind};
+        use aho_corasick::AhoCorasick;
         use std::sync::OnceLock;
-        static AUTOMATA: OnceLock<(DFA, AhoCorasick)> = OnceLock::new();
-        let (dfa, ac) = AUTOMATA.get_or_init(|| {
+        static AUTOMATA: OnceLock<(Scanner, AhoCorasick)> = OnceLock::new();
+        let (scanner, ac) = AUTOMATA.get_or_init(|| {
             let patterns: Vec<String> = crate::moderation::Lexicon::builtin()
                 .entries()
                 .iter()
                 .map(|e| normalize_pattern(&e.pattern))
                 .collect();
-            let dfa = aho_corasick::dfa::Builder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .unwrap();
-            (dfa, AhoCorasick::new(&patterns).unwrap())
+            (
+                Scanner::new(&patterns).unwrap(),
+                AhoCorasick::new(&patterns).unwrap(),
+            )
         });
         let mut out = Normalized::default();
-        normalize_into(s, &mut out, Some(dfa));
+        normalize_into(s, &mut out, Some(scanner));
         let expected: Vec<(u32, u32)> = ac
             .find_overlapping_iter(out.text.as_str())
             .map(|m| (m.pattern().as_u32(), u32::try_from(m.end()).unwrap()))
