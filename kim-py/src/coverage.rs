@@ -26,6 +26,51 @@ pub struct PyCoverageTable {
     inner: CoverageTable,
 }
 
+/// How a per-row column is read from a row.
+enum Column {
+    Code(fn(&CoverageRow) -> Option<Kode>),
+    Text(fn(&CoverageRow) -> Option<&str>),
+    Count(fn(&CoverageRow) -> u32),
+    Ratio(fn(&CoverageRow) -> Option<f64>),
+}
+
+/// The per-row columns, in the order of [`FLAT_COLUMNS`], whose last two (`code_list_version`, `as_of`) belong to
+/// the table. Both exports (dict of columns, Arrow table) read the rows through this one list.
+const ROW_COLUMNS: [(&str, Column); 20] = [
+    ("code", Column::Code(|r| r.code)),
+    ("name", Column::Text(|r| Some(r.name.as_str()))),
+    ("level", Column::Text(|r| r.level.map(Level::as_str))),
+    ("parent", Column::Code(|r| r.parent)),
+    ("villages", Column::Count(|r| r.villages.total)),
+    ("desa", Column::Count(|r| r.villages.desa)),
+    ("kelurahan", Column::Count(|r| r.villages.kelurahan)),
+    ("desa_adat", Column::Count(|r| r.villages.desa_adat)),
+    (
+        "villages_with_kim",
+        Column::Count(|r| r.villages_with_kim.total),
+    ),
+    ("desa_with_kim", Column::Count(|r| r.villages_with_kim.desa)),
+    (
+        "kelurahan_with_kim",
+        Column::Count(|r| r.villages_with_kim.kelurahan),
+    ),
+    (
+        "desa_adat_with_kim",
+        Column::Count(|r| r.villages_with_kim.desa_adat),
+    ),
+    ("village_ratio", Column::Ratio(|r| r.village_ratio)),
+    ("desa_ratio", Column::Ratio(|r| r.desa_ratio)),
+    ("kelurahan_ratio", Column::Ratio(|r| r.kelurahan_ratio)),
+    ("kecamatan", Column::Count(|r| r.kecamatan)),
+    (
+        "kecamatan_with_kim",
+        Column::Count(|r| r.kecamatan_with_kim),
+    ),
+    ("kecamatan_ratio", Column::Ratio(|r| r.kecamatan_ratio)),
+    ("n_kim", Column::Count(|r| r.n_kim)),
+    ("n_members", Column::Count(|r| r.n_members)),
+];
+
 impl PyCoverageTable {
     /// The rows as a dict of columns, the fast way into pandas, polars and pyarrow: one Python list per column, or,
     /// with `numpy` given, numpy `int64`/`float64` arrays for the numeric columns (made from one byte buffer each,
@@ -35,46 +80,8 @@ impl PyCoverageTable {
         py: Python<'py>,
         numpy: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        type Col = fn(&kim_core::coverage::CoverageRow) -> u32;
-        type Ratio = fn(&kim_core::coverage::CoverageRow) -> Option<f64>;
         let rows = &self.inner.rows;
         let d = PyDict::new(py);
-        d.set_item(
-            "code",
-            rows.iter()
-                .map(|r| r.code.map(|c| c.to_string()))
-                .collect::<Vec<_>>(),
-        )?;
-        d.set_item(
-            "name",
-            rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
-        )?;
-        d.set_item(
-            "level",
-            rows.iter()
-                .map(|r| r.level.map(kim_core::wilayah::Level::as_str))
-                .collect::<Vec<_>>(),
-        )?;
-        d.set_item(
-            "parent",
-            rows.iter()
-                .map(|r| r.parent.map(|p| p.to_string()))
-                .collect::<Vec<_>>(),
-        )?;
-        let counts: [(&str, Col); 12] = [
-            ("villages", |r| r.villages.total),
-            ("desa", |r| r.villages.desa),
-            ("kelurahan", |r| r.villages.kelurahan),
-            ("desa_adat", |r| r.villages.desa_adat),
-            ("villages_with_kim", |r| r.villages_with_kim.total),
-            ("desa_with_kim", |r| r.villages_with_kim.desa),
-            ("kelurahan_with_kim", |r| r.villages_with_kim.kelurahan),
-            ("desa_adat_with_kim", |r| r.villages_with_kim.desa_adat),
-            ("kecamatan", |r| r.kecamatan),
-            ("kecamatan_with_kim", |r| r.kecamatan_with_kim),
-            ("n_kim", |r| r.n_kim),
-            ("n_members", |r| r.n_members),
-        ];
         // `frombuffer` views the bytes read-only (`raw` dtype); `astype` makes the writable column pandas users expect.
         let array = |bytes: Vec<u8>, raw: &str, dtype: &str, np: &Bound<'py, PyAny>| {
             let kwargs = PyDict::new(py);
@@ -82,30 +89,33 @@ impl PyCoverageTable {
             np.call_method("frombuffer", (PyBytes::new(py, &bytes),), Some(&kwargs))?
                 .call_method1("astype", (dtype,))
         };
-        for (name, f) in counts {
-            match numpy {
-                Some(np) => {
+        for (name, column) in ROW_COLUMNS {
+            match (column, numpy) {
+                (Column::Code(f), _) => d.set_item(
+                    name,
+                    rows.iter()
+                        .map(|r| f(r).map(|c| c.to_string()))
+                        .collect::<Vec<_>>(),
+                )?,
+                (Column::Text(f), _) => d.set_item(name, rows.iter().map(f).collect::<Vec<_>>())?,
+                (Column::Count(f), Some(np)) => {
                     let bytes = rows.iter().flat_map(|r| f(r).to_le_bytes()).collect();
                     d.set_item(name, array(bytes, "<u4", "int64", np)?)?;
                 }
-                None => d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?,
-            }
-        }
-        let ratios: [(&str, Ratio); 4] = [
-            ("village_ratio", |r| r.village_ratio),
-            ("desa_ratio", |r| r.desa_ratio),
-            ("kelurahan_ratio", |r| r.kelurahan_ratio),
-            ("kecamatan_ratio", |r| r.kecamatan_ratio),
-        ];
-        for (name, f) in ratios {
-            // NaN where a ratio is undefined (no villages of that kind), as pandas expects.
-            let values = rows.iter().map(|r| f(r).unwrap_or(f64::NAN));
-            match numpy {
-                Some(np) => {
-                    let bytes = values.flat_map(f64::to_le_bytes).collect();
-                    d.set_item(name, array(bytes, "<f8", "float64", np)?)?;
+                (Column::Count(f), None) => {
+                    d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?;
                 }
-                None => d.set_item(name, values.collect::<Vec<f64>>())?,
+                (Column::Ratio(f), _) => {
+                    // NaN where a ratio is undefined (no villages of that kind), as pandas expects.
+                    let values = rows.iter().map(|r| f(r).unwrap_or(f64::NAN));
+                    match numpy {
+                        Some(np) => {
+                            let bytes = values.flat_map(f64::to_le_bytes).collect();
+                            d.set_item(name, array(bytes, "<f8", "float64", np)?)?;
+                        }
+                        None => d.set_item(name, values.collect::<Vec<f64>>())?,
+                    }
+                }
             }
         }
         // One Python object repeated, not one per row.
@@ -130,42 +140,28 @@ impl PyCoverageTable {
         py: Python<'py>,
         pa: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        type Count = fn(&CoverageRow) -> u32;
-        type Ratio = fn(&CoverageRow) -> Option<f64>;
         let rows = &self.inner.rows;
         let arrow = ArrowColumns {
             py,
             pa,
             n: rows.len(),
         };
-        let mut arrays = vec![
-            arrow.text(rows.iter().map(|r| r.code.map(Kode::dotted)))?,
-            arrow.text(rows.iter().map(|r| Some(r.name.as_str())))?,
-            arrow.text(rows.iter().map(|r| r.level.map(Level::as_str)))?,
-            arrow.text(rows.iter().map(|r| r.parent.map(Kode::dotted)))?,
-        ];
-        let counts: [Count; 8] = [
-            |r| r.villages.total,
-            |r| r.villages.desa,
-            |r| r.villages.kelurahan,
-            |r| r.villages.desa_adat,
-            |r| r.villages_with_kim.total,
-            |r| r.villages_with_kim.desa,
-            |r| r.villages_with_kim.kelurahan,
-            |r| r.villages_with_kim.desa_adat,
-        ];
-        for f in counts {
-            arrays.push(arrow.int64(rows.iter().map(f))?);
+        debug_assert!(
+            ROW_COLUMNS
+                .iter()
+                .map(|(name, _)| *name)
+                .eq(FLAT_COLUMNS[..ROW_COLUMNS.len()].iter().copied()),
+            "ROW_COLUMNS follows FLAT_COLUMNS"
+        );
+        let mut arrays = Vec::with_capacity(FLAT_COLUMNS.len());
+        for (_, column) in ROW_COLUMNS {
+            arrays.push(match column {
+                Column::Code(f) => arrow.text(rows.iter().map(|r| f(r).map(Kode::dotted)))?,
+                Column::Text(f) => arrow.text(rows.iter().map(f))?,
+                Column::Count(f) => arrow.int64(rows.iter().map(f))?,
+                Column::Ratio(f) => arrow.float64(rows.iter().map(f))?,
+            });
         }
-        let ratios: [Ratio; 3] = [|r| r.village_ratio, |r| r.desa_ratio, |r| r.kelurahan_ratio];
-        for f in ratios {
-            arrays.push(arrow.float64(rows.iter().map(f))?);
-        }
-        arrays.push(arrow.int64(rows.iter().map(|r| r.kecamatan))?);
-        arrays.push(arrow.int64(rows.iter().map(|r| r.kecamatan_with_kim))?);
-        arrays.push(arrow.float64(rows.iter().map(|r| r.kecamatan_ratio))?);
-        arrays.push(arrow.int64(rows.iter().map(|r| r.n_kim))?);
-        arrays.push(arrow.int64(rows.iter().map(|r| r.n_members))?);
         let version = self.inner.code_list_version.as_str();
         arrays.push(arrow.text(rows.iter().map(|_| Some(version)))?);
         arrays.push(arrow.date32(self.inner.as_of)?);
