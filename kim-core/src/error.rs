@@ -5,13 +5,16 @@
 //!
 //! Every variant carries structured fields (line, field, byte offset, offending value) and formats late. Each has a
 //! stable [`Error::code`]. A NIK never appears in full in any variant: values are masked before they are stored.
+//!
+//! This module depends on nothing of the crate but [`crate::vocab`]. The constructors that take user text and mask
+//! it ([`RowError::new`] and the JSON and CSV conversions) live in [`crate::privacy`], which owns masking.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::registry::Status;
+use crate::vocab::Status;
 
 /// Why a string is not a Kemendagri code. See [`Error::InvalidCode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,25 +100,6 @@ pub struct RowError {
     pub code: &'static str,
     /// Human-readable reason, in English.
     pub reason: String,
-}
-
-impl RowError {
-    /// Builds a row error, masking and truncating `value` and masking any long number in `reason`.
-    pub fn new(
-        line: u64,
-        field: impl Into<String>,
-        value: &str,
-        code: &'static str,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            line,
-            field: field.into(),
-            value: crate::privacy::mask_value(value),
-            code,
-            reason: crate::privacy::mask_text(&reason.into()),
-        }
-    }
 }
 
 impl fmt::Display for RowError {
@@ -376,22 +360,6 @@ impl Error {
             Self::UnknownProfile { .. } => "KIM-E-UNKNOWN-PROFILE",
             Self::NoProfileInForce { .. } => "KIM-E-NO-PROFILE",
             Self::InvalidArgument { .. } => "KIM-E-ARGUMENT",
-        }
-    }
-
-    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        Self::Json {
-            line: err.line(),
-            column: err.column(),
-            message: crate::privacy::mask_text(&err.to_string()),
-        }
-    }
-
-    pub(crate) fn from_csv(err: &csv::Error) -> Self {
-        let line = err.position().map_or(0, csv::Position::line);
-        Self::Csv {
-            line,
-            message: crate::privacy::mask_text(&err.to_string()),
         }
     }
 }

@@ -34,6 +34,11 @@ pub mod moderation;
 pub mod privacy;
 pub mod registry;
 pub mod rules;
+pub mod vocab;
 pub mod wilayah;
 
 pub use error::{Error, ErrorFamily, Result};
+
+/// The version of every JSON document kim writes and reads: registry JSON, reports, coverage tables and the C ABI's
+/// results. [`registry::SCHEMA_VERSION`] and [`rules::SCHEMA_VERSION`] are this constant.
+pub const SCHEMA_VERSION: u64 = 1;

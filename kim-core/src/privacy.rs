@@ -3,6 +3,8 @@
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
 //! digits. Every error message, `Debug` output and log serialisation of kim-core goes through these functions.
 
+use crate::error::{Error, Result, RowError};
+
 /// Masks a 16-digit NIK: first 4 and last 2 digits kept.
 ///
 /// ```
@@ -98,10 +100,10 @@ pub fn mask_value(value: &str) -> String {
 /// let log = kim_core::privacy::to_log_json(&v).unwrap();
 /// assert!(log.contains("6402**********01") && !log.contains("0155079"));
 /// ```
-pub fn to_log_json<T: serde::Serialize + ?Sized>(value: &T) -> crate::Result<String> {
-    let mut v = serde_json::to_value(value).map_err(|e| crate::Error::from_json(&e))?;
+pub fn to_log_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
+    let mut v = serde_json::to_value(value).map_err(|e| Error::from_json(&e))?;
     mask_json(&mut v);
-    serde_json::to_string(&v).map_err(|e| crate::Error::from_json(&e))
+    serde_json::to_string(&v).map_err(|e| Error::from_json(&e))
 }
 
 fn mask_json(v: &mut serde_json::Value) {
@@ -110,6 +112,46 @@ fn mask_json(v: &mut serde_json::Value) {
         serde_json::Value::Array(a) => a.iter_mut().for_each(mask_json),
         serde_json::Value::Object(o) => o.values_mut().for_each(mask_json),
         _ => {}
+    }
+}
+
+// ---- error constructors that take user text ---------------------------------------------------------------------
+// They live here, not in `error.rs`, so that the error module needs no masking and the two do not import each other.
+
+impl RowError {
+    /// Builds a row error, masking and truncating `value` and masking any long number in `reason`.
+    pub fn new(
+        line: u64,
+        field: impl Into<String>,
+        value: &str,
+        code: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            line,
+            field: field.into(),
+            value: mask_value(value),
+            code,
+            reason: mask_text(&reason.into()),
+        }
+    }
+}
+
+impl Error {
+    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
+        Self::Json {
+            line: err.line(),
+            column: err.column(),
+            message: mask_text(&err.to_string()),
+        }
+    }
+
+    pub(crate) fn from_csv(err: &csv::Error) -> Self {
+        let line = err.position().map_or(0, csv::Position::line);
+        Self::Csv {
+            line,
+            message: mask_text(&err.to_string()),
+        }
     }
 }
 

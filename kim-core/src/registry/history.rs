@@ -1,0 +1,126 @@
+//! Dated changes: [`Event`]s applied to a [`Registry`] in date order, and [`Registry::as_of`], which rebuilds what
+//! was true on any day.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Registry;
+use super::dates::iso_date;
+use super::kim::{Member, StatusChange};
+use crate::error::{Error, Result};
+use crate::vocab::Status;
+
+/// What an [`Event`] changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// A status change.
+    Status {
+        /// The new status.
+        status: Status,
+    },
+    /// A member joins; their `term_start` becomes the event date.
+    Join {
+        /// The member.
+        member: Member,
+    },
+    /// A member leaves; the event date is their last day (`term_end`).
+    Leave {
+        /// The member id.
+        member_id: String,
+    },
+}
+
+/// A dated change to one KIM.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// The day it took effect.
+    #[serde(deserialize_with = "iso_date::date")]
+    pub date: NaiveDate,
+    /// The KIM id.
+    pub kim: String,
+    /// The change.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+impl Registry {
+    /// Applies one dated event. Events of one KIM must come in date order; an event dated before the KIM's latest
+    /// recorded change is [`Error::OutOfOrder`]. A disallowed status change is [`Error::InvalidTransition`].
+    pub fn apply(&mut self, event: &Event) -> Result<()> {
+        let &i = self
+            .by_id
+            .get(&event.kim)
+            .ok_or_else(|| Error::UnknownKim {
+                id: event.kim.clone(),
+            })?;
+        self.index = OnceLock::new();
+        let kim = &mut self.kims[i];
+        if let Some(last) = kim.last_event_date()
+            && event.date < last
+        {
+            return Err(Error::OutOfOrder {
+                kim: kim.id.clone(),
+                date: event.date,
+                last,
+            });
+        }
+        match &event.change {
+            Change::Status { status } => {
+                let from = kim.status();
+                if !Status::can_follow(from, *status) {
+                    return Err(Error::InvalidTransition {
+                        kim: kim.id.clone(),
+                        from,
+                        to: *status,
+                        date: event.date,
+                    });
+                }
+                kim.history.push(StatusChange {
+                    date: event.date,
+                    status: *status,
+                    note: None,
+                });
+            }
+            Change::Join { member } => {
+                if kim.members.iter().any(|m| m.id == member.id) {
+                    return Err(Error::Member {
+                        kim: kim.id.clone(),
+                        member: member.id.clone(),
+                        problem: "already exists",
+                    });
+                }
+                let mut m = member.clone();
+                m.term_start = Some(event.date);
+                m.term_end = None;
+                kim.members.push(m);
+            }
+            Change::Leave { member_id } => {
+                let m = kim
+                    .members
+                    .iter_mut()
+                    .find(|m| &m.id == member_id && m.term_end.is_none())
+                    .ok_or_else(|| Error::Member {
+                        kim: event.kim.clone(),
+                        member: member_id.clone(),
+                        problem: "is unknown or has already left",
+                    })?;
+                m.term_end = Some(event.date);
+            }
+        }
+        Ok(())
+    }
+
+    /// The registry as it was known on `date`: see [`Kim::as_of`]. Equal to applying, in order, only the events
+    /// dated on or before `date`.
+    #[must_use]
+    pub fn as_of(&self, date: NaiveDate) -> Registry {
+        Registry {
+            kims: self.kims.iter().map(|k| k.as_of(date)).collect(),
+            by_id: self.by_id.clone(),
+            index: OnceLock::new(),
+        }
+    }
+}

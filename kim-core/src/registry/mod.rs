@@ -1,0 +1,155 @@
+//! The KIM registry: KIMs, members, NIKs and a dated history (DOMAIN.md §3, §5).
+//!
+//! - [`Kim`]: one KIM, with its SK (decree), registration with the Dinas, formation evidence, media, members and
+//!   status history.
+//! - [`Member`]: a member with role, occupation category and term.
+//! - [`Nik`]: a structurally valid NIK, masked in every `Debug`/`Display`; the full value only via [`Nik::expose`].
+//! - [`Registry`]: a set of KIMs. [`Registry::apply`] takes dated [`Event`]s; [`Registry::as_of`] rebuilds what was
+//!   true on any day.
+//!
+//! # The lifecycle
+//!
+//! `draft → established (SK issued) → registered (F4) → active ↔ inactive (vakum) → dissolved`; any status except
+//! `dissolved` may also go straight to `dissolved`. The first recorded status may be any status, because legacy
+//! registries often know only the current one. The status names are our inference \[I\]: the regulation has none.
+//!
+//! # JSON shape, `schema_version` 1
+//!
+//! ```json
+//! {"schema_version": 1, "kims": [{
+//!   "id": "KIM-6402-001", "name": "KIM Perian Bersatu", "kind": "informasi", "seat": "64.02.01.2001",
+//!   "sk": {"number": "141/05/SK-KIM/2023", "date": "2023-02-01", "issuer": "kepala_desa"},
+//!   "registration": {"number": "489/12/DKI/2023", "date": "2023-03-01", "kab_kota": "64.02"},
+//!   "formation": {"kind": "berita_acara_musyawarah", "reference": "BA/01/2023", "date": "2023-01-20"},
+//!   "media": ["media_sosial", "tatap_muka"], "sectors": ["pertanian"], "statutes": true,
+//!   "members": [{"id": "m1", "name": "Siti", "nik": "6402014101900001", "sex": "female",
+//!                "birth_date": "1990-01-01", "role": "ketua", "occupation": "petani",
+//!                "term_start": "2023-02-01", "term_end": null}],
+//!   "history": [{"date": "2023-02-01", "status": "established"}]
+//! }]}
+//! ```
+//!
+//! All fields but `id`, `name` and `seat` are optional. Data JSON carries full NIKs so that it round-trips; use
+//! [`crate::privacy::to_log_json`] for anything written to a log.
+
+mod dates;
+mod history;
+mod import;
+mod index;
+mod json;
+mod kim;
+mod nik;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use dates::parse_date;
+pub use history::{Change, Event};
+pub use import::{ImportReport, TableReport};
+pub use index::DateIndex;
+/// The old name of [`DateIndex`], kept so that existing code compiles.
+#[doc(hidden)]
+pub use index::DateIndex as Columns;
+pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
+pub use nik::Nik;
+
+use crate::error::{Error, Result};
+pub use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
+
+/// The JSON schema version written and read by [`Registry::to_json`] / [`Registry::from_json`].
+pub use crate::SCHEMA_VERSION;
+
+/// A set of KIMs with unique ids, in insertion order.
+///
+/// ```
+/// use kim_core::registry::{Registry, Kim, Event, Change, Status};
+/// use kim_core::wilayah::Kode;
+/// use chrono::NaiveDate;
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let mut reg = Registry::new();
+/// reg.insert(Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?))?;
+/// for (date, status) in [("2023-01-10", Status::Established), ("2023-02-01", Status::Registered), ("2023-02-02", Status::Active)] {
+///     reg.apply(&Event { date: d(date), kim: "K1".into(), change: Change::Status { status } })?;
+/// }
+/// assert_eq!(reg.get("K1").unwrap().status_on(d("2023-01-31")), Some(Status::Established));
+/// assert_eq!(reg.as_of(d("2022-12-31")).get("K1").unwrap().status(), None);
+/// let bad = reg.apply(&Event { date: d("2023-03-01"), kim: "K1".into(), change: Change::Status { status: Status::Draft } });
+/// assert_eq!(bad.unwrap_err().code(), "KIM-E-TRANSITION");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    kims: Vec<Kim>,
+    by_id: HashMap<String, usize>,
+    /// Derived from `kims` on first use and dropped on every change, so it can never be stale.
+    index: OnceLock<DateIndex>,
+}
+
+impl PartialEq for Registry {
+    fn eq(&self, other: &Self) -> bool {
+        self.kims == other.kims
+    }
+}
+
+impl Eq for Registry {}
+
+impl Registry {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds a registry, checking unique ids and each KIM's consistency.
+    pub fn from_kims(kims: impl IntoIterator<Item = Kim>) -> Result<Self> {
+        let mut r = Self::new();
+        for k in kims {
+            r.insert(k)?;
+        }
+        Ok(r)
+    }
+
+    /// Adds a KIM after checking its id is new and its history and members are consistent.
+    pub fn insert(&mut self, kim: Kim) -> Result<()> {
+        if self.by_id.contains_key(&kim.id) {
+            return Err(Error::DuplicateKim { id: kim.id });
+        }
+        kim.check_consistency()?;
+        self.by_id.insert(kim.id.clone(), self.kims.len());
+        self.kims.push(kim);
+        self.index = OnceLock::new();
+        Ok(())
+    }
+
+    /// Number of KIMs.
+    pub fn len(&self) -> usize {
+        self.kims.len()
+    }
+
+    /// True if empty.
+    pub fn is_empty(&self) -> bool {
+        self.kims.is_empty()
+    }
+
+    /// The KIM with this id.
+    pub fn get(&self, id: &str) -> Option<&Kim> {
+        self.by_id.get(id).map(|&i| &self.kims[i])
+    }
+
+    /// All KIMs in insertion order.
+    pub fn kims(&self) -> &[Kim] {
+        &self.kims
+    }
+
+    /// The flat copy of seats, histories and member terms that date queries read (built on first use).
+    pub fn date_index(&self) -> &DateIndex {
+        self.index.get_or_init(|| DateIndex::build(&self.kims))
+    }
+
+    /// The old name of [`Registry::date_index`].
+    #[doc(hidden)]
+    pub fn columns(&self) -> &DateIndex {
+        self.date_index()
+    }
+}

@@ -1,0 +1,318 @@
+//! Versioned, cited rule profiles and validation (DOMAIN.md §1, §3).
+//!
+//! A [`Profile`] is data: a JSON file with an id, a title, the instrument, a validity window and its [`Rule`]s. Each
+//! rule has a stable code (e.g. `KIM-F2-LEVEL`), a [`Severity`], a [`Citation`] (instrument, pasal, confidence tag
+//! from DOMAIN.md) and messages in Indonesian and English. The shipped profiles live in `kim-core/profiles/`:
+//!
+//! | id | kind | in force | basis |
+//! | --- | --- | --- | --- |
+//! | `permenkominfo-8-2010` | national | 2010-06-01 – 2024-09-03 | Permenkominfo 08/2010 and its 2008 guide \[R2/L\] |
+//! | `permenkominfo-4-2024` | national | from 2024-09-04 | Permenkominfo 4/2024 Pasal 23(3) F1–F4 \[R\] |
+//! | `overlay-6402-kutai-kartanegara` | overlay | 2022 | no PNS or state apparatus \[L\] |
+//! | `overlay-6403-berau` | overlay | 2025 | no ASN, PPPK or private employees \[L\] |
+//! | `overlay-3578-surabaya` | overlay | — | ≥ 10 members, officers ≥ 18 with clean record, AD/ART, 3–4 year term \[L\] |
+//! | `overlay-3601-pandeglang` | overlay | 2025 | ≥ 10 members \[L\] |
+//! | `overlay-7271-palu` | overlay | 2023 | officers plus three bidang, members resident in the seat village \[L\] |
+//! | `overlay-6106-kapuas-hulu` | overlay | — | 3 to 8 members \[L\] |
+//!
+//! [`ProfileSet::in_force`] picks the national profile valid on a date; overlays are named explicitly
+//! ([`ProfileSet::select`]) or picked by seat ([`ProfileSet::applicable`]). [`validate`] returns a [`Report`] with
+//! every finding; [`validate_registry`] also checks the rules that span KIMs.
+//!
+//! Message templates may use `{placeholders}`: `count`, `min`, `max`, `member`, `role`, `roles`, `occupation`,
+//! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
+
+mod checks;
+mod profile;
+mod select;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use checks::{Ctx, finding, not_yet_recorded, overlay_scope, run_check};
+pub use checks::{NOT_YET_RECORDED, OVERLAY_NOT_APPLIED};
+pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
+pub use select::ProfileSet;
+
+/// The JSON schema version of profile files and of [`Report`].
+pub use crate::SCHEMA_VERSION;
+use crate::error::{Error, Result};
+use crate::registry::{Kim, Registry};
+use crate::vocab::Status;
+use crate::wilayah::{Kode, Reference};
+
+/// One finding of a validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule code.
+    pub code: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Field path, e.g. `seat`, `sk.issuer`, `members[m3].occupation`.
+    pub path: String,
+    /// The profile that raised it.
+    pub profile: String,
+    /// Legal basis.
+    pub citation: Citation,
+    /// Message in Bahasa Indonesia.
+    pub message_id: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+/// The result of validating one KIM.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Report schema version ([`SCHEMA_VERSION`]).
+    pub schema_version: u64,
+    /// The KIM id.
+    pub kim_id: String,
+    /// The validation date.
+    pub as_of: NaiveDate,
+    /// Ids of the profiles applied, in order.
+    pub profiles: Vec<String>,
+    /// True if no finding is an error.
+    pub ok: bool,
+    /// Every finding, sorted by severity, code and path.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Findings of severity error.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> + '_ {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    /// True if some finding has this code.
+    pub fn has(&self, code: &str) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+}
+
+/// Validates one KIM on `as_of` under `profiles` (national first, then overlays).
+///
+/// Members are those serving on `as_of`. Every finding is returned; validation never stops at the first. A KIM that
+/// passes has no error findings (`report.ok`). `Err` only for an unusable call: no profiles, or no national one.
+///
+/// ```
+/// use kim_core::{registry::Kim, rules::{ProfileSet, validate}, wilayah::{Kode, Reference}};
+/// let date = "2025-01-01".parse().unwrap();
+/// let set = ProfileSet::builtin();
+/// let kim = Kim::new("K1", "KIM Baru", Kode::parse("64.02.01")?); // a kecamatan, not a village
+/// let report = validate(&kim, &set.in_force(date)?, Reference::embedded(), date)?;
+/// assert!(!report.ok);
+/// assert!(report.has("KIM-F2-LEVEL") && report.has("KIM-F3-MISSING") && report.has("KIM-F4-MISSING"));
+/// let f = report.findings.iter().find(|f| f.code == "KIM-F2-LEVEL").unwrap();
+/// assert_eq!(f.citation.pasal.as_deref(), Some("Pasal 23 ayat (3) huruf b"));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn validate(
+    kim: &Kim,
+    profiles: &[&Profile],
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Report> {
+    if !profiles.iter().any(|p| p.kind == ProfileKind::National) {
+        return Err(Error::InvalidArgument {
+            name: "profiles",
+            message: "include one national profile".into(),
+        });
+    }
+    if let Some(first) = kim.history.first()
+        && first.date > as_of
+    {
+        return Ok(finish(
+            kim,
+            profiles,
+            as_of,
+            vec![not_yet_recorded(kim, first.date, as_of)],
+        ));
+    }
+    let ctx = Ctx {
+        kim,
+        reference,
+        as_of,
+        members: kim.members_on(as_of).collect(),
+    };
+    let mut findings = Vec::new();
+    let mut hits = Vec::new();
+    for p in profiles {
+        if p.kind == ProfileKind::Overlay
+            && let Some(f) = overlay_scope(p, kim, as_of)
+        {
+            findings.push(f);
+            continue;
+        }
+        for rule in &p.rules {
+            hits.clear();
+            run_check(&rule.check, &ctx, &mut hits);
+            findings.extend(
+                hits.drain(..)
+                    .map(|(path, params)| finding(rule, p, path, &params)),
+            );
+        }
+    }
+    Ok(finish(kim, profiles, as_of, findings))
+}
+
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.severity, &a.code, &a.path, &a.profile).cmp(&(b.severity, &b.code, &b.path, &b.profile))
+    });
+}
+
+fn finish(
+    kim: &Kim,
+    profiles: &[&Profile],
+    as_of: NaiveDate,
+    mut findings: Vec<Finding>,
+) -> Report {
+    sort_findings(&mut findings);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        kim_id: kim.id.clone(),
+        as_of,
+        profiles: profiles.iter().map(|p| p.id.clone()).collect(),
+        ok: !findings.iter().any(|f| f.severity == Severity::Error),
+        findings,
+    }
+}
+
+/// Validates every KIM of a registry under `profiles`, plus the registry-wide rules (e.g.
+/// [`Check::MaxKimsPerVillage`]), which count the KIMs not dissolved on `as_of` (a KIM with no history counts).
+/// Reports come in registry order.
+pub fn validate_registry(
+    registry: &Registry,
+    profiles: &[&Profile],
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Vec<Report>> {
+    registry_reports(registry, reference, as_of, |_| Ok(profiles.to_vec()))
+}
+
+/// Validates every KIM of a registry under [`ProfileSet::for_seat`]: the named profiles, or by default the national
+/// profile in force plus the overlays of each KIM's own seat. Registry-wide rules apply as in [`validate_registry`],
+/// each to the KIMs whose profiles include it.
+///
+/// ```
+/// use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry_by_seat}, wilayah::Reference};
+/// let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+/// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
+/// assert_eq!(reports[0].profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn validate_registry_by_seat(
+    registry: &Registry,
+    set: &ProfileSet,
+    ids: Option<&[&str]>,
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Vec<Report>> {
+    registry_reports(registry, reference, as_of, |k| {
+        set.for_seat(ids, k.seat, as_of)
+    })
+}
+
+/// The one implementation behind both registry validations: each KIM under its own profiles, then the registry-wide
+/// rules of every profile selected for some KIM.
+fn registry_reports<'a>(
+    registry: &Registry,
+    reference: &Reference,
+    as_of: NaiveDate,
+    profiles_for: impl Fn(&Kim) -> Result<Vec<&'a Profile>>,
+) -> Result<Vec<Report>> {
+    let mut selected = Vec::with_capacity(registry.len());
+    let mut reports = Vec::with_capacity(registry.len());
+    for k in registry.kims() {
+        let ps = profiles_for(k)?;
+        reports.push(validate(k, &ps, reference, as_of)?);
+        selected.push(ps);
+    }
+    let mut union: Vec<&Profile> = Vec::new();
+    for p in selected.iter().flatten() {
+        if !union.iter().any(|u| u.id == p.id) {
+            union.push(p);
+        }
+    }
+    let live = |k: &Kim| {
+        k.history.is_empty() || k.status_on(as_of).is_some_and(|s| s != Status::Dissolved)
+    };
+    let mut added = false;
+    for p in union {
+        for rule in &p.rules {
+            let Check::MaxKimsPerVillage { max } = rule.check else {
+                continue;
+            };
+            let mut per_village: HashMap<Kode, Vec<usize>> = HashMap::new();
+            for (i, k) in registry.kims().iter().enumerate() {
+                let chosen = selected[i].iter().any(|q| q.id == p.id);
+                let governed =
+                    chosen && p.region.is_none_or(|r| r.contains(k.seat)) && p.in_force_on(as_of);
+                if governed && live(k) {
+                    per_village.entry(k.seat).or_default().push(i);
+                }
+            }
+            for (seat, idx) in per_village {
+                if idx.len() as u64 > u64::from(max) {
+                    let ids: Vec<&str> = idx
+                        .iter()
+                        .map(|&i| registry.kims()[i].id.as_str())
+                        .collect();
+                    let params = vec![
+                        ("count", idx.len().to_string()),
+                        ("max", max.to_string()),
+                        ("seat", seat.to_string()),
+                        ("value", ids.join(", ")),
+                    ];
+                    for &i in &idx {
+                        reports[i]
+                            .findings
+                            .push(finding(rule, p, "seat".into(), &params));
+                        added = true;
+                    }
+                }
+            }
+        }
+    }
+    if added {
+        for r in &mut reports {
+            sort_findings(&mut r.findings);
+            r.ok = !r.findings.iter().any(|f| f.severity == Severity::Error);
+        }
+    }
+    Ok(reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_load_and_cover_the_table() {
+        let set = ProfileSet::builtin();
+        assert_eq!(set.profiles().len(), 8);
+        for p in set.profiles() {
+            assert!(!p.rules.is_empty(), "{}", p.id);
+            for r in &p.rules {
+                assert!(
+                    !r.message.id.is_empty() && !r.message.en.is_empty(),
+                    "{}",
+                    r.code
+                );
+                assert!(r.code.starts_with("KIM-"), "{}", r.code);
+                if p.kind == ProfileKind::Overlay {
+                    assert_eq!(
+                        r.citation.tag,
+                        Confidence::L,
+                        "{}: overlays are local rules [L]",
+                        r.code
+                    );
+                }
+            }
+        }
+    }
+}
