@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    CoverageOptions, CoverageRow, CoverageTable, FLAT_COLUMNS, SeriesDates,
+    COLUMNS, CoverageOptions, CoverageRow, CoverageTable, FLAT_COLUMNS, Read, SeriesDates,
     coverage as core_coverage, coverage_series as core_series, gaps as core_gaps,
 };
 use kim_core::registry::Status;
-use kim_core::wilayah::{Kode, Level};
+use kim_core::wilayah::Kode;
 use std::fmt::Write as _;
 
 use pyo3::prelude::*;
@@ -26,51 +26,6 @@ pub struct PyCoverageTable {
     inner: CoverageTable,
 }
 
-/// How a per-row column is read from a row.
-enum Column {
-    Code(fn(&CoverageRow) -> Option<Kode>),
-    Text(fn(&CoverageRow) -> Option<&str>),
-    Count(fn(&CoverageRow) -> u32),
-    Ratio(fn(&CoverageRow) -> Option<f64>),
-}
-
-/// The per-row columns, in the order of [`FLAT_COLUMNS`], whose last two (`code_list_version`, `as_of`) belong to
-/// the table. Both exports (dict of columns, Arrow table) read the rows through this one list.
-const ROW_COLUMNS: [(&str, Column); 20] = [
-    ("code", Column::Code(|r| r.code)),
-    ("name", Column::Text(|r| Some(r.name.as_str()))),
-    ("level", Column::Text(|r| r.level.map(Level::as_str))),
-    ("parent", Column::Code(|r| r.parent)),
-    ("villages", Column::Count(|r| r.villages.total)),
-    ("desa", Column::Count(|r| r.villages.desa)),
-    ("kelurahan", Column::Count(|r| r.villages.kelurahan)),
-    ("desa_adat", Column::Count(|r| r.villages.desa_adat)),
-    (
-        "villages_with_kim",
-        Column::Count(|r| r.villages_with_kim.total),
-    ),
-    ("desa_with_kim", Column::Count(|r| r.villages_with_kim.desa)),
-    (
-        "kelurahan_with_kim",
-        Column::Count(|r| r.villages_with_kim.kelurahan),
-    ),
-    (
-        "desa_adat_with_kim",
-        Column::Count(|r| r.villages_with_kim.desa_adat),
-    ),
-    ("village_ratio", Column::Ratio(|r| r.village_ratio)),
-    ("desa_ratio", Column::Ratio(|r| r.desa_ratio)),
-    ("kelurahan_ratio", Column::Ratio(|r| r.kelurahan_ratio)),
-    ("kecamatan", Column::Count(|r| r.kecamatan)),
-    (
-        "kecamatan_with_kim",
-        Column::Count(|r| r.kecamatan_with_kim),
-    ),
-    ("kecamatan_ratio", Column::Ratio(|r| r.kecamatan_ratio)),
-    ("n_kim", Column::Count(|r| r.n_kim)),
-    ("n_members", Column::Count(|r| r.n_members)),
-];
-
 impl PyCoverageTable {
     /// The rows as a dict of columns, the fast way into pandas, polars and pyarrow: one Python list per column, or,
     /// with `numpy` given, numpy `int64`/`float64` arrays for the numeric columns (made from one byte buffer each,
@@ -89,23 +44,37 @@ impl PyCoverageTable {
             np.call_method("frombuffer", (PyBytes::new(py, &bytes),), Some(&kwargs))?
                 .call_method1("astype", (dtype,))
         };
-        for (name, column) in ROW_COLUMNS {
-            match (column, numpy) {
-                (Column::Code(f), _) => d.set_item(
+        for column in &COLUMNS {
+            let name = column.name;
+            if column.same_in_every_row {
+                // One Python object repeated, not one per row.
+                let value = match rows.first() {
+                    None => py.None().into_bound(py),
+                    Some(r) => cell(py, column.read, r)?,
+                };
+                d.set_item(
+                    name,
+                    PyList::new(py, std::iter::repeat_n(value, rows.len()))?,
+                )?;
+                continue;
+            }
+            match (column.read, numpy) {
+                (Read::Code(f), _) => d.set_item(
                     name,
                     rows.iter()
                         .map(|r| f(r).map(|c| c.to_string()))
                         .collect::<Vec<_>>(),
                 )?,
-                (Column::Text(f), _) => d.set_item(name, rows.iter().map(f).collect::<Vec<_>>())?,
-                (Column::Count(f), Some(np)) => {
+                (Read::Text(f), _) => d.set_item(name, rows.iter().map(f).collect::<Vec<_>>())?,
+                (Read::Date(f), _) => d.set_item(name, rows.iter().map(f).collect::<Vec<_>>())?,
+                (Read::Count(f), Some(np)) => {
                     let bytes = rows.iter().flat_map(|r| f(r).to_le_bytes()).collect();
                     d.set_item(name, array(bytes, "<u4", "int64", np)?)?;
                 }
-                (Column::Count(f), None) => {
+                (Read::Count(f), None) => {
                     d.set_item(name, rows.iter().map(f).collect::<Vec<u32>>())?;
                 }
-                (Column::Ratio(f), _) => {
+                (Read::Ratio(f), _) => {
                     // NaN where a ratio is undefined (no villages of that kind), as pandas expects.
                     let values = rows.iter().map(|r| f(r).unwrap_or(f64::NAN));
                     match numpy {
@@ -118,17 +87,6 @@ impl PyCoverageTable {
                 }
             }
         }
-        // One Python object repeated, not one per row.
-        let version = self.inner.code_list_version.as_str().into_pyobject(py)?;
-        d.set_item(
-            "code_list_version",
-            PyList::new(py, std::iter::repeat_n(version, rows.len()))?,
-        )?;
-        let as_of = self.inner.as_of.into_pyobject(py)?;
-        d.set_item(
-            "as_of",
-            PyList::new(py, std::iter::repeat_n(as_of, rows.len()))?,
-        )?;
         Ok(d)
     }
 
@@ -141,30 +99,23 @@ impl PyCoverageTable {
         pa: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let rows = &self.inner.rows;
-        let arrow = ArrowColumns {
+        let arrow = ArrowBuffers {
             py,
             pa,
             n: rows.len(),
         };
-        debug_assert!(
-            ROW_COLUMNS
-                .iter()
-                .map(|(name, _)| *name)
-                .eq(FLAT_COLUMNS[..ROW_COLUMNS.len()].iter().copied()),
-            "ROW_COLUMNS follows FLAT_COLUMNS"
-        );
-        let mut arrays = Vec::with_capacity(FLAT_COLUMNS.len());
-        for (_, column) in ROW_COLUMNS {
-            arrays.push(match column {
-                Column::Code(f) => arrow.text(rows.iter().map(|r| f(r).map(Kode::dotted)))?,
-                Column::Text(f) => arrow.text(rows.iter().map(f))?,
-                Column::Count(f) => arrow.int64(rows.iter().map(f))?,
-                Column::Ratio(f) => arrow.float64(rows.iter().map(f))?,
+        let mut arrays = Vec::with_capacity(COLUMNS.len());
+        for column in &COLUMNS {
+            arrays.push(match (column.read, column.same_in_every_row) {
+                (Read::Code(f), _) => arrow.text(rows.iter().map(|r| f(r).map(Kode::dotted)))?,
+                (Read::Text(f), _) => arrow.text(rows.iter().map(f))?,
+                (Read::Count(f), _) => arrow.int64(rows.iter().map(f))?,
+                (Read::Ratio(f), _) => arrow.float64(rows.iter().map(f))?,
+                // One date for the whole table (`as_of`): the same value in every row.
+                (Read::Date(_), true) => arrow.date32(self.inner.as_of)?,
+                (Read::Date(f), false) => arrow.date32_each(rows.iter().map(f))?,
             });
         }
-        let version = self.inner.code_list_version.as_str();
-        arrays.push(arrow.text(rows.iter().map(|_| Some(version)))?);
-        arrays.push(arrow.date32(self.inner.as_of)?);
         let kwargs = PyDict::new(py);
         kwargs.set_item("names", FLAT_COLUMNS.to_vec())?;
         pa.getattr("Table")?
@@ -180,14 +131,25 @@ impl PyCoverageTable {
     }
 }
 
+/// One cell as a Python object (codes dotted, missing values `None`).
+fn cell<'py>(py: Python<'py>, read: Read, row: &CoverageRow) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match read {
+        Read::Code(f) => f(row).map(|c| c.to_string()).into_pyobject(py)?.into_any(),
+        Read::Text(f) => f(row).into_pyobject(py)?.into_any(),
+        Read::Count(f) => f(row).into_pyobject(py)?.into_any(),
+        Read::Ratio(f) => f(row).into_pyobject(py)?.into_any(),
+        Read::Date(f) => f(row).into_pyobject(py)?.into_any(),
+    })
+}
+
 /// Writes Arrow arrays of one length through pyarrow's `Array.from_buffers`.
-struct ArrowColumns<'a, 'py> {
+struct ArrowBuffers<'a, 'py> {
     py: Python<'py>,
     pa: &'a Bound<'py, PyAny>,
     n: usize,
 }
 
-impl<'py> ArrowColumns<'_, 'py> {
+impl<'py> ArrowBuffers<'_, 'py> {
     fn buffer(&self, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
         self.pa
             .call_method1("py_buffer", (PyBytes::new(self.py, bytes),))
@@ -268,11 +230,25 @@ impl<'py> ArrowColumns<'_, 'py> {
         self.array("float64", buffers, nulls)
     }
 
+    /// A date per row, as date32 (days since 1970-01-01).
+    fn date32_each(&self, dates: impl Iterator<Item = NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
+        let mut bytes: Vec<u8> = Vec::with_capacity(4 * self.n);
+        for date in dates {
+            bytes.extend_from_slice(&Self::days(date)?.to_le_bytes());
+        }
+        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
+        self.array("date32", buffers, 0)
+    }
+
+    fn days(date: NaiveDate) -> PyResult<i32> {
+        i32::try_from((date - NaiveDate::default()).num_days()).map_err(|_| {
+            pyo3::exceptions::PyOverflowError::new_err("a date out of the date32 range")
+        })
+    }
+
     /// One date in every row, as date32 (days since 1970-01-01).
     fn date32(&self, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        let days = i32::try_from((date - NaiveDate::default()).num_days()).map_err(|_| {
-            pyo3::exceptions::PyOverflowError::new_err("a date out of the date32 range")
-        })?;
+        let days = Self::days(date)?;
         let bytes: Vec<u8> = std::iter::repeat_n(days.to_le_bytes(), self.n)
             .flatten()
             .collect();

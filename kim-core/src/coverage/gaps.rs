@@ -1,0 +1,103 @@
+//! Gap lists: the villages and kecamatan without an active KIM.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{CoverageOptions, tally};
+use crate::error::{Error, Result};
+use crate::registry::Registry;
+use crate::wilayah::{Kode, Level, Reference};
+
+/// Units without an active KIM.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gaps {
+    /// Villages with no active KIM: code, name, kind.
+    pub villages: Vec<GapUnit>,
+    /// Kecamatan with no village that has an active KIM.
+    pub kecamatan: Vec<GapUnit>,
+    /// The date.
+    pub as_of: NaiveDate,
+    /// Version of the code list.
+    pub code_list_version: String,
+}
+
+/// One unit in a gap list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapUnit {
+    /// Its code.
+    pub code: Kode,
+    /// Its name.
+    pub name: String,
+    /// Its parent (the kecamatan of a village, the kab/kota of a kecamatan).
+    pub parent: Option<Kode>,
+}
+
+/// Villages and kecamatan under `options.within` without an active KIM on `options.as_of` (`level` is ignored).
+///
+/// ```
+/// use kim_core::{coverage::{gaps, CoverageOptions}, registry::Registry, wilayah::{Kode, Reference}};
+/// let registry = Registry::new();
+/// let g = gaps(&registry, Reference::embedded(), &CoverageOptions::new("2025-01-01".parse().unwrap()).within(Kode::parse("64.02")?))?;
+/// assert_eq!((g.villages.len(), g.kecamatan.len()), (237, 20));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOptions) -> Result<Gaps> {
+    let opts = CoverageOptions {
+        level: Level::Desa,
+        ..options.clone()
+    };
+    if let Some(w) = opts.within
+        && w.level() == Level::Desa
+    {
+        return Err(Error::InvalidArgument {
+            name: "within",
+            message: "gaps need a unit above village level".into(),
+        });
+    }
+    opts.check(reference)?;
+    let t = tally(registry, reference, &opts)?;
+    let range = reference.subtree_range(opts.within);
+    let mut villages = Vec::new();
+    let mut kecamatan = Vec::new();
+    let mut current_kec: Option<(usize, bool)> = None;
+    let flush = |current: Option<(usize, bool)>, kecamatan: &mut Vec<GapUnit>| {
+        if let Some((i, false)) = current {
+            let u = reference.unit_at(i);
+            kecamatan.push(GapUnit {
+                code: u.kode,
+                name: u.name.to_owned(),
+                parent: u.kode.parent(),
+            });
+        }
+    };
+    for i in range.clone() {
+        let u = reference.unit_at(i);
+        match u.kode.level() {
+            Level::Kecamatan => {
+                flush(current_kec, &mut kecamatan);
+                current_kec = Some((i, false));
+            }
+            Level::Desa => {
+                if t.per_unit[i - range.start].0 > 0 {
+                    if let Some((_, covered)) = current_kec.as_mut() {
+                        *covered = true;
+                    }
+                } else {
+                    villages.push(GapUnit {
+                        code: u.kode,
+                        name: u.name.to_owned(),
+                        parent: u.kode.parent(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(current_kec, &mut kecamatan);
+    Ok(Gaps {
+        villages,
+        kecamatan,
+        as_of: opts.as_of,
+        code_list_version: reference.version().to_owned(),
+    })
+}

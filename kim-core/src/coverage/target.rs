@@ -1,0 +1,120 @@
+//! Target tracking: trailing pace and projected date towards a coverage target.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::series::{SeriesDates, coverage_series};
+use super::{CoverageOptions, ratio};
+use crate::error::{Error, Result};
+use crate::registry::Registry;
+use crate::wilayah::Reference;
+
+/// A coverage target: reach `ratio` of villages by `date`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// Target village coverage ratio in [0, 1].
+    pub ratio: f64,
+    /// Target date.
+    pub date: NaiveDate,
+    /// Trailing window for the pace, in months (default 12).
+    pub window_months: u32,
+}
+
+/// Progress towards a [`Target`] on `as_of`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetProgress {
+    /// The target.
+    pub target: Target,
+    /// The date of the assessment.
+    pub as_of: NaiveDate,
+    /// Villages with an active KIM on `as_of`.
+    pub villages_with_kim: u32,
+    /// Villages in the unit.
+    pub villages: u32,
+    /// Current ratio.
+    pub ratio: Option<f64>,
+    /// Villages still needed to reach the target (0 if reached).
+    pub villages_needed: u32,
+    /// Net villages gained per month over the trailing window.
+    pub pace_per_month: f64,
+    /// The date the target would be reached at that pace (`as_of` if already reached; `None` if the pace is ≤ 0).
+    pub projected_date: Option<NaiveDate>,
+    /// True if the projected date is on or before the target date.
+    pub on_time: bool,
+}
+
+/// Pace and projected date towards a coverage target for the `within` unit on `options.as_of`.
+// The float-to-integer casts below act on values checked to be finite, non-negative and below 12,000.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+pub fn target_progress(
+    registry: &Registry,
+    reference: &Reference,
+    options: &CoverageOptions,
+    target: Target,
+) -> Result<TargetProgress> {
+    if !(0.0..=1.0).contains(&target.ratio) {
+        return Err(Error::InvalidArgument {
+            name: "target.ratio",
+            message: format!("{} is not in [0, 1]", target.ratio),
+        });
+    }
+    if target.window_months == 0 {
+        return Err(Error::InvalidArgument {
+            name: "target.window_months",
+            message: "must be at least 1".into(),
+        });
+    }
+    let start = options
+        .as_of
+        .checked_sub_months(Months::new(target.window_months))
+        .ok_or(Error::InvalidArgument {
+            name: "target.window_months",
+            message: "window reaches before year 1".into(),
+        })?;
+    let series = coverage_series(
+        registry,
+        reference,
+        options,
+        &SeriesDates::Dates(vec![start, options.as_of]),
+    )?;
+    let (then, now) = match series.as_slice() {
+        [a, b] => (a, b),
+        [only] => (only, only),
+        _ => unreachable!("two dates in, at most two points out"),
+    };
+    let villages = now.villages.total;
+    let covered = now.villages_with_kim.total;
+    // Villages needed: ceil(ratio * villages) - covered, in integers to avoid rounding surprises.
+    let goal = (target.ratio * f64::from(villages)).ceil();
+    let goal = if goal.is_finite() && goal >= 0.0 {
+        goal as u64
+    } else {
+        0
+    };
+    let needed = u32::try_from(goal.saturating_sub(u64::from(covered))).unwrap_or(u32::MAX);
+    let pace = (f64::from(covered) - f64::from(then.villages_with_kim.total))
+        / f64::from(target.window_months);
+    let projected = if needed == 0 {
+        Some(options.as_of)
+    } else if pace > 0.0 {
+        let months = (f64::from(needed) / pace).ceil();
+        if months < 12_000.0 {
+            options.as_of.checked_add_months(Months::new(months as u32))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    Ok(TargetProgress {
+        target,
+        as_of: options.as_of,
+        villages_with_kim: covered,
+        villages,
+        ratio: ratio(covered, villages),
+        villages_needed: needed,
+        pace_per_month: pace,
+        projected_date: projected,
+        on_time: projected.is_some_and(|p| p <= target.date),
+    })
+}
