@@ -8,6 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The ABI version: bumped on every incompatible change of this header. PHP and other wrappers check it at load.
+#define KIM_ABI_VERSION 1
+
+// The largest input accepted, in bytes (1 GiB); larger inputs get `KIM_STATUS_INPUT_TOO_LARGE`.
+#define KIM_MAX_INPUT_BYTES (1 << 30)
+
 // The result of every fallible call. `KIM_STATUS_OK` is 0. Codes are grouped in ranges and never renumbered:
 // 1–99 problems with the call itself (NULL pointer, bad UTF-8, too large, panic), 100–199 problems with the data
 // (one per error family of kim-core).
@@ -67,7 +73,8 @@ extern "C" {
 // The library version, e.g. `"0.1.0"` (a static string; do not free).
 const char *kim_version(void);
 
-// The ABI version (see `KIM_ABI_VERSION` in the docs): 1 for this header.
+// The ABI version of the library loaded at run time. Compare it with `KIM_ABI_VERSION`, which `kim.h` defines:
+// a different value means the header and the library do not match.
 uint32_t kim_abi_version(void);
 
 // Frees a string returned by kim; NULL is ignored. Never pass it to `free()`, and never free twice.

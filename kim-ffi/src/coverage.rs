@@ -2,11 +2,7 @@
 
 use std::ffi::c_char;
 
-use chrono::NaiveDate;
-use kim_core::coverage::{CoverageOptions, coverage, gaps};
-use kim_core::registry::Status;
-use kim_core::wilayah::{Kode, Level};
-use serde::Deserialize;
+use kim_core::coverage::{CoverageOptions, CoverageSpec, coverage, gaps};
 
 use crate::errors::{FfiError, KimStatus};
 use crate::handle::{check_out, handle, optional_str, parse_json, versioned, write_json};
@@ -14,36 +10,14 @@ use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
 use crate::wilayah::KimReference;
 
-/// Coverage options as JSON, every field optional:
+/// Coverage options as JSON, every field optional (the shape of `kim_core::coverage::CoverageSpec`):
 /// `{"as_of":"2025-06-30","level":"kecamatan","within":"64.02","active":["registered","active"],"only_valid":false}`.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Options {
-    as_of: Option<NaiveDate>,
-    level: Option<Level>,
-    within: Option<Kode>,
-    active: Option<Vec<Status>>,
-    #[serde(default)]
-    only_valid: bool,
-}
-
+/// Without `as_of`, today ([`crate::today`]).
 fn parse(json: Option<&str>) -> Result<CoverageOptions, FfiError> {
-    let o: Options = json
+    let spec: CoverageSpec = json
         .filter(|s| !s.trim().is_empty())
-        .map_or_else(|| Ok(Options::default()), |s| parse_json(s, "options"))?;
-    let mut opts =
-        CoverageOptions::new(o.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()));
-    if let Some(l) = o.level {
-        opts = opts.level(l);
-    }
-    opts.within = o.within;
-    if let Some(a) = o.active {
-        opts = opts.active(&a);
-    }
-    if o.only_valid {
-        opts = opts.only_valid(kim_core::rules::ProfileSet::builtin());
-    }
-    Ok(opts)
+        .map_or_else(|| Ok(CoverageSpec::default()), |s| parse_json(s, "options"))?;
+    Ok(spec.options(crate::today()))
 }
 
 /// Computes coverage (`kim_core::coverage::coverage`) and writes the table as JSON: `{"schema_version":1,"rows":[…],

@@ -43,10 +43,18 @@ pub extern "C" fn kim_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// The ABI version (see `KIM_ABI_VERSION` in the docs): 1 for this header.
+/// The ABI version of the library loaded at run time. Compare it with `KIM_ABI_VERSION`, which `kim.h` defines:
+/// a different value means the header and the library do not match.
 #[unsafe(no_mangle)]
 pub extern "C" fn kim_abi_version() -> u32 {
     KIM_ABI_VERSION
+}
+
+/// The default date of every call whose options leave `as_of` out: the machine's local date, by the clock and time
+/// zone of the process (for PHP-FPM, the worker's `TZ`). kim-core has no clock; this is the one place kim-ffi reads
+/// it.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Frees a string returned by kim; NULL is ignored. Never pass it to `free()`, and never free twice.

@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use chrono::NaiveDate;
 use kim_core::registry::Kim;
-use kim_core::rules::{Profile, ProfileSet, validate, validate_registry_by_seat};
+use kim_core::rules::{Profile, ProfileSet, validate_by_seat, validate_registry_by_seat};
 use serde::Deserialize;
 
 use crate::errors::KimStatus;
@@ -21,7 +21,8 @@ use crate::wilayah::KimReference;
 pub struct KimProfiles(ProfileSet);
 
 /// Options of the validation calls, as JSON (every field optional):
-/// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"]}`. Without `as_of`, today; without
+/// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"]}`. Without `as_of`, today
+/// ([`crate::today`]); without
 /// `profiles`, the national profile in force plus every overlay for the KIM's seat.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -30,11 +31,21 @@ struct ValidateOptions {
     profiles: Option<Vec<String>>,
 }
 
-fn options(json: Option<&str>) -> Result<ValidateOptions, crate::errors::FfiError> {
-    json.filter(|s| !s.trim().is_empty()).map_or_else(
-        || Ok(ValidateOptions::default()),
-        |s| parse_json(s, "options"),
-    )
+impl ValidateOptions {
+    fn parse(json: Option<&str>) -> Result<Self, crate::errors::FfiError> {
+        json.filter(|s| !s.trim().is_empty())
+            .map_or_else(|| Ok(Self::default()), |s| parse_json(s, "options"))
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.as_of.unwrap_or_else(crate::today)
+    }
+
+    fn ids(&self) -> Option<Vec<&str>> {
+        self.profiles
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect())
+    }
 }
 
 /// The body of the profile list.
@@ -161,21 +172,14 @@ pub unsafe extern "C" fn kim_validate_kim(
                 optional_str(options_json, options_len, "options_json")?,
             )
         };
-        let opts = options(opts)?;
+        let opts = ValidateOptions::parse(opts)?;
         let kim: Kim = parse_json(kim, "kim_json")?;
-        kim.check_consistency()?;
-        let as_of = opts
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let ids = opts
-            .profiles
-            .as_ref()
-            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
-        let report = validate(
+        let report = validate_by_seat(
             &kim,
-            &set.0.for_seat(ids.as_deref(), kim.seat, as_of)?,
+            &set.0,
+            opts.ids().as_deref(),
             reference.get(),
-            as_of,
+            opts.as_of(),
         )?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &report) }
@@ -213,16 +217,14 @@ pub unsafe extern "C" fn kim_validate_registry(
                 optional_str(options_json, options_len, "options_json")?,
             )
         };
-        let opts = options(opts)?;
-        let as_of = opts
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let ids = opts
-            .profiles
-            .as_ref()
-            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
-        let reports =
-            validate_registry_by_seat(&registry.0, &set.0, ids.as_deref(), reference.get(), as_of)?;
+        let opts = ValidateOptions::parse(opts)?;
+        let reports = validate_registry_by_seat(
+            &registry.0,
+            &set.0,
+            opts.ids().as_deref(),
+            reference.get(),
+            opts.as_of(),
+        )?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&Reports { reports })) }
     })

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    COLUMNS, CoverageOptions, CoverageRow, CoverageTable, FLAT_COLUMNS, Read, SeriesDates,
-    coverage as core_coverage, coverage_series as core_series, gaps as core_gaps,
+    COLUMNS, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable, FLAT_COLUMNS, Read,
+    SeriesDates, coverage as core_coverage, coverage_series as core_series, gaps as core_gaps,
 };
 use kim_core::registry::Status;
 use kim_core::wilayah::Kode;
@@ -458,22 +458,27 @@ impl PyCoverageTable {
     }
 }
 
+/// Keyword arguments to core options; `as_of=None` is today ([`today`]).
 fn options(
     level_name: &str,
     within: Option<&str>,
     as_of: Option<NaiveDate>,
     active: Option<Vec<String>>,
 ) -> PyResult<CoverageOptions> {
-    let mut o = CoverageOptions::new(as_of.unwrap_or_else(today)).level(level(level_name)?);
-    o.within = within.map(kode).transpose()?;
-    if let Some(a) = active {
-        let statuses = a
-            .iter()
-            .map(|s| s.parse::<Status>().map_err(arg))
-            .collect::<PyResult<Vec<_>>>()?;
-        o = o.active(&statuses);
-    }
-    Ok(o)
+    let spec = CoverageSpec {
+        as_of,
+        level: Some(level(level_name)?),
+        within: within.map(kode).transpose()?,
+        active: active
+            .map(|a| {
+                a.iter()
+                    .map(|s| s.parse::<Status>().map_err(arg))
+                    .collect::<PyResult<Vec<_>>>()
+            })
+            .transpose()?,
+        only_valid: false,
+    };
+    Ok(spec.options(today()))
 }
 
 /// Coverage of villages and kecamatan by active KIMs, one row per unit at `level`
@@ -536,8 +541,11 @@ fn coverage_series(
         (None, Some(from), Some(to)) => SeriesDates::MonthEnds { from, to },
         _ => return Err(arg("give either dates=[...] or start= and end=")),
     };
-    let mut o = CoverageOptions::new(today());
-    o.within = within.map(kode).transpose()?;
+    let o = CoverageSpec {
+        within: within.map(kode).transpose()?,
+        ..CoverageSpec::default()
+    }
+    .options(today());
     let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
     let reg = &registry.inner;
     let s = py

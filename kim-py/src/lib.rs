@@ -1,5 +1,6 @@
 //! Python bindings of kim (`import kim`). Each function converts its inputs, calls one kim-core function, and
-//! converts the output; no business rule lives here.
+//! converts the output; no business rule lives here. Conversion helpers (Python objects to JSON and back, keyword
+//! arguments to core option types, pandas and Arrow exports) are the only code of this crate that is not a call.
 #![allow(clippy::needless_pass_by_value)] // pyfunction arguments are owned by design
 #![allow(clippy::doc_link_with_quotes)] // docstrings are Python (doctest output uses quoted lists)
 
@@ -117,7 +118,8 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     )))
 }
 
-/// Today's date, for `as_of=None`.
+/// The default date of every function whose `as_of` is `None`: the machine's local date, by the clock and time zone
+/// of the Python process. kim-core has no clock; this is the one place kim-py reads it.
 pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }

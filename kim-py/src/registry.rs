@@ -213,7 +213,8 @@ impl PyRegistry {
     }
 }
 
-/// Parses one KIM given as a dict.
+/// Converts one KIM given as a dict (the JSON shape of one element of `kims`); its consistency is checked by the core
+/// call that uses it.
 pub(crate) fn kim_from_dict(obj: &Bound<'_, PyAny>) -> PyResult<Kim> {
     let v = from_py(obj)?;
     let kim: Kim = serde_json::from_value(v).map_err(|e| {
@@ -223,7 +224,6 @@ pub(crate) fn kim_from_dict(obj: &Bound<'_, PyAny>) -> PyResult<Kim> {
             message: kim_core::privacy::mask_text(&e.to_string()),
         })
     })?;
-    kim.check_consistency().py()?;
     Ok(kim)
 }
 

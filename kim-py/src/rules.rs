@@ -1,7 +1,7 @@
 //! `kim.validate`, `kim.Report`, `kim.profiles`.
 
 use chrono::NaiveDate;
-use kim_core::rules::{ProfileSet, Report, validate as core_validate, validate_registry_by_seat};
+use kim_core::rules::{ProfileSet, Report, validate_by_seat, validate_registry_by_seat};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -149,13 +149,13 @@ fn validate(
 ) -> PyResult<Py<PyAny>> {
     let as_of = as_of.unwrap_or_else(today);
     let ids = profile_ids(profile)?;
+    let names = ids
+        .as_ref()
+        .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
     let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
     let set = ProfileSet::builtin();
     if let Ok(reg) = obj.cast::<PyRegistry>() {
         let reg = reg.get();
-        let names = ids
-            .as_ref()
-            .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
         let reports = py
             .detach(|| {
                 validate_registry_by_seat(&reg.inner, &set, names.as_deref(), r.reference(), as_of)
@@ -168,16 +168,7 @@ fn validate(
         return Ok(list.into_any().unbind());
     }
     let kim = kim_from_dict(obj)?;
-    let names = ids
-        .as_ref()
-        .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
-    let report = core_validate(
-        &kim,
-        &set.for_seat(names.as_deref(), kim.seat, as_of).py()?,
-        r.reference(),
-        as_of,
-    )
-    .py()?;
+    let report = validate_by_seat(&kim, &set, names.as_deref(), r.reference(), as_of).py()?;
     Ok(Py::new(py, PyReport { inner: report })?.into_any())
 }
 

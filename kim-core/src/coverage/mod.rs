@@ -43,6 +43,56 @@ use crate::registry::{Registry, Status};
 use crate::rules::{ProfileSet, validate};
 use crate::wilayah::{Kode, Level, Reference, VillageKind};
 
+/// Coverage options as data, every field optional: the shape the C ABI reads as JSON and Python builds from keyword
+/// arguments, `{"as_of":"2025-06-30","level":"kecamatan","within":"64.02","active":["registered","active"],
+/// "only_valid":false}`.
+///
+/// ```
+/// use kim_core::coverage::CoverageSpec;
+/// use kim_core::wilayah::Level;
+/// let spec: CoverageSpec = serde_json::from_str(r#"{"level": "desa", "within": "64.02"}"#).unwrap();
+/// let opts = spec.options("2025-06-30".parse().unwrap());
+/// assert_eq!((opts.level, opts.as_of.to_string()), (Level::Desa, "2025-06-30".to_owned()));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageSpec {
+    /// The day; the caller's default date when missing.
+    #[serde(default)]
+    pub as_of: Option<NaiveDate>,
+    /// The row level; kecamatan when missing.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// The unit; the whole country when missing.
+    #[serde(default)]
+    pub within: Option<Kode>,
+    /// Statuses that count as active; registered and active when missing.
+    #[serde(default)]
+    pub active: Option<Vec<Status>>,
+    /// Count only KIMs with no error finding under the built-in profiles (the national profile in force plus the
+    /// overlays of each seat).
+    #[serde(default)]
+    pub only_valid: bool,
+}
+
+impl CoverageSpec {
+    /// The options, with `default_date` where `as_of` is missing (a binding passes its own "today").
+    pub fn options(self, default_date: NaiveDate) -> CoverageOptions {
+        let mut opts = CoverageOptions::new(self.as_of.unwrap_or(default_date));
+        if let Some(level) = self.level {
+            opts = opts.level(level);
+        }
+        opts.within = self.within;
+        if let Some(active) = self.active {
+            opts = opts.active(&active);
+        }
+        if self.only_valid {
+            opts = opts.only_valid(ProfileSet::builtin());
+        }
+        opts
+    }
+}
+
 /// What to compute.
 #[derive(Debug, Clone)]
 pub struct CoverageOptions {

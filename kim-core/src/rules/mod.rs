@@ -182,6 +182,28 @@ fn finish(
     }
 }
 
+/// Validates one KIM as the bindings do: checks that the KIM is consistent ([`Kim::check_consistency`]: history in
+/// order and allowed, member ids unique), then validates it under [`ProfileSet::for_seat`] (the profiles named in
+/// `ids`, or by default the national profile in force on `as_of` plus the overlays of the KIM's seat).
+///
+/// ```
+/// use kim_core::{registry::Kim, rules::{ProfileSet, validate_by_seat}, wilayah::{Kode, Reference}};
+/// let kim = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
+/// let report = validate_by_seat(&kim, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
+/// assert_eq!(report.profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn validate_by_seat(
+    kim: &Kim,
+    set: &ProfileSet,
+    ids: Option<&[&str]>,
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Report> {
+    kim.check_consistency()?;
+    validate(kim, &set.for_seat(ids, kim.seat, as_of)?, reference, as_of)
+}
+
 /// Validates every KIM of a registry under `profiles`, plus the registry-wide rules (e.g.
 /// [`Check::MaxKimsPerVillage`]), which count the KIMs not dissolved on `as_of` (a KIM with no history counts).
 /// Reports come in registry order.
