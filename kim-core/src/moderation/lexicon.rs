@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Scanner, normalize_pattern};
-use super::{Action, Category, Severity};
+use super::verdict::{Action, Category, Severity};
 use crate::error::{Error, Result, RowError};
 
 /// How an entry's pattern matches.

@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Category, Decision, Verdict};
+use super::verdict::{Action, Category, Decision, Verdict};
 use crate::error::{Error, Result};
 
 /// Who acts on a case.
@@ -287,7 +287,7 @@ impl Case {
         let rule_ids: Vec<String> = verdict
             .matches
             .iter()
-            .filter(|m| m.action == super::Action::Hold)
+            .filter(|m| m.action == Action::Hold)
             .map(|m| m.rule_id.clone())
             .collect();
         let source = Source::Hold {
