@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Scanner, normalize_pattern};
-use super::verdict::{Action, Category, Severity};
+use super::verdict::{Action, Category, MatchSeverity};
 use crate::error::{Error, Result, RowError};
 
 /// How an entry's pattern matches.
@@ -31,7 +31,7 @@ pub struct Entry {
     /// Category.
     pub category: Category,
     /// Severity.
-    pub severity: Severity,
+    pub severity: MatchSeverity,
     /// What a match does.
     pub action: Action,
     /// How it matches.
@@ -169,7 +169,7 @@ fn parse_line(line_no: u64, line: &str) -> std::result::Result<Entry, Vec<RowErr
         }
     };
     let category = serde_json::from_str::<Category>(&quoted(f[1])).ok();
-    let severity = serde_json::from_str::<Severity>(&quoted(f[2])).ok();
+    let severity = serde_json::from_str::<MatchSeverity>(&quoted(f[2])).ok();
     let action = serde_json::from_str::<Action>(&quoted(f[3])).ok();
     let kind = serde_json::from_str::<EntryKind>(&quoted(f[4])).ok();
     field("category", f[1], category.is_some(), "unknown value");

@@ -42,4 +42,7 @@ mod verdict;
 pub use engine::{IDENTITY_WINDOW, Moderator};
 pub use lexicon::{BUILTIN_TSV, Entry, EntryKind, Lexicon};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
-pub use verdict::{Action, Category, Decision, LegalBasis, Match, Severity, Verdict};
+pub use verdict::{Action, Category, Decision, LegalBasis, Match, MatchSeverity, Verdict};
+
+/// The old name of [`MatchSeverity`], kept for compatibility.
+pub use verdict::MatchSeverity as Severity;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::verdict::{Action, Category, Match, Severity};
+use super::verdict::{Action, Category, Match, MatchSeverity};
 use crate::registry::Nik;
 
 /// The kind of a personal-data match.
@@ -304,9 +304,9 @@ pub(super) fn personal_matches(text: &str, out: &mut Vec<Match>) {
             end: s.end,
             category: Category::DataPribadi,
             severity: if s.kind == PersonalKind::Nik {
-                Severity::High
+                MatchSeverity::High
             } else {
-                Severity::Medium
+                MatchSeverity::Medium
             },
             action,
             rule_id: rule.to_owned(),

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::verdict::{Action, Category, Match, Severity};
+use super::verdict::{Action, Category, Match, MatchSeverity};
 use crate::error::Result;
 
 /// Hosts of link shorteners.
@@ -70,9 +70,9 @@ fn spam_match(
         end,
         category,
         severity: if action == Action::Block {
-            Severity::High
+            MatchSeverity::High
         } else {
-            Severity::Medium
+            MatchSeverity::Medium
         },
         action,
         rule_id: rule.to_owned(),

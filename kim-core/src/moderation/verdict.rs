@@ -1,5 +1,5 @@
 //! The vocabulary of moderation: what a text is checked for ([`Category`], with its [`LegalBasis`]), how much a match
-//! weighs ([`Severity`], [`Action`]) and what comes back ([`Match`], [`Decision`], [`Verdict`]). Data only: the
+//! weighs ([`MatchSeverity`], [`Action`]) and what comes back ([`Match`], [`Decision`], [`Verdict`]). Data only: the
 //! [`super::Moderator`] produces them, [`super::review`] consumes them.
 
 use std::fmt;
@@ -202,10 +202,12 @@ impl fmt::Display for Category {
     }
 }
 
-/// Severity of a match.
+/// Severity of a match (not to be confused with [`crate::rules::Severity`], the severity of a validation finding).
+/// Formerly `moderation::Severity`, which still names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
+// The serde name stays the old one, so every format (and every error message) reads as before the rename.
+#[serde(rename = "Severity", rename_all = "snake_case")]
+pub enum MatchSeverity {
     /// Low.
     Low,
     /// Medium.
@@ -214,7 +216,7 @@ pub enum Severity {
     High,
 }
 
-impl Severity {
+impl MatchSeverity {
     /// The name as in JSON: `low`, `medium`, `high`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -282,7 +284,7 @@ pub struct Match {
     /// Category.
     pub category: Category,
     /// Severity.
-    pub severity: Severity,
+    pub severity: MatchSeverity,
     /// Effect on the decision.
     pub action: Action,
     /// Lexicon entry id, or a built-in rule id (`pd-nik`, `pd-phone`, `pd-email`, `spam-*`, `sara-context`).
