@@ -60,6 +60,26 @@ impl Moderator {
         })
     }
 
+    /// Compiles the lexicon of [`Lexicon::from_user_tsv`]: the user's TSV entries added to the shipped lexicon
+    /// (`extend`) or alone. The one call the bindings make to build a moderator from a user's lexicon.
+    ///
+    /// ```
+    /// use kim_core::moderation::{Decision, Moderator};
+    /// let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
+    /// let m = Moderator::from_user_tsv(tsv, "lokal-1", true)?;
+    /// assert_eq!(m.lexicon().version(), "kim-default-1+lokal-1");
+    /// assert_eq!(m.check("dasar kurang ajar").decision, Decision::Hold);
+    /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Lexicon::from_user_tsv`] and [`Moderator::new`].
+    pub fn from_user_tsv(tsv: &str, version: &str, extend: bool) -> Result<Self> {
+        Self::new(Lexicon::from_user_tsv(tsv, version, extend)?)
+    }
+
     /// The lexicon.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
