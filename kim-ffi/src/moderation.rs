@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use kim_core::moderation::{Lexicon, Moderator, redact};
+use kim_core::moderation::{Moderator, redact};
 
 use crate::errors::KimStatus;
 use crate::handle::{
@@ -68,15 +68,7 @@ pub unsafe extern "C" fn kim_moderator_from_lexicon(
                 input_str(version, version_len, "version")?,
             )
         };
-        let own = Lexicon::from_tsv(tsv, version)?;
-        let lexicon = if extend_builtin != 0 {
-            let mut l = Lexicon::builtin();
-            l.extend(own)?;
-            l
-        } else {
-            own
-        };
-        let m = Moderator::new(lexicon)?;
+        let m = Moderator::from_user_tsv(tsv, version, extend_builtin != 0)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_handle(out, KimModerator(m)) };
         Ok(())

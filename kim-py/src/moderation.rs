@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kim_core::moderation::{Lexicon, Moderator, Verdict};
+use kim_core::moderation::{Moderator, Verdict};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -184,16 +184,8 @@ impl PyModerator {
 
 impl PyModerator {
     fn build(tsv: String, version: String, extend: bool) -> PyResult<Self> {
-        let own = Lexicon::from_tsv(&tsv, &version).py()?;
-        let lexicon = if extend {
-            let mut l = Lexicon::builtin();
-            l.extend(own).py()?;
-            l
-        } else {
-            own
-        };
         Ok(Self {
-            inner: Arc::new(Moderator::new(lexicon).py()?),
+            inner: Arc::new(Moderator::from_user_tsv(&tsv, &version, extend).py()?),
             source: Some((tsv, version, extend)),
         })
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Scanner, normalize_pattern};
-use super::{Action, Category, Severity};
+use super::verdict::{Action, Category, MatchSeverity};
 use crate::error::{Error, Result, RowError};
 
 /// How an entry's pattern matches.
@@ -31,7 +31,7 @@ pub struct Entry {
     /// Category.
     pub category: Category,
     /// Severity.
-    pub severity: Severity,
+    pub severity: MatchSeverity,
     /// What a match does.
     pub action: Action,
     /// How it matches.
@@ -138,6 +138,35 @@ impl Lexicon {
         Ok(())
     }
 
+    /// A user's lexicon TSV (the format of [`Lexicon::from_tsv`]): with `extend` its entries are added to the shipped
+    /// lexicon (version `kim-default-1+{version}`), otherwise they are the whole lexicon (version `version`). What
+    /// the bindings offer as "extend the shipped lexicon or replace it".
+    ///
+    /// ```
+    /// use kim_core::moderation::Lexicon;
+    /// let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
+    /// let extended = Lexicon::from_user_tsv(tsv, "lokal-1", true)?;
+    /// assert_eq!(extended.version(), "kim-default-1+lokal-1");
+    /// assert_eq!(extended.entries().len(), Lexicon::builtin().entries().len() + 1);
+    /// let alone = Lexicon::from_user_tsv(tsv, "lokal-1", false)?;
+    /// assert_eq!((alone.version(), alone.entries().len()), ("lokal-1", 1));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] for bad lines (all of them, as [`Lexicon::from_tsv`]); [`Error::InvalidArgument`] when
+    /// extending and an id is in the shipped lexicon already.
+    pub fn from_user_tsv(tsv: &str, version: &str, extend: bool) -> Result<Self> {
+        let own = Self::from_tsv(tsv, version)?;
+        if !extend {
+            return Ok(own);
+        }
+        let mut lexicon = Self::builtin();
+        lexicon.extend(own)?;
+        Ok(lexicon)
+    }
+
     /// The version string (goes into every verdict and audit event).
     pub fn version(&self) -> &str {
         &self.version
@@ -169,7 +198,7 @@ fn parse_line(line_no: u64, line: &str) -> std::result::Result<Entry, Vec<RowErr
         }
     };
     let category = serde_json::from_str::<Category>(&quoted(f[1])).ok();
-    let severity = serde_json::from_str::<Severity>(&quoted(f[2])).ok();
+    let severity = serde_json::from_str::<MatchSeverity>(&quoted(f[2])).ok();
     let action = serde_json::from_str::<Action>(&quoted(f[3])).ok();
     let kind = serde_json::from_str::<EntryKind>(&quoted(f[4])).ok();
     field("category", f[1], category.is_some(), "unknown value");
@@ -299,6 +328,45 @@ mod tests {
         ] {
             assert_eq!(is_inflection(token, root, at), ok, "{token} / {root}");
         }
+    }
+
+    #[test]
+    fn a_user_lexicon_extends_or_replaces_the_shipped_one() {
+        let tsv = "lokal-a\tkasar\tmedium\thold\troot\tkurang ajar\n";
+        let builtin = Lexicon::builtin();
+        let extended = Lexicon::from_user_tsv(tsv, "lokal-1", true).unwrap();
+        let mut by_hand = Lexicon::builtin();
+        by_hand
+            .extend(Lexicon::from_tsv(tsv, "lokal-1").unwrap())
+            .unwrap();
+        assert_eq!(extended, by_hand);
+        assert_eq!(
+            extended.entries()[..builtin.entries().len()],
+            *builtin.entries()
+        );
+        let alone = Lexicon::from_user_tsv(tsv, "lokal-1", false).unwrap();
+        assert_eq!(alone, Lexicon::from_tsv(tsv, "lokal-1").unwrap());
+        // A bad line fails either way; an id of the shipped lexicon fails only when extending.
+        for extend in [true, false] {
+            let bad = Lexicon::from_user_tsv("x\tnope\tmedium\thold\troot\tfoo\n", "v", extend);
+            assert!(matches!(bad, Err(Error::Lexicon { .. })), "{extend}");
+        }
+        let taken = &builtin.entries()[0];
+        let clash = format!("{}\tkasar\tmedium\thold\troot\tfoo\n", taken.id);
+        assert!(matches!(
+            Lexicon::from_user_tsv(&clash, "v", true),
+            Err(Error::InvalidArgument {
+                name: "lexicon",
+                ..
+            })
+        ));
+        assert_eq!(
+            Lexicon::from_user_tsv(&clash, "v", false)
+                .unwrap()
+                .entries()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::verdict::{Action, Category, Match, MatchSeverity};
 use crate::registry::Nik;
 
 /// The kind of a personal-data match.
@@ -274,6 +275,45 @@ fn redact_once(text: &str, spans: Vec<PersonalSpan>) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// E-mail domains of institutions (government, villages, schools, universities): flagged, not held.
+const INSTITUTIONAL_DOMAINS: &[&str] = &[".go.id", ".desa.id", ".sch.id", ".ac.id"];
+
+/// The moderation matches of the personal data in `text`: a NIK blocks, a phone number or e-mail address holds, an
+/// institutional e-mail address is only flagged.
+pub(super) fn personal_matches(text: &str, out: &mut Vec<Match>) {
+    for s in find_personal_data(text) {
+        let (rule, id, en) = match s.kind {
+            PersonalKind::Nik => ("pd-nik", "NIK", "a NIK"),
+            PersonalKind::Phone => ("pd-phone", "nomor telepon", "a phone number"),
+            PersonalKind::Email => ("pd-email", "alamat e-mail", "an e-mail address"),
+        };
+        // An office address on an institutional domain is a public contact, not someone's personal data.
+        let institutional = s.kind == PersonalKind::Email
+            && INSTITUTIONAL_DOMAINS
+                .iter()
+                .any(|d| text[s.start..s.end].to_ascii_lowercase().ends_with(d));
+        let action = match s.kind {
+            PersonalKind::Nik => Action::Block,
+            _ if institutional => Action::Flag,
+            _ => Action::Hold,
+        };
+        out.push(Match {
+            start: s.start,
+            end: s.end,
+            category: Category::DataPribadi,
+            severity: if s.kind == PersonalKind::Nik {
+                MatchSeverity::High
+            } else {
+                MatchSeverity::Medium
+            },
+            action,
+            rule_id: rule.to_owned(),
+            reason_id: format!("memuat {id} (data pribadi, UU PDP 27/2022); gunakan redact"),
+            reason_en: format!("contains {en} (personal data, UU PDP 27/2022); use redact"),
+        });
+    }
 }
 
 #[cfg(test)]

@@ -34,13 +34,18 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Category, Decision, Verdict};
+use super::verdict::{Action, Category, Decision, Verdict};
 use crate::error::{Error, Result};
 
-/// Who acts on a case.
+/// The old name of [`ReviewRole`], kept for compatibility.
+pub use ReviewRole as Role;
+
+/// Who acts on a case (not to be confused with [`crate::registry::Role`], a KIM member's role). Formerly
+/// `review::Role`, which still names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
+// The serde name stays the old one, so every format (and every error message) reads as before the rename.
+#[serde(rename = "Role", rename_all = "snake_case")]
+pub enum ReviewRole {
     /// The KIM's own manager (*pengelola*).
     PengelolaKim,
     /// A content moderator.
@@ -55,7 +60,7 @@ pub enum Role {
     Sistem,
 }
 
-impl Role {
+impl ReviewRole {
     fn can_review(self) -> bool {
         matches!(
             self,
@@ -181,7 +186,7 @@ pub struct AuditEvent {
     /// Who (an account name or id).
     pub actor: String,
     /// In which role.
-    pub role: Role,
+    pub role: ReviewRole,
     /// What: `open`, `decide:remove`, `appeal`, `appeal:upheld`, `close`.
     pub action: String,
     /// State before (`None` for the opening event).
@@ -230,7 +235,7 @@ impl Case {
         urgency: Urgency,
         at: DateTime<Utc>,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         ruleset_version: &str,
     ) -> Self {
         // A reporter's words are kept masked: the case is persisted and its audit trail is read by many.
@@ -287,7 +292,7 @@ impl Case {
         let rule_ids: Vec<String> = verdict
             .matches
             .iter()
-            .filter(|m| m.action == super::Action::Hold)
+            .filter(|m| m.action == Action::Hold)
             .map(|m| m.rule_id.clone())
             .collect();
         let source = Source::Hold {
@@ -303,7 +308,7 @@ impl Case {
             urgency,
             at,
             "kim",
-            Role::Sistem,
+            ReviewRole::Sistem,
             &verdict.lexicon_version,
         );
         case.fact_check = verdict.fact_check;
@@ -368,7 +373,7 @@ impl Case {
         allowed: &[State],
         after: State,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         reason: &str,
         at: DateTime<Utc>,
         ruleset_version: &str,
@@ -421,7 +426,7 @@ impl Case {
     pub fn decide(
         &mut self,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         outcome: Outcome,
         reason: &str,
         label: Option<HoaxLabel>,
@@ -454,7 +459,7 @@ impl Case {
     pub fn appeal(
         &mut self,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         reason: &str,
         at: DateTime<Utc>,
         ruleset_version: &str,
@@ -478,7 +483,7 @@ impl Case {
     pub fn resolve_appeal(
         &mut self,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         outcome: AppealOutcome,
         reason: &str,
         at: DateTime<Utc>,
@@ -524,7 +529,7 @@ impl Case {
     pub fn close(
         &mut self,
         actor: &str,
-        role: Role,
+        role: ReviewRole,
         at: DateTime<Utc>,
         ruleset_version: &str,
     ) -> Result<()> {

@@ -672,7 +672,7 @@ mod tests {
 
     #[test]
     fn hits_while_normalising_equal_a_search_afterwards() {
-        for line in include_str!("../../tests/data/moderation_corpus.tsv").lines() {
+        for line in include_str!("../../../tests/data/moderation_corpus.tsv").lines() {
             hits_as_overlapping_search(line);
         }
         for s in [
