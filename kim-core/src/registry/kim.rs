@@ -139,7 +139,7 @@ pub struct StatusChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kim {
-    /// Registry id, unique in a [`Registry`].
+    /// Registry id, unique in a [`Registry`](super::Registry).
     pub id: String,
     /// Name.
     pub name: String,
