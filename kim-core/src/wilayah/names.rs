@@ -49,7 +49,7 @@ pub enum Resolution {
 pub(super) struct NameIndex {
     norm: Vec<Box<str>>,
     /// The length and letter histogram of each normalised name, for a cheap lower bound on the edit distance.
-    hist: Vec<Hist>,
+    histograms: Vec<LetterHistogram>,
     exact: HashMap<Box<str>, Vec<u32>>,
 }
 
@@ -57,12 +57,12 @@ pub(super) struct NameIndex {
 /// difference, and half the L1 distance between two histograms, are lower bounds on the edit distance of the strings
 /// (bucket collisions only lower the second).
 #[derive(Clone, Copy)]
-struct Hist {
+struct LetterHistogram {
     chars: usize,
     counts: [u8; 32],
 }
 
-impl Hist {
+impl LetterHistogram {
     fn of(s: &str) -> Self {
         let mut h = Self {
             chars: 0,
@@ -88,7 +88,7 @@ impl Hist {
 impl NameIndex {
     fn build(r: &Reference) -> Self {
         let mut norm = Vec::with_capacity(r.len());
-        let mut hist = Vec::with_capacity(r.len());
+        let mut histograms = Vec::with_capacity(r.len());
         let mut exact: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(r.len());
         for u in r.iter() {
             // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
@@ -100,10 +100,14 @@ impl NameIndex {
                 n.full.into()
             };
             exact.entry(n.clone()).or_default().push(u.index);
-            hist.push(Hist::of(&n));
+            histograms.push(LetterHistogram::of(&n));
             norm.push(n);
         }
-        Self { norm, hist, exact }
+        Self {
+            norm,
+            histograms,
+            exact,
+        }
     }
 }
 
@@ -278,7 +282,7 @@ impl Reference {
                     k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
                 })
         };
-        let core_hist = Hist::of(core);
+        let core_hist = LetterHistogram::of(core);
         let mut out: Vec<NameMatch> = Vec::new();
         if let Some(hits) = idx.exact.get(core) {
             for &i in hits {
@@ -307,7 +311,7 @@ impl Reference {
             // Similarity >= 0.8 allows an edit distance of at most a fifth of the longer length; the distance is at
             // least the length difference and half the histogram distance, so most of a national scan stops here,
             // before the quadratic edit distance.
-            let cand_hist = &idx.hist[i];
+            let cand_hist = &idx.histograms[i];
             let max_dist = core_hist.chars.max(cand_hist.chars) / 5;
             if core_hist.chars.abs_diff(cand_hist.chars) > max_dist
                 || core_hist.l1(cand_hist) > 2 * max_dist
