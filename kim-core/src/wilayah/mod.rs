@@ -23,7 +23,7 @@ pub use kode::{DottedKode, Kode};
 pub use names::{MatchKind, NameMatch, Resolution};
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
-pub use reference::{Counts, EMBEDDED_VERSION, Reference, Unit};
+pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};
 
 /// The level of a unit in the hierarchy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

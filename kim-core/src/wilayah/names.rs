@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{KabKotaKind, Kode, Level, Reference};
@@ -34,8 +34,18 @@ pub struct NameMatch {
 }
 
 /// Outcome of resolving a free-text place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "resolution", rename_all = "snake_case")]
+///
+/// JSON: `{"resolution": "unique", "match": {…}}`, `{"resolution": "ambiguous", "candidates": [{…}, …]}` or
+/// `{"resolution": "not_found"}`, each match a [`NameMatch`].
+///
+/// ```
+/// use kim_core::wilayah::Reference;
+/// let r = Reference::embedded().resolve_place("Desa Perian, Kec. Muara Muntai, Kukar");
+/// let json = serde_json::to_value(&r)?;
+/// assert_eq!((json["resolution"].as_str(), json["match"]["code"].as_str()), (Some("unique"), Some("64.02.01.2001")));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
     /// Exactly one certain candidate.
     Unique(NameMatch),
@@ -43,6 +53,43 @@ pub enum Resolution {
     Ambiguous(Vec<NameMatch>),
     /// No candidate at all.
     NotFound,
+}
+
+/// The JSON of a [`Resolution`]: borrowed to write it, owned to read it.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "resolution", rename_all = "snake_case")]
+enum ResolutionJson<M, C> {
+    Unique {
+        #[serde(rename = "match")]
+        m: M,
+    },
+    Ambiguous {
+        candidates: C,
+    },
+    NotFound,
+}
+
+impl Serialize for Resolution {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let json: ResolutionJson<&NameMatch, &[NameMatch]> = match self {
+            Self::Unique(m) => ResolutionJson::Unique { m },
+            Self::Ambiguous(candidates) => ResolutionJson::Ambiguous { candidates },
+            Self::NotFound => ResolutionJson::NotFound,
+        };
+        json.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Resolution {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(
+            match ResolutionJson::<NameMatch, Vec<NameMatch>>::deserialize(d)? {
+                ResolutionJson::Unique { m } => Self::Unique(m),
+                ResolutionJson::Ambiguous { candidates } => Self::Ambiguous(candidates),
+                ResolutionJson::NotFound => Self::NotFound,
+            },
+        )
+    }
 }
 
 /// Lazily built: normalised name of every unit, and exact-name lookup.
@@ -327,7 +374,7 @@ impl Reference {
     }
 
     fn name_match(&self, i: usize, kind: MatchKind, score: f64) -> NameMatch {
-        let u = self.unit(i);
+        let u = self.unit_at(i);
         NameMatch {
             kode: u.kode,
             name: u.name.to_owned(),
@@ -483,6 +530,34 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 500, "{compared}");
+    }
+
+    #[test]
+    fn resolutions_have_one_json_shape_each_and_read_back() {
+        let m = NameMatch {
+            kode: Kode::parse("64.02.01.2001").unwrap(),
+            name: "Perian".into(),
+            kind: MatchKind::Exact,
+            score: 1.0,
+        };
+        let m_json = r#"{"code":"64.02.01.2001","name":"Perian","kind":"exact","score":1.0}"#;
+        for (r, json) in [
+            (
+                Resolution::Unique(m.clone()),
+                format!(r#"{{"resolution":"unique","match":{m_json}}}"#),
+            ),
+            (
+                Resolution::Ambiguous(vec![m.clone(), m]),
+                format!(r#"{{"resolution":"ambiguous","candidates":[{m_json},{m_json}]}}"#),
+            ),
+            (
+                Resolution::NotFound,
+                r#"{"resolution":"not_found"}"#.to_owned(),
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&r).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Resolution>(&json).unwrap(), r);
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@ use std::fmt;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::names::NameIndex;
 use super::positions::{PositionTable, subtree_ends};
@@ -70,6 +71,39 @@ impl Unit<'_> {
     }
 }
 
+/// `{"code": "64.02", "name": "Kabupaten Kutai Kartanegara", "level": "kab_kota"}` (Python's
+/// `Reference.children`).
+impl Serialize for Unit<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Unit", 3)?;
+        st.serialize_field("code", &self.kode)?;
+        st.serialize_field("name", self.name)?;
+        st.serialize_field("level", &self.kode.level())?;
+        st.end()
+    }
+}
+
+/// One unit looked up in a [`Reference`]: see [`Reference::lookup`].
+///
+/// JSON: `{"code", "name", "level", "parent", "counts", "code_list_version"}` in this order (the C ABI puts
+/// `"schema_version": 1` first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lookup {
+    /// The code (`code` in JSON, like everywhere else).
+    #[serde(rename = "code")]
+    pub kode: Kode,
+    /// Its official name.
+    pub name: String,
+    /// Its level.
+    pub level: Level,
+    /// Its parent, `None` (JSON `null`) for a province.
+    pub parent: Option<Kode>,
+    /// The units inside it (the unit itself not counted).
+    pub counts: Counts,
+    /// The version of the code list it was looked up in.
+    pub code_list_version: String,
+}
+
 /// A code list: every unit, its name and its place in the hierarchy.
 ///
 /// Units are kept in pre-order (a unit, then its whole subtree), so a subtree is a contiguous range and lookups are
@@ -107,6 +141,20 @@ impl fmt::Debug for Reference {
             .field("units", &self.codes.len())
             .field("counts", &self.counts)
             .finish_non_exhaustive()
+    }
+}
+
+/// `kepmendagri-300.2.2-2138-2025 · 38 provinsi, 7285 kecamatan, 83762 villages`: the version and the main counts.
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} · {} provinsi, {} kecamatan, {} villages",
+            self.version,
+            self.counts.provinsi,
+            self.counts.kecamatan,
+            self.counts.villages()
+        )
     }
 }
 
@@ -372,20 +420,6 @@ impl Reference {
         self.counts
     }
 
-    #[allow(clippy::cast_possible_truncation)] // see `build`
-    pub(super) fn unit(&self, i: usize) -> Unit<'_> {
-        let start = if i == 0 {
-            0
-        } else {
-            self.name_ends[i - 1] as usize
-        };
-        Unit {
-            kode: self.codes[i],
-            name: &self.names[start..self.name_ends[i] as usize],
-            index: i as u32,
-        }
-    }
-
     /// One probe of an open-addressing table, built on first use (~1 ms, 1 MB for the national list). Lookups of
     /// different codes do not depend on each other, so their cache misses overlap, unlike a binary search's chain.
     pub(super) fn position(&self, kode: Kode) -> Option<usize> {
@@ -404,8 +438,18 @@ impl Reference {
     /// # Panics
     ///
     /// If `i >= self.len()`.
+    #[allow(clippy::cast_possible_truncation)] // see `build`
     pub fn unit_at(&self, i: usize) -> Unit<'_> {
-        self.unit(i)
+        let start = if i == 0 {
+            0
+        } else {
+            self.name_ends[i - 1] as usize
+        };
+        Unit {
+            kode: self.codes[i],
+            name: &self.names[start..self.name_ends[i] as usize],
+            index: i as u32,
+        }
     }
 
     /// The code at position `i` (as `unit_at(i).kode`, without slicing the name).
@@ -428,7 +472,48 @@ impl Reference {
 
     /// The unit with this code.
     pub fn get(&self, kode: Kode) -> Option<Unit<'_>> {
-        self.position(kode).map(|i| self.unit(i))
+        self.position(kode).map(|i| self.unit_at(i))
+    }
+
+    /// The unit with this code, or [`Error::NotInCodeList`]: [`Reference::get`] for callers that need the code to
+    /// be there.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference};
+    /// let r = Reference::embedded();
+    /// assert_eq!(r.unit(Kode::parse("64.02.01")?)?.name, "Muara Muntai");
+    /// let err = r.unit(Kode::parse("64.02.99")?).unwrap_err();
+    /// assert_eq!(err.to_string(), "64.02.99 is not in the code list kepmendagri-300.2.2-2138-2025");
+    /// assert_eq!(err.code(), "KIM-E-ARGUMENT");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn unit(&self, kode: Kode) -> Result<Unit<'_>> {
+        self.get(kode).ok_or_else(|| Error::NotInCodeList {
+            code: kode.to_string(),
+            version: self.version.clone(),
+        })
+    }
+
+    /// One unit with its parent, the counts inside it and the list's version (the JSON of `kim_reference_lookup` and
+    /// of Python's `Reference.get`), or [`Error::NotInCodeList`].
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference};
+    /// let l = Reference::embedded().lookup(Kode::parse("64.02")?)?;
+    /// assert_eq!((l.name.as_str(), l.counts.kecamatan), ("Kabupaten Kutai Kartanegara", 20));
+    /// assert_eq!(l.parent, Some(Kode::parse("64")?));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn lookup(&self, kode: Kode) -> Result<Lookup> {
+        let unit = self.unit(kode)?;
+        Ok(Lookup {
+            kode,
+            name: unit.name.to_owned(),
+            level: kode.level(),
+            parent: kode.parent(),
+            counts: self.counts_within(Some(kode)),
+            code_list_version: self.version.clone(),
+        })
     }
 
     /// True if the code is in the list.
@@ -438,7 +523,7 @@ impl Reference {
 
     /// All units in pre-order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Unit<'_>> + '_ {
-        (0..self.codes.len()).map(|i| self.unit(i))
+        (0..self.codes.len()).map(|i| self.unit_at(i))
     }
 
     /// The index range of `within`'s subtree (the unit itself included); the whole list for `None`.
@@ -456,7 +541,7 @@ impl Reference {
     pub fn descendants(&self, within: Option<Kode>) -> impl Iterator<Item = Unit<'_>> + '_ {
         let r = self.subtree_range(within);
         let skip = usize::from(within.is_some() && !r.is_empty());
-        r.skip(skip).map(|i| self.unit(i))
+        r.skip(skip).map(|i| self.unit_at(i))
     }
 
     /// Direct children of `parent`; the provinces for `None`.
@@ -468,7 +553,7 @@ impl Reference {
             if i >= end {
                 return None;
             }
-            let u = self.unit(i);
+            let u = self.unit_at(i);
             i = self.subtree_end[i] as usize;
             Some(u)
         })
@@ -482,6 +567,15 @@ impl Reference {
     ) -> impl Iterator<Item = Unit<'_>> + '_ {
         self.descendants(within)
             .filter(move |u| u.kode.level() == level)
+    }
+
+    /// [`Reference::counts_within`], or [`Error::NotInCodeList`] if `within` is not in the list (where
+    /// `counts_within` returns zero counts).
+    pub fn counts_in(&self, within: Option<Kode>) -> Result<Counts> {
+        if let Some(w) = within {
+            self.unit(w)?;
+        }
+        Ok(self.counts_within(within))
     }
 
     /// Counts inside `within` (the unit itself not counted), or for the whole list.
@@ -502,5 +596,67 @@ impl Reference {
             + self.names.capacity()
             + self.name_ends.capacity() * 4
             + self.subtree_end.capacity() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str) -> Kode {
+        Kode::parse(s).unwrap()
+    }
+
+    #[test]
+    fn lookup_json_is_the_c_shape() {
+        let r = Reference::embedded();
+        assert_eq!(
+            serde_json::to_string(&r.lookup(k("64.02")).unwrap()).unwrap(),
+            r#"{"code":"64.02","name":"Kabupaten Kutai Kartanegara","level":"kab_kota","parent":"64","counts":{"provinsi":0,"kabupaten":0,"kota":0,"kecamatan":20,"kelurahan":44,"desa":193,"desa_adat":0},"code_list_version":"kepmendagri-300.2.2-2138-2025"}"#
+        );
+        let province = r.lookup(k("64")).unwrap();
+        assert_eq!(province.parent, None);
+        let json = serde_json::to_string(&province).unwrap();
+        assert!(json.contains(r#""parent":null"#), "{json}");
+        assert_eq!(serde_json::from_str::<Lookup>(&json).unwrap(), province);
+    }
+
+    #[test]
+    fn absent_codes_are_one_error() {
+        let r = Reference::embedded();
+        let absent = k("64.02.01.2999");
+        for e in [
+            r.unit(absent).unwrap_err(),
+            r.lookup(absent).unwrap_err(),
+            r.counts_in(Some(absent)).unwrap_err(),
+        ] {
+            assert!(
+                matches!(&e, Error::NotInCodeList { code, version } if code == "64.02.01.2999" && version == EMBEDDED_VERSION)
+            );
+            assert_eq!(
+                e.to_string(),
+                "64.02.01.2999 is not in the code list kepmendagri-300.2.2-2138-2025"
+            );
+            assert_eq!(e.family(), crate::ErrorFamily::Argument);
+            assert_eq!(e.code(), "KIM-E-ARGUMENT");
+        }
+        assert_eq!(r.counts_in(None).unwrap(), r.counts());
+        assert_eq!(
+            r.counts_in(Some(k("64.02"))).unwrap(),
+            r.counts_within(Some(k("64.02")))
+        );
+    }
+
+    #[test]
+    fn units_and_lists_write_themselves() {
+        let r = Reference::embedded();
+        assert_eq!(
+            serde_json::to_string(&r.unit(k("64.02.01")).unwrap()).unwrap(),
+            r#"{"code":"64.02.01","name":"Muara Muntai","level":"kecamatan"}"#
+        );
+        assert_eq!(
+            r.to_string(),
+            "kepmendagri-300.2.2-2138-2025 · 38 provinsi, 7285 kecamatan, 83762 villages"
+        );
     }
 }
