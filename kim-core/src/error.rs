@@ -261,6 +261,15 @@ pub enum Error {
         /// The date.
         date: NaiveDate,
     },
+    /// A well-formed code that is not in the code list the call uses (a lookup, or the `within` of counts or
+    /// coverage).
+    #[error("{code} is not in the code list {version}")]
+    NotInCodeList {
+        /// The code, dotted.
+        code: String,
+        /// The version of the code list.
+        version: String,
+    },
     /// A parameter of the call itself is unusable.
     #[error("invalid argument `{name}`: {message}")]
     InvalidArgument {
@@ -297,7 +306,7 @@ pub enum ErrorFamily {
     Transition,
     /// [`Error::Profile`], [`Error::UnknownProfile`], [`Error::NoProfileInForce`].
     Profile,
-    /// [`Error::InvalidArgument`].
+    /// [`Error::InvalidArgument`], [`Error::NotInCodeList`].
     Argument,
 }
 
@@ -321,7 +330,7 @@ impl Error {
             Self::Profile { .. } | Self::UnknownProfile { .. } | Self::NoProfileInForce { .. } => {
                 ErrorFamily::Profile
             }
-            Self::InvalidArgument { .. } => ErrorFamily::Argument,
+            Self::InvalidArgument { .. } | Self::NotInCodeList { .. } => ErrorFamily::Argument,
         }
     }
 
@@ -359,7 +368,7 @@ impl Error {
             Self::Profile { .. } => "KIM-E-PROFILE",
             Self::UnknownProfile { .. } => "KIM-E-UNKNOWN-PROFILE",
             Self::NoProfileInForce { .. } => "KIM-E-NO-PROFILE",
-            Self::InvalidArgument { .. } => "KIM-E-ARGUMENT",
+            Self::InvalidArgument { .. } | Self::NotInCodeList { .. } => "KIM-E-ARGUMENT",
         }
     }
 }

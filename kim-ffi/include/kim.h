@@ -410,8 +410,9 @@ kim_status kim_reference_from_path(const char *path,
                                    size_t version_len,
                                    kim_reference **out);
 
-// Looks up one code. Writes `{"schema_version":1,"code":…,"name":…,"level":…,"parent":…,"counts":{…}}` to `*out`
-// (counts of the units inside it), or `KIM_STATUS_INVALID_ARGUMENT` if the code is not in the list.
+// Looks up one code. Writes `{"schema_version":1,"code":…,"name":…,"level":…,"parent":…,"counts":{…},
+// "code_list_version":…}` to `*out` (counts of the units inside it), or `KIM_STATUS_INVALID_ARGUMENT` if the code
+// is not in the list.
 //
 // # Safety
 //

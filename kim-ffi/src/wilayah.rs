@@ -6,7 +6,7 @@ use kim_core::wilayah::{Kode, Reference};
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, input_bytes, input_str, write_handle, write_json,
+    check_out, free_handle, handle, input_bytes, input_str, versioned, write_handle, write_json,
 };
 use crate::macros::ffi_call;
 
@@ -115,8 +115,9 @@ pub unsafe extern "C" fn kim_reference_from_path(
     })
 }
 
-/// Looks up one code. Writes `{"schema_version":1,"code":…,"name":…,"level":…,"parent":…,"counts":{…}}` to `*out`
-/// (counts of the units inside it), or `KIM_STATUS_INVALID_ARGUMENT` if the code is not in the list.
+/// Looks up one code. Writes `{"schema_version":1,"code":…,"name":…,"level":…,"parent":…,"counts":{…},
+/// "code_list_version":…}` to `*out` (counts of the units inside it), or `KIM_STATUS_INVALID_ARGUMENT` if the code
+/// is not in the list.
 ///
 /// # Safety
 ///
@@ -142,22 +143,9 @@ pub unsafe extern "C" fn kim_reference_lookup(
                 input_str(code, code_len, "code")?,
             )
         };
-        let k = Kode::parse(code)?;
-        let unit = r.get(k).ok_or_else(|| kim_core::Error::InvalidArgument {
-            name: "code",
-            message: format!("{k} is not in the code list {}", r.version()),
-        })?;
-        let v = serde_json::json!({
-            "schema_version": 1,
-            "code": unit.kode,
-            "name": unit.name,
-            "level": unit.kode.level(),
-            "parent": unit.kode.parent(),
-            "counts": r.counts_within(Some(k)),
-            "code_list_version": r.version(),
-        });
+        let lookup = r.lookup(Kode::parse(code)?)?;
         // SAFETY: `out` is valid and non-NULL.
-        unsafe { write_json(out, &v) }
+        unsafe { write_json(out, &versioned(&lookup)) }
     })
 }
 

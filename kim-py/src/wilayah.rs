@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kim_core::wilayah::{Kode, Level, Reference, Resolution};
+use kim_core::wilayah::{Kode, Level, Reference};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -92,53 +92,39 @@ impl PyReference {
     }
 
     fn __repr__(&self) -> String {
-        let c = self.reference().counts();
-        format!(
-            "<kim.Reference {} · {} provinsi, {} kecamatan, {} villages>",
-            self.reference().version(),
-            c.provinsi,
-            c.kecamatan,
-            c.villages()
-        )
+        format!("<kim.Reference {}>", self.reference())
     }
 
     /// Counts by level and kind inside `within` (a code) or for the whole list.
     #[pyo3(signature = (within = None, /))]
     fn counts(&self, py: Python<'_>, within: Option<&str>) -> PyResult<Py<PyAny>> {
-        let w = within.map(kode).transpose()?;
-        if let Some(w) = w
-            && !self.reference().contains(w)
-        {
-            return Err(arg(format!("{w} is not in the code list")));
-        }
-        let c = self.reference().counts_within(w);
+        let c = self
+            .reference()
+            .counts_in(within.map(kode).transpose()?)
+            .py()?;
         let mut v = serde_json::to_value(c).map_err(|e| arg(e.to_string()))?;
         v["villages"] = c.villages().into();
         crate::to_py(py, &v)
     }
 
-    /// The unit with this code as a dict (`code`, `name`, `level`, `parent`), or `None`.
+    /// The unit with this code as a dict (`code`, `name`, `level`, `parent`, `counts` of the units inside it,
+    /// `code_list_version`; what the C ABI's `kim_reference_lookup` writes, without `schema_version`), or `None`.
     fn get(&self, py: Python<'_>, code: &str) -> PyResult<Py<PyAny>> {
-        let k = kode(code)?;
-        match self.reference().get(k) {
-            None => Ok(py.None()),
-            Some(u) => ser_to_py(
-                py,
-                &serde_json::json!({ "code": u.kode, "name": u.name, "level": u.kode.level(), "parent": u.kode.parent() }),
-            ),
+        match self.reference().lookup(kode(code)?) {
+            Ok(lookup) => ser_to_py(py, &lookup),
+            Err(kim_core::Error::NotInCodeList { .. }) => Ok(py.None()),
+            Err(e) => Err(crate::errors::to_py(&e)),
         }
     }
 
-    /// The direct children of `code` (the provinces for `None`).
+    /// The direct children of `code` (the provinces for `None`) as dicts (`code`, `name`, `level`).
     #[pyo3(signature = (code = None, /))]
     fn children(&self, py: Python<'_>, code: Option<&str>) -> PyResult<Py<PyAny>> {
-        let k = code.map(kode).transpose()?;
-        let v: Vec<_> = self
+        let children: Vec<_> = self
             .reference()
-            .children(k)
-            .map(|u| serde_json::json!({ "code": u.kode, "name": u.name, "level": u.kode.level() }))
+            .children(code.map(kode).transpose()?)
             .collect();
-        ser_to_py(py, &v)
+        ser_to_py(py, &children)
     }
 
     /// Ranked candidates for a name, case- and accent-insensitive, inside `within`.
@@ -161,14 +147,7 @@ impl PyReference {
     /// Resolves a free-text place such as "Desa Perian, Kec. Muara Muntai, Kukar": a dict with `resolution`
     /// (`unique`, `ambiguous`, `not_found`) and the candidate(s).
     fn resolve_place(&self, py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
-        let v = match self.reference().resolve_place(text) {
-            Resolution::Unique(m) => serde_json::json!({ "resolution": "unique", "match": m }),
-            Resolution::Ambiguous(c) => {
-                serde_json::json!({ "resolution": "ambiguous", "candidates": c })
-            }
-            Resolution::NotFound => serde_json::json!({ "resolution": "not_found" }),
-        };
-        ser_to_py(py, &v)
+        ser_to_py(py, &self.reference().resolve_place(text))
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

@@ -31,6 +31,16 @@ def test_reference_official_counts() -> None:
         "name": "Kabupaten Kutai Kartanegara",
         "level": "kab_kota",
         "parent": "64",
+        "counts": {
+            "provinsi": 0,
+            "kabupaten": 0,
+            "kota": 0,
+            "kecamatan": 20,
+            "kelurahan": 44,
+            "desa": 193,
+            "desa_adat": 0,
+        },
+        "code_list_version": "kepmendagri-300.2.2-2138-2025",
     }
     assert ref.get("64.02.01.2999") is None
     assert len(ref.children("64.02")) == 20

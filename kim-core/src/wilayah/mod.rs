@@ -1,0 +1,120 @@
+//! Kemendagri administrative codes and the official code list (DOMAIN.md §6).
+//!
+//! - [`Kode`] is one code: `PP`, `PP.KK`, `PP.KK.CC` or `PP.KK.CC.XNNN` (also undotted: 2, 4, 6 or 10 digits).
+//! - [`Reference`] is a code list: every unit with its name, place in the hierarchy, children and counts.
+//!   [`Reference::embedded`] is the official list of Kepmendagri 300.2.2-2138/2025 (feature `embedded`, on by
+//!   default); [`Reference::from_csv`] loads a user's own list.
+//!
+//! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
+
+mod kode;
+mod names;
+mod positions;
+mod reference;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+pub use kode::{DottedKode, Kode};
+pub use names::{MatchKind, NameMatch, Resolution};
+#[cfg(feature = "embedded")]
+pub use reference::EMBEDDED_TSV;
+pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};
+
+/// The level of a unit in the hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Province, `PP`.
+    Provinsi = 1,
+    /// Regency or city, `PP.KK`.
+    KabKota = 2,
+    /// District, `PP.KK.CC` (called *distrik* in Papua).
+    Kecamatan = 3,
+    /// Village: kelurahan, desa or desa adat, `PP.KK.CC.XNNN`.
+    Desa = 4,
+}
+
+impl Level {
+    /// All four levels, broadest first.
+    pub const ALL: [Level; 4] = [
+        Level::Provinsi,
+        Level::KabKota,
+        Level::Kecamatan,
+        Level::Desa,
+    ];
+
+    /// The snake_case name used in JSON, CSV and the bindings (`provinsi`, `kab_kota`, `kecamatan`, `desa`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Provinsi => "provinsi",
+            Self::KabKota => "kab_kota",
+            Self::Kecamatan => "kecamatan",
+            Self::Desa => "desa",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Level {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['/', '-', ' '], "_")
+            .as_str()
+        {
+            "provinsi" | "province" | "1" => Ok(Self::Provinsi),
+            "kab_kota" | "kabkota" | "kabupaten_kota" | "regency" | "2" => Ok(Self::KabKota),
+            "kecamatan" | "district" | "distrik" | "3" => Ok(Self::Kecamatan),
+            "desa" | "village" | "desa_kelurahan" | "kelurahan" | "4" => Ok(Self::Desa),
+            _ => Err(Error::InvalidArgument {
+                name: "level",
+                message: format!("{s:?} is not one of provinsi, kab_kota, kecamatan, desa"),
+            }),
+        }
+    }
+}
+
+/// Kabupaten (`KK` 01–69) or kota (`KK` 71–99).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KabKotaKind {
+    /// Regency.
+    Kabupaten,
+    /// City.
+    Kota,
+}
+
+/// The kind of a village, from the first digit of its last segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VillageKind {
+    /// `1NNN`: an urban village headed by a lurah.
+    Kelurahan,
+    /// `2NNN`: a village headed by a kepala desa (also kampung, nagari, gampong, kalurahan…).
+    Desa,
+    /// `3NNN`: a customary village; only in Kab. Jayapura (91.03).
+    DesaAdat,
+}
+
+impl VillageKind {
+    /// The snake_case name (`kelurahan`, `desa`, `desa_adat`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Kelurahan => "kelurahan",
+            Self::Desa => "desa",
+            Self::DesaAdat => "desa_adat",
+        }
+    }
+}

@@ -1,0 +1,586 @@
+//! Name matching: normalised names, abbreviations, near spellings, and resolving free-text places.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use unicode_normalization::UnicodeNormalization;
+
+use super::{KabKotaKind, Kode, Level, Reference};
+
+/// How a name matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Equal after normalisation.
+    Exact,
+    /// The query is built from leading parts of the name's words (`Kukar`, `Jaksel`).
+    Abbreviation,
+    /// A near spelling (normalised Levenshtein similarity ≥ 0.8).
+    Fuzzy,
+}
+
+/// One candidate unit for a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameMatch {
+    /// The unit (`code` in JSON, like everywhere else).
+    #[serde(rename = "code")]
+    pub kode: Kode,
+    /// Its official name.
+    pub name: String,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// Score in (0, 1]; exact = 1.0, abbreviation = 0.9, fuzzy ≤ 0.85.
+    pub score: f64,
+}
+
+/// Outcome of resolving a free-text place.
+///
+/// JSON: `{"resolution": "unique", "match": {…}}`, `{"resolution": "ambiguous", "candidates": [{…}, …]}` or
+/// `{"resolution": "not_found"}`, each match a [`NameMatch`].
+///
+/// ```
+/// use kim_core::wilayah::Reference;
+/// let r = Reference::embedded().resolve_place("Desa Perian, Kec. Muara Muntai, Kukar");
+/// let json = serde_json::to_value(&r)?;
+/// assert_eq!((json["resolution"].as_str(), json["match"]["code"].as_str()), (Some("unique"), Some("64.02.01.2001")));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// Exactly one certain candidate.
+    Unique(NameMatch),
+    /// Several candidates, or only uncertain ones, ranked best first (at most 10).
+    Ambiguous(Vec<NameMatch>),
+    /// No candidate at all.
+    NotFound,
+}
+
+/// The JSON of a [`Resolution`]: borrowed to write it, owned to read it.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "resolution", rename_all = "snake_case")]
+enum ResolutionJson<M, C> {
+    Unique {
+        #[serde(rename = "match")]
+        m: M,
+    },
+    Ambiguous {
+        candidates: C,
+    },
+    NotFound,
+}
+
+impl Serialize for Resolution {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let json: ResolutionJson<&NameMatch, &[NameMatch]> = match self {
+            Self::Unique(m) => ResolutionJson::Unique { m },
+            Self::Ambiguous(candidates) => ResolutionJson::Ambiguous { candidates },
+            Self::NotFound => ResolutionJson::NotFound,
+        };
+        json.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Resolution {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(
+            match ResolutionJson::<NameMatch, Vec<NameMatch>>::deserialize(d)? {
+                ResolutionJson::Unique { m } => Self::Unique(m),
+                ResolutionJson::Ambiguous { candidates } => Self::Ambiguous(candidates),
+                ResolutionJson::NotFound => Self::NotFound,
+            },
+        )
+    }
+}
+
+/// Lazily built: normalised name of every unit, and exact-name lookup.
+pub(super) struct NameIndex {
+    norm: Vec<Box<str>>,
+    /// The length and letter histogram of each normalised name, for a cheap lower bound on the edit distance.
+    histograms: Vec<LetterHistogram>,
+    exact: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// A string's length in chars and its chars counted in 32 buckets (by code point modulo 32, saturating). The length
+/// difference, and half the L1 distance between two histograms, are lower bounds on the edit distance of the strings
+/// (bucket collisions only lower the second).
+#[derive(Clone, Copy)]
+struct LetterHistogram {
+    chars: usize,
+    counts: [u8; 32],
+}
+
+impl LetterHistogram {
+    fn of(s: &str) -> Self {
+        let mut h = Self {
+            chars: 0,
+            counts: [0; 32],
+        };
+        for c in s.chars() {
+            h.chars += 1;
+            let b = &mut h.counts[(c as usize) & 31];
+            *b = b.saturating_add(1);
+        }
+        h
+    }
+
+    fn l1(&self, other: &Self) -> usize {
+        self.counts
+            .iter()
+            .zip(&other.counts)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum()
+    }
+}
+
+impl NameIndex {
+    fn build(r: &Reference) -> Self {
+        let mut norm = Vec::with_capacity(r.len());
+        let mut histograms = Vec::with_capacity(r.len());
+        let mut exact: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(r.len());
+        for u in r.iter() {
+            // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
+            // be *named* `Kota Bangun`.
+            let n = NormName::new(u.name);
+            let n: Box<str> = if u.kode.level() == Level::KabKota {
+                n.core.into()
+            } else {
+                n.full.into()
+            };
+            exact.entry(n.clone()).or_default().push(u.index);
+            histograms.push(LetterHistogram::of(&n));
+            norm.push(n);
+        }
+        Self {
+            norm,
+            histograms,
+            exact,
+        }
+    }
+}
+
+/// A normalised name: lower-case ASCII words, accents and punctuation removed, administrative prefix split off.
+struct NormName {
+    /// The whole normalised string.
+    full: String,
+    /// Without a leading administrative prefix.
+    core: String,
+    level: Option<Level>,
+    kota: Option<KabKotaKind>,
+}
+
+const PREFIXES: &[(&str, Option<Level>, Option<KabKotaKind>)] = &[
+    ("provinsi", Some(Level::Provinsi), None),
+    ("prov", Some(Level::Provinsi), None),
+    ("propinsi", Some(Level::Provinsi), None),
+    (
+        "kabupaten",
+        Some(Level::KabKota),
+        Some(KabKotaKind::Kabupaten),
+    ),
+    ("kab", Some(Level::KabKota), Some(KabKotaKind::Kabupaten)),
+    (
+        "kota administrasi",
+        Some(Level::KabKota),
+        Some(KabKotaKind::Kota),
+    ),
+    ("kota adm", Some(Level::KabKota), Some(KabKotaKind::Kota)),
+    ("kota", Some(Level::KabKota), Some(KabKotaKind::Kota)),
+    ("kecamatan", Some(Level::Kecamatan), None),
+    ("kec", Some(Level::Kecamatan), None),
+    ("distrik", Some(Level::Kecamatan), None),
+    ("kelurahan", Some(Level::Desa), None),
+    ("kel", Some(Level::Desa), None),
+    ("desa", Some(Level::Desa), None),
+    ("ds", Some(Level::Desa), None),
+];
+
+impl NormName {
+    fn new(s: &str) -> Self {
+        let mut out = String::with_capacity(s.len());
+        let mut space = true;
+        for c in s.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c)
+                || matches!(c, '\'' | '’' | '‘' | '`')
+            {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        while out.ends_with(' ') {
+            out.pop();
+        }
+        for &(p, level, kota) in PREFIXES {
+            if let Some(rest) = out.strip_prefix(p)
+                && let Some(rest) = rest.strip_prefix(' ')
+            {
+                return Self {
+                    core: rest.to_owned(),
+                    full: out.clone(),
+                    level,
+                    kota,
+                };
+            }
+        }
+        Self {
+            core: out.clone(),
+            full: out,
+            level: None,
+            kota: None,
+        }
+    }
+}
+
+/// True if `abbr` (one word) is made of non-empty leading parts of each word of `name`, in order, with at least
+/// two words and every part at least 2 letters: `kukar` = **ku**tai **kar**tanegara.
+fn is_abbreviation(abbr: &str, name: &str) -> bool {
+    fn go(abbr: &[u8], words: &[&[u8]]) -> bool {
+        match words.split_first() {
+            None => abbr.is_empty(),
+            Some((w, rest)) => {
+                let max = w.len().min(abbr.len());
+                (2..=max)
+                    .rev()
+                    .any(|n| abbr[..n] == w[..n] && go(&abbr[n..], rest))
+            }
+        }
+    }
+    if abbr.len() < 4
+        || abbr.as_bytes()[0] != name.as_bytes().first().copied().unwrap_or(0)
+        || abbr.contains(' ')
+    {
+        return false;
+    }
+    let words: Vec<&[u8]> = name.split(' ').map(str::as_bytes).collect();
+    words.len() >= 2 && go(abbr.as_bytes(), &words)
+}
+
+impl Reference {
+    fn name_index(&self) -> &NameIndex {
+        self.index.get_or_init(|| NameIndex::build(self))
+    }
+
+    /// Ranked units inside `within` (or anywhere) whose name matches `query`, best first.
+    ///
+    /// Matching ignores case, accents, punctuation and administrative prefixes (`Desa`, `Kel.`, `Kec.`, `Kab.`,
+    /// `Kota`…). A prefix in the query restricts the level (and `Kota`/`Kab.` the kind). Besides exact matches it
+    /// finds syllable abbreviations (`Kukar` → Kutai Kartanegara) and near spellings, with lower scores.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference, MatchKind};
+    /// let r = Reference::embedded();
+    /// let m = r.match_name("PERIAN", Some(Kode::parse("64.02.01")?));
+    /// assert_eq!(m[0].kode.to_string(), "64.02.01.2001");
+    /// assert_eq!(m[0].kind, MatchKind::Exact);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn match_name(&self, query: &str, within: Option<Kode>) -> Vec<NameMatch> {
+        self.match_name_at(query, within, None)
+    }
+
+    /// [`Reference::match_name`] restricted to one level.
+    pub fn match_name_at(
+        &self,
+        query: &str,
+        within: Option<Kode>,
+        level: Option<Level>,
+    ) -> Vec<NameMatch> {
+        let q = NormName::new(query);
+        // `Kota Bangun` may be a kota called Bangun or a kecamatan called Kota Bangun: try the prefix both ways.
+        let mut out = self.match_core(&q.core, q.level.or(level), q.kota, within);
+        if q.full != q.core {
+            for m in self.match_core(&q.full, level, None, within) {
+                match out.iter_mut().find(|o| o.kode == m.kode) {
+                    Some(o) if o.score < m.score => *o = m,
+                    Some(_) => {}
+                    None => out.push(m),
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kode.cmp(&b.kode)));
+        out
+    }
+
+    fn match_core(
+        &self,
+        core: &str,
+        level: Option<Level>,
+        kota: Option<KabKotaKind>,
+        within: Option<Kode>,
+    ) -> Vec<NameMatch> {
+        let range = self.subtree_range(within);
+        let skip = usize::from(within.is_some() && !range.is_empty());
+        let range = (range.start + skip)..range.end;
+        if core.is_empty() || range.is_empty() {
+            return Vec::new();
+        }
+        let idx = self.name_index();
+        let accept = |i: usize| {
+            let k = self.codes[i];
+            level.is_none_or(|l| k.level() == l)
+                && kota.is_none_or(|kota| {
+                    k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
+                })
+        };
+        let core_hist = LetterHistogram::of(core);
+        let mut out: Vec<NameMatch> = Vec::new();
+        if let Some(hits) = idx.exact.get(core) {
+            for &i in hits {
+                let i = i as usize;
+                if range.contains(&i) && accept(i) {
+                    out.push(self.name_match(i, MatchKind::Exact, 1.0));
+                }
+            }
+        }
+        // Abbreviations and near spellings: scan the range (small except for national queries, where only
+        // provinsi and kab/kota are scanned unless a level was given).
+        let scan_levels_deep = within.is_some() || level.is_some_and(|l| l >= Level::Kecamatan);
+        for i in range {
+            let k = self.codes[i];
+            if !accept(i) || (!scan_levels_deep && k.level() > Level::KabKota) {
+                continue;
+            }
+            let cand = &idx.norm[i];
+            if cand.as_ref() == core {
+                continue;
+            }
+            if is_abbreviation(core, cand) {
+                out.push(self.name_match(i, MatchKind::Abbreviation, 0.9));
+                continue;
+            }
+            // Similarity >= 0.8 allows an edit distance of at most a fifth of the longer length; the distance is at
+            // least the length difference and half the histogram distance, so most of a national scan stops here,
+            // before the quadratic edit distance.
+            let cand_hist = &idx.histograms[i];
+            let max_dist = core_hist.chars.max(cand_hist.chars) / 5;
+            if core_hist.chars.abs_diff(cand_hist.chars) > max_dist
+                || core_hist.l1(cand_hist) > 2 * max_dist
+            {
+                continue;
+            }
+            let sim = strsim::normalized_levenshtein(core, cand);
+            if sim >= 0.8 {
+                out.push(self.name_match(i, MatchKind::Fuzzy, sim * 0.85));
+            }
+        }
+        out
+    }
+
+    fn name_match(&self, i: usize, kind: MatchKind, score: f64) -> NameMatch {
+        let u = self.unit_at(i);
+        NameMatch {
+            kode: u.kode,
+            name: u.name.to_owned(),
+            kind,
+            score,
+        }
+    }
+
+    /// Resolves a free-text place such as `"Desa Perian, Kec. Muara Muntai, Kukar"` (narrowest part first, parts
+    /// separated by commas; the reverse order also works when prefixes show it).
+    ///
+    /// Each part is matched inside the candidates of the broader parts. The result is unique only when every part
+    /// matched exactly or as an abbreviation and no other candidate scores as high; otherwise the ranked candidates
+    /// are returned as ambiguous. Nothing is ever guessed silently.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Reference, Resolution};
+    /// let r = Reference::embedded();
+    /// match r.resolve_place("Desa Perian, Kec. Muara Muntai, Kukar") {
+    ///     Resolution::Unique(m) => assert_eq!(m.kode.to_string(), "64.02.01.2001"),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
+    pub fn resolve_place(&self, text: &str) -> Resolution {
+        let mut parts: Vec<&str> = text
+            .split([',', ';', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Resolution::NotFound;
+        }
+        // Legacy rows go narrow → broad. If the first part is hinted broader than the last, they go broad → narrow.
+        let first = NormName::new(parts[0]).level;
+        let last = NormName::new(parts[parts.len() - 1]).level;
+        if !matches!((first, last), (Some(a), Some(b)) if a < b) {
+            parts.reverse();
+        }
+        self.resolve_parts(&parts)
+    }
+
+    /// Resolves names given broadest first, e.g. `["Kutai Kartanegara", "Muara Muntai", "Perian"]`. Empty parts are
+    /// skipped. See [`Reference::resolve_place`].
+    pub fn resolve_parts(&self, broad_to_narrow: &[&str]) -> Resolution {
+        // Beam: (scope, score, all parts certain?)
+        let mut beams: Vec<(Option<Kode>, f64, bool)> = vec![(None, 1.0, true)];
+        let parts: Vec<&str> = broad_to_narrow
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Resolution::NotFound;
+        }
+        let last = parts.len() - 1;
+        let mut finals: Vec<(NameMatch, bool)> = Vec::new();
+        for (pi, part) in parts.iter().enumerate() {
+            let mut next = Vec::new();
+            for &(scope, score, certain) in &beams {
+                // The narrowest part of a multi-part place is a village unless a prefix says otherwise.
+                let level = (pi == last && parts.len() >= 3).then_some(Level::Desa);
+                let level = if NormName::new(part).level.is_some() {
+                    None
+                } else {
+                    level
+                };
+                for m in self.match_name_at(part, scope, level) {
+                    if let Some(s) = scope
+                        && m.kode.level() <= s.level()
+                    {
+                        continue;
+                    }
+                    let c = certain && m.kind != MatchKind::Fuzzy;
+                    if pi == last {
+                        let mut m = m;
+                        m.score *= score;
+                        finals.push((m, c));
+                    } else {
+                        next.push((Some(m.kode), score * m.score, c));
+                    }
+                }
+            }
+            if pi < last {
+                next.sort_by(|a, b| b.1.total_cmp(&a.1));
+                next.truncate(16);
+                if next.is_empty() {
+                    return Resolution::NotFound;
+                }
+                beams = next;
+            }
+        }
+        finals.sort_by(|a, b| {
+            b.0.score
+                .total_cmp(&a.0.score)
+                .then(a.0.kode.cmp(&b.0.kode))
+        });
+        finals.dedup_by(|a, b| a.0.kode == b.0.kode);
+        match finals.len() {
+            0 => Resolution::NotFound,
+            1 if finals[0].1 => Resolution::Unique(finals.remove(0).0),
+            _ if finals[0].1
+                && finals[0].0.score > finals[1].0.score + 1e-9
+                && finals[0].0.kind == MatchKind::Exact =>
+            {
+                // A unique exact winner; weaker candidates (abbreviations, near spellings) do not block it.
+                Resolution::Unique(finals.remove(0).0)
+            }
+            _ => Resolution::Ambiguous(finals.into_iter().map(|f| f.0).take(10).collect()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn the_edit_distance_prefilter_never_drops_a_near_spelling() {
+        // Every 97th village, misspelt by a substitution (and a deletion and an insertion when long enough): the
+        // filtered scan of its province finds exactly the villages a plain scan with the same threshold finds.
+        let r = Reference::embedded();
+        let idx = r.name_index();
+        let mut compared = 0;
+        for (i, name) in idx.norm.iter().enumerate().step_by(97) {
+            if r.codes[i].level() != Level::Desa || name.len() < 5 {
+                continue;
+            }
+            let within = r.codes[i].ancestor(Level::Provinsi);
+            let mut q: Vec<u8> = name.as_bytes().to_vec();
+            q[1] = b'x';
+            if q.len() >= 10 {
+                q.remove(3);
+            }
+            if q.len() >= 15 {
+                q.push(b'a');
+            }
+            let q = String::from_utf8(q).unwrap();
+            let found: HashSet<usize> = r
+                .match_core(&q, Some(Level::Desa), None, within)
+                .iter()
+                .filter(|m| m.kind == MatchKind::Fuzzy)
+                .map(|m| r.position(m.kode).unwrap())
+                .collect();
+            let range = r.subtree_range(within);
+            let plain: HashSet<usize> = range
+                .filter(|&j| r.codes[j].level() == Level::Desa && *idx.norm[j] != *q)
+                .filter(|&j| !is_abbreviation(&q, &idx.norm[j]))
+                .filter(|&j| strsim::normalized_levenshtein(&q, &idx.norm[j]) >= 0.8)
+                .collect();
+            assert_eq!(found, plain, "{q}");
+            assert!(found.contains(&i), "{q} finds {name}");
+            compared += 1;
+        }
+        assert!(compared > 500, "{compared}");
+    }
+
+    #[test]
+    fn resolutions_have_one_json_shape_each_and_read_back() {
+        let m = NameMatch {
+            kode: Kode::parse("64.02.01.2001").unwrap(),
+            name: "Perian".into(),
+            kind: MatchKind::Exact,
+            score: 1.0,
+        };
+        let m_json = r#"{"code":"64.02.01.2001","name":"Perian","kind":"exact","score":1.0}"#;
+        for (r, json) in [
+            (
+                Resolution::Unique(m.clone()),
+                format!(r#"{{"resolution":"unique","match":{m_json}}}"#),
+            ),
+            (
+                Resolution::Ambiguous(vec![m.clone(), m]),
+                format!(r#"{{"resolution":"ambiguous","candidates":[{m_json},{m_json}]}}"#),
+            ),
+            (
+                Resolution::NotFound,
+                r#"{"resolution":"not_found"}"#.to_owned(),
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&r).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Resolution>(&json).unwrap(), r);
+        }
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert!(is_abbreviation("kukar", "kutai kartanegara"));
+        assert!(is_abbreviation("kubar", "kutai barat"));
+        assert!(is_abbreviation("jaksel", "jakarta selatan"));
+        assert!(!is_abbreviation("kukar", "kutai barat"));
+        assert!(!is_abbreviation("kutai", "kutai"));
+    }
+
+    #[test]
+    fn normalises_names() {
+        let n = NormName::new("  Kec.  MUARA-Muntai ");
+        assert_eq!(
+            (n.core.as_str(), n.level),
+            ("muara muntai", Some(Level::Kecamatan))
+        );
+        assert_eq!(NormName::new("Regapu’u").core, "regapuu");
+        assert_eq!(
+            NormName::new("Kota Adm. Jakarta Selatan").core,
+            "jakarta selatan"
+        );
+        assert_eq!(NormName::new("Désa Perián").core, "perian");
+    }
+}
