@@ -21,8 +21,18 @@ fn raise(py: Python<'_>, name: &str, msg: String) -> PyErr {
     }
 }
 
+/// Maps an I/O error on `path` to `kim.IoError` (as `kim_core::Error::Io`): `std::fs::read(p).map_err(io(p))`.
+pub fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> PyErr + '_ {
+    move |source| {
+        to_py_err(&Error::Io {
+            path: path.display().to_string(),
+            source,
+        })
+    }
+}
+
 /// Converts a core error into the matching `kim.*Error`.
-pub fn to_py(e: &Error) -> PyErr {
+pub fn to_py_err(e: &Error) -> PyErr {
     let name = match e.family() {
         ErrorFamily::Code => "CodeError",
         ErrorFamily::Nik => "NikError",
@@ -60,7 +70,7 @@ pub trait IntoPyResult<T> {
 
 impl<T> IntoPyResult<T> for kim_core::Result<T> {
     fn py(self) -> PyResult<T> {
-        self.map_err(|e| to_py(&e))
+        self.map_err(|e| to_py_err(&e))
     }
 }
 

@@ -122,12 +122,7 @@ impl PyModerator {
         version: Option<String>,
         extend: bool,
     ) -> PyResult<Self> {
-        let tsv = std::fs::read_to_string(&path).map_err(|e| {
-            crate::errors::to_py(&kim_core::Error::Io {
-                path: path.display().to_string(),
-                source: e,
-            })
-        })?;
+        let tsv = std::fs::read_to_string(&path).map_err(crate::errors::io(&path))?;
         let version = version.unwrap_or_else(|| {
             path.file_stem()
                 .map_or_else(|| "custom".to_owned(), |s| s.to_string_lossy().into_owned())

@@ -118,14 +118,7 @@ impl PyRegistry {
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
     ) -> PyResult<Py<PyAny>> {
-        let read = |p: &std::path::Path| {
-            std::fs::read(p).map_err(|e| {
-                crate::errors::to_py(&kim_core::Error::Io {
-                    path: p.display().to_string(),
-                    source: e,
-                })
-            })
-        };
+        let read = |p: &std::path::Path| std::fs::read(p).map_err(crate::errors::io(p));
         let k = read(&path)?;
         let m = members.as_deref().map(read).transpose()?;
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
@@ -218,7 +211,7 @@ impl PyRegistry {
 pub(crate) fn kim_from_dict(obj: &Bound<'_, PyAny>) -> PyResult<Kim> {
     let v = from_py(obj)?;
     let kim: Kim = serde_json::from_value(v).map_err(|e| {
-        crate::errors::to_py(&kim_core::Error::Json {
+        crate::errors::to_py_err(&kim_core::Error::Json {
             line: 0,
             column: 0,
             message: kim_core::privacy::mask_text(&e.to_string()),

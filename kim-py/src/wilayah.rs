@@ -6,7 +6,7 @@ use kim_core::wilayah::{Kode, Level, Reference};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::errors::{IntoPyResult, arg};
+use crate::errors::IntoPyResult;
 use crate::ser_to_py;
 
 /// The Kemendagri code list: the embedded official list (Kepmendagri 300.2.2-2138/2025) or your own CSV.
@@ -66,12 +66,7 @@ impl PyReference {
     #[staticmethod]
     #[pyo3(signature = (path, /, *, version = "custom"))]
     fn from_csv(path: std::path::PathBuf, version: &str) -> PyResult<Self> {
-        let bytes = std::fs::read(&path).map_err(|e| {
-            crate::errors::to_py(&kim_core::Error::Io {
-                path: path.display().to_string(),
-                source: e,
-            })
-        })?;
+        let bytes = std::fs::read(&path).map_err(crate::errors::io(&path))?;
         let r = Reference::from_csv(bytes.as_slice(), version).py()?;
         // A list that loaded is UTF-8 (the reader checks); kept for pickling.
         let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -102,9 +97,7 @@ impl PyReference {
             .reference()
             .counts_in(within.map(kode).transpose()?)
             .py()?;
-        let mut v = serde_json::to_value(c).map_err(|e| arg(e.to_string()))?;
-        v["villages"] = c.villages().into();
-        crate::to_py(py, &v)
+        ser_to_py(py, &c)
     }
 
     /// The unit with this code as a dict (`code`, `name`, `level`, `parent`, `counts` of the units inside it,
@@ -113,7 +106,7 @@ impl PyReference {
         match self.reference().lookup(kode(code)?) {
             Ok(lookup) => ser_to_py(py, &lookup),
             Err(kim_core::Error::NotInCodeList { .. }) => Ok(py.None()),
-            Err(e) => Err(crate::errors::to_py(&e)),
+            Err(e) => Err(crate::errors::to_py_err(&e)),
         }
     }
 

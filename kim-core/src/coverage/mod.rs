@@ -1,4 +1,4 @@
-//! Coverage of villages and kecamatan by active KIMs, at every level, on any date (DOMAIN.md §7).
+//! Coverage of villages and kecamatan by active KIMs, at every level, on any date (docs/domain.md §7).
 //!
 //! - **The universe is the code list**, not the KIM table: every unit of the [`Reference`] inside `within` gets a
 //!   row, including those with no KIM.
@@ -157,12 +157,7 @@ impl CoverageOptions {
             });
         }
         if let Some(w) = self.within {
-            if !reference.contains(w) {
-                return Err(Error::InvalidArgument {
-                    name: "within",
-                    message: format!("{w} is not in the code list {}", reference.version()),
-                });
-            }
+            reference.unit(w)?;
             if self.level <= w.level() {
                 return Err(Error::InvalidArgument {
                     name: "level",

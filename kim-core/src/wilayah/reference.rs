@@ -12,8 +12,9 @@ use super::positions::{PositionTable, subtree_ends};
 use super::{KabKotaKind, Kode, Level, VillageKind};
 use crate::error::{Error, Result, RowError};
 
-/// Unit counts by level and village kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Unit counts by level and village kind. In JSON it also carries `villages`, the total of the three village kinds
+/// (read back, that field is ignored: it is derived).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct Counts {
     /// Provinces.
     pub provinsi: u32,
@@ -29,6 +30,21 @@ pub struct Counts {
     pub desa: u32,
     /// Desa adat (`3NNN`).
     pub desa_adat: u32,
+}
+
+impl Serialize for Counts {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Counts", 8)?;
+        st.serialize_field("provinsi", &self.provinsi)?;
+        st.serialize_field("kabupaten", &self.kabupaten)?;
+        st.serialize_field("kota", &self.kota)?;
+        st.serialize_field("kecamatan", &self.kecamatan)?;
+        st.serialize_field("kelurahan", &self.kelurahan)?;
+        st.serialize_field("desa", &self.desa)?;
+        st.serialize_field("desa_adat", &self.desa_adat)?;
+        st.serialize_field("villages", &self.villages())?;
+        st.end()
+    }
 }
 
 impl Counts {
