@@ -1,4 +1,4 @@
-//! Masking of personal data (DOMAIN.md §5, UU PDP 27/2022) in messages and log output.
+//! Masking of personal data (docs/domain.md §5, UU PDP 27/2022) in messages and log output.
 //!
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
 //! digits. Every error message, `Debug` output and log serialisation of kim-core goes through these functions.

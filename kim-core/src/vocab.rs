@@ -1,5 +1,5 @@
 //! The shared vocabulary of KIM records: statuses, KIM types, SK issuers, media, evidence kinds, sex, member roles
-//! and occupation categories (DOMAIN.md §3, §5).
+//! and occupation categories (docs/domain.md §3, §5).
 //!
 //! These enums are what the registry stores, what rule profiles name and what errors report, so they live below all
 //! three. Each reads its snake_case name and the legacy aliases listed on its variants (`FromStr` and serde), and

@@ -1,4 +1,4 @@
-//! Coverage metrics (DOMAIN.md §7): hand-checked sample figures, a naive oracle, and invariants.
+//! Coverage metrics (docs/domain.md §7): hand-checked sample figures, a naive oracle, and invariants.
 #![allow(
     clippy::too_many_lines,
     clippy::cast_possible_truncation,

@@ -1,4 +1,4 @@
-//! Moderation (DOMAIN.md §5, §8): the labelled corpus, identity words, Scunthorpe, evasions, the review workflow,
+//! Moderation (docs/domain.md §5, §8): the labelled corpus, identity words, Scunthorpe, evasions, the review workflow,
 //! and properties of spans and redaction.
 #![allow(
     clippy::print_stdout,

@@ -1,4 +1,4 @@
-//! Privacy (issue #7, DOMAIN.md §5, UU PDP 27/2022): everything kim-core produces from the test suite's data for
+//! Privacy (issue #7, docs/domain.md §5, UU PDP 27/2022): everything kim-core produces from the test suite's data for
 //! people to read or for logs — error messages, `Debug` output, the log JSON, import reports, validation reports,
 //! verdicts and review audit trails — holds no unmasked NIK or phone number.
 //!

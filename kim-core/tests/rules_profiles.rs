@@ -1,4 +1,4 @@
-//! Every rule of every shipped profile fires once and stays silent once (DOMAIN.md §3).
+//! Every rule of every shipped profile fires once and stays silent once (docs/domain.md §3).
 //!
 //! A "good" KIM is built for each region; one mutation per rule code must raise exactly that code. The last test
 //! checks that this table covers every rule code shipped, so a new rule cannot go untested.

@@ -1,4 +1,4 @@
-//! The embedded code list against the official figures of DOMAIN.md §6 (Kepmendagri 300.2.2-2138/2025).
+//! The embedded code list against the official figures of docs/domain.md §6 (Kepmendagri 300.2.2-2138/2025).
 // Test tables: one closure per rule reads better without semicolons; long tables and LCG constants are fine here.
 #![allow(
     clippy::semicolon_if_nothing_returned,

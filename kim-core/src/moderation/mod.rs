@@ -1,4 +1,4 @@
-//! Moderation of KIM content in Indonesian (DOMAIN.md §5, §8).
+//! Moderation of KIM content in Indonesian (docs/domain.md §5, §8).
 //!
 //! - [`Category`]: what the law forbids, each with its legal basis and validity window ([`Category::legal_basis`]);
 //!   from 2026-01-02 several ITE articles give way to the new KUHP (UU 1/2023).

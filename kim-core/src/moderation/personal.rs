@@ -1,4 +1,4 @@
-//! Personal data in text (DOMAIN.md §5, UU PDP 27/2022): NIKs, Indonesian phone numbers and e-mail addresses, with
+//! Personal data in text (docs/domain.md §5, UU PDP 27/2022): NIKs, Indonesian phone numbers and e-mail addresses, with
 //! byte spans in the original text.
 
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@
 //! ```
 //!
 //! - A case opens from a held verdict ([`Case::from_verdict`]) or from a user report ([`Case::open`]).
-//! - Deadlines (DOMAIN.md §8): 1×24 h for an ordinary case, 4 h for an urgent one (terrorism, child sexual abuse
+//! - Deadlines (docs/domain.md §8): 1×24 h for an ordinary case, 4 h for an urgent one (terrorism, child sexual abuse
 //!   material, content disturbing public order; Permenkominfo 5/2020), 2×24 h for a complaint and for an appeal
 //!   (Pedoman Pemberitaan Media Siber). [`overdue`] lists the cases past their deadline.
 //! - Every transition appends an [`AuditEvent`] (actor, role, time, rule-set version, state before and after); the
@@ -139,7 +139,7 @@ pub enum AppealOutcome {
     Overturned,
 }
 
-/// The reviewer's label for a hoax (DOMAIN.md §8).
+/// The reviewer's label for a hoax (docs/domain.md §8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HoaxLabel {

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A content category (DOMAIN.md §8).
+/// A content category (docs/domain.md §8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -103,7 +103,7 @@ impl Category {
         }
     }
 
-    /// Every legal basis of the category, with validity windows (DOMAIN.md §8).
+    /// Every legal basis of the category, with validity windows (docs/domain.md §8).
     pub fn legal_basis(self) -> &'static [LegalBasis] {
         const HOAKS: &[LegalBasis] = &[
             LegalBasis::new("UU ITE (UU 1/2024) Pasal 28 ayat (3)", None, ITE_UNTIL),

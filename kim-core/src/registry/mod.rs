@@ -1,4 +1,4 @@
-//! The KIM registry: KIMs, members, NIKs and a dated history (DOMAIN.md §3, §5).
+//! The KIM registry: KIMs, members, NIKs and a dated history (docs/domain.md §3, §5).
 //!
 //! - [`Kim`]: one KIM, with its SK (decree), registration with the Dinas, formation evidence, media, members and
 //!   status history.

@@ -11,7 +11,7 @@ use crate::privacy;
 use crate::vocab::Sex;
 use crate::wilayah::Kode;
 
-/// A structurally valid NIK (16 digits, `PPKKCC DDMMYY SSSS`, DOMAIN.md §5).
+/// A structurally valid NIK (16 digits, `PPKKCC DDMMYY SSSS`, docs/domain.md §5).
 ///
 /// `Debug` and `Display` show it masked (`6402**********01`). [`Nik::expose`] is the only way to the full value;
 /// serde writes the full value, because registry JSON is data, not a log.

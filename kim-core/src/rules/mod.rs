@@ -1,8 +1,8 @@
-//! Versioned, cited rule profiles and validation (DOMAIN.md §1, §3).
+//! Versioned, cited rule profiles and validation (docs/domain.md §1, §3).
 //!
 //! A [`Profile`] is data: a JSON file with an id, a title, the instrument, a validity window and its [`Rule`]s. Each
 //! rule has a stable code (e.g. `KIM-F2-LEVEL`), a [`Severity`], a [`Citation`] (instrument, pasal, confidence tag
-//! from DOMAIN.md) and messages in Indonesian and English. The shipped profiles live in `kim-core/profiles/`:
+//! from docs/domain.md) and messages in Indonesian and English. The shipped profiles live in `kim-core/profiles/`:
 //!
 //! | id | kind | in force | basis |
 //! | --- | --- | --- | --- |

@@ -33,7 +33,7 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The confidence tag of a source, from DOMAIN.md.
+/// The confidence tag of a source, from docs/domain.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Confidence {
     /// Primary regulation text, quoted.

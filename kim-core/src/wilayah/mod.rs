@@ -1,4 +1,4 @@
-//! Kemendagri administrative codes and the official code list (DOMAIN.md §6).
+//! Kemendagri administrative codes and the official code list (docs/domain.md §6).
 //!
 //! - [`Kode`] is one code: `PP`, `PP.KK`, `PP.KK.CC` or `PP.KK.CC.XNNN` (also undotted: 2, 4, 6 or 10 digits).
 //! - [`Reference`] is a code list: every unit with its name, place in the hierarchy, children and counts.
