@@ -628,7 +628,7 @@ mod tests {
         let r = Reference::embedded();
         assert_eq!(
             serde_json::to_string(&r.lookup(k("64.02")).unwrap()).unwrap(),
-            r#"{"code":"64.02","name":"Kabupaten Kutai Kartanegara","level":"kab_kota","parent":"64","counts":{"provinsi":0,"kabupaten":0,"kota":0,"kecamatan":20,"kelurahan":44,"desa":193,"desa_adat":0},"code_list_version":"kepmendagri-300.2.2-2138-2025"}"#
+            r#"{"code":"64.02","name":"Kabupaten Kutai Kartanegara","level":"kab_kota","parent":"64","counts":{"provinsi":0,"kabupaten":0,"kota":0,"kecamatan":20,"kelurahan":44,"desa":193,"desa_adat":0,"villages":237},"code_list_version":"kepmendagri-300.2.2-2138-2025"}"#
         );
         let province = r.lookup(k("64")).unwrap();
         assert_eq!(province.parent, None);
