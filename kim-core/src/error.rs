@@ -68,6 +68,14 @@ pub enum NikProblem {
     Date,
     /// The serial part is `0000`.
     Serial,
+    /// The first two digits are not one of the 38 province codes (`11`–`96`) of the embedded code list.
+    UnknownProvince {
+        /// The two digits (a province code is not personal data).
+        code: u8,
+    },
+    /// The NIK came as a number that cannot be a NIK written exactly: negative, not a whole number, not finite, or
+    /// a float above 2^53, where a float cannot hold every integer (so the digits may have changed).
+    Inexact,
 }
 
 impl fmt::Display for NikProblem {
@@ -80,6 +88,16 @@ impl fmt::Display for NikProblem {
             Self::Month => "the month must be 01-12",
             Self::Date => "day and month are not a calendar date",
             Self::Serial => "the serial number is never 0000",
+            Self::UnknownProvince { code } => {
+                return write!(
+                    f,
+                    "the province part {code:02} is not one of the 38 province codes"
+                );
+            }
+            Self::Inexact => {
+                "a NIK given as a number must be a whole number no larger than 2^53; above that a float cannot \
+                 hold every 16-digit number, so the digits may not be the ones written"
+            }
         })
     }
 }

@@ -47,7 +47,7 @@ use std::sync::OnceLock;
 
 pub use dates::parse_date;
 pub use history::{Change, Event};
-pub use import::{ImportReport, TableReport};
+pub use import::{Cell, ImportReport, TableReport};
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
