@@ -198,6 +198,14 @@ pub enum Error {
         /// What serde_json said, with personal data masked.
         message: String,
     },
+    /// A JSON value (already parsed, e.g. a Python dict) does not fit the expected shape; `path` says where.
+    #[error("{path}: {message}")]
+    JsonAt {
+        /// Where, e.g. `members[m2].nik` (a member by its id, masked if it looks like personal data), or `name`.
+        path: String,
+        /// What is wrong, with personal data masked.
+        message: String,
+    },
     /// A JSON document has a `schema_version` this library does not read.
     #[error("unsupported schema_version {found} (this library reads {supported})")]
     SchemaVersion {
@@ -314,7 +322,7 @@ pub enum ErrorFamily {
     Lexicon,
     /// [`Error::Csv`], [`Error::MissingColumn`].
     Csv,
-    /// [`Error::Json`], [`Error::SchemaVersion`].
+    /// [`Error::Json`], [`Error::JsonAt`], [`Error::SchemaVersion`].
     Json,
     /// [`Error::Io`].
     Io,
@@ -337,7 +345,9 @@ impl Error {
             Self::ReferenceRows { .. } => ErrorFamily::Reference,
             Self::Lexicon { .. } => ErrorFamily::Lexicon,
             Self::Csv { .. } | Self::MissingColumn { .. } => ErrorFamily::Csv,
-            Self::Json { .. } | Self::SchemaVersion { .. } => ErrorFamily::Json,
+            Self::Json { .. } | Self::JsonAt { .. } | Self::SchemaVersion { .. } => {
+                ErrorFamily::Json
+            }
             Self::Io { .. } => ErrorFamily::Io,
             Self::UnknownKim { .. } | Self::DuplicateKim { .. } | Self::Member { .. } => {
                 ErrorFamily::Registry
@@ -375,7 +385,7 @@ impl Error {
             Self::CaseTransition { .. } => "KIM-E-CASE",
             Self::Csv { .. } => "KIM-E-CSV",
             Self::MissingColumn { .. } => "KIM-E-COLUMN",
-            Self::Json { .. } => "KIM-E-JSON",
+            Self::Json { .. } | Self::JsonAt { .. } => "KIM-E-JSON",
             Self::SchemaVersion { .. } => "KIM-E-SCHEMA",
             Self::Io { .. } => "KIM-E-IO",
             Self::InvalidTransition { .. } => "KIM-E-TRANSITION",

@@ -276,6 +276,43 @@ impl ImportReport {
     pub fn is_clean(&self) -> bool {
         self.kims.rejected == 0 && self.members.rejected == 0
     }
+
+    /// A message for people: the counts, then the first `max` problems as `kims line N, field F: reason`, then
+    /// `… and K more`. Reasons and values are masked already (see [`RowError`]).
+    ///
+    /// ```
+    /// use kim_core::registry::Registry;
+    /// let kims = "id,name,seat\nK1,KIM,64.0x\nK2,KIM,64.02.01.2001\n";
+    /// let (_, report) = Registry::import_csv(kims.as_bytes(), None::<&[u8]>, None)?;
+    /// let text = report.summary(10);
+    /// assert!(text.starts_with("1 of 2 KIM rows and 0 of 0 member rows rejected:\n  kims line 2, field seat: "));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn summary(&self, max: usize) -> String {
+        use std::fmt::Write;
+        let mut out = format!(
+            "{} of {} KIM rows and {} of {} member rows rejected",
+            self.kims.rejected, self.kims.rows_in, self.members.rejected, self.members.rows_in
+        );
+        let all = [("kims", &self.kims), ("members", &self.members)]
+            .into_iter()
+            .flat_map(|(table, t)| t.errors.iter().map(move |e| (table, e)));
+        let total = self.kims.errors.len() + self.members.errors.len();
+        if total > 0 {
+            out.push(':');
+        }
+        for (table, e) in all.take(max) {
+            let _ = write!(out, "\n  {table} line {}", e.line);
+            if !e.field.is_empty() {
+                let _ = write!(out, ", field {}", e.field);
+            }
+            let _ = write!(out, ": {}", e.reason);
+        }
+        if total > max {
+            let _ = write!(out, "\n  … and {} more", total - max);
+        }
+        out
+    }
 }
 
 struct Row {

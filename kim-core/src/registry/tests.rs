@@ -477,3 +477,43 @@ fn a_header_without_the_required_columns_fails_the_table() {
     let (reg, rep) = Registry::import_csv(&b""[..], None::<&[u8]>, None).unwrap();
     assert_eq!((reg.len(), rep.kims.rows_in), (0, 0));
 }
+
+#[test]
+fn kim_from_json_value_names_where() {
+    let at = |v: serde_json::Value| match Kim::from_json_value(v) {
+        Err(Error::JsonAt { path, message }) => (path, message),
+        other => panic!("{other:?}"),
+    };
+    let kim = |members: serde_json::Value| serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001", "members": members});
+    let (path, message) = at(kim(serde_json::json!([
+        {"id": "m1", "name": "Siti"},
+        {"id": "m2", "name": "Budi", "nik": "123"}
+    ])));
+    assert_eq!(path, "members[m2].nik");
+    assert!(message.contains("16 digits"), "{message}");
+    // A member id that looks like a NIK is masked, in the path and in the message.
+    let (path, message) = at(kim(serde_json::json!([
+        {"id": "6402014101900001", "name": "Budi", "birth_date": "1990-02-30"}
+    ])));
+    assert_eq!(path, "members[6402**********01].birth_date");
+    assert!(!message.contains("0141019"), "{message}");
+    let (path, _) = at(kim(serde_json::json!([{"name": "Budi"}])));
+    assert_eq!(path, "members[0].id");
+    let (path, _) = at(serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.0x"}));
+    assert_eq!(path, "seat");
+    let (path, _) = at(
+        serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
+        "history": [{"date": "2024-01-01", "status": "active"}, {"date": "2024-13-01", "status": "inactive"}]}),
+    );
+    assert_eq!(path, "history[1]");
+    let (path, _) = at(serde_json::json!({"id": "K1", "name": "KIM"}));
+    assert_eq!(path, "seat");
+    let err = Kim::from_json_value(kim(
+        serde_json::json!([{"id": "m2", "name": "B", "nik": "1"}]),
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (err.code(), err.family()),
+        ("KIM-E-JSON", crate::error::ErrorFamily::Json)
+    );
+}
