@@ -39,6 +39,7 @@ def test_reference_official_counts() -> None:
             "kelurahan": 44,
             "desa": 193,
             "desa_adat": 0,
+            "villages": 237,
         },
         "code_list_version": "kepmendagri-300.2.2-2138-2025",
     }
