@@ -139,14 +139,14 @@ fn is_blank(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     }
     if is_numpy_datetime64(obj)? {
         // NaT is the one datetime64 that is not equal to itself.
-        return Ok(obj.ne(obj)?);
+        return obj.ne(obj);
     }
     Ok(false)
 }
 
 fn is_numpy_datetime64(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let ty = obj.get_type();
-    Ok(ty.name()? == "datetime64" && ty.module()?.to_string() == "numpy")
+    Ok(ty.name()? == "datetime64" && ty.module()? == "numpy")
 }
 
 /// A numpy `datetime64` (not `NaT`) as its calendar day.

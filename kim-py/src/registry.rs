@@ -211,7 +211,7 @@ impl PyRegistry {
 /// Converts one KIM given as a dict (the JSON shape of one element of `kims`); a bad field is named by its path
 /// (`members[m2].nik`). Its consistency is checked by the core call that uses it.
 pub(crate) fn kim_from_dict(obj: &Bound<'_, PyAny>) -> PyResult<Kim> {
-    Kim::from_json_value(from_py(obj)?).py()
+    Kim::from_json_value(&from_py(obj)?).py()
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -79,14 +79,14 @@ impl Kim {
     /// use kim_core::registry::Kim;
     /// let v = serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
     ///                            "members": [{"id": "m2", "name": "Budi", "nik": "123"}]});
-    /// let err = Kim::from_json_value(v).unwrap_err();
+    /// let err = Kim::from_json_value(&v).unwrap_err();
     /// assert!(err.to_string().starts_with("members[m2].nik: invalid NIK"), "{err}");
     /// ```
-    pub fn from_json_value(value: serde_json::Value) -> Result<Kim> {
-        match serde_json::from_value::<Kim>(value.clone()) {
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Kim> {
+        match Kim::deserialize(value) {
             Ok(k) => Ok(k),
             Err(e) => Err(Error::JsonAt {
-                path: kim_path(&value).unwrap_or_default(),
+                path: kim_path(value).unwrap_or_default(),
                 message: privacy::mask_text(&e.to_string()),
             }),
         }

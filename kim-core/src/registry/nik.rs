@@ -48,6 +48,16 @@ impl Nik {
     /// A kab/kota or kecamatan absent from the current list is not an error: old codes are legitimate, and the
     /// rule profiles report it as a warning (docs/domain.md §5).
     pub fn parse(s: &str) -> Result<Self> {
+        Self::parse_checked(s, true)
+    }
+
+    /// Like [`Nik::parse`], but any province code is taken: for finding NIK-shaped numbers in text to mask or
+    /// redact, where a number is personal data whatever its first two digits.
+    pub(crate) fn parse_any_province(s: &str) -> Result<Self> {
+        Self::parse_checked(s, false)
+    }
+
+    fn parse_checked(s: &str, check_province: bool) -> Result<Self> {
         let err = |problem| Error::InvalidNik {
             masked: privacy::mask_nik(s),
             problem,
@@ -75,7 +85,7 @@ impl Nik {
             return Err(err(NikProblem::Region));
         }
         let province = u8::try_from(two(0)).unwrap_or(0);
-        if !crate::wilayah::PROVINCE_CODES.contains(&province) {
+        if check_province && !crate::wilayah::PROVINCE_CODES.contains(&province) {
             return Err(err(NikProblem::UnknownProvince { code: province }));
         }
         let day = two(6);

@@ -480,7 +480,7 @@ fn a_header_without_the_required_columns_fails_the_table() {
 
 #[test]
 fn kim_from_json_value_names_where() {
-    let at = |v: serde_json::Value| match Kim::from_json_value(v) {
+    let at = |v: serde_json::Value| match Kim::from_json_value(&v) {
         Err(Error::JsonAt { path, message }) => (path, message),
         other => panic!("{other:?}"),
     };
@@ -508,7 +508,7 @@ fn kim_from_json_value_names_where() {
     assert_eq!(path, "history[1]");
     let (path, _) = at(serde_json::json!({"id": "K1", "name": "KIM"}));
     assert_eq!(path, "seat");
-    let err = Kim::from_json_value(kim(
+    let err = Kim::from_json_value(&kim(
         serde_json::json!([{"id": "m2", "name": "B", "nik": "1"}]),
     ))
     .unwrap_err();
