@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use super::Registry;
 use super::dates::parse_date;
 use super::kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
-use super::nik::Nik;
+use super::nik::{F64_EXACT, Nik};
 use super::report::ImportReport;
 use crate::error::{Error, Result, RowError};
 use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
@@ -228,12 +228,11 @@ impl Cell {
     /// The text of a number cell: an integer's digits; a whole float up to 2^53 without `.0`; another float as
     /// Rust writes it (`inf`, `0.5`); a NaN as empty (blank).
     fn number_text(&self) -> String {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
         match self {
             Self::Int(i) => i.to_string(),
             Self::Float(f) if f.is_nan() => String::new(),
             #[allow(clippy::cast_possible_truncation)]
-            Self::Float(f) if f.fract() == 0.0 && f.abs() <= EXACT => (*f as i64).to_string(),
+            Self::Float(f) if f.fract() == 0.0 && f.abs() <= F64_EXACT => (*f as i64).to_string(),
             Self::Float(f) => f.to_string(),
             Self::Text(t) => t.clone(),
             Self::Blank => String::new(),

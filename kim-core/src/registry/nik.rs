@@ -11,6 +11,9 @@ use crate::privacy;
 use crate::vocab::Sex;
 use crate::wilayah::Kode;
 
+/// 2^53: up to here a float holds every integer exactly.
+pub(crate) const F64_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// A structurally valid NIK (16 digits, `PPKKCC DDMMYY SSSS`, docs/domain.md §5).
 ///
 /// `Debug` and `Display` show it masked (`6402**********01`). [`Nik::expose`] is the only way to the full value;
@@ -127,8 +130,7 @@ impl Nik {
     /// [`NikProblem::Inexact`]: above 2^53 the float may be a neighbour of the NIK written, and kim never repairs
     /// digits.
     pub fn from_f64(x: f64) -> Result<Self> {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= EXACT {
+        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= F64_EXACT {
             // Exact: a whole number in 0..=2^53 converts to u64 without loss.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             return Self::parse(&(x as u64).to_string());
