@@ -68,6 +68,14 @@ pub enum NikProblem {
     Date,
     /// The serial part is `0000`.
     Serial,
+    /// The first two digits are not one of the 38 province codes (`11`–`96`) of the embedded code list.
+    UnknownProvince {
+        /// The two digits (a province code is not personal data).
+        code: u8,
+    },
+    /// The NIK came as a number that cannot be a NIK written exactly: negative, not a whole number, not finite, or
+    /// a float above 2^53, where a float cannot hold every integer (so the digits may have changed).
+    Inexact,
 }
 
 impl fmt::Display for NikProblem {
@@ -80,6 +88,16 @@ impl fmt::Display for NikProblem {
             Self::Month => "the month must be 01-12",
             Self::Date => "day and month are not a calendar date",
             Self::Serial => "the serial number is never 0000",
+            Self::UnknownProvince { code } => {
+                return write!(
+                    f,
+                    "the province part {code:02} is not one of the 38 province codes"
+                );
+            }
+            Self::Inexact => {
+                "a NIK given as a number must be a whole number no larger than 2^53; above that a float cannot \
+                 hold every 16-digit number, so the digits may not be the ones written"
+            }
         })
     }
 }
@@ -178,6 +196,14 @@ pub enum Error {
         /// 1-based column.
         column: usize,
         /// What serde_json said, with personal data masked.
+        message: String,
+    },
+    /// A JSON value (already parsed, e.g. a Python dict) does not fit the expected shape; `path` says where.
+    #[error("{path}: {message}")]
+    JsonAt {
+        /// Where, e.g. `members[m2].nik` (a member by its id, masked if it looks like personal data), or `name`.
+        path: String,
+        /// What is wrong, with personal data masked.
         message: String,
     },
     /// A JSON document has a `schema_version` this library does not read.
@@ -296,7 +322,7 @@ pub enum ErrorFamily {
     Lexicon,
     /// [`Error::Csv`], [`Error::MissingColumn`].
     Csv,
-    /// [`Error::Json`], [`Error::SchemaVersion`].
+    /// [`Error::Json`], [`Error::JsonAt`], [`Error::SchemaVersion`].
     Json,
     /// [`Error::Io`].
     Io,
@@ -319,7 +345,9 @@ impl Error {
             Self::ReferenceRows { .. } => ErrorFamily::Reference,
             Self::Lexicon { .. } => ErrorFamily::Lexicon,
             Self::Csv { .. } | Self::MissingColumn { .. } => ErrorFamily::Csv,
-            Self::Json { .. } | Self::SchemaVersion { .. } => ErrorFamily::Json,
+            Self::Json { .. } | Self::JsonAt { .. } | Self::SchemaVersion { .. } => {
+                ErrorFamily::Json
+            }
             Self::Io { .. } => ErrorFamily::Io,
             Self::UnknownKim { .. } | Self::DuplicateKim { .. } | Self::Member { .. } => {
                 ErrorFamily::Registry
@@ -357,7 +385,7 @@ impl Error {
             Self::CaseTransition { .. } => "KIM-E-CASE",
             Self::Csv { .. } => "KIM-E-CSV",
             Self::MissingColumn { .. } => "KIM-E-COLUMN",
-            Self::Json { .. } => "KIM-E-JSON",
+            Self::Json { .. } | Self::JsonAt { .. } => "KIM-E-JSON",
             Self::SchemaVersion { .. } => "KIM-E-SCHEMA",
             Self::Io { .. } => "KIM-E-IO",
             Self::InvalidTransition { .. } => "KIM-E-TRANSITION",

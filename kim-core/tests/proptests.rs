@@ -46,7 +46,7 @@ fn arb_kode() -> impl Strategy<Value = Kode> {
 
 fn arb_nik() -> impl Strategy<Value = Nik> {
     (
-        1u32..=99,
+        select(kim_core::wilayah::PROVINCE_CODES.to_vec()),
         1u32..=99,
         1u32..=99,
         1u32..=28,

@@ -185,7 +185,7 @@ fn cases() -> Vec<Case> {
             kim.members[0].birth_date = Some(d("1980-03-16"))
         }),
         c("KIM-D-NIK-REGION", P24, "64.02", false, |kim| {
-            kim.members[0].nik = Some(Nik::parse("9999994303800001").unwrap())
+            kim.members[0].nik = Some(Nik::parse("6499994303800001").unwrap())
         }),
         // Permenkominfo 08/2010 and the 2008 guide
         c("KIM-2010-SEAT", P10, "64.02", true, kecamatan_seat),

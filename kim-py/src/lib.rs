@@ -88,12 +88,21 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     if let Ok(f) = obj.extract::<f64>() {
         return Ok(if f.is_nan() {
             Value::Null
-        } else {
+        } else if f.is_finite() {
             Value::from(f)
+        } else {
+            // JSON has no infinity; as text it reaches the core, which rejects it in the field it is in.
+            Value::String(f.to_string())
         });
     }
     if let Ok(s) = obj.extract::<String>() {
         return Ok(Value::String(s));
+    }
+    if is_blank(obj)? {
+        return Ok(Value::Null);
+    }
+    if let Some(d) = numpy_date(obj)? {
+        return Ok(Value::String(d.to_string()));
     }
     if let Ok(d) = obj.extract::<chrono::NaiveDate>() {
         return Ok(Value::String(d.to_string()));
@@ -116,6 +125,39 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
         "cannot convert a {} to JSON",
         obj.get_type().name()?
     )))
+}
+
+/// True for pandas' `NaT` and `NA` and numpy's `NaT`: blanks, like `None`. (`NaT` is a `datetime` whose fields read
+/// as 0001-01-01, so it must be caught before a date is extracted.) If pandas is not imported, no pandas blank exists.
+fn is_blank(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = obj.py();
+    let modules = py.import("sys")?.getattr("modules")?;
+    if let Ok(pd) = modules.get_item("pandas")
+        && (obj.is(&pd.getattr("NaT")?) || obj.is(&pd.getattr("NA")?))
+    {
+        return Ok(true);
+    }
+    if is_numpy_datetime64(obj)? {
+        // NaT is the one datetime64 that is not equal to itself.
+        return obj.ne(obj);
+    }
+    Ok(false)
+}
+
+fn is_numpy_datetime64(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let ty = obj.get_type();
+    Ok(ty.name()? == "datetime64" && ty.module()? == "numpy")
+}
+
+/// A numpy `datetime64` (not `NaT`) as its calendar day.
+fn numpy_date(obj: &Bound<'_, PyAny>) -> PyResult<Option<chrono::NaiveDate>> {
+    if !is_numpy_datetime64(obj)? {
+        return Ok(None);
+    }
+    let day = obj
+        .call_method1("astype", ("datetime64[D]",))?
+        .call_method0("item")?;
+    Ok(day.extract::<chrono::NaiveDate>().ok())
 }
 
 /// The default date of every function whose `as_of` is `None`: the machine's local date, by the clock and time zone

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use kim_core::registry::{ImportReport, Kim, Registry};
+use kim_core::registry::{Cell, ImportReport, Kim, Registry};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
@@ -21,27 +21,35 @@ pub struct PyRegistry {
     pub(crate) inner: Registry,
 }
 
-/// Turns a list of dicts into text records; `None` and NaN are left out, dates become ISO strings.
-fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, String>>> {
+/// Turns a list of dicts into records of cells: blanks (`None`, NaN, `NaT`, `NA`) are left out, numbers stay numbers
+/// (the core reads a NIK that arrived as a number), dates become ISO text, lists are joined with `;`.
+fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, Cell>>> {
+    use serde_json::Value;
     let mut out = Vec::new();
     for (i, row) in rows.try_iter()?.enumerate() {
         let row = row?;
-        let serde_json::Value::Object(m) = from_py(&row)? else {
+        let Value::Object(m) = from_py(&row)? else {
             return Err(arg(format!("record {} is not a dict", i + 1)));
         };
         let mut r = HashMap::new();
         for (k, v) in m {
-            let s = match v {
-                serde_json::Value::Null => continue,
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Array(a) => a
-                    .iter()
-                    .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
-                    .collect::<Vec<_>>()
-                    .join(";"),
-                other => other.to_string(),
+            let cell = match v {
+                Value::Null => continue,
+                Value::String(s) => Cell::Text(s),
+                Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+                    (Some(i), _) => Cell::Int(i),
+                    (None, Some(f)) if !n.is_u64() => Cell::Float(f),
+                    _ => Cell::Text(n.to_string()),
+                },
+                Value::Array(a) => Cell::Text(
+                    a.iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                ),
+                other => Cell::Text(other.to_string()),
             };
-            r.insert(k, s);
+            r.insert(k, cell);
         }
         out.push(r);
     }
@@ -70,13 +78,7 @@ fn finish(
         ),
         "raise" if report.is_clean() => Ok(registry.into_any()),
         "raise" => {
-            let msg = format!(
-                "{} of {} KIM rows and {} of {} member rows rejected; see .errors()",
-                report.kims.rejected,
-                report.kims.rows_in,
-                report.members.rejected,
-                report.members.rows_in
-            );
+            let msg = format!("{}\n(every bad row: .errors())", report.summary(10));
             Err(with_rows(py, "ValidationError", msg, &rows))
         }
         other => Err(arg(format!(
@@ -104,7 +106,7 @@ impl PyRegistry {
         let k = records(kims)?;
         let m = members.map(records).transpose()?.unwrap_or_default();
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
-        let (reg, report) = py.detach(|| Registry::import_records(&k, &m, Some(r.reference())));
+        let (reg, report) = py.detach(|| Registry::import_cells(&k, &m, Some(r.reference())));
         finish(py, reg, &report, errors)
     }
 
@@ -206,18 +208,10 @@ impl PyRegistry {
     }
 }
 
-/// Converts one KIM given as a dict (the JSON shape of one element of `kims`); its consistency is checked by the core
-/// call that uses it.
+/// Converts one KIM given as a dict (the JSON shape of one element of `kims`); a bad field is named by its path
+/// (`members[m2].nik`). Its consistency is checked by the core call that uses it.
 pub(crate) fn kim_from_dict(obj: &Bound<'_, PyAny>) -> PyResult<Kim> {
-    let v = from_py(obj)?;
-    let kim: Kim = serde_json::from_value(v).map_err(|e| {
-        crate::errors::to_py_err(&kim_core::Error::Json {
-            line: 0,
-            column: 0,
-            message: kim_core::privacy::mask_text(&e.to_string()),
-        })
-    })?;
-    Ok(kim)
+    Kim::from_json_value(&from_py(obj)?).py()
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -119,7 +119,7 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
         // A run longer than the buffer is no NIK (16) and no phone number (at most 14 digits with `62`).
         let digits = std::str::from_utf8(&digits[..n_digits.min(digits.len())]).unwrap_or_default();
         if !followed_by_word && n_digits <= 20 {
-            if digits.len() == 16 && Nik::parse(digits).is_ok() {
+            if digits.len() == 16 && Nik::parse_any_province(digits).is_ok() {
                 out.push(PersonalSpan {
                     start,
                     end,
@@ -325,6 +325,15 @@ mod tests {
             .iter()
             .map(|s| (s.kind, &t[s.start..s.end]))
             .collect()
+    }
+
+    #[test]
+    fn a_nik_shaped_number_is_found_whatever_its_province() {
+        // `Nik::parse` rejects province 99, but the number is still personal data to redact.
+        assert_eq!(
+            kinds("nik 9901014101900001"),
+            [(PersonalKind::Nik, "9901014101900001")]
+        );
     }
 
     #[test]

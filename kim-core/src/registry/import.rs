@@ -4,16 +4,15 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use super::Registry;
 use super::dates::parse_date;
 use super::kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
-use super::nik::Nik;
+use super::nik::{F64_EXACT, Nik};
+use super::report::ImportReport;
 use crate::error::{Error, Result, RowError};
 use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
 use crate::wilayah::{Kode, Level, Reference, Resolution};
+use chrono::NaiveDate;
 
 impl Registry {
     // ---- CSV and record import -----------------------------------------------------------------------------------
@@ -73,7 +72,68 @@ impl Registry {
                         .iter()
                         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
                         .collect(),
+                    numbers: HashMap::new(),
                     broken: Vec::new(),
+                })
+                .collect()
+        };
+        Self::import_rows(&conv(kims), &conv(members), reference)
+    }
+
+    /// Imports from records whose cells keep the type they had (a pandas frame's numbers stay numbers), as the
+    /// Python binding's `from_records` and `from_pandas` pass them. Same columns and rules as
+    /// [`Registry::import_records`], and:
+    ///
+    /// - a blank is absent, like an empty text: [`Cell::Blank`], and a float NaN;
+    /// - a number in a text column is its decimal text (a whole float up to 2^53 without `.0`);
+    /// - a NIK that arrived as a number is read by [`Nik::from_i64`] / [`Nik::from_f64`] (a float only when it is
+    ///   exact), and any error on it says that it arrived as a number and how to read the column as text.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// use kim_core::registry::{Cell, Registry};
+    /// let kim = HashMap::from([
+    ///     ("id".to_owned(), Cell::Text("K1".into())),
+    ///     ("name".to_owned(), Cell::Text("KIM Perian".into())),
+    ///     ("seat".to_owned(), Cell::Text("64.02.01.2001".into())),
+    ///     ("status".to_owned(), Cell::Text("active".into())),
+    ///     ("status_date".to_owned(), Cell::Blank),
+    /// ]);
+    /// let (reg, report) = Registry::import_cells(&[kim], &[], None);
+    /// assert_eq!((reg.len(), report.kims.errors[0].field.as_str()), (0, "status_date"));
+    /// ```
+    pub fn import_cells(
+        kims: &[HashMap<String, Cell>],
+        members: &[HashMap<String, Cell>],
+        reference: Option<&Reference>,
+    ) -> (Registry, ImportReport) {
+        let conv = |rows: &[HashMap<String, Cell>]| -> Vec<Row> {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let mut fields = HashMap::with_capacity(r.len());
+                    let mut numbers = HashMap::new();
+                    for (k, v) in r {
+                        let k = k.trim().to_ascii_lowercase();
+                        let text = match v {
+                            Cell::Text(t) => t.trim().to_owned(),
+                            Cell::Blank => String::new(),
+                            Cell::Int(_) | Cell::Float(_) => {
+                                let t = v.number_text();
+                                if !t.is_empty() {
+                                    numbers.insert(k.clone(), v.clone());
+                                }
+                                t
+                            }
+                        };
+                        fields.insert(k, text);
+                    }
+                    Row {
+                        line: i as u64 + 1,
+                        fields,
+                        numbers,
+                        broken: Vec::new(),
+                    }
                 })
                 .collect()
         };
@@ -151,45 +211,40 @@ impl Registry {
     }
 }
 
-/// Outcome of importing one table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TableReport {
-    /// Data rows read (header excluded).
-    pub rows_in: usize,
-    /// Rows kept.
-    pub accepted: usize,
-    /// Rows rejected; `rows_in == accepted + rejected`.
-    pub rejected: usize,
-    /// Every problem of every rejected row (a row may have several).
-    pub errors: Vec<RowError>,
+/// One cell of a record for [`Registry::import_cells`], with the type it had where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text (trimmed on import; empty text is a blank).
+    Text(String),
+    /// A blank: `None`, pandas `NaT` or `NA`. The field is absent.
+    Blank,
+    /// An integer.
+    Int(i64),
+    /// A float; NaN is a blank.
+    Float(f64),
 }
 
-impl TableReport {
-    fn reject(&mut self, errs: Vec<RowError>) {
-        self.rejected += 1;
-        self.errors.extend(errs);
-    }
-}
-
-/// Outcome of an import.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ImportReport {
-    /// The KIM table.
-    pub kims: TableReport,
-    /// The member table.
-    pub members: TableReport,
-}
-
-impl ImportReport {
-    /// True if nothing was rejected.
-    pub fn is_clean(&self) -> bool {
-        self.kims.rejected == 0 && self.members.rejected == 0
+impl Cell {
+    /// The text of a number cell: an integer's digits; a whole float up to 2^53 without `.0`; another float as
+    /// Rust writes it (`inf`, `0.5`); a NaN as empty (blank).
+    fn number_text(&self) -> String {
+        match self {
+            Self::Int(i) => i.to_string(),
+            Self::Float(f) if f.is_nan() => String::new(),
+            #[allow(clippy::cast_possible_truncation)]
+            Self::Float(f) if f.fract() == 0.0 && f.abs() <= F64_EXACT => (*f as i64).to_string(),
+            Self::Float(f) => f.to_string(),
+            Self::Text(t) => t.clone(),
+            Self::Blank => String::new(),
+        }
     }
 }
 
 struct Row {
     line: u64,
     fields: HashMap<String, String>,
+    /// The cells of `fields` that arrived as numbers ([`Registry::import_cells`]).
+    numbers: HashMap<String, Cell>,
     /// Problems that make the row unreadable (wrong field count, bytes that are not UTF-8).
     broken: Vec<RowError>,
 }
@@ -294,6 +349,7 @@ fn read_csv_rows<R: Read>(reader: R, required: &Required) -> Result<Vec<Row>> {
         rows.push(Row {
             line,
             fields,
+            numbers: HashMap::new(),
             broken,
         });
     }
@@ -633,9 +689,22 @@ fn parse_member_row(row: &Row) -> std::result::Result<Member, Vec<RowError>> {
     let id = p.text("id", true);
     let name = p.text("name", true);
     let nik = row.get("nik").and_then(|v| {
-        Nik::parse(v)
-            .map_err(|e| p.err("nik", v, e.code(), e.to_string()))
-            .ok()
+        let (nik, arrived_as) = match row.numbers.get("nik") {
+            Some(Cell::Int(i)) => (Nik::from_i64(*i), Some("int")),
+            Some(Cell::Float(f)) => (Nik::from_f64(*f), Some("float")),
+            _ => (Nik::parse(v), None),
+        };
+        nik.map_err(|e| {
+            let reason = match arrived_as {
+                Some(kind) => format!(
+                    "{e}; the NIK arrived as a number ({kind}): read the column as text, e.g. \
+                     `dtype={{'nik': str}}` in pandas"
+                ),
+                None => e.to_string(),
+            };
+            p.err("nik", v, e.code(), reason);
+        })
+        .ok()
     });
     let sex = p.parsed::<Sex>("sex");
     let birth_date = p.date("birth_date");

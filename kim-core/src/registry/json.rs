@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::kim::Kim;
+use super::kim::{Kim, Member};
 use super::{Registry, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::privacy;
@@ -68,4 +68,96 @@ impl Registry {
     pub fn to_log_json(&self) -> Result<String> {
         privacy::to_log_json(self)
     }
+}
+
+impl Kim {
+    /// One KIM from a parsed JSON value (the shape of one element of `kims`), as bindings pass a dict. On error the
+    /// message says where: the field (`seat`), or the member by its id and the field (`members[m2].nik`; an id that
+    /// looks like personal data is masked), or the position in a list (`history[1].date`).
+    ///
+    /// ```
+    /// use kim_core::registry::Kim;
+    /// let v = serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
+    ///                            "members": [{"id": "m2", "name": "Budi", "nik": "123"}]});
+    /// let err = Kim::from_json_value(&v).unwrap_err();
+    /// assert!(err.to_string().starts_with("members[m2].nik: invalid NIK"), "{err}");
+    /// ```
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Kim> {
+        match Kim::deserialize(value) {
+            Ok(k) => Ok(k),
+            Err(e) => Err(Error::JsonAt {
+                path: kim_path(value).unwrap_or_default(),
+                message: privacy::mask_text(&e.to_string()),
+            }),
+        }
+    }
+}
+
+/// Where a KIM value fails: the first top-level field that fails on its own; inside `members`, the member (by id)
+/// and its field; inside another list, the position. `None` when no single field is to blame.
+fn kim_path(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let obj = value.as_object()?;
+    // A minimal valid KIM, to try one field at a time.
+    let base = || {
+        let mut m = serde_json::Map::new();
+        m.insert("id".into(), Value::from("x"));
+        m.insert("name".into(), Value::from("x"));
+        m.insert("seat".into(), Value::from("11.01.01.2001"));
+        m
+    };
+    for required in ["id", "name", "seat"] {
+        if !obj.contains_key(required) {
+            return Some(required.to_owned());
+        }
+    }
+    for (k, v) in obj {
+        let mut m = base();
+        m.insert(k.clone(), v.clone());
+        if serde_json::from_value::<Kim>(Value::Object(m)).is_ok() {
+            continue;
+        }
+        let Value::Array(items) = v else {
+            return Some(k.clone());
+        };
+        for (i, item) in items.iter().enumerate() {
+            let mut m = base();
+            m.insert(k.clone(), Value::Array(vec![item.clone()]));
+            if serde_json::from_value::<Kim>(Value::Object(m)).is_ok() {
+                continue;
+            }
+            if k == "members"
+                && let Some(member) = item.as_object()
+            {
+                let who = member
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| i.to_string(), privacy::mask_value);
+                return Some(format!("members[{who}]{}", member_field(member)));
+            }
+            return Some(format!("{k}[{i}]"));
+        }
+        return Some(k.clone());
+    }
+    None
+}
+
+/// `.field` for the first field of a member that fails on its own (empty if none does).
+fn member_field(member: &serde_json::Map<String, serde_json::Value>) -> String {
+    use serde_json::Value;
+    for required in ["id", "name"] {
+        if !member.contains_key(required) {
+            return format!(".{required}");
+        }
+    }
+    for (k, v) in member {
+        let mut m = serde_json::Map::new();
+        m.insert("id".into(), Value::from("x"));
+        m.insert("name".into(), Value::from("x"));
+        m.insert(k.clone(), v.clone());
+        if serde_json::from_value::<Member>(Value::Object(m)).is_err() {
+            return format!(".{k}");
+        }
+    }
+    String::new()
 }

@@ -39,6 +39,7 @@ mod index;
 mod json;
 mod kim;
 mod nik;
+mod report;
 #[cfg(test)]
 mod tests;
 
@@ -47,13 +48,14 @@ use std::sync::OnceLock;
 
 pub use dates::parse_date;
 pub use history::{Change, Event};
-pub use import::{ImportReport, TableReport};
+pub use import::Cell;
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
 pub use index::DateIndex as Columns;
 pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
 pub use nik::Nik;
+pub use report::{ImportReport, TableReport};
 
 use crate::error::{Error, Result};
 pub use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};

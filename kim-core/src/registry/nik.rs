@@ -11,10 +11,18 @@ use crate::privacy;
 use crate::vocab::Sex;
 use crate::wilayah::Kode;
 
+/// 2^53: up to here a float holds every integer exactly.
+pub(crate) const F64_EXACT: f64 = 9_007_199_254_740_992.0;
+
 /// A structurally valid NIK (16 digits, `PPKKCC DDMMYY SSSS`, docs/domain.md §5).
 ///
 /// `Debug` and `Display` show it masked (`6402**********01`). [`Nik::expose`] is the only way to the full value;
 /// serde writes the full value, because registry JSON is data, not a log.
+///
+/// **The birth year.** `YY` is the year of birth modulo 100; the NIK does not say the century. kim never guesses
+/// one: [`Nik::birth_yy`] returns the two digits, and [`Nik::matches_birth_date`] compares them with the year of a
+/// recorded birth date modulo 100 (so `90` agrees with 1990 and with 2090). For 29 February, `parse` asks that `YY`
+/// be divisible by 4; `00` is accepted, as 2000 was a leap year (1900 was not, but no living person was born then).
 ///
 /// ```
 /// use kim_core::registry::{Nik, Sex};
@@ -31,15 +39,35 @@ use crate::wilayah::Kode;
 pub struct Nik([u8; 16]);
 
 impl Nik {
-    /// Parses a NIK, ignoring spaces and dots between digits.
+    /// Parses a NIK.
+    ///
+    /// Whitespace around the number is ignored, exactly as the registry import trims every cell (`str::trim`:
+    /// spaces, tabs, line breaks, no-break spaces); inside it, spaces and dots between digits are ignored
+    /// (`6402 0141 0190 0001`, `6402.0141.0190.0001`), and anything else that is not a digit is an error.
+    ///
+    /// Checked: 16 digits; a province (`PP`) that is one of the 38 of the embedded code list
+    /// ([`PROVINCE_CODES`](crate::wilayah::PROVINCE_CODES)); no zero `KK` or `CC`; `DD` a day (plus 40 for women)
+    /// and `MM` a month forming a calendar date in some century (see the type's docs); a serial other than `0000`.
+    /// A kab/kota or kecamatan absent from the current list is not an error: old codes are legitimate, and the
+    /// rule profiles report it as a warning (docs/domain.md §5).
     pub fn parse(s: &str) -> Result<Self> {
+        Self::parse_checked(s, true)
+    }
+
+    /// Like [`Nik::parse`], but any province code is taken: for finding NIK-shaped numbers in text to mask or
+    /// redact, where a number is personal data whatever its first two digits.
+    pub(crate) fn parse_any_province(s: &str) -> Result<Self> {
+        Self::parse_checked(s, false)
+    }
+
+    fn parse_checked(s: &str, check_province: bool) -> Result<Self> {
         let err = |problem| Error::InvalidNik {
             masked: privacy::mask_nik(s),
             problem,
         };
         let mut d = [0u8; 16];
         let mut n = 0;
-        for c in s.bytes() {
+        for c in s.trim().bytes() {
             match c {
                 b'0'..=b'9' => {
                     if n == 16 {
@@ -58,6 +86,10 @@ impl Nik {
         let two = |i: usize| u32::from(d[i] - b'0') * 10 + u32::from(d[i + 1] - b'0');
         if two(0) == 0 || two(2) == 0 || two(4) == 0 {
             return Err(err(NikProblem::Region));
+        }
+        let province = u8::try_from(two(0)).unwrap_or(0);
+        if check_province && !crate::wilayah::PROVINCE_CODES.contains(&province) {
+            return Err(err(NikProblem::UnknownProvince { code: province }));
         }
         let day = two(6);
         let day = if day > 40 { day - 40 } else { day };
@@ -83,6 +115,30 @@ impl Nik {
             return Err(err(NikProblem::Serial));
         }
         Ok(Self(d))
+    }
+
+    /// A NIK that arrived as an integer (a spreadsheet or pandas column of numbers): its decimal digits, parsed
+    /// by [`Nik::parse`].
+    pub fn from_i64(n: i64) -> Result<Self> {
+        Self::parse(&n.to_string())
+    }
+
+    /// A NIK that arrived as a float (a pandas column of numbers with a blank cell becomes `float64`).
+    ///
+    /// Accepted only when the float is a whole number from 0 to 2^53, where every integer is exact, so its digits
+    /// are the ones that were written; it is then parsed by [`Nik::parse`]. Anything else is
+    /// [`NikProblem::Inexact`]: above 2^53 the float may be a neighbour of the NIK written, and kim never repairs
+    /// digits.
+    pub fn from_f64(x: f64) -> Result<Self> {
+        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= F64_EXACT {
+            // Exact: a whole number in 0..=2^53 converts to u64 without loss.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return Self::parse(&(x as u64).to_string());
+        }
+        Err(Error::InvalidNik {
+            masked: privacy::mask_nik(&format!("{x}")),
+            problem: NikProblem::Inexact,
+        })
     }
 
     /// The full 16 digits. Handle with care: UU PDP 27/2022 applies.
@@ -119,11 +175,16 @@ impl Nik {
         (if day > 40 { day - 40 } else { day }, two(8))
     }
 
-    /// True if `date` agrees with the NIK's DDMMYY.
+    /// The two-digit year of birth `YY` (the year modulo 100; the century is unknown).
+    pub fn birth_yy(&self) -> u32 {
+        u32::from(self.0[10] - b'0') * 10 + u32::from(self.0[11] - b'0')
+    }
+
+    /// True if `date` agrees with the NIK's DDMMYY: same day and month, and a year whose last two digits are `YY`
+    /// (any century).
     pub fn matches_birth_date(&self, date: NaiveDate) -> bool {
-        let yy = u32::from(self.0[10] - b'0') * 10 + u32::from(self.0[11] - b'0');
         self.birth_day_month() == (date.day(), date.month())
-            && u32::try_from(date.year().rem_euclid(100)).ok() == Some(yy)
+            && u32::try_from(date.year().rem_euclid(100)).ok() == Some(self.birth_yy())
     }
 }
 

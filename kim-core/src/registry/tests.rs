@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::dates::iso_date;
 use super::*;
 use crate::error::NikProblem;
-use crate::wilayah::Kode;
+use crate::wilayah::{Kode, Reference};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -98,6 +98,193 @@ fn nik_structure() {
     assert_eq!(problem("6402014101900000"), NikProblem::Serial);
     assert!(Nik::parse("6402012902920001").is_ok()); // 29 Feb of a leap YY
     assert!(Nik::parse("6402.0171.1290.0001").is_ok()); // woman born 31 Dec
+}
+
+#[test]
+fn nik_whitespace_is_handled_as_the_import_handles_it() {
+    // The import trims every cell (`str::trim`); `Nik::parse` trims the same way, so a NIK valid in a CSV cell is
+    // valid on its own too.
+    for s in [
+        " 6402014101900001",
+        "6402014101900001 ",
+        "\t6402014101900001\n",
+        "\u{a0}6402 0141 0190 0001\u{a0}",
+        "\r\n6402.0141.0190.0001\r\n",
+    ] {
+        assert_eq!(
+            Nik::parse(s).map(|n| n.expose().to_owned()).ok().as_deref(),
+            Some("6402014101900001"),
+            "{s:?}"
+        );
+    }
+    // Inside the number only spaces and dots separate digits.
+    assert!(Nik::parse("6402\t014101900001").is_err());
+    let members = "kim_id,id,name,nik\nK1,m1,Siti,\" 6402014101900001\t\"\n";
+    let kims = "id,name,seat\nK1,KIM,64.02.01.2001\n";
+    let (reg, report) =
+        Registry::import_csv(kims.as_bytes(), Some(members.as_bytes()), None).unwrap();
+    assert!(report.is_clean(), "{report:?}");
+    assert_eq!(
+        reg.get("K1").unwrap().members[0]
+            .nik
+            .as_ref()
+            .unwrap()
+            .expose(),
+        "6402014101900001"
+    );
+}
+
+#[test]
+fn nik_province_must_be_one_of_the_38() {
+    let problem = |s: &str| match Nik::parse(s) {
+        Err(Error::InvalidNik { problem, .. }) => problem,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        problem("9999994303800001"),
+        NikProblem::UnknownProvince { code: 99 }
+    );
+    assert_eq!(
+        problem("2002014101900001"),
+        NikProblem::UnknownProvince { code: 20 }
+    );
+    let msg = Nik::parse("9901014101900001").unwrap_err().to_string();
+    assert!(msg.contains("99") && msg.contains("province"), "{msg}");
+    // Every province of the embedded list is accepted; the kab/kota and kecamatan may be absent from the list (old
+    // codes are legitimate: a warning finding, docs/domain.md §5).
+    for unit in Reference::embedded().children(None) {
+        let s = format!("{}99994103800001", unit.kode);
+        assert!(Nik::parse(&s).is_ok(), "{s}");
+    }
+    assert!(Nik::parse("6499994303800001").is_ok());
+}
+
+#[test]
+fn nik_province_codes_are_the_embedded_list() {
+    let embedded: Vec<String> = Reference::embedded()
+        .children(None)
+        .map(|u| u.kode.to_string())
+        .collect();
+    let ours: Vec<String> = crate::wilayah::PROVINCE_CODES
+        .iter()
+        .map(|p| format!("{p:02}"))
+        .collect();
+    assert_eq!(ours, embedded);
+    assert_eq!(ours.len(), 38);
+}
+
+#[test]
+fn nik_two_digit_year_is_read_modulo_100() {
+    // YY is the year modulo 100; the century is not in the NIK, so a birth date agrees in any century.
+    let n = Nik::parse("6402014101900001").unwrap();
+    assert!(n.matches_birth_date(d("1990-01-01")));
+    assert!(n.matches_birth_date(d("2090-01-01")));
+    assert!(n.matches_birth_date(d("1890-01-01")));
+    assert!(!n.matches_birth_date(d("1991-01-01")));
+    assert_eq!(n.birth_yy(), 90);
+    // 29 February needs a YY divisible by 4 (00 included: 2000 was a leap year).
+    assert!(Nik::parse("6402012902000001").is_ok());
+    assert!(Nik::parse("6402012902010001").is_err());
+}
+
+#[test]
+fn nik_from_numbers() {
+    let ok = |n: Result<Nik>| n.map(|n| n.expose().to_owned()).unwrap();
+    assert_eq!(ok(Nik::from_i64(6_402_014_101_900_001)), "6402014101900001");
+    assert_eq!(
+        ok(Nik::from_f64(6_402_014_101_900_001.0)),
+        "6402014101900001"
+    );
+    let problem = |n: Result<Nik>| match n {
+        Err(Error::InvalidNik { problem, masked }) => {
+            assert!(!masked.contains("0141019"), "{masked}");
+            problem
+        }
+        other => panic!("{other:?}"),
+    };
+    // Above 2^53 a float cannot tell a NIK from its neighbours.
+    assert_eq!(
+        problem(Nik::from_f64(9_201_014_101_900_000.0)),
+        NikProblem::Inexact
+    );
+    assert_eq!(
+        problem(Nik::from_f64(640_201_410_190_000.5)),
+        NikProblem::Inexact
+    );
+    assert_eq!(problem(Nik::from_f64(f64::INFINITY)), NikProblem::Inexact);
+    assert_eq!(
+        problem(Nik::from_f64(-6_402_014_101_900_001.0)),
+        NikProblem::Inexact
+    );
+    assert_eq!(
+        problem(Nik::from_f64(640_201_410_190_000.0)),
+        NikProblem::Length
+    );
+    assert_eq!(problem(Nik::from_i64(-1)), NikProblem::NotDigit);
+}
+
+#[test]
+fn import_cells_numbers_in_the_nik_column() {
+    use std::collections::HashMap;
+    let kim = HashMap::from([
+        ("id".to_owned(), Cell::Text("K1".into())),
+        ("name".to_owned(), Cell::Text("KIM".into())),
+        ("seat".to_owned(), Cell::Text("64.02.01.2001".into())),
+    ]);
+    let member = |id: &str, nik: Cell| {
+        HashMap::from([
+            ("kim_id".to_owned(), Cell::Text("K1".into())),
+            ("id".to_owned(), Cell::Text(id.into())),
+            ("name".to_owned(), Cell::Text("X".into())),
+            ("nik".to_owned(), nik),
+        ])
+    };
+    let members = [
+        member("m1", Cell::Float(6_402_014_101_900_001.0)),
+        member("m2", Cell::Float(f64::NAN)),
+        member("m3", Cell::Float(9_201_014_101_900_000.0)),
+        member("m4", Cell::Int(6_402_019_901_900_001)),
+        member("m5", Cell::Int(6_402_014_101_900_002)),
+    ];
+    let (reg, report) = Registry::import_cells(&[kim], &members, None);
+    assert_eq!(
+        (
+            report.members.rows_in,
+            report.members.accepted,
+            report.members.rejected
+        ),
+        (5, 3, 2)
+    );
+    let k = reg.get("K1").unwrap();
+    let niks: Vec<Option<&str>> = k
+        .members
+        .iter()
+        .map(|m| m.nik.as_ref().map(Nik::expose))
+        .collect();
+    assert_eq!(
+        niks,
+        [Some("6402014101900001"), None, Some("6402014101900002")]
+    );
+    let e = &report.members.errors;
+    assert_eq!((e[0].line, e[0].field.as_str()), (3, "nik"));
+    assert!(
+        e[0].reason.contains("arrived as a number (float)"),
+        "{}",
+        e[0].reason
+    );
+    assert!(e[0].reason.contains("2^53"), "{}", e[0].reason);
+    assert_eq!(e[0].value.chars().count(), 16);
+    assert_eq!((e[1].line, e[1].field.as_str()), (4, "nik"));
+    assert!(
+        e[1].reason.contains("arrived as a number (int)"),
+        "{}",
+        e[1].reason
+    );
+    assert!(
+        e[1].reason.contains("dtype={'nik': str}"),
+        "{}",
+        e[1].reason
+    );
 }
 
 #[test]
@@ -289,4 +476,44 @@ fn a_header_without_the_required_columns_fails_the_table() {
     // An empty file is an empty table.
     let (reg, rep) = Registry::import_csv(&b""[..], None::<&[u8]>, None).unwrap();
     assert_eq!((reg.len(), rep.kims.rows_in), (0, 0));
+}
+
+#[test]
+fn kim_from_json_value_names_where() {
+    let at = |v: serde_json::Value| match Kim::from_json_value(&v) {
+        Err(Error::JsonAt { path, message }) => (path, message),
+        other => panic!("{other:?}"),
+    };
+    let kim = |members: serde_json::Value| serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001", "members": members});
+    let (path, message) = at(kim(serde_json::json!([
+        {"id": "m1", "name": "Siti"},
+        {"id": "m2", "name": "Budi", "nik": "123"}
+    ])));
+    assert_eq!(path, "members[m2].nik");
+    assert!(message.contains("16 digits"), "{message}");
+    // A member id that looks like a NIK is masked, in the path and in the message.
+    let (path, message) = at(kim(serde_json::json!([
+        {"id": "6402014101900001", "name": "Budi", "birth_date": "1990-02-30"}
+    ])));
+    assert_eq!(path, "members[6402**********01].birth_date");
+    assert!(!message.contains("0141019"), "{message}");
+    let (path, _) = at(kim(serde_json::json!([{"name": "Budi"}])));
+    assert_eq!(path, "members[0].id");
+    let (path, _) = at(serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.0x"}));
+    assert_eq!(path, "seat");
+    let (path, _) = at(
+        serde_json::json!({"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
+        "history": [{"date": "2024-01-01", "status": "active"}, {"date": "2024-13-01", "status": "inactive"}]}),
+    );
+    assert_eq!(path, "history[1]");
+    let (path, _) = at(serde_json::json!({"id": "K1", "name": "KIM"}));
+    assert_eq!(path, "seat");
+    let err = Kim::from_json_value(&kim(
+        serde_json::json!([{"id": "m2", "name": "B", "nik": "1"}]),
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (err.code(), err.family()),
+        ("KIM-E-JSON", crate::error::ErrorFamily::Json)
+    );
 }

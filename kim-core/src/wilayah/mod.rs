@@ -25,6 +25,13 @@ pub use names::{MatchKind, NameMatch, Resolution};
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};
 
+/// The 38 province codes (`PP`) of the embedded code list, in order. A test checks them against the list, so that
+/// [`Nik::parse`](crate::registry::Nik::parse) can check a NIK's province without loading the list.
+pub const PROVINCE_CODES: [u8; 38] = [
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+    71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
+];
+
 /// The level of a unit in the hierarchy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
