@@ -55,34 +55,10 @@ impl Nik {
         if n != 16 {
             return Err(err(NikProblem::Length));
         }
-        let two = |i: usize| u32::from(d[i] - b'0') * 10 + u32::from(d[i + 1] - b'0');
-        if two(0) == 0 || two(2) == 0 || two(4) == 0 {
-            return Err(err(NikProblem::Region));
+        match privacy::nik_problem(&d) {
+            Some(problem) => Err(err(problem)),
+            None => Ok(Self(d)),
         }
-        let day = two(6);
-        let day = if day > 40 { day - 40 } else { day };
-        if !(1..=31).contains(&day) {
-            return Err(err(NikProblem::Day));
-        }
-        let month = two(8);
-        if !(1..=12).contains(&month) {
-            return Err(err(NikProblem::Month));
-        }
-        // The century is unknown; 29 February is allowed when YY is divisible by 4 (1900 aside, 19YY and 20YY agree).
-        let leap = two(10) % 4 == 0;
-        let max_day = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if day > max_day {
-            return Err(err(NikProblem::Date));
-        }
-        if &d[12..] == b"0000" {
-            return Err(err(NikProblem::Serial));
-        }
-        Ok(Self(d))
     }
 
     /// The full 16 digits. Handle with care: UU PDP 27/2022 applies.
