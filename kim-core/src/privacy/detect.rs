@@ -393,7 +393,11 @@ fn is_phone(d: &[u8], groups: &[Group], k: usize, prefix: Option<u8>) -> bool {
             return false;
         }
         (rest.len() + 1, if rest[0] == b'8' { 10..=13 } else { 9..=12 })
-    } else if d.starts_with(b"08") && d.get(2).is_some_and(|&c| c != b'0') && n0 >= 3 {
+    } else if d.starts_with(b"08")
+        && d.get(2).is_some_and(|&c| c != b'0')
+        // `0812 …`, or pairs throughout (`08 12 34 …`); a date (`08.11.2024`) is neither.
+        && (n0 >= 3 || groups[..=k].iter().all(|g| g.n == 2))
+    {
         (d.len(), 10..=13)
     } else if prefix == Some(b'(') && d.first() == Some(&b'0') && d.get(1).is_some_and(|&c| c != b'0') && (3..=4).contains(&n0) {
         (d.len(), 9..=13)

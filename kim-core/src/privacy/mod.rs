@@ -74,7 +74,7 @@ fn mask_once(text: &str, hits: &[detect::Hit]) -> String {
 
 /// Masks and truncates a value for an error report (80 characters at most).
 pub fn mask_value(value: &str) -> String {
-    let masked = mask_text(value);
+    let masked = mask_text(window(value));
     if masked.chars().count() > 80 {
         let mut s: String = masked.chars().take(77).collect();
         s.push_str("...");
@@ -82,6 +82,27 @@ pub fn mask_value(value: &str) -> String {
     } else {
         masked
     }
+}
+
+/// The first `max_chars` characters of `text`, masked. Masking comes first, so a cut never leaves part of a number
+/// unmasked (`text.chars().take(n)` then [`mask_text`] would: twelve digits of a NIK are no NIK).
+///
+/// ```
+/// let t = format!("{}6402014101900001", "x".repeat(20));
+/// assert_eq!(kim_core::privacy::mask_prefix(&t, 32), format!("{}6402********", "x".repeat(20)));
+/// ```
+pub fn mask_prefix(text: &str, max_chars: usize) -> String {
+    mask_text(window(text)).chars().take(max_chars).collect()
+}
+
+/// The first 64 KiB of `text` (at a character boundary): what a short message quotes, masked without reading a
+/// huge input whole.
+fn window(text: &str) -> &str {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Serialises `value` to JSON meant for logs: every string in it goes through [`mask_text`].
