@@ -303,14 +303,18 @@ fn chunks(digits: &str, n: usize, sep: &str) -> String {
 /// `+62 812-3456-7890`, `0812.3456.7890`.
 fn forms(digits: &str) -> Vec<String> {
     let mut v = vec![digits.to_owned(), chunks(digits, 2, " ")];
-    for sep in ["  ", "/", "_", ",", "\u{a0}", "\t", "\n", ". ", " - ", "\r\n", "-"] {
+    for sep in [
+        "  ", "/", "_", ",", "\u{a0}", "\t", "\n", ". ", " - ", "\r\n", "-",
+    ] {
         v.push(chunks(digits, 4, sep));
     }
     for zero in [0xFF10, 0x660, 0x6F0, 0x1D7CE] {
         v.push(script(digits, zero));
         v.push(chunks(&script(digits, zero), 4, "\u{a0}"));
     }
-    for zw in ["\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{feff}", "\u{ad}"] {
+    for zw in [
+        "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{feff}", "\u{ad}",
+    ] {
         v.push(chunks(digits, 1, zw));
     }
     v.push(format!("NIK{digits}"));
@@ -341,7 +345,10 @@ fn shows_middle(out: &str, digits: &str) -> bool {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 const PHONE_DIGITS: &str = "081234567890";
@@ -351,9 +358,15 @@ fn every_written_form_of_a_nik_or_phone_is_found_and_masked() {
     use kim_core::moderation::{PersonalKind, redact};
     use kim_core::privacy::{mask_text, mask_value};
     // The check itself sees a number in another script, with separators and invisible characters.
-    assert!(shows_middle("a ６４０２\u{a0}０１４１\u{200b}０１９０ ０００１ b", NIK));
+    assert!(shows_middle(
+        "a ６４０２\u{a0}０１４１\u{200b}０１９０ ０００１ b",
+        NIK
+    ));
     assert!(!shows_middle("a 6402**********01 b", NIK));
-    for (digits, kind) in [(NIK, PersonalKind::Nik), (PHONE_DIGITS, PersonalKind::Phone)] {
+    for (digits, kind) in [
+        (NIK, PersonalKind::Nik),
+        (PHONE_DIGITS, PersonalKind::Phone),
+    ] {
         let forms = forms(digits);
         assert!(forms.len() > 25);
         for f in forms {
@@ -377,7 +390,9 @@ fn every_written_form_of_a_nik_or_phone_is_found_and_masked() {
                 "0812******90"
             };
             assert!(
-                masked.contains(shape) || masked.contains("+62 8123*****90") || masked.contains("62 8123*****90"),
+                masked.contains(shape)
+                    || masked.contains("+62 8123*****90")
+                    || masked.contains("62 8123*****90"),
                 "{f:?}: {masked:?}"
             );
         }
@@ -391,7 +406,11 @@ fn error_messages_that_quote_input_mask_every_form() {
     for digits in [NIK, PHONE_DIGITS] {
         for f in forms(digits) {
             let mut outputs = Vec::new();
-            for input in [f.clone(), format!("kode {f}"), format!("{}{f}", "x".repeat(24))] {
+            for input in [
+                f.clone(),
+                format!("kode {f}"),
+                format!("{}{f}", "x".repeat(24)),
+            ] {
                 let e = Kode::parse(&input).unwrap_err();
                 outputs.push(e.to_string());
                 outputs.push(format!("{e:?}"));
@@ -401,9 +420,8 @@ fn error_messages_that_quote_input_mask_every_form() {
                 outputs.push(format!("{e:?}"));
             }
             let q = f.replace('"', "");
-            let members = format!(
-                "kim_id,id,name,nik,birth_date\nK1,m1,\"{q}\",\"{q}x\",\"{q}\"\n"
-            );
+            let members =
+                format!("kim_id,id,name,nik,birth_date\nK1,m1,\"{q}\",\"{q}x\",\"{q}\"\n");
             let (_, report) = Registry::import_csv(
                 &b"id,name,seat\nK1,A,64.02.01.2001\n"[..],
                 Some(members.as_bytes()),
@@ -416,7 +434,9 @@ fn error_messages_that_quote_input_mask_every_form() {
             }
             outputs.push(format!("{report:?}"));
             let kims = format!("id,name,seat\nK1,\"{q}\",\"{q}\"\n");
-            if let Ok((_, report)) = Registry::import_csv(kims.as_bytes(), None::<&[u8]>, Some(reference)) {
+            if let Ok((_, report)) =
+                Registry::import_csv(kims.as_bytes(), None::<&[u8]>, Some(reference))
+            {
                 outputs.push(format!("{report:?}"));
             }
             for out in outputs {
@@ -451,7 +471,11 @@ fn numbers_that_are_not_personal_data_stay_readable() {
         if readable {
             assert_eq!(mask_text(t), t);
         }
-        assert!(find_personal_data(t).is_empty(), "{t}: {:?}", find_personal_data(t));
+        assert!(
+            find_personal_data(t).is_empty(),
+            "{t}: {:?}",
+            find_personal_data(t)
+        );
     }
 }
 

@@ -118,11 +118,12 @@ pub(crate) fn nik_problem(d: &[u8; 16]) -> Option<NikProblem> {
 
 /// The first code point of each run of ten Unicode decimal digits (category Nd) beyond ASCII.
 const DIGIT_ZEROS: [u32; 65] = [
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
-    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
-    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
-    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
-    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
 /// Unicode format characters (category Cf, the soft hyphen included): invisible, so skipped inside a number.
@@ -161,8 +162,7 @@ pub(crate) fn fold_digit(c: char) -> Option<u8> {
     }
     let i = DIGIT_ZEROS.partition_point(|&z| z <= u);
     let zero = DIGIT_ZEROS[i.checked_sub(1)?];
-    // Every value is below 10 here, so the cast is exact.
-    (u - zero < 10).then(|| b'0' + (u - zero) as u8)
+    u8::try_from(u - zero).ok().filter(|&d| d < 10).map(|d| b'0' + d)
 }
 
 fn is_format(c: char) -> bool {
@@ -387,19 +387,27 @@ fn is_phone(d: &[u8], groups: &[Group], k: usize, prefix: Option<u8>) -> bool {
     let n0 = groups[0].n;
     let (local_len, range) = if let Some(rest) = d.strip_prefix(b"62") {
         // `62 812…`, `+62 812…` or `62812…`; with a `+`, a landline area code too.
-        let next_ok = rest.first() == Some(&b'8') || (prefix == Some(b'+') && rest.first().is_some_and(|&c| c > b'1'));
+        let next_ok = rest.first() == Some(&b'8')
+            || (prefix == Some(b'+') && rest.first().is_some_and(|&c| c > b'1'));
         let grouped = (n0 == 2 && k >= 1 && groups[1].n >= 3) || n0 >= 5;
         if !next_ok || !grouped {
             return false;
         }
-        (rest.len() + 1, if rest[0] == b'8' { 10..=13 } else { 9..=12 })
+        (
+            rest.len() + 1,
+            if rest[0] == b'8' { 10..=13 } else { 9..=12 },
+        )
     } else if d.starts_with(b"08")
         && d.get(2).is_some_and(|&c| c != b'0')
         // `0812 …`, or pairs throughout (`08 12 34 …`); a date (`08.11.2024`) is neither.
         && (n0 >= 3 || groups[..=k].iter().all(|g| g.n == 2))
     {
         (d.len(), 10..=13)
-    } else if prefix == Some(b'(') && d.first() == Some(&b'0') && d.get(1).is_some_and(|&c| c != b'0') && (3..=4).contains(&n0) {
+    } else if prefix == Some(b'(')
+        && d.first() == Some(&b'0')
+        && d.get(1).is_some_and(|&c| c != b'0')
+        && (3..=4).contains(&n0)
+    {
         (d.len(), 9..=13)
     } else {
         return false;
@@ -486,7 +494,10 @@ pub(crate) fn mask_hit(text: &str, h: Hit, out: &mut String) {
                 .filter(|&c| !is_format(c))
                 .take_while(|&c| fold_digit(c).is_some())
                 .count();
-            if let Some(rest) = digits.strip_prefix("62").filter(|_| plus || first_group == 2) {
+            if let Some(rest) = digits
+                .strip_prefix("62")
+                .filter(|_| plus || first_group == 2)
+            {
                 out.push_str(if plus { "+62 " } else { "62 " });
                 out.push_str(&super::mask_nik(rest));
             } else {

@@ -16,7 +16,11 @@ pub(crate) use detect::{fold_digit, nik_problem};
 /// assert_eq!(kim_core::privacy::mask_nik("6402015507900001"), "6402**********01");
 /// ```
 pub fn mask_nik(digits: &str) -> String {
-    let d: Vec<char> = digits.chars().filter_map(fold_digit).map(char::from).collect();
+    let d: Vec<char> = digits
+        .chars()
+        .filter_map(fold_digit)
+        .map(char::from)
+        .collect();
     if d.len() < 8 {
         return "*".repeat(d.len());
     }
