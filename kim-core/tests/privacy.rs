@@ -238,6 +238,27 @@ fn no_output_of_the_test_data_holds_an_unmasked_nik_or_phone_number() {
         "lexicon-1",
     )
     .unwrap();
+    let mut by_phone = case.clone();
+    by_phone
+        .appeal(
+            "+62 812-3456-7890",
+            Role::PemilikKonten,
+            "saya keberatan",
+            at,
+            "lexicon-1",
+        )
+        .unwrap();
+    out("Case Debug, phone actor", format!("{by_phone:?}"));
+    out(
+        "Case log JSON, phone actor",
+        kim_core::privacy::to_log_json(&by_phone).unwrap(),
+    );
+    let json = serde_json::to_string(&by_phone).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Case>(&json).unwrap(),
+        by_phone,
+        "a case round-trips"
+    );
     out("Case Debug", format!("{case:?}"));
     out("Case JSON", serde_json::to_string(&case).unwrap());
     for ev in case.audit() {

@@ -162,7 +162,10 @@ pub(crate) fn fold_digit(c: char) -> Option<u8> {
     }
     let i = DIGIT_ZEROS.partition_point(|&z| z <= u);
     let zero = DIGIT_ZEROS[i.checked_sub(1)?];
-    u8::try_from(u - zero).ok().filter(|&d| d < 10).map(|d| b'0' + d)
+    u8::try_from(u - zero)
+        .ok()
+        .filter(|&d| d < 10)
+        .map(|d| b'0' + d)
 }
 
 fn is_format(c: char) -> bool {
