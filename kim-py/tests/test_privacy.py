@@ -8,6 +8,7 @@ import datetime
 import json
 import pathlib
 import re
+from collections.abc import Callable
 
 import kim
 import pytest
@@ -140,20 +141,24 @@ def test_every_written_form_is_masked_in_redaction_and_verdicts() -> None:
             assert not shows_middle(repr(verdict), digits)
 
 
+def error_calls(f: str, registry: kim.Registry, tmp: pathlib.Path) -> list[Callable[[], object]]:
+    """Calls that quote `f` in their error: a level, a profile name, an `errors=` value, file paths, a code."""
+    return [
+        lambda: kim.coverage(registry, level=f),  # type: ignore[arg-type]
+        lambda: kim.validate(registry, profile=f),
+        lambda: kim.Registry.from_records([], errors=f),  # type: ignore[arg-type]
+        lambda: kim.Registry.from_csv(tmp / f"kim {f}.csv"),
+        lambda: kim.Reference.from_csv(tmp / f"{f}.csv"),
+        lambda: kim.Reference.embedded().get(f"kode {f}"),
+    ]
+
+
 def test_python_error_messages_are_masked(tmp_path: pathlib.Path) -> None:
     registry = kim.Registry.from_json((DATA / "kim_sample.json").read_text(encoding="utf-8"))
     for digits in (NIK, PHONE_DIGITS):
-        for f in forms(digits)[:6] + [digits]:
-            calls = [
-                lambda: kim.coverage(registry, level=f),  # type: ignore[arg-type]
-                lambda: kim.validate(registry, profile=f),
-                lambda: kim.Registry.from_records([], errors=f),  # type: ignore[arg-type]
-                lambda: kim.Registry.from_csv(tmp_path / f"kim {f}.csv"),
-                lambda: kim.Reference.from_csv(tmp_path / f"{f}.csv"),
-                lambda: kim.Reference.embedded().get(f"kode {f}"),
-            ]
-            for call in calls:
-                with pytest.raises(Exception) as e:
+        for f in [*forms(digits)[:6], digits]:
+            for call in error_calls(f, registry, tmp_path):
+                with pytest.raises(kim.KimError) as e:
                     call()
                 for out in (str(e.value), repr(e.value.args)):
                     assert not shows_middle(out, digits), (f, out)
