@@ -12,8 +12,8 @@
 //! - a **NIK**: 16 digits, structurally valid ([`nik_problem`]), written whole or in a NIK layout (groups of four,
 //!   pairs, `PPKKCC DDMMYY SSSS`), so that a date range such as `31.12.2023 - 01.01.2024` is not one;
 //! - a **phone** number: `08…` (10–13 digits), `62 8…` / `+62 8…` (10–13 digits counting the `0`), or a landline in
-//!   `(0xx) …` form (9–13 digits); the first group of an `08…` number has three digits or more, so a date is never
-//!   one;
+//!   `(0xx) …` form (9–13 digits); an `08…` number starts with a group of three digits or more, or is all pairs,
+//!   so a date (`08.11.2024`) is never one;
 //! - a **long number** (masked, never reported by moderation): 14 or more digits in one group, or a NIK-shaped
 //!   16 digits that fail the NIK's structure (a mistyped NIK, a KK number). Decree numbers, Kemendagri codes, years,
 //!   amounts and byte offsets are none of these and stay readable.

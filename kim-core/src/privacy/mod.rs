@@ -1,7 +1,8 @@
 //! Masking of personal data (docs/domain.md §5, UU PDP 27/2022) in messages and log output.
 //!
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
-//! digits. One detector (`detect`) finds them in any text, however written; every error message, `Debug` output and log serialisation of kim-core goes through these functions.
+//! digits. One detector (`detect`, [`find_personal_data`]) finds them in any text, however written; every error
+//! message, `Debug` output and log serialisation of kim-core goes through these functions.
 
 mod detect;
 
