@@ -510,3 +510,48 @@ pub(crate) fn mask_hit(text: &str, h: Hit, out: &mut String) {
         _ => out.push_str(&super::mask_nik(&digits)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_every_decimal_digit_script() {
+        for zero in DIGIT_ZEROS {
+            for d in 0..10u8 {
+                let c = char::from_u32(zero + u32::from(d)).unwrap();
+                assert_eq!(fold_digit(c), Some(b'0' + d), "U+{:X}", u32::from(c));
+            }
+        }
+        for c in ['a', '٫', '²', '½', '\u{65f}', '\u{ff1a}'] {
+            assert_eq!(fold_digit(c), None, "{c}");
+        }
+        assert!(
+            is_format('\u{ad}')
+                && is_format('\u{200b}')
+                && is_format('\u{feff}')
+                && !is_format(' ')
+        );
+    }
+
+    #[test]
+    fn nik_layouts() {
+        assert!(nik_layout(&[]));
+        assert!(nik_layout(&[4, 8, 12]));
+        assert!(nik_layout(&[2, 4, 6, 8, 10, 12, 14]));
+        assert!(nik_layout(&[6, 12]));
+        assert!(nik_layout(&[2, 4, 6, 12]));
+        // A date range, `31.12.2023 - 01.01.2024`.
+        assert!(!nik_layout(&[2, 4, 8, 10, 12]));
+    }
+
+    #[test]
+    fn spans_cover_the_prefix_of_a_phone_only() {
+        let t = "x (021) 345-6789 y +62 812 3456 7890";
+        let spans: Vec<&str> = find_personal_data(t)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(spans, ["(021) 345-6789", "+62 812 3456 7890"]);
+    }
+}
