@@ -251,9 +251,25 @@ fn group_at(text: &str, at: usize, limit: usize) -> Group {
 /// separators (format characters not counted), then a digit.
 fn next_group_start(text: &str, end: usize, limit: usize) -> Option<usize> {
     let mut seps = 0;
-    for (off, c) in text.get(end..limit)?.char_indices() {
+    let b = text.as_bytes();
+    // ASCII first: most numbers end at a letter, a space and a letter, or punctuation.
+    let mut i = end;
+    while i < limit && b[i] < 0x80 {
+        match b[i] {
+            b'0'..=b'9' => return (seps > 0).then_some(i),
+            b' ' | b'\t' | b'\n' | b'\r' | b'.' | b'/' | b',' | b'_' | b'-' | b'(' | b')' => {
+                seps += 1;
+                if seps > MAX_SEPARATORS {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        i += 1;
+    }
+    for (off, c) in text.get(i..limit)?.char_indices() {
         if fold_digit(c).is_some() {
-            return (seps > 0).then_some(end + off);
+            return (seps > 0).then_some(i + off);
         } else if is_separator(c) {
             seps += 1;
             if seps > MAX_SEPARATORS {
@@ -294,8 +310,15 @@ pub(crate) fn detect(text: &str) -> Vec<Hit> {
 /// The numbers in `text[from..limit]`.
 fn numbers(text: &str, from: usize, limit: usize, out: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    // The groups of the current chain not yet cut into numbers; a number spans at most 16 groups.
-    let mut groups: Vec<Group> = Vec::new();
+    // The groups of the current chain not yet cut into numbers (a number spans at most 16 groups), on the stack.
+    let empty = Group {
+        start: 0,
+        end: 0,
+        n: 0,
+        d: [0; 16],
+    };
+    let mut groups = [empty; 17];
+    let mut len = 0;
     let mut i = from;
     while i < limit {
         let Some(at) = next_candidate(&b[..limit], i) else {
@@ -309,16 +332,18 @@ fn numbers(text: &str, from: usize, limit: usize, out: &mut Vec<Hit>) {
             }
         }
         // A chain of groups; cut numbers off its front whenever 16 groups are waiting.
-        groups.clear();
+        len = 0;
         let mut next = Some(at);
         while let Some(s) = next {
             let g = group_at(text, s, limit);
-            groups.push(g);
+            groups[len] = g;
+            len += 1;
             next = next_group_start(text, g.end, limit);
             i = g.end;
-            while groups.len() > 16 || (next.is_none() && !groups.is_empty()) {
-                let taken = cut(text, &groups, out);
-                groups.drain(..taken);
+            while len > 16 || (next.is_none() && len > 0) {
+                let taken = cut(text, &groups[..len], out);
+                groups.copy_within(taken..len, 0);
+                len -= taken;
             }
         }
     }
@@ -334,7 +359,7 @@ fn cut(text: &str, groups: &[Group], out: &mut Vec<Hit>) -> usize {
         .filter(|&c| c == b'+' || c == b'(');
     let mut d = [0u8; 16];
     let mut total = 0;
-    let mut cuts: Vec<usize> = Vec::new();
+    let mut cuts = [0usize; 16];
     let mut best: Option<(Found, usize)> = None;
     if first.n >= 14 {
         best = Some((Found::LongNumber, 1));
@@ -345,7 +370,7 @@ fn cut(text: &str, groups: &[Group], out: &mut Vec<Hit>) -> usize {
         }
         d[total..total + g.n].copy_from_slice(&g.d[..g.n]);
         total += g.n;
-        if total == 16 && nik_layout(&cuts) {
+        if total == 16 && nik_layout(&cuts[..k]) {
             if nik_problem(&d).is_none() {
                 best = Some((Found::Personal(PersonalKind::Nik), k + 1));
                 break;
@@ -356,7 +381,7 @@ fn cut(text: &str, groups: &[Group], out: &mut Vec<Hit>) -> usize {
         } else if is_phone(&d[..total], groups, k, prefix) {
             best = Some((Found::Personal(PersonalKind::Phone), k + 1));
         }
-        cuts.push(total);
+        cuts[k] = total;
     }
     let Some((found, n)) = best else {
         return 1;
