@@ -318,7 +318,6 @@ fn numbers(text: &str, from: usize, limit: usize, out: &mut Vec<Hit>) {
         d: [0; 16],
     };
     let mut groups = [empty; 17];
-    let mut len = 0;
     let mut i = from;
     while i < limit {
         let Some(at) = next_candidate(&b[..limit], i) else {
@@ -332,7 +331,7 @@ fn numbers(text: &str, from: usize, limit: usize, out: &mut Vec<Hit>) {
             }
         }
         // A chain of groups; cut numbers off its front whenever 16 groups are waiting.
-        len = 0;
+        let mut len = 0;
         let mut next = Some(at);
         while let Some(s) = next {
             let g = group_at(text, s, limit);
