@@ -238,6 +238,27 @@ fn no_output_of_the_test_data_holds_an_unmasked_nik_or_phone_number() {
         "lexicon-1",
     )
     .unwrap();
+    let mut by_phone = case.clone();
+    by_phone
+        .appeal(
+            "+62 812-3456-7890",
+            Role::PemilikKonten,
+            "saya keberatan",
+            at,
+            "lexicon-1",
+        )
+        .unwrap();
+    out("Case Debug, phone actor", format!("{by_phone:?}"));
+    out(
+        "Case log JSON, phone actor",
+        kim_core::privacy::to_log_json(&by_phone).unwrap(),
+    );
+    let json = serde_json::to_string(&by_phone).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Case>(&json).unwrap(),
+        by_phone,
+        "a case round-trips"
+    );
     out("Case Debug", format!("{case:?}"));
     out("Case JSON", serde_json::to_string(&case).unwrap());
     for ev in case.audit() {
@@ -268,4 +289,234 @@ fn no_output_of_the_test_data_holds_an_unmasked_nik_or_phone_number() {
         found.len(),
         found.join("\n")
     );
+}
+
+// ---- every way of writing a NIK or a phone number (issue 23) -------------------------------------------------------
+
+/// The ASCII digit of a digit in the scripts the generator uses (ASCII, full-width, Arabic-Indic, Eastern
+/// Arabic-Indic, mathematical bold).
+fn fold(c: char) -> Option<char> {
+    let u = u32::from(c);
+    [0x30, 0xFF10, 0x660, 0x6F0, 0x1D7CE]
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&u))
+        .and_then(|z| char::from_digit(u - z, 10))
+}
+
+/// `digits` written in the script whose zero is `zero`.
+fn script(digits: &str, zero: u32) -> String {
+    digits
+        .chars()
+        .map(|c| char::from_u32(zero + c.to_digit(10).unwrap()).unwrap())
+        .collect()
+}
+
+fn chunks(digits: &str, n: usize, sep: &str) -> String {
+    let d: Vec<char> = digits.chars().collect();
+    d.chunks(n)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// The written forms of `digits` (a NIK or an `08…` phone number): pairs, groups of four with each separator, other
+/// digit scripts, invisible characters between digits, letters glued on; phone numbers also as `(0812) 3456-7890`,
+/// `+62 812-3456-7890`, `0812.3456.7890`.
+fn forms(digits: &str) -> Vec<String> {
+    let mut v = vec![digits.to_owned(), chunks(digits, 2, " ")];
+    for sep in [
+        "  ", "/", "_", ",", "\u{a0}", "\t", "\n", ". ", " - ", "\r\n", "-",
+    ] {
+        v.push(chunks(digits, 4, sep));
+    }
+    for zero in [0xFF10, 0x660, 0x6F0, 0x1D7CE] {
+        v.push(script(digits, zero));
+        v.push(chunks(&script(digits, zero), 4, "\u{a0}"));
+    }
+    for zw in [
+        "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{feff}", "\u{ad}",
+    ] {
+        v.push(chunks(digits, 1, zw));
+    }
+    v.push(format!("NIK{digits}"));
+    v.push(format!("HP{digits}xyz"));
+    if let Some(rest) = digits.strip_prefix('0') {
+        let (a, b, c) = (&digits[..4], &digits[4..8], &digits[8..]);
+        v.push(format!("({a}) {b}-{c}"));
+        v.push(format!("+62 {}-{b}-{c}", &rest[..3]));
+        v.push(format!("62 {}.{b}.{c}", &rest[..3]));
+        v.push(format!("{a}.{b}.{c}"));
+    }
+    v
+}
+
+/// True if `out` shows `digits[4..len-2]` (the hidden middle) in any script, with separators or invisible characters
+/// between them.
+fn shows_middle(out: &str, digits: &str) -> bool {
+    let middle = &digits[4..digits.len() - 2];
+    let mut flat = String::new();
+    for c in out.chars() {
+        if let Some(d) = fold(c) {
+            flat.push(d);
+        } else if !(c.is_whitespace() || ".,/_-()".contains(c) || is_invisible(c)) {
+            flat.push('|');
+        }
+    }
+    flat.contains(middle)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+const PHONE_DIGITS: &str = "081234567890";
+
+#[test]
+fn every_written_form_of_a_nik_or_phone_is_found_and_masked() {
+    use kim_core::moderation::{PersonalKind, redact};
+    use kim_core::privacy::{mask_text, mask_value};
+    // The check itself sees a number in another script, with separators and invisible characters.
+    assert!(shows_middle(
+        "a ６４０２\u{a0}０１４１\u{200b}０１９０ ０００１ b",
+        NIK
+    ));
+    assert!(!shows_middle("a 6402**********01 b", NIK));
+    for (digits, kind) in [
+        (NIK, PersonalKind::Nik),
+        (PHONE_DIGITS, PersonalKind::Phone),
+    ] {
+        let forms = forms(digits);
+        assert!(forms.len() > 25);
+        for f in forms {
+            let text = format!("Hubungi {f} segera.");
+            let found = find_personal_data(&text);
+            assert_eq!(found.len(), 1, "{f:?}: {found:?}");
+            assert_eq!(found[0].kind, kind, "{f:?}");
+            let span: String = text[found[0].start..found[0].end]
+                .chars()
+                .filter_map(fold)
+                .collect();
+            assert!(span.ends_with(&digits[1..]), "{f:?}: span {span}");
+            let masked = mask_text(&text);
+            assert!(!shows_middle(&masked, digits), "{f:?}: {masked:?}");
+            assert_eq!(redact(&text), masked, "{f:?}");
+            assert!(find_personal_data(&masked).is_empty(), "{masked:?}");
+            assert!(!shows_middle(&mask_value(&text), digits), "{f:?}");
+            let shape = if kind == PersonalKind::Nik {
+                "6402**********01"
+            } else {
+                "0812******90"
+            };
+            assert!(
+                masked.contains(shape)
+                    || masked.contains("+62 8123*****90")
+                    || masked.contains("62 8123*****90"),
+                "{f:?}: {masked:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn error_messages_that_quote_input_mask_every_form() {
+    use kim_core::wilayah::Kode;
+    let reference = Reference::embedded();
+    for digits in [NIK, PHONE_DIGITS] {
+        for f in forms(digits) {
+            let mut outputs = Vec::new();
+            for input in [
+                f.clone(),
+                format!("kode {f}"),
+                format!("{}{f}", "x".repeat(24)),
+            ] {
+                let e = Kode::parse(&input).unwrap_err();
+                outputs.push(e.to_string());
+                outputs.push(format!("{e:?}"));
+            }
+            if let Err(e) = Nik::parse(&f) {
+                outputs.push(e.to_string());
+                outputs.push(format!("{e:?}"));
+            }
+            let q = f.replace('"', "");
+            let members =
+                format!("kim_id,id,name,nik,birth_date\nK1,m1,\"{q}\",\"{q}x\",\"{q}\"\n");
+            let (_, report) = Registry::import_csv(
+                &b"id,name,seat\nK1,A,64.02.01.2001\n"[..],
+                Some(members.as_bytes()),
+                Some(reference),
+            )
+            .unwrap();
+            assert!(!report.members.errors.is_empty(), "{f:?}");
+            for e in &report.members.errors {
+                outputs.push(e.to_string());
+            }
+            outputs.push(format!("{report:?}"));
+            let kims = format!("id,name,seat\nK1,\"{q}\",\"{q}\"\n");
+            if let Ok((_, report)) =
+                Registry::import_csv(kims.as_bytes(), None::<&[u8]>, Some(reference))
+            {
+                outputs.push(format!("{report:?}"));
+            }
+            for out in outputs {
+                assert!(!shows_middle(&out, digits), "{f:?}: {out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_that_are_not_personal_data_stay_readable() {
+    use kim_core::privacy::mask_text;
+    for t in [
+        "Keputusan Kepala Desa No. 141/05/SK-KIM/2023",
+        "SK 188.45/119/35.73.112/2020",
+        "kode 64.02.01.2001",
+        "kode 64.02.01.2001, 64.02.01.2002 dan 64.02.01.2003",
+        "daftar kode kepmendagri-300.2.2-2138-2025",
+        "tahun 2021, 2022, 2023, 2024",
+        "tahun 2021 2022 2023 2024 2025",
+        "periode 31.12.2023 - 01.01.2024",
+        "periode 08.11.2024 - 09.11.2024",
+        "Rp 1.500.000.000, 2.000.000",
+        "RT 05 RW 03",
+        "UU 27/2022, Permenkominfo 4/2024 Pasal 23(3)",
+        "batas 1073741824 byte; pada byte 104857600, baris 12, kolom 3",
+        "input over 1 GiB (1073741824 bytes) at byte 536870912",
+        "2024-02-30",
+        "6402011399000001x",
+    ] {
+        let readable = !t.ends_with('x');
+        if readable {
+            assert_eq!(mask_text(t), t);
+        }
+        assert!(
+            find_personal_data(t).is_empty(),
+            "{t}: {:?}",
+            find_personal_data(t)
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+    /// Random text with a random valid NIK in any listed form: the masked text never shows its middle digits.
+    #[test]
+    fn masked_text_never_holds_the_middle_digits_of_an_embedded_nik(
+        before in "[a-zA-Z .,:;()/_\u{a0}\t\n\u{200b}é-]{0,24}",
+        after in "[a-zA-Z .,:;()/_\u{a0}\t\n\u{200b}é-]{0,24}",
+        pp in proptest::sample::select(kim_core::wilayah::PROVINCE_CODES.to_vec()), kk in 1u32..100, cc in 1u32..100, dd in 1u32..29, women in proptest::bool::ANY,
+        mm in 1u32..13, yy in 0u32..100, serial in 1u32..10_000, form in 0usize..64,
+    ) {
+        let nik = format!("{pp:02}{kk:02}{cc:02}{:02}{mm:02}{yy:02}{serial:04}", dd + if women { 40 } else { 0 });
+        proptest::prop_assert!(Nik::parse(&nik).is_ok());
+        let forms = forms(&nik);
+        let text = format!("{before}{}{after}", forms[form % forms.len()]);
+        let masked = kim_core::privacy::mask_text(&text);
+        proptest::prop_assert!(!shows_middle(&masked, &nik), "{:?} -> {:?}", text, masked);
+        proptest::prop_assert_eq!(kim_core::moderation::redact(&text), masked);
+    }
 }

@@ -14,9 +14,15 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
         .cast_into::<PyType>()?)
 }
 
+/// Every message kim raises goes through the core masker here (as the C ABI's do): a NIK or phone number given as a
+/// level, a profile name, an `errors=` value or a file path is never echoed whole in `str(e)` or `e.args`.
+fn masked(msg: &str) -> String {
+    kim_core::privacy::mask_text(msg)
+}
+
 fn raise(py: Python<'_>, name: &str, msg: String) -> PyErr {
     match class(py, name) {
-        Ok(cls) => PyErr::from_type(cls, msg),
+        Ok(cls) => PyErr::from_type(cls, masked(&msg)),
         Err(e) => e,
     }
 }
@@ -81,7 +87,7 @@ pub fn arg(msg: impl Into<String>) -> PyErr {
 
 /// An exception of class `name` whose `.errors()` returns `rows`.
 pub fn with_rows(py: Python<'_>, name: &str, message: String, rows: &Bound<'_, PyList>) -> PyErr {
-    match class(py, name).and_then(|cls| cls.call1((message, rows))) {
+    match class(py, name).and_then(|cls| cls.call1((masked(&message), rows))) {
         Ok(instance) => PyErr::from_value(instance),
         Err(e) => e,
     }

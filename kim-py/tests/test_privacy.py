@@ -8,6 +8,7 @@ import datetime
 import json
 import pathlib
 import re
+from collections.abc import Callable
 
 import kim
 import pytest
@@ -81,3 +82,83 @@ def test_no_repr_error_or_log_output_holds_an_unmasked_nik_or_phone(tmp_path: pa
     assert len(secrets) > 100 and len(outputs) > 80
     assert leaks([("probe", f"x {NIK[:4]}.{NIK[4:8]}.{NIK[8:]} y")], secrets), "the scan sees separated digits"
     assert leaks(outputs, secrets) == []
+
+
+# ---- every way of writing a NIK or a phone number (issue 23) --------------------------------------------------------
+
+PHONE_DIGITS = "081234567890"
+ZEROS = (0x30, 0xFF10, 0x660, 0x6F0, 0x1D7CE)  # ASCII, full-width, Arabic-Indic, Eastern Arabic-Indic, math bold
+
+
+def script(digits: str, zero: int) -> str:
+    return "".join(chr(zero + int(c)) for c in digits)
+
+
+def chunks(digits: str, n: int, sep: str) -> str:
+    return sep.join(digits[i : i + n] for i in range(0, len(digits), n))
+
+
+def forms(digits: str) -> list[str]:
+    """The written forms of a NIK or an `08…` phone number (the same generator as kim-core/tests/privacy.rs)."""
+    out = [digits, chunks(digits, 2, " ")]
+    out += [chunks(digits, 4, sep) for sep in ("  ", "/", "_", ",", "\u00a0", "\t", "\n", ". ", " - ", "\r\n", "-")]
+    for zero in ZEROS[1:]:
+        out += [script(digits, zero), chunks(script(digits, zero), 4, "\u00a0")]
+    out += [chunks(digits, 1, zw) for zw in ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")]
+    out += [f"NIK{digits}", f"HP{digits}xyz"]
+    if digits.startswith("0"):
+        a, b, c = digits[:4], digits[4:8], digits[8:]
+        out += [f"({a}) {b}-{c}", f"+62 {a[1:]}-{b}-{c}", f"62 {a[1:]}.{b}.{c}", f"{a}.{b}.{c}"]
+    return out
+
+
+def fold(c: str) -> str | None:
+    u = ord(c)
+    return next((str(u - z) for z in ZEROS if z <= u < z + 10), None)
+
+
+def shows_middle(out: str, digits: str) -> bool:
+    """True if `out` shows the hidden middle of `digits` in any script, with separators or invisible characters."""
+    flat = []
+    for c in out:
+        d = fold(c)
+        if d is not None:
+            flat.append(d)
+        elif not (c.isspace() or c in ".,/_-()\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"):
+            flat.append("|")
+    return digits[4:-2] in "".join(flat)
+
+
+def test_every_written_form_is_masked_in_redaction_and_verdicts() -> None:
+    assert shows_middle("a ６４０２\u00a0０１４１\u200b０１９０ ０００１", NIK)
+    moderator = kim.Moderator.default()
+    for digits in (NIK, PHONE_DIGITS):
+        for f in forms(digits):
+            text = f"Hubungi {f} segera."
+            verdict = moderator.check(text)
+            assert any(m["rule_id"] in ("pd-nik", "pd-phone") for m in verdict.matches), f
+            assert not shows_middle(kim.redact(text), digits), (f, kim.redact(text))
+            assert not shows_middle(repr(verdict), digits)
+
+
+def error_calls(f: str, registry: kim.Registry, tmp: pathlib.Path) -> list[Callable[[], object]]:
+    """Calls that quote `f` in their error: a level, a profile name, an `errors=` value, file paths, a code."""
+    return [
+        lambda: kim.coverage(registry, level=f),  # type: ignore[arg-type]
+        lambda: kim.validate(registry, profile=f),
+        lambda: kim.Registry.from_records([], errors=f),  # type: ignore[arg-type]
+        lambda: kim.Registry.from_csv(tmp / f"kim {f}.csv"),
+        lambda: kim.Reference.from_csv(tmp / f"{f}.csv"),
+        lambda: kim.Reference.embedded().get(f"kode {f}"),
+    ]
+
+
+def test_python_error_messages_are_masked(tmp_path: pathlib.Path) -> None:
+    registry = kim.Registry.from_json((DATA / "kim_sample.json").read_text(encoding="utf-8"))
+    for digits in (NIK, PHONE_DIGITS):
+        for f in [*forms(digits)[:6], digits]:
+            for call in error_calls(f, registry, tmp_path):
+                with pytest.raises(kim.KimError) as e:
+                    call()
+                for out in (str(e.value), repr(e.value.args)):
+                    assert not shows_middle(out, digits), (f, out)

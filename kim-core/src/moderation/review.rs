@@ -177,7 +177,10 @@ impl State {
 }
 
 /// One entry of a case's audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Debug` masks the actor (often a phone number) like any personal data; serde keeps it whole, so that a case
+/// round-trips, and [`crate::privacy::to_log_json`] masks it for logs.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEvent {
     /// Position in the log, from 0.
     pub seq: u32,
@@ -197,6 +200,22 @@ pub struct AuditEvent {
     pub ruleset_version: String,
     /// The stated reason.
     pub reason: String,
+}
+
+impl std::fmt::Debug for AuditEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditEvent")
+            .field("seq", &self.seq)
+            .field("at", &self.at)
+            .field("actor", &crate::privacy::mask_text(&self.actor))
+            .field("role", &self.role)
+            .field("action", &self.action)
+            .field("before", &self.before)
+            .field("after", &self.after)
+            .field("ruleset_version", &self.ruleset_version)
+            .field("reason", &self.reason)
+            .finish()
+    }
 }
 
 /// A review case.

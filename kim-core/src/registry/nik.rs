@@ -51,16 +51,6 @@ impl Nik {
     /// A kab/kota or kecamatan absent from the current list is not an error: old codes are legitimate, and the
     /// rule profiles report it as a warning (docs/domain.md §5).
     pub fn parse(s: &str) -> Result<Self> {
-        Self::parse_checked(s, true)
-    }
-
-    /// Like [`Nik::parse`], but any province code is taken: for finding NIK-shaped numbers in text to mask or
-    /// redact, where a number is personal data whatever its first two digits.
-    pub(crate) fn parse_any_province(s: &str) -> Result<Self> {
-        Self::parse_checked(s, false)
-    }
-
-    fn parse_checked(s: &str, check_province: bool) -> Result<Self> {
         let err = |problem| Error::InvalidNik {
             masked: privacy::mask_nik(s),
             problem,
@@ -83,38 +73,19 @@ impl Nik {
         if n != 16 {
             return Err(err(NikProblem::Length));
         }
-        let two = |i: usize| u32::from(d[i] - b'0') * 10 + u32::from(d[i + 1] - b'0');
-        if two(0) == 0 || two(2) == 0 || two(4) == 0 {
-            return Err(err(NikProblem::Region));
-        }
-        let province = u8::try_from(two(0)).unwrap_or(0);
-        if check_province && !crate::wilayah::PROVINCE_CODES.contains(&province) {
+        // The structure (shared with the personal-data detector, which masks a NIK-shaped number of any province),
+        // then the province: a zero region part is reported as such before an unknown province.
+        let problem = privacy::nik_problem(&d);
+        let province = (d[0] - b'0') * 10 + (d[1] - b'0');
+        if problem != Some(NikProblem::Region)
+            && !crate::wilayah::PROVINCE_CODES.contains(&province)
+        {
             return Err(err(NikProblem::UnknownProvince { code: province }));
         }
-        let day = two(6);
-        let day = if day > 40 { day - 40 } else { day };
-        if !(1..=31).contains(&day) {
-            return Err(err(NikProblem::Day));
+        match problem {
+            Some(problem) => Err(err(problem)),
+            None => Ok(Self(d)),
         }
-        let month = two(8);
-        if !(1..=12).contains(&month) {
-            return Err(err(NikProblem::Month));
-        }
-        // The century is unknown; 29 February is allowed when YY is divisible by 4 (1900 aside, 19YY and 20YY agree).
-        let leap = two(10) % 4 == 0;
-        let max_day = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if day > max_day {
-            return Err(err(NikProblem::Date));
-        }
-        if &d[12..] == b"0000" {
-            return Err(err(NikProblem::Serial));
-        }
-        Ok(Self(d))
     }
 
     /// A NIK that arrived as an integer (a spreadsheet or pandas column of numbers): its decimal digits, parsed

@@ -37,7 +37,7 @@ impl Kode {
     pub fn parse(s: &str) -> Result<Self> {
         Self::parse_bytes(s.as_bytes()).map_err(|(byte, problem)| Error::InvalidCode {
             // A NIK or phone number typed into a code field is masked like any other.
-            input: crate::privacy::mask_text(&s.chars().take(32).collect::<String>()),
+            input: crate::privacy::mask_prefix(s, 32),
             byte,
             problem,
         })

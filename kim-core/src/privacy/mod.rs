@@ -1,17 +1,27 @@
 //! Masking of personal data (docs/domain.md §5, UU PDP 27/2022) in messages and log output.
 //!
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
-//! digits. Every error message, `Debug` output and log serialisation of kim-core goes through these functions.
+//! digits. One detector (`detect`, [`find_personal_data`]) finds them in any text, however written; every error
+//! message, `Debug` output and log serialisation of kim-core goes through these functions.
+
+mod detect;
 
 use crate::error::{Error, Result, RowError};
 
-/// Masks a 16-digit NIK: first 4 and last 2 digits kept.
+pub use detect::{MAX_SEPARATORS, PersonalKind, PersonalSpan, find_personal_data};
+pub(crate) use detect::{fold_digit, nik_problem};
+
+/// Masks a 16-digit NIK: first 4 and last 2 digits kept (digits of any script, shown in ASCII).
 ///
 /// ```
 /// assert_eq!(kim_core::privacy::mask_nik("6402015507900001"), "6402**********01");
 /// ```
 pub fn mask_nik(digits: &str) -> String {
-    let d: Vec<char> = digits.chars().filter(char::is_ascii_digit).collect();
+    let d: Vec<char> = digits
+        .chars()
+        .filter_map(fold_digit)
+        .map(char::from)
+        .collect();
     if d.len() < 8 {
         return "*".repeat(d.len());
     }
@@ -22,66 +32,54 @@ pub fn mask_nik(digits: &str) -> String {
     out
 }
 
-/// Masks every run of 8 or more digits (allowing single spaces, dots, dashes inside) in `text`.
-///
-/// This catches NIKs, phone numbers and KK numbers written with or without separators. Shorter numbers (dates,
-/// codes such as `64.02.01.2001`, which have at most 4 digits between dots) are left alone.
+/// Masks every NIK, phone number, e-mail address and long number in `text`, as found by the one detector
+/// ([`find_personal_data`] and the module `detect`): digits in any script, with format characters, glued letters and
+/// short runs of separators between digit groups. NIKs, phone numbers and long numbers (14 or more digits in one
+/// group, or a mistyped NIK) keep their first 4 and last 2 digits, in ASCII; e-mail addresses keep the first
+/// character and the domain. Decree numbers, codes such as `64.02.01.2001`, years, amounts and byte offsets are left
+/// alone. `moderation::redact` is this function.
 ///
 /// ```
 /// use kim_core::privacy::mask_text;
 /// assert_eq!(mask_text("NIK 6402015507900001 ok"), "NIK 6402**********01 ok");
 /// assert_eq!(mask_text("hp 0812-3456-7890"), "hp 0812******90");
+/// assert_eq!(mask_text("hp (0812) 3456-7890"), "hp 0812******90");
+/// assert_eq!(mask_text("NIK64 02 01 41 01 90 00 01"), "NIK6402**********01");
 /// assert_eq!(mask_text("kode 64.02.01.2001"), "kode 64.02.01.2001");
+/// assert_eq!(mask_text("kepmendagri-300.2.2-2138-2025"), "kepmendagri-300.2.2-2138-2025");
 /// ```
 pub fn mask_text(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    let mut copied = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        // Extend a run of digits with single separators between digit groups of length >= 3 (a dotted Kemendagri
-        // code has groups of 2, so it is never joined into one run).
-        let start = i;
-        let mut end = i;
-        let mut digits = 0usize;
-        let mut group = 0usize;
-        let mut j = i;
-        while j < bytes.len() {
-            let b = bytes[j];
-            if b.is_ascii_digit() {
-                digits += 1;
-                group += 1;
-                j += 1;
-                end = j;
-            } else if matches!(b, b' ' | b'.' | b'-')
-                && group >= 3
-                && j + 1 < bytes.len()
-                && bytes[j + 1].is_ascii_digit()
-            {
-                group = 0;
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        if digits >= 8 {
-            out.push_str(&text[copied..start]);
-            out.push_str(&mask_nik(&text[start..end]));
-            copied = end;
-        }
-        i = end.max(i + 1);
+    let mut hits = detect::detect(text);
+    if hits.is_empty() {
+        return text.to_owned();
     }
-    out.push_str(&text[copied..]);
+    let mut out = mask_once(text, &hits);
+    // A mask can bring two digit groups together (`080808-6402**********01` reads as a phone number): mask again
+    // until nothing is found. Each round leaves fewer digits visible, so this ends.
+    loop {
+        hits = detect::detect(&out);
+        if hits.is_empty() {
+            return out;
+        }
+        out = mask_once(&out, &hits);
+    }
+}
+
+fn mask_once(text: &str, hits: &[detect::Hit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for &h in hits {
+        out.push_str(&text[last..h.start]);
+        detect::mask_hit(text, h, &mut out);
+        last = h.end;
+    }
+    out.push_str(&text[last..]);
     out
 }
 
 /// Masks and truncates a value for an error report (80 characters at most).
 pub fn mask_value(value: &str) -> String {
-    let masked = mask_text(value);
+    let masked = mask_text(window(value));
     if masked.chars().count() > 80 {
         let mut s: String = masked.chars().take(77).collect();
         s.push_str("...");
@@ -89,6 +87,27 @@ pub fn mask_value(value: &str) -> String {
     } else {
         masked
     }
+}
+
+/// The first `max_chars` characters of `text`, masked. Masking comes first, so a cut never leaves part of a number
+/// unmasked (`text.chars().take(n)` then [`mask_text`] would: twelve digits of a NIK are no NIK).
+///
+/// ```
+/// let t = format!("{}6402014101900001", "x".repeat(20));
+/// assert_eq!(kim_core::privacy::mask_prefix(&t, 32), format!("{}6402********", "x".repeat(20)));
+/// ```
+pub fn mask_prefix(text: &str, max_chars: usize) -> String {
+    mask_text(window(text)).chars().take(max_chars).collect()
+}
+
+/// The first 64 KiB of `text` (at a character boundary): what a short message quotes, masked without reading a
+/// huge input whole.
+fn window(text: &str) -> &str {
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Serialises `value` to JSON meant for logs: every string in it goes through [`mask_text`].
