@@ -30,6 +30,16 @@ RANKS = {
     "coverage": 6,
 }
 
+# Items of the crate root that are not modules: the module each stands for (`crate::Result` is `error`'s), or None
+# for what belongs to no module.
+CRATE_ROOT_ITEMS = {
+    "Error": "error",
+    "Result": "error",
+    "ErrorFamily": "error",
+    "SCHEMA_VERSION": None,
+    "self": None,
+}
+
 SRC = Path(__file__).resolve().parent.parent / "kim-core" / "src"
 USE_CRATE = re.compile(r"\bcrate::(\{[^}]*\}|[a-z_][a-z0-9_]*)")
 TEST_MOD_DECL = re.compile(r"^\s*(pub(\([a-z]+\))?\s+)?mod\s+([a-z_][a-z0-9_]*)\s*;")
@@ -114,9 +124,7 @@ def main() -> int:
                     else [target]
                 )
                 for t in names:
-                    if t in ("Error", "Result", "ErrorFamily", "SCHEMA_VERSION", "self"):
-                        # Re-exports at the crate root: `crate::Result` is `crate::error::Result`.
-                        t = "error" if t in ("Error", "Result", "ErrorFamily") else None
+                    t = CRATE_ROOT_ITEMS.get(t, t)
                     if t is None or t == me:
                         continue
                     if t not in RANKS:

@@ -106,14 +106,12 @@ impl PyCoverageTable {
         };
         let mut arrays = Vec::with_capacity(COLUMNS.len());
         for column in &COLUMNS {
-            arrays.push(match (column.read, column.same_in_every_row) {
-                (Read::Code(f), _) => arrow.text(rows.iter().map(|r| f(r).map(Kode::dotted)))?,
-                (Read::Text(f), _) => arrow.text(rows.iter().map(f))?,
-                (Read::Count(f), _) => arrow.int64(rows.iter().map(f))?,
-                (Read::Ratio(f), _) => arrow.float64(rows.iter().map(f))?,
-                // One date for the whole table (`as_of`): the same value in every row.
-                (Read::Date(_), true) => arrow.date32(self.inner.as_of)?,
-                (Read::Date(f), false) => arrow.date32_each(rows.iter().map(f))?,
+            arrays.push(match column.read {
+                Read::Code(f) => arrow.text(rows.iter().map(|r| f(r).map(Kode::dotted)))?,
+                Read::Text(f) => arrow.text(rows.iter().map(f))?,
+                Read::Count(f) => arrow.int64(rows.iter().map(f))?,
+                Read::Ratio(f) => arrow.float64(rows.iter().map(f))?,
+                Read::Date(f) => arrow.date32(rows.iter().map(f))?,
             });
         }
         let kwargs = PyDict::new(py);
@@ -231,27 +229,14 @@ impl<'py> ArrowBuffers<'_, 'py> {
     }
 
     /// A date per row, as date32 (days since 1970-01-01).
-    fn date32_each(&self, dates: impl Iterator<Item = NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
+    fn date32(&self, dates: impl Iterator<Item = NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
         let mut bytes: Vec<u8> = Vec::with_capacity(4 * self.n);
         for date in dates {
-            bytes.extend_from_slice(&Self::days(date)?.to_le_bytes());
+            let days = i32::try_from((date - NaiveDate::default()).num_days()).map_err(|_| {
+                pyo3::exceptions::PyOverflowError::new_err("a date out of the date32 range")
+            })?;
+            bytes.extend_from_slice(&days.to_le_bytes());
         }
-        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
-        self.array("date32", buffers, 0)
-    }
-
-    fn days(date: NaiveDate) -> PyResult<i32> {
-        i32::try_from((date - NaiveDate::default()).num_days()).map_err(|_| {
-            pyo3::exceptions::PyOverflowError::new_err("a date out of the date32 range")
-        })
-    }
-
-    /// One date in every row, as date32 (days since 1970-01-01).
-    fn date32(&self, date: NaiveDate) -> PyResult<Bound<'py, PyAny>> {
-        let days = Self::days(date)?;
-        let bytes: Vec<u8> = std::iter::repeat_n(days.to_le_bytes(), self.n)
-            .flatten()
-            .collect();
         let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
         self.array("date32", buffers, 0)
     }
