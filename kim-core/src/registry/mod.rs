@@ -32,6 +32,7 @@
 //! All fields but `id`, `name` and `seat` are optional. Data JSON carries full NIKs so that it round-trips; use
 //! [`crate::privacy::to_log_json`] for anything written to a log.
 
+mod csv;
 mod dates;
 mod history;
 mod import;
@@ -39,7 +40,10 @@ mod index;
 mod json;
 mod kim;
 mod nik;
+mod options;
+mod places;
 mod report;
+mod rows;
 #[cfg(test)]
 mod tests;
 
@@ -48,14 +52,15 @@ use std::sync::OnceLock;
 
 pub use dates::parse_date;
 pub use history::{Change, Event};
-pub use import::Cell;
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
 pub use index::DateIndex as Columns;
 pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
 pub use nik::Nik;
+pub use options::ImportOptions;
 pub use report::{ImportReport, TableReport};
+pub use rows::Cell;
 
 use crate::error::{Error, Result};
 pub use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
