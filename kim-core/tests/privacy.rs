@@ -520,3 +520,61 @@ proptest::proptest! {
         proptest::prop_assert_eq!(kim_core::moderation::redact(&text), masked);
     }
 }
+
+#[test]
+fn reports_mask_names_and_ids_written_in_every_form() {
+    use kim_core::registry::Member;
+    use kim_core::rules::validate_by_seat;
+    use kim_core::vocab::{Occupation, Role, Sex};
+    use kim_core::wilayah::Kode;
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let set = ProfileSet::builtin();
+    let village = Kode::parse("64.02.01.2001").unwrap();
+    for digits in [NIK, PHONE_DIGITS] {
+        for f in forms(digits) {
+            // The NIK (a woman's, DD + 40) typed as the id and the name of a male PNS: KIM-D-NIK-MISMATCH quotes
+            // the name and the path, the Kutai Kartanegara overlay quotes the name again.
+            let mut kim = Kim::new(f.clone(), format!("KIM {f}"), village);
+            let mut m = Member::new(f.clone(), f.clone(), Role::Ketua);
+            m.nik = Some(Nik::parse(NIK).unwrap());
+            m.sex = Some(Sex::Male);
+            m.occupation = Occupation::Pns;
+            kim.members.push(m);
+            let report = validate_by_seat(&kim, &set, None, Reference::embedded(), as_of).unwrap();
+            let mismatch = report
+                .findings
+                .iter()
+                .find(|x| x.code == "KIM-D-NIK-MISMATCH")
+                .unwrap_or_else(|| panic!("{f:?}: {report:?}"));
+            assert!(
+                mismatch.path.starts_with("members[") && mismatch.path.ends_with("].nik"),
+                "{f:?}: {}",
+                mismatch.path
+            );
+            assert!(report.findings.len() > 2, "{f:?}: {report:?}");
+            for out in [
+                format!("{report:?}"),
+                serde_json::to_string(&report).unwrap(),
+            ] {
+                assert!(!shows_middle(&out, digits), "{f:?}: {out}");
+                assert!(!shows_middle(&out, NIK), "{f:?}: {out}");
+            }
+        }
+    }
+    // Numbers that are not personal data stay readable in the same report: the seat code of an overlay not applied.
+    let kim = Kim::new("K1", "KIM Sempaja", Kode::parse("64.72.01.1001").unwrap());
+    let report = validate_by_seat(
+        &kim,
+        &set,
+        Some(&["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]),
+        Reference::embedded(),
+        as_of,
+    )
+    .unwrap();
+    let f = report
+        .findings
+        .iter()
+        .find(|x| x.code == kim_core::rules::OVERLAY_NOT_APPLIED)
+        .unwrap();
+    assert!(f.message_en.contains("64.72.01.1001"), "{}", f.message_en);
+}

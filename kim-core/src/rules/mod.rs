@@ -39,6 +39,7 @@ pub use select::ProfileSet;
 /// The JSON schema version of profile files and of [`Report`].
 pub use crate::SCHEMA_VERSION;
 use crate::error::{Error, Result};
+use crate::privacy::mask_text;
 use crate::registry::{Kim, Registry};
 use crate::vocab::Status;
 use crate::wilayah::{Kode, Reference};
@@ -50,13 +51,14 @@ pub struct Finding {
     pub code: String,
     /// Severity.
     pub severity: Severity,
-    /// Field path, e.g. `seat`, `sk.issuer`, `members[m3].occupation`.
+    /// Field path, e.g. `seat`, `sk.issuer`, `members[m3].occupation`; a member id that is personal data is masked
+    /// (`members[6402**********01].nik`).
     pub path: String,
     /// The profile that raised it.
     pub profile: String,
     /// Legal basis.
     pub citation: Citation,
-    /// Message in Bahasa Indonesia.
+    /// Message in Bahasa Indonesia (personal data masked, as in every message and path).
     pub message_id: String,
     /// Message in English.
     pub message_en: String,
@@ -67,7 +69,7 @@ pub struct Finding {
 pub struct Report {
     /// Report schema version ([`SCHEMA_VERSION`]).
     pub schema_version: u64,
-    /// The KIM id.
+    /// The KIM id (masked if it is personal data, as every text of a report).
     pub kim_id: String,
     /// The validation date.
     pub as_of: NaiveDate,
@@ -159,7 +161,19 @@ pub fn validate(
     Ok(finish(kim, profiles, as_of, findings))
 }
 
-fn sort_findings(findings: &mut [Finding]) {
+/// Masks the personal data in a finding's path and messages ([`mask_text`]): a NIK or phone number typed into a
+/// member's name, or used as a member id (`members[6402**********01].nik`), never leaves kim in a report. Codes,
+/// limits, decree numbers and region codes stay readable. Every finding passes through here before it reaches a
+/// [`Report`]; this is the one place where report text is masked.
+fn mask_finding(f: &mut Finding) {
+    for text in [&mut f.path, &mut f.message_id, &mut f.message_en] {
+        *text = mask_text(text);
+    }
+}
+
+/// Masks every finding ([`mask_finding`]) and sorts them by severity, code and path.
+fn seal_findings(findings: &mut [Finding]) {
+    findings.iter_mut().for_each(mask_finding);
     findings.sort_by(|a, b| {
         (a.severity, &a.code, &a.path, &a.profile).cmp(&(b.severity, &b.code, &b.path, &b.profile))
     });
@@ -171,10 +185,10 @@ fn finish(
     as_of: NaiveDate,
     mut findings: Vec<Finding>,
 ) -> Report {
-    sort_findings(&mut findings);
+    seal_findings(&mut findings);
     Report {
         schema_version: SCHEMA_VERSION,
-        kim_id: kim.id.clone(),
+        kim_id: mask_text(&kim.id),
         as_of,
         profiles: profiles.iter().map(|p| p.id.clone()).collect(),
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
@@ -302,7 +316,7 @@ fn registry_reports<'a>(
     }
     if added {
         for r in &mut reports {
-            sort_findings(&mut r.findings);
+            seal_findings(&mut r.findings);
             r.ok = !r.findings.iter().any(|f| f.severity == Severity::Error);
         }
     }
