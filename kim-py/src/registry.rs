@@ -16,6 +16,10 @@ use crate::wilayah::PyReference;
 /// ...                                   "status": "active", "status_date": "2024-01-01"}])
 /// >>> len(reg)
 /// 1
+///
+/// Pickling (and `copy.deepcopy`) is full-fidelity: the pickle carries every member's full NIK, so it emits
+/// `kim.PersonalDataWarning` (a `UserWarning`; filter it where that is intended). For logs use
+/// `to_json(for_logs=True)`, which masks.
 #[pyclass(name = "Registry", module = "kim", frozen)]
 pub struct PyRegistry {
     pub(crate) inner: Registry,
@@ -200,6 +204,13 @@ impl PyRegistry {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let category = py.import("kim.errors")?.getattr("PersonalDataWarning")?;
+        PyErr::warn(
+            py,
+            &category,
+            c"pickling a kim.Registry carries every member's full NIK (personal data, UU PDP 27/2022)",
+            1,
+        )?;
         (
             py.get_type::<Self>().getattr("from_json")?,
             (self.inner.to_json(),),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import pathlib
+import pickle
 import re
 from collections.abc import Callable
 
@@ -142,23 +143,104 @@ def test_every_written_form_is_masked_in_redaction_and_verdicts() -> None:
 
 
 def error_calls(f: str, registry: kim.Registry, tmp: pathlib.Path) -> list[Callable[[], object]]:
-    """Calls that quote `f` in their error: a level, a profile name, an `errors=` value, file paths, a code."""
+    """Calls that quote `f` in their error: a level, a profile name, an `errors=` value, file paths, a code, a
+    duplicate member id (in a dict, in records and in JSON), a schema version, a KIM id and a seat."""
+    seat = "64.02.01.2001"
+    twice = [{"id": f, "name": "A"}, {"id": f, "name": "B"}]
     return [
         lambda: kim.coverage(registry, level=f),  # type: ignore[arg-type]
+        lambda: kim.coverage(registry, within=f),
         lambda: kim.validate(registry, profile=f),
+        lambda: kim.validate(registry, profile=["permenkominfo-4-2024", f]),
         lambda: kim.Registry.from_records([], errors=f),  # type: ignore[arg-type]
         lambda: kim.Registry.from_csv(tmp / f"kim {f}.csv"),
+        lambda: kim.Registry.from_csv(tmp / "kims.csv", members=tmp / f"{f}.csv"),
         lambda: kim.Reference.from_csv(tmp / f"{f}.csv"),
         lambda: kim.Reference.embedded().get(f"kode {f}"),
+        lambda: kim.validate({"id": "K1", "name": "A", "seat": seat, "members": twice}, as_of=D),
+        lambda: kim.Registry.from_records(
+            [{"id": "K1", "name": "A", "seat": seat}], members=[{"kim_id": "K1", **m} for m in twice]
+        ),
+        lambda: kim.Registry.from_json(
+            json.dumps({"schema_version": 1, "kims": [{"id": "K1", "name": "A", "seat": seat, "members": twice}]})
+        ),
+        lambda: kim.Registry.from_json(json.dumps({"schema_version": f, "kims": []})),
+        lambda: kim.Registry.from_json(json.dumps({"schema_version": 1, "kims": [{"id": f, "name": "A", "seat": f}]})),
+        lambda: kim.Registry.from_json(
+            json.dumps({"schema_version": 1, "kims": [{"id": f, "name": "A", "seat": seat}] * 2})
+        ),
+        lambda: kim.validate({"id": f, "name": f, "seat": f}, as_of=D),
+        lambda: kim.validate({"id": "K1", "name": "A", "seat": seat, "members": [{"id": "m", "nik": f}]}, as_of=D),
     ]
+
+
+def exception_texts(e: BaseException) -> list[str]:
+    """What a user or a log sees of an exception: `str`, `repr`, `args`, `.errors()` and the pickled bytes, and the
+    same again after unpickling."""
+    again = pickle.loads(pickle.dumps(e))
+    out = [str(e), repr(e), repr(e.args), pickle.dumps(e).decode("utf-8", "replace"), str(again), repr(again.args)]
+    if isinstance(e, kim.KimError):
+        out += [repr(e.errors()), repr(again.errors())]  # type: ignore[attr-defined]
+    return out
 
 
 def test_python_error_messages_are_masked(tmp_path: pathlib.Path) -> None:
     registry = kim.Registry.from_json((DATA / "kim_sample.json").read_text(encoding="utf-8"))
+    (tmp_path / "kims.csv").write_text("id,name,seat\nK1,A,64.02.01.2001\n", encoding="utf-8")
     for digits in (NIK, PHONE_DIGITS):
-        for f in [*forms(digits)[:6], digits]:
+        calls = 0
+        for f in forms(digits):
             for call in error_calls(f, registry, tmp_path):
                 with pytest.raises(kim.KimError) as e:
                     call()
-                for out in (str(e.value), repr(e.value.args)):
+                calls += 1
+                for out in exception_texts(e.value):
                     assert not shows_middle(out, digits), (f, out)
+        assert calls == 17 * len(forms(digits)) >= 17 * 29, calls
+    # A plain NIK as a schema version (a number): masked too.
+    with pytest.raises(kim.JsonError) as e:
+        kim.Registry.from_json(json.dumps({"schema_version": int(NIK), "kims": []}))
+    assert all(not shows_middle(out, NIK) for out in exception_texts(e.value))
+    assert "schema_version 6402**********01" in str(e.value)
+
+
+def report_texts(reports: list[kim.Report]) -> list[str]:
+    """Every surface of validation reports: repr, kim_id, findings, to_dict, to_pandas, pickles."""
+    out = []
+    for r in reports:
+        out += [repr(r), r.kim_id, repr(r.findings), json.dumps(r.to_dict(), ensure_ascii=False, default=str)]
+        out += [r.to_pandas().to_csv(), pickle.dumps(r).decode("utf-8", "replace")]
+        out.append(repr(pickle.loads(pickle.dumps(r)).to_dict()))
+    return out
+
+
+def test_reports_mask_names_and_ids_in_every_form() -> None:
+    """A NIK or phone number used as a KIM id, a member id and a member name (of a male PNS whose NIK is a woman's,
+    so that KIM-D-NIK-MISMATCH and the Kutai Kartanegara overlay quote name and id) is masked on every surface of
+    the report; the NIK's own field is masked as before."""
+    seat = "64.02.01.2001"
+    for digits in (NIK, PHONE_DIGITS):
+        kims = []
+        for i, f in enumerate(forms(digits)):
+            member = {"id": f, "name": f, "nik": NIK, "sex": "male", "occupation": "pns", "role": "ketua"}
+            kims.append({"id": f"K{i} {f}", "name": f"KIM {f}", "seat": seat, "members": [member]})
+            report = kim.validate(kims[-1], as_of=D)
+            codes = {x["code"] for x in report.findings}
+            assert {"KIM-D-NIK-MISMATCH", "KIM-L-6402-NO-PNS"} <= codes, (f, codes)
+            paths = [x["path"] for x in report.findings if x["code"] == "KIM-D-NIK-MISMATCH"]
+            assert paths[0].startswith("members[") and paths[0].endswith("].nik"), paths
+            for out in report_texts([report]):
+                assert not shows_middle(out, digits), (f, out)
+                assert not shows_middle(out, NIK), (f, out)
+        registry = kim.Registry.from_json(json.dumps({"schema_version": 1, "kims": kims}))
+        reports = kim.validate(registry, as_of=D)
+        assert len(reports) == len(kims)
+        for out in report_texts(reports):
+            assert not shows_middle(out, digits), out
+    # Region codes and profile ids stay readable.
+    r = kim.validate(
+        {"id": "K1", "name": "A", "seat": "64.72.01.1001"},
+        profile=["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"],
+        as_of=D,
+    )
+    assert any("64.72.01.1001" in x["message_en"] for x in r.findings), r.findings

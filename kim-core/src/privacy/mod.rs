@@ -148,7 +148,7 @@ impl RowError {
     ) -> Self {
         Self {
             line,
-            field: field.into(),
+            field: mask_text(&field.into()),
             value: mask_value(value),
             code,
             reason: mask_text(&reason.into()),

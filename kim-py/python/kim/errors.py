@@ -65,6 +65,12 @@ class ValidationError(KimError, ValueError):
     """Rows were rejected on import; ``.errors()`` returns every bad row (table, line, field, value, code, reason)."""
 
 
+class PersonalDataWarning(UserWarning):
+    """Emitted when kim hands out full personal data in a form that travels: pickling a ``Registry`` carries every
+    member's full NIK (it is data, kept full so that the copy is faithful). Filter it with
+    ``warnings.filterwarnings("ignore", category=kim.PersonalDataWarning)`` where that is intended."""
+
+
 __all__ = [
     "ArgumentError",
     "CodeError",
@@ -75,6 +81,7 @@ __all__ = [
     "KimIOError",
     "LexiconError",
     "NikError",
+    "PersonalDataWarning",
     "ProfileError",
     "RegistryError",
     "TransitionError",
