@@ -4,7 +4,11 @@
  *
  * Every call: the library clears its last error, the wrapper calls, checks the status, and throws a mapped
  * exception (KimException subclasses) carrying the stable code and message. Handles are freed in __destruct.
- * The ABI version is checked when the library is loaded.
+ * The ABI version is checked when the library is loaded. Parameters that can carry personal data (NIKs, phone
+ * numbers: registry JSON and CSV, KIMs, texts to moderate, codes to look up) are #[\SensitiveParameter], so a stack
+ * trace of a thrown exception shows `Object(SensitiveParameterValue)` instead of the value (UU PDP 27/2022); the
+ * closures handed to Kim::string/json/make hold such values only inside a \SensitiveParameterValue, so a dump of the
+ * trace's arguments (print_r($e->getTrace())) shows none either. The messages themselves come masked from the library.
  *
  *   require 'examples/php/Kim.php';
  *   Kim\Kim::load('/path/to/libkim_ffi.so');          // or set KIM_LIB, or use ffi.preload (see README)
@@ -148,15 +152,21 @@ final class Kim
         return $v;
     }
 
-    public static function encode(array|string|null $v): ?string
+    public static function encode(#[\SensitiveParameter] array|string|null $v): ?string
     {
         if ($v === null || is_string($v)) {
             return $v;
         }
-        return json_encode($v === [] ? new \stdClass() : $v, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE);
+        try {
+            return json_encode($v === [] ? new \stdClass() : $v, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE);
+        } catch (\JsonException $e) {
+            // json_encode's own trace frame would quote $v (a built-in's arguments are always recorded): rethrow
+            // from here, without it, as the library would report bad UTF-8.
+            throw new CallException('input cannot be encoded as JSON: ' . $e->getMessage(), 2, 'KIM-E-UTF8');
+        }
     }
 
-    public static function len(?string $s): int
+    public static function len(#[\SensitiveParameter] ?string $s): int
     {
         return $s === null ? 0 : strlen($s);
     }
@@ -207,9 +217,10 @@ final class Reference extends Handle
         return self::make('kim_reference', fn ($out) => Kim::ffi()->kim_reference_from_csv($csv, strlen($csv), $version, strlen($version), $out));
     }
 
-    public function lookup(string $code): array
+    public function lookup(#[\SensitiveParameter] string $code): array
     {
-        return Kim::json(fn ($out) => Kim::ffi()->kim_reference_lookup($this->h, $code, strlen($code), $out));
+        $c = new \SensitiveParameterValue($code);
+        return Kim::json(fn ($out) => Kim::ffi()->kim_reference_lookup($this->h, $c->getValue(), strlen($c->getValue()), $out));
     }
 
     /** Number of units in the list. */
@@ -223,18 +234,26 @@ final class Registry extends Handle
 {
     protected static function freeFn(): string { return 'kim_registry_free'; }
 
-    public static function fromJson(string $json): self
+    public static function fromJson(#[\SensitiveParameter] string $json): self
     {
-        return self::make('kim_registry', fn ($out) => Kim::ffi()->kim_registry_from_json($json, strlen($json), $out));
+        $j = new \SensitiveParameterValue($json);
+        return self::make('kim_registry', fn ($out) => Kim::ffi()->kim_registry_from_json($j->getValue(), strlen($j->getValue()), $out));
     }
 
     /** @return array{0: Registry, 1: array} the registry and the import report (rows in, accepted, rejected rows) */
-    public static function fromCsv(string $kims, ?string $members = null, ?Reference $reference = null): array
+    public static function fromCsv(
+        #[\SensitiveParameter] string $kims,
+        #[\SensitiveParameter] ?string $members = null,
+        ?Reference $reference = null,
+    ): array
     {
         $ffi = Kim::ffi();
         $report = $ffi->new('char*');
+        $k = new \SensitiveParameterValue($kims);
+        $m = new \SensitiveParameterValue($members);
+        unset($kims, $members);
         $reg = self::make('kim_registry', fn ($out) => $ffi->kim_registry_from_csv(
-            $kims, strlen($kims), $members, Kim::len($members), $reference?->cdata(), $out, \FFI::addr($report)
+            $k->getValue(), strlen($k->getValue()), $m->getValue(), Kim::len($m->getValue()), $reference?->cdata(), $out, \FFI::addr($report)
         ));
         try {
             $r = json_decode(\FFI::string($report), true, 512, JSON_THROW_ON_ERROR);
@@ -287,11 +306,11 @@ final class Profiles extends Handle
     }
 
     /** @param array|string $kim one KIM as an array or JSON; $options: as_of, profiles */
-    public function validateKim(Reference $ref, array|string $kim, array $options = []): array
+    public function validateKim(Reference $ref, #[\SensitiveParameter] array|string $kim, array $options = []): array
     {
-        $k = Kim::encode($kim);
+        $k = new \SensitiveParameterValue((string) Kim::encode($kim));
         $o = Kim::encode($options);
-        return Kim::json(fn ($out) => Kim::ffi()->kim_validate_kim($this->h, $ref->cdata(), $k, strlen($k), $o, Kim::len($o), $out));
+        return Kim::json(fn ($out) => Kim::ffi()->kim_validate_kim($this->h, $ref->cdata(), $k->getValue(), strlen($k->getValue()), $o, Kim::len($o), $out));
     }
 
     public function validateRegistry(Reference $ref, Registry $registry, array $options = []): array
@@ -315,23 +334,25 @@ final class Moderator extends Handle
         return self::make('kim_moderator', fn ($out) => Kim::ffi()->kim_moderator_from_lexicon($tsv, strlen($tsv), $version, strlen($version), $extendBuiltin ? 1 : 0, $out));
     }
 
-    public function check(string $text): array
+    public function check(#[\SensitiveParameter] string $text): array
     {
-        return Kim::json(fn ($out) => Kim::ffi()->kim_moderate($this->h, $text, strlen($text), $out));
+        $t = new \SensitiveParameterValue($text);
+        return Kim::json(fn ($out) => Kim::ffi()->kim_moderate($this->h, $t->getValue(), strlen($t->getValue()), $out));
     }
 
     /** @param string[] $texts */
-    public function checkMany(array $texts): array
+    public function checkMany(#[\SensitiveParameter] array $texts): array
     {
         if ($texts === []) {
             return [];
         }
-        $j = Kim::encode(array_values($texts));
-        return Kim::json(fn ($out) => Kim::ffi()->kim_moderate_batch($this->h, $j, strlen($j), $out))['verdicts'];
+        $j = new \SensitiveParameterValue((string) Kim::encode(array_values($texts)));
+        return Kim::json(fn ($out) => Kim::ffi()->kim_moderate_batch($this->h, $j->getValue(), strlen($j->getValue()), $out))['verdicts'];
     }
 
-    public static function redact(string $text): string
+    public static function redact(#[\SensitiveParameter] string $text): string
     {
-        return Kim::string(fn ($out) => Kim::ffi()->kim_redact($text, strlen($text), $out));
+        $t = new \SensitiveParameterValue($text);
+        return Kim::string(fn ($out) => Kim::ffi()->kim_redact($t->getValue(), strlen($t->getValue()), $out));
     }
 }

@@ -172,6 +172,55 @@ foreach (file("$hostile/manifest.tsv", FILE_IGNORE_NEW_LINES) as $line) {
 }
 check($ran > 30, "$ran hostile inputs");
 
+// Privacy: a stack trace quotes string arguments, so every wrapper parameter that can carry a NIK or a phone number
+// is #[\SensitiveParameter]; the messages come masked from the library. Traces here quote up to 1000 characters.
+ini_set('zend.exception_ignore_args', '0');
+ini_set('zend.exception_string_param_max_len', '1000');
+$nik = '6402014101900001';
+$phone = '0812-3456-7890';
+$shows = fn (string $s): bool => str_contains($s, '01410190') || str_contains($s, '3456-78');
+$seen = function (\Throwable $e) use ($shows): bool {
+    return $shows((string) $e) || $shows($e->getTraceAsString()) || $shows(print_r($e->getTrace(), true));
+};
+$probe = function (string $text): never {
+    throw new KimException('probe');
+};
+try {
+    $probe("NIK $nik");
+} catch (KimException $e) {
+    check($seen($e), 'privacy probe: a trace shows an unmarked string argument');
+}
+$calls = [
+    'Reference::lookup' => fn () => $ref->lookup("NIK $nik"),
+    'Registry::fromJson' => fn () => Registry::fromJson("{\"kims\":[{\"id\":\"$nik\",\"name\":\"$phone\""),
+    'Registry::fromCsv' => fn () => Registry::fromCsv("nik,hp\n$nik,$phone\n", "kim_id\n$nik\n"),
+    'Profiles::validateKim JSON' => fn () => $profiles2->validateKim($ref, "{\"id\":\"$nik\",\"name\":\"$phone\""),
+    'Profiles::validateKim array' => fn () => $profiles2->validateKim($ref, ['id' => $nik, 'name' => $phone, 'seat' => $nik]),
+    'Moderator::check' => fn () => $mod->check("NIK $nik hp $phone \xff"),
+    'Moderator::checkMany' => fn () => $mod->checkMany(["NIK $nik hp $phone \xff"]),
+    'Moderator::redact' => fn () => Moderator::redact("NIK $nik hp $phone \xff"),
+];
+foreach ($calls as $what => $call) {
+    try {
+        $call();
+        check(false, "privacy $what: no exception");
+    } catch (\Throwable $e) {
+        check(!$seen($e), "privacy $what: the exception and its trace show no NIK or phone number");
+        check(str_contains($e->getTraceAsString(), 'SensitiveParameterValue'), "privacy $what: the trace marks the parameter");
+    }
+}
+
+// Reports from the C ABI mask a NIK used as a KIM id, a member id and a name, however it is written.
+$fullWidth = '６４０２０１４１０１９００００１'; // the NIK in full-width digits
+foreach ([$nik, implode(' ', str_split($nik, 2)), implode("\u{a0}", str_split($nik, 4)), "NIK$nik", $fullWidth] as $f) {
+    $member = ['id' => $f, 'name' => $f, 'nik' => $nik, 'sex' => 'male', 'occupation' => 'pns'];
+    $r = $profiles2->validateKim($ref, ['id' => $f, 'name' => $f, 'seat' => '64.02.01.2001', 'members' => [$member]], ['as_of' => '2025-06-30']);
+    $paths = array_column($r['findings'], 'path');
+    check(preg_grep('/^members\[\D*6402\*{10}01\]\.nik$/', $paths) !== [], "report path masked ($f): " . implode(' ', $paths));
+    $flat = preg_replace('/[^0-9*]/u', '', strtr(json_encode($r, JSON_UNESCAPED_UNICODE), ['０' => '0', '１' => '1', '２' => '2', '４' => '4', '６' => '6', '９' => '9']));
+    check(!str_contains((string) $flat, '0141019'), "report JSON shows no NIK ($f)");
+}
+
 // Handles are freed by __destruct; many round trips stay stable.
 for ($i = 0; $i < 200; $i++) {
     $m = Moderator::redact("hp 0812345678$i");
