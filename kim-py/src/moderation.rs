@@ -44,12 +44,23 @@ impl PyVerdict {
             d.set_item(intern!(py, "category"), m.category.as_str())?;
             d.set_item(intern!(py, "severity"), m.severity.as_str())?;
             d.set_item(intern!(py, "action"), m.action.as_str())?;
-            d.set_item(intern!(py, "rule_id"), &m.rule_id)?;
-            d.set_item(intern!(py, "reason_id"), &m.reason_id)?;
-            d.set_item(intern!(py, "reason_en"), &m.reason_en)?;
+            d.set_item(intern!(py, "rule_id"), m.rule_id.as_str())?;
+            d.set_item(intern!(py, "reason_id"), m.reason_id.as_str())?;
+            d.set_item(intern!(py, "reason_en"), m.reason_en.as_str())?;
             list.append(d)?;
         }
         Ok(list)
+    }
+
+    /// Per category, how many matches were found past the cap of 1000 listed per category and are not in
+    /// `matches` (empty for almost every text); the decision counts them all.
+    #[getter]
+    fn omitted(&self) -> std::collections::BTreeMap<&'static str, u64> {
+        self.inner
+            .omitted
+            .iter()
+            .map(|o| (o.category.as_str(), o.count))
+            .collect()
     }
 
     /// True if a hoax marker asks for fact-checking.

@@ -2,13 +2,16 @@
 //! (`normalize`, `lexicon`), for personal data (`personal`) and for spam and links (`spam`); the matches are merged
 //! into a [`Verdict`] here. Those modules only produce matches and never call back into this one.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::lexicon::{self, EntryKind, Lexicon, is_inflection as is_inflection_at};
 use super::normalize;
 use super::personal::personal_matches;
 use super::spam::SpamScanner;
-use super::verdict::{Action, Category, Decision, Match, Verdict};
+use super::verdict::{
+    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Text, Verdict,
+};
 use crate::error::Result;
 
 /// How many words apart an identity word and a hostile word may be to make a SARA hold.
@@ -85,42 +88,29 @@ impl Moderator {
         &self.lexicon
     }
 
-    /// Checks one text. Never fails: any text gets a verdict.
+    /// Checks one text. Never fails: any text gets a verdict. At most [`MAX_MATCHES_PER_CATEGORY`] matches of a
+    /// category are listed; the rest are counted in [`Verdict::omitted`] and still decide.
     pub fn check(&self, text: &str) -> Verdict {
-        let mut matches = Vec::new();
+        let mut matches = Matches::default();
         if u32::try_from(text.len()).is_ok() {
             self.lexicon_matches(text, &mut matches);
+            // What readers see of a right-to-left override (`\u{202E}rocag tols` shows as "slot gacor"): the
+            // matches of the displayed text that fall in a reversed run, mapped back to the original bytes.
+            if let Some(shown) = normalize::bidi::display_order(text) {
+                let mut seen = Matches::default();
+                self.lexicon_matches(&shown.text, &mut seen);
+                for mut m in seen.list {
+                    let (start, end, reversed) = shown.original_span(m.start, m.end);
+                    if reversed {
+                        (m.start, m.end) = (start, end);
+                        matches.push(m);
+                    }
+                }
+            }
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        matches.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
-        matches.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule_id == b.rule_id);
-        let decision =
-            matches
-                .iter()
-                .map(|m| m.action)
-                .max()
-                .map_or(Decision::Allow, |a| match a {
-                    Action::Block => Decision::Block,
-                    Action::Hold => Decision::Hold,
-                    Action::Flag => Decision::Allow,
-                });
-        let mut categories: Vec<Category> = matches
-            .iter()
-            .filter(|m| m.action != Action::Flag)
-            .map(|m| m.category)
-            .collect();
-        categories.sort();
-        categories.dedup();
-        let fact_check = matches.iter().any(|m| m.category == Category::Hoaks);
-        Verdict {
-            schema_version: 1,
-            decision,
-            categories,
-            matches,
-            fact_check,
-            lexicon_version: self.lexicon.version().to_owned(),
-        }
+        matches.into_verdict(self.lexicon.version())
     }
 
     /// Checks many texts; the verdicts come back in the order of the texts. A batch of more than 64 KiB is split
@@ -150,7 +140,7 @@ impl Moderator {
         })
     }
 
-    fn lexicon_matches(&self, text: &str, out: &mut Vec<Match>) {
+    fn lexicon_matches(&self, text: &str, out: &mut Matches) {
         SCRATCH.with(|cell| {
             // The thread's buffers, or fresh ones in the (never seen) case that they are already in use.
             let (mut held, mut fresh) = (cell.try_borrow_mut().ok(), None);
@@ -167,89 +157,208 @@ impl Moderator {
         });
     }
 
-    fn lexicon_matches_in(&self, norm: &normalize::Normalized, out: &mut Vec<Match>) {
+    /// The lexicon entry and token range of an automaton hit that counts (on word boundaries, or an inflection of
+    /// a root), else `None`.
+    fn hit_tokens(
+        &self,
+        norm: &normalize::Normalized,
+        entry_idx: u32,
+        end: u32,
+    ) -> Option<(usize, usize)> {
         let hay = norm.text.as_bytes();
+        let e = end as usize;
+        let s = e - self.compiled.normalized[entry_idx as usize].len();
+        let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
+        if !aligned {
+            // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
+            if !self.compiled.inflects(&self.lexicon, entry_idx as usize) {
+                return None;
+            }
+            let tok = norm.toks[norm.token_at(s)];
+            let (ts, te) = (tok.n_start as usize, tok.n_end as usize);
+            if e > te
+                || !is_inflection_at(
+                    &norm.text[ts..te],
+                    &self.compiled.normalized[entry_idx as usize],
+                    s - ts,
+                )
+            {
+                return None;
+            }
+        }
+        Some((norm.token_at(s), norm.token_at(e - 1)))
+    }
+
+    /// Two passes over the automaton hits: the first collects identity, hostile and exempt words, the second writes
+    /// the matches of roots and phrases straight into `out` (no list of every hit is kept: a text dense with hits
+    /// costs no more than its listed matches).
+    fn lexicon_matches_in(&self, norm: &normalize::Normalized, out: &mut Matches) {
+        let entries = self.lexicon.entries();
         let mut identity: Vec<(usize, usize)> = Vec::new(); // token ranges
         let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
         let mut exempt: Vec<(usize, usize)> = Vec::new();
-        let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        // Automaton pattern i is lexicon entry i.
         for &(entry_idx, end) in &norm.hits {
-            let e = end as usize;
-            let s = e - self.compiled.normalized[entry_idx as usize].len();
-            let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
-            if !aligned {
-                // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
-                if !self.compiled.inflects(&self.lexicon, entry_idx as usize) {
-                    continue;
-                }
-                let t = norm.token_at(s);
-                let tok = norm.toks[t];
-                let (ts, te) = (tok.n_start as usize, tok.n_end as usize);
-                if e > te
-                    || !is_inflection_at(
-                        &norm.text[ts..te],
-                        &self.compiled.normalized[entry_idx as usize],
-                        s - ts,
-                    )
-                {
-                    continue;
-                }
+            let kind = entries[entry_idx as usize].kind;
+            if matches!(kind, EntryKind::Root | EntryKind::Phrase) {
+                continue;
             }
-            let entry = &self.lexicon.entries()[entry_idx as usize];
-            let (t0, t1) = (norm.token_at(s), norm.token_at(e - 1));
-            match entry.kind {
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+                continue;
+            };
+            match kind {
                 EntryKind::Identity => identity.push((t0, t1)),
                 EntryKind::Hostile => hostile.push((t0, t1, entry_idx)),
-                EntryKind::Exempt => exempt.push((t0, t1)),
-                EntryKind::Root | EntryKind::Phrase => found.push((t0, t1, entry_idx)),
+                _ => exempt.push((t0, t1)),
             }
         }
-        // A match inside an exempt phrase (`anjing pelacak`, `membakar ogoh-ogoh`) does not count.
-        let is_exempt = |t0: usize, t1: usize| exempt.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1);
-        for (t0, t1, idx) in found {
+        // A match inside an exempt phrase (`anjing pelacak`, `membakar ogoh-ogoh`) does not count. Exempt ranges are
+        // sorted by their end, and the search looks only at those that end within the longest phrase of `t1`.
+        exempt.sort_unstable_by_key(|&(e0, e1)| (e1, e0));
+        let longest = exempt.iter().map(|&(e0, e1)| e1 - e0).max().unwrap_or(0);
+        let is_exempt = |t0: usize, t1: usize| {
+            let from = exempt.partition_point(|&(_, e1)| e1 < t1);
+            exempt[from..]
+                .iter()
+                .take_while(|&&(_, e1)| e1 <= t1 + longest)
+                .any(|&(e0, e1)| e0 <= t0 && t1 <= e1)
+        };
+        for &(entry_idx, end) in &norm.hits {
+            let idx = entry_idx as usize;
+            let entry = &entries[idx];
+            if !matches!(entry.kind, EntryKind::Root | EntryKind::Phrase) {
+                continue;
+            }
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+                continue;
+            };
             if is_exempt(t0, t1) {
                 continue;
             }
-            let entry = &self.lexicon.entries()[idx as usize];
-            let (reason_id, reason_en) = &self.compiled.reasons[idx as usize];
+            let (reason_id, reason_en) = &self.compiled.reasons[idx];
             out.push(Match {
                 start: norm.toks[t0].o_start as usize,
                 end: norm.toks[t1].o_end as usize,
                 category: entry.category,
                 severity: entry.severity,
                 action: entry.action,
-                rule_id: entry.id.clone(),
+                rule_id: self.compiled.ids[idx].clone(),
                 reason_id: reason_id.clone(),
                 reason_en: reason_en.clone(),
             });
         }
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
+        // Identity words sorted by their first token; a hostile word looks only at those that start within the
+        // window (plus the longest identity phrase) before it, so a text full of both stays linear.
+        identity.sort_unstable();
+        let widest = identity.iter().map(|&(i0, i1)| i1 - i0).max().unwrap_or(0);
+        // The reasons of a SARA hold, written once per hostile entry.
+        let mut sara: HashMap<u32, (Text, Text, Text)> = HashMap::new();
         for (h0, h1, idx) in hostile {
-            let near = identity.iter().find(|(i0, i1)| {
-                h0.saturating_sub(*i1) <= IDENTITY_WINDOW
-                    && i0.saturating_sub(h1) <= IDENTITY_WINDOW
-            });
+            let from = identity.partition_point(|&(i0, _)| i0 + widest + IDENTITY_WINDOW < h0);
+            let near = identity[from..]
+                .iter()
+                .take_while(|&&(i0, _)| i0 <= h1 + IDENTITY_WINDOW)
+                .find(|(i0, i1)| {
+                    h0.saturating_sub(*i1) <= IDENTITY_WINDOW
+                        && i0.saturating_sub(h1) <= IDENTITY_WINDOW
+                });
             if let Some(&(i0, i1)) = near {
-                let entry = &self.lexicon.entries()[idx as usize];
+                let entry = &entries[idx as usize];
                 let (a, b) = (h0.min(i0), h1.max(i1));
+                let (rule_id, reason_id, reason_en) = sara
+                    .entry(idx)
+                    .or_insert_with(|| {
+                        (
+                            format!("sara-context:{}", entry.id).into(),
+                            format!(
+                                "kata bermusuhan «{}» di dekat kata identitas; perlu ditinjau manusia",
+                                entry.pattern
+                            )
+                            .into(),
+                            format!(
+                                "hostile word «{}» next to an identity word; needs human review",
+                                entry.pattern
+                            )
+                            .into(),
+                        )
+                    })
+                    .clone();
                 out.push(Match {
                     start: norm.toks[a].o_start as usize,
                     end: norm.toks[b].o_end as usize,
                     category: Category::Sara,
                     severity: entry.severity,
                     action: Action::Hold,
-                    rule_id: format!("sara-context:{}", entry.id),
-                    reason_id: format!(
-                        "kata bermusuhan «{}» di dekat kata identitas; perlu ditinjau manusia",
-                        entry.pattern
-                    ),
-                    reason_en: format!(
-                        "hostile word «{}» next to an identity word; needs human review",
-                        entry.pattern
-                    ),
+                    rule_id,
+                    reason_id,
+                    reason_en,
                 });
             }
+        }
+    }
+}
+
+/// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
+/// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
+#[derive(Default)]
+pub(super) struct Matches {
+    list: Vec<Match>,
+    listed: [usize; Category::ALL.len()],
+    found: [u64; Category::ALL.len()],
+    action: Option<Action>,
+    deciding: [bool; Category::ALL.len()],
+}
+
+impl Matches {
+    /// Records a match; lists it if its category has room.
+    pub(super) fn push(&mut self, m: Match) {
+        let c = m.category as usize;
+        self.found[c] += 1;
+        self.action = self.action.max(Some(m.action));
+        if m.action != Action::Flag {
+            self.deciding[c] = true;
+        }
+        if self.listed[c] < MAX_MATCHES_PER_CATEGORY {
+            self.listed[c] += 1;
+            self.list.push(m);
+        }
+    }
+
+    /// The matches listed so far.
+    #[cfg(test)]
+    pub(super) fn listed(&self) -> &[Match] {
+        &self.list
+    }
+
+    fn into_verdict(self, lexicon_version: &str) -> Verdict {
+        let mut matches = self.list;
+        matches.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
+        matches.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule_id == b.rule_id);
+        let decision = self.action.map_or(Decision::Allow, |a| match a {
+            Action::Block => Decision::Block,
+            Action::Hold => Decision::Hold,
+            Action::Flag => Decision::Allow,
+        });
+        let categories: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|&c| self.deciding[c as usize])
+            .collect();
+        // The matches found past the cap (a duplicate among the listed ones is dropped above, not omitted).
+        let omitted = Category::ALL
+            .into_iter()
+            .filter_map(|c| {
+                let count = self.found[c as usize] - self.listed[c as usize] as u64;
+                (count > 0).then_some(Omitted { category: c, count })
+            })
+            .collect();
+        Verdict {
+            schema_version: 1,
+            decision,
+            categories,
+            fact_check: self.found[Category::Hoaks as usize] > 0,
+            matches,
+            omitted,
+            lexicon_version: lexicon_version.to_owned(),
         }
     }
 }
@@ -266,5 +375,99 @@ mod tests {
         SCRATCH.with(|c| assert!(c.borrow().text.capacity() <= SCRATCH_KEEP));
         m.check("slot gacor");
         SCRATCH.with(|c| assert!(c.borrow().text.capacity() > 0));
+    }
+
+    #[test]
+    fn reversed_text_is_read_as_it_is_displayed() {
+        let m = Moderator::default();
+        for (text, shown) in [
+            ("\u{202E}rocag tols", "rocag tols"),
+            ("promo \u{202E}rocag tols\u{202C} hari ini", "rocag tols"),
+            ("\u{2067}\u{202E}niwxam\u{202C}\u{2069} ya", "niwxam"),
+            ("aman\n\u{202E}rocag tols\r\nok", "rocag tols"),
+        ] {
+            let v = m.check(text);
+            assert_eq!(v.decision, Decision::Block, "{text:?}");
+            let hit = v
+                .matches
+                .iter()
+                .find(|x| x.category == Category::Perjudian)
+                .unwrap();
+            assert_eq!(&text[hit.start..hit.end], shown, "{text:?}");
+        }
+        // Text that is not reversed keeps its one match, and a benign reversed text stays allowed.
+        assert_eq!(
+            m.check("\u{202D}slot gacor\u{202C}").matches.len(),
+            m.check("slot gacor").matches.len()
+        );
+        assert_eq!(m.check("\u{202E}gnoyor gnotog").decision, Decision::Allow);
+        // A reversed phrase that only reads as gambling backwards is not flagged forwards.
+        assert_eq!(m.check("rocag tols").decision, Decision::Allow);
+    }
+
+    #[test]
+    fn matches_past_the_cap_are_counted_and_still_decide() {
+        let m = Moderator::default();
+        let n = MAX_MATCHES_PER_CATEGORY + 250;
+        let text = "slot gacor. ".repeat(n) + "NIK 6402014101900001";
+        let v = m.check(&text);
+        assert_eq!(v.decision, Decision::Block);
+        assert_eq!(v.categories, [Category::Perjudian, Category::DataPribadi]);
+        let gambling = v
+            .matches
+            .iter()
+            .filter(|x| x.category == Category::Perjudian)
+            .count();
+        assert_eq!(gambling, MAX_MATCHES_PER_CATEGORY);
+        let omitted = v
+            .omitted
+            .iter()
+            .find(|o| o.category == Category::Perjudian)
+            .unwrap();
+        assert_eq!(
+            gambling as u64 + omitted.count,
+            found_alone(&m, "slot gacor. ") * n as u64
+        );
+        // The NIK at the very end is listed: the cap is per category.
+        assert!(v.matches.iter().any(|x| x.rule_id == "pd-nik"));
+        assert!(
+            v.omitted
+                .iter()
+                .all(|o| o.category != Category::DataPribadi)
+        );
+        // Listed matches are the first ones, in text order, and share their reasons.
+        assert!(v.matches.windows(2).all(|w| w[0].start <= w[1].start));
+        let json = serde_json::to_string(&v).unwrap();
+        assert!(
+            json.contains("\"omitted\":[{\"category\":\"perjudian\""),
+            "{}",
+            &json[json.len() - 200..]
+        );
+        assert!(
+            !serde_json::to_string(&m.check("slot gacor"))
+                .unwrap()
+                .contains("omitted")
+        );
+    }
+
+    /// The matches of one text alone (below the cap).
+    fn found_alone(m: &Moderator, text: &str) -> u64 {
+        m.check(text).matches.len() as u64
+    }
+
+    #[test]
+    fn hostile_words_next_to_identity_words_stay_linear_and_shared() {
+        // Many identity and hostile words: the SARA check looks only near each hostile word.
+        let m = Moderator::default();
+        let text = "usir orang cina dari pasar. ".repeat(5000);
+        let v = m.check(&text);
+        assert_eq!(v.decision, Decision::Hold);
+        let sara: Vec<&Match> = v
+            .matches
+            .iter()
+            .filter(|x| x.category == Category::Sara)
+            .collect();
+        assert_eq!(sara.len(), MAX_MATCHES_PER_CATEGORY);
+        assert!(sara.iter().all(|x| x.reason_en == sara[0].reason_en));
     }
 }

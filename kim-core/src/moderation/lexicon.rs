@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Scanner, normalize_pattern};
-use super::verdict::{Action, Category, MatchSeverity};
+use super::verdict::{Action, Category, MatchSeverity, Text};
 use crate::error::{Error, Result, RowError};
 
 /// How an entry's pattern matches.
@@ -264,8 +264,10 @@ pub(crate) struct Compiled {
     pub scanner: Scanner,
     /// The normalised pattern of each entry.
     pub normalized: Vec<String>,
-    /// The reasons (Indonesian, English) of a match of each entry, written once here rather than per match.
-    pub reasons: Vec<(String, String)>,
+    /// The id of each entry, shared by its matches.
+    pub ids: Vec<Text>,
+    /// The reasons (Indonesian, English) of a match of each entry, written once here and shared by every match.
+    pub reasons: Vec<(Text, Text)>,
 }
 
 impl Compiled {
@@ -285,14 +287,20 @@ impl Compiled {
             .map(|entry| {
                 let (did, den) = entry.category.describe();
                 (
-                    format!("{did} (pola «{}»)", entry.pattern),
-                    format!("{den} (pattern «{}»)", entry.pattern),
+                    Text::from(format!("{did} (pola «{}»)", entry.pattern)),
+                    Text::from(format!("{den} (pattern «{}»)", entry.pattern)),
                 )
             })
+            .collect();
+        let ids = lex
+            .entries
+            .iter()
+            .map(|e| Text::from(e.id.clone()))
             .collect();
         Ok(Self {
             scanner,
             normalized,
+            ids,
             reasons,
         })
     }

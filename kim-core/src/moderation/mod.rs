@@ -42,7 +42,10 @@ mod verdict;
 pub use engine::{IDENTITY_WINDOW, Moderator};
 pub use lexicon::{BUILTIN_TSV, Entry, EntryKind, Lexicon};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
-pub use verdict::{Action, Category, Decision, LegalBasis, Match, MatchSeverity, Verdict};
+pub use verdict::{
+    Action, Category, Decision, LegalBasis, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity,
+    Omitted, Text, Verdict,
+};
 
 /// The old name of [`MatchSeverity`], kept for compatibility.
 pub use verdict::MatchSeverity as Severity;

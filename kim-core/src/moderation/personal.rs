@@ -2,7 +2,8 @@
 //! byte spans in the original text. The detector is `privacy`'s (one for masking and moderation); this module turns
 //! its spans into moderation matches.
 
-use super::verdict::{Action, Category, Match, MatchSeverity};
+use super::engine::Matches;
+use super::verdict::{Action, Category, Match, MatchSeverity, Text};
 pub use crate::privacy::{PersonalKind, PersonalSpan, find_personal_data};
 
 /// The text with every NIK, phone number and e-mail address masked in place: NIKs and phones keep their first four
@@ -23,12 +24,24 @@ const INSTITUTIONAL_DOMAINS: &[&str] = &[".go.id", ".desa.id", ".sch.id", ".ac.i
 
 /// The moderation matches of the personal data in `text`: a NIK blocks, a phone number or e-mail address holds, an
 /// institutional e-mail address is only flagged.
-pub(super) fn personal_matches(text: &str, out: &mut Vec<Match>) {
+pub(super) fn personal_matches(text: &str, out: &mut Matches) {
     for s in find_personal_data(text) {
         let (rule, id, en) = match s.kind {
-            PersonalKind::Nik => ("pd-nik", "NIK", "a NIK"),
-            PersonalKind::Phone => ("pd-phone", "nomor telepon", "a phone number"),
-            PersonalKind::Email => ("pd-email", "alamat e-mail", "an e-mail address"),
+            PersonalKind::Nik => (
+                "pd-nik",
+                "memuat NIK (data pribadi, UU PDP 27/2022); gunakan redact",
+                "contains a NIK (personal data, UU PDP 27/2022); use redact",
+            ),
+            PersonalKind::Phone => (
+                "pd-phone",
+                "memuat nomor telepon (data pribadi, UU PDP 27/2022); gunakan redact",
+                "contains a phone number (personal data, UU PDP 27/2022); use redact",
+            ),
+            PersonalKind::Email => (
+                "pd-email",
+                "memuat alamat e-mail (data pribadi, UU PDP 27/2022); gunakan redact",
+                "contains an e-mail address (personal data, UU PDP 27/2022); use redact",
+            ),
         };
         // An office address on an institutional domain is a public contact, not someone's personal data.
         let institutional = s.kind == PersonalKind::Email
@@ -50,9 +63,9 @@ pub(super) fn personal_matches(text: &str, out: &mut Vec<Match>) {
                 MatchSeverity::Medium
             },
             action,
-            rule_id: rule.to_owned(),
-            reason_id: format!("memuat {id} (data pribadi, UU PDP 27/2022); gunakan redact"),
-            reason_en: format!("contains {en} (personal data, UU PDP 27/2022); use redact"),
+            rule_id: Text::from_static(rule),
+            reason_id: Text::from_static(id),
+            reason_en: Text::from_static(en),
         });
     }
 }

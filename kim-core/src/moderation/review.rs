@@ -312,7 +312,7 @@ impl Case {
             .matches
             .iter()
             .filter(|m| m.action == Action::Hold)
-            .map(|m| m.rule_id.clone())
+            .map(|m| m.rule_id.to_string())
             .collect();
         let source = Source::Hold {
             rule_ids,

@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::verdict::{Action, Category, Match, MatchSeverity};
+use super::engine::Matches;
+use super::verdict::{Action, Category, Match, MatchSeverity, Text};
 use crate::error::Result;
 
 /// Hosts of link shorteners.
@@ -51,7 +52,7 @@ impl SpamScanner {
     }
 
     /// Links, repeated lines and long runs of one character.
-    pub(super) fn scan(&self, text: &str, out: &mut Vec<Match>) {
+    pub(super) fn scan(&self, text: &str, out: &mut Matches) {
         spam_matches(text, &self.link_starts, out);
     }
 }
@@ -61,9 +62,9 @@ fn spam_match(
     end: usize,
     category: Category,
     action: Action,
-    rule: &str,
-    id: &str,
-    en: &str,
+    rule: &'static str,
+    id: &'static str,
+    en: &'static str,
 ) -> Match {
     Match {
         start,
@@ -75,14 +76,14 @@ fn spam_match(
             MatchSeverity::Medium
         },
         action,
-        rule_id: rule.to_owned(),
-        reason_id: id.to_owned(),
-        reason_en: en.to_owned(),
+        rule_id: Text::from_static(rule),
+        reason_id: Text::from_static(id),
+        reason_en: Text::from_static(en),
     }
 }
 
 /// Links, repeated lines and long runs of one character.
-fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut Vec<Match>) {
+fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut Matches) {
     link_matches(text, link_starts, out);
     let b = text.as_bytes();
     // Repeated lines (three or more times).
@@ -123,7 +124,7 @@ fn spam_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
 }
 
 /// Gambling links, shorteners, repeated links and too many links.
-fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut Vec<Match>) {
+fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut Matches) {
     // Links: http(s)://…, www.…, or a known shortener host, starting at a word boundary.
     let b = text.as_bytes();
     // Every link start has a `/` (`http://`, `bit.ly/`) or is `www.`: most posts have neither.
@@ -210,7 +211,7 @@ fn link_matches(text: &str, link_starts: &aho_corasick::AhoCorasick, out: &mut V
 }
 
 /// A run of 10 or more of one ASCII letter, digit, `!` or `?` (decorative rules of `-`, `=`, `*` are fine).
-fn repeated_chars(text: &str, out: &mut Vec<Match>) {
+fn repeated_chars(text: &str, out: &mut Matches) {
     const MIN_RUN: usize = 10;
     let bytes = text.as_bytes();
     // A run of MIN_RUN equal bytes covers some multiple of MIN_RUN - 1 together with the byte after it, so only those
@@ -271,9 +272,9 @@ mod spam_tests {
     }
 
     fn runs(text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        let mut out = Matches::default();
         repeated_chars(text, &mut out);
-        out.iter().map(|m| (m.start, m.end)).collect()
+        out.listed().iter().map(|m| (m.start, m.end)).collect()
     }
 
     #[test]

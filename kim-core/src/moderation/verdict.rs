@@ -3,6 +3,7 @@
 //! [`super::Moderator`] produces them, [`super::review`] consumes them.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -274,6 +275,110 @@ impl fmt::Display for Decision {
     }
 }
 
+/// A rule id or a reason of a [`Match`]: a `&'static str` or a string shared by every match of one lexicon entry, so
+/// that a text with a million matches holds each reason once, not a million times. Reads as a `str`; serialises as
+/// a JSON string.
+#[derive(Clone)]
+pub struct Text(TextRepr);
+
+#[derive(Clone)]
+enum TextRepr {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Text {
+    /// A static text (no allocation).
+    #[must_use]
+    pub const fn from_static(s: &'static str) -> Self {
+        Self(TextRepr::Static(s))
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            TextRepr::Static(s) => s,
+            TextRepr::Shared(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Self(TextRepr::Shared(s.into()))
+    }
+}
+
+impl From<Arc<str>> for Text {
+    fn from(s: Arc<str>) -> Self {
+        Self(TextRepr::Shared(s))
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self::from)
+    }
+}
+
 /// One match in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Match {
@@ -288,11 +393,25 @@ pub struct Match {
     /// Effect on the decision.
     pub action: Action,
     /// Lexicon entry id, or a built-in rule id (`pd-nik`, `pd-phone`, `pd-email`, `spam-*`, `sara-context`).
-    pub rule_id: String,
+    pub rule_id: Text,
     /// Reason in Bahasa Indonesia. Never contains the matched personal data.
-    pub reason_id: String,
+    pub reason_id: Text,
     /// Reason in English. Never contains the matched personal data.
-    pub reason_en: String,
+    pub reason_en: Text,
+}
+
+/// The most matches a [`Verdict`] lists for one category. A text hit more often than this in a category (a 100 MB
+/// text of spam) still gets its full decision and categories; the matches past the cap are counted in
+/// [`Verdict::omitted`] instead of listed, which keeps a verdict's memory bounded however dense the hits.
+pub const MAX_MATCHES_PER_CATEGORY: usize = 1000;
+
+/// Matches of one category found but not listed in a verdict (past [`MAX_MATCHES_PER_CATEGORY`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Omitted {
+    /// The category.
+    pub category: Category,
+    /// How many of its matches are not listed.
+    pub count: u64,
 }
 
 /// The verdict for a text.
@@ -304,8 +423,12 @@ pub struct Verdict {
     pub decision: Decision,
     /// Categories of the matches that hold or block, sorted, without duplicates.
     pub categories: Vec<Category>,
-    /// Every match, in text order.
+    /// Every match, in text order; at most [`MAX_MATCHES_PER_CATEGORY`] per category (the first ones found).
     pub matches: Vec<Match>,
+    /// Per category, the matches found past [`MAX_MATCHES_PER_CATEGORY`] and not listed (absent from the JSON when
+    /// none are). The decision, categories and `fact_check` count every match, listed or not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
     /// True if a hoax marker was found: the reviewer should fact-check and label the item (see
     /// [`super::review::HoaxLabel`]).
     pub fact_check: bool,

@@ -14,6 +14,11 @@
 //! 5. trailing digits after two or more letters are dropped (`slot88` → `slot`);
 //! 6. three or more one-letter tokens joined by the same single separator merge (`j.u.d.i`, `s l o t` → `judi`,
 //!    `slot`).
+//!
+//! A text with a right-to-left override (U+202E) is also read in the order it is displayed ([`bidi`]): the
+//! moderator checks that reading too and maps its matches back to the original bytes.
+
+pub(crate) mod bidi;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
