@@ -55,8 +55,9 @@ typedef enum {
 // A compiled lexicon. Immutable; safe to share between threads.
 typedef struct kim_moderator kim_moderator;
 
-// A set of rule profiles: the built-in ones plus any loaded. Safe to share between threads for validation; do
-// not call [`kim_profiles_load_json`] on it while another thread uses it.
+// A set of rule profiles: the built-in ones plus any loaded. Safe to share between threads, loading included: the
+// set is guarded by a read-write lock, so [`kim_profiles_load_json`] waits for the validations running on the
+// handle, and validations started after it returns see the new profile.
 typedef struct kim_profiles kim_profiles;
 
 // A code list: the embedded official list or one loaded from CSV. Immutable once made; safe to share between
@@ -299,7 +300,8 @@ kim_status kim_profiles_builtin(kim_profiles **out);
 //
 // # Safety
 //
-// `profiles` is a live handle not used by another thread during the call; `json` points to `json_len` bytes.
+// `profiles` is a live handle (other threads may use it at the same time: loading waits for their calls on it to
+// finish); `json` points to `json_len` bytes.
 //
 // # Errors
 //

@@ -1,6 +1,7 @@
 //! `kim_profiles` and validation.
 
 use std::ffi::c_char;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use kim_core::registry::Kim;
@@ -9,16 +10,25 @@ use serde::Deserialize;
 
 use crate::errors::KimStatus;
 use crate::handle::{
-    check_out, free_handle, handle, handle_mut, input_str, optional_str, parse_json, versioned,
-    write_handle, write_json,
+    check_out, free_handle, handle, input_str, optional_str, parse_json, versioned, write_handle,
+    write_json,
 };
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
 use crate::wilayah::KimReference;
 
-/// A set of rule profiles: the built-in ones plus any loaded. Safe to share between threads for validation; do
-/// not call [`kim_profiles_load_json`] on it while another thread uses it.
-pub struct KimProfiles(ProfileSet);
+/// A set of rule profiles: the built-in ones plus any loaded. Safe to share between threads, loading included: the
+/// set is guarded by a read-write lock, so [`kim_profiles_load_json`] waits for the validations running on the
+/// handle, and validations started after it returns see the new profile.
+pub struct KimProfiles(RwLock<ProfileSet>);
+
+impl KimProfiles {
+    /// The set, for reading. A panic while loading leaves the set as it was (`load_json` adds a profile only once
+    /// it is checked), so a poisoned lock is still a usable set.
+    fn read(&self) -> RwLockReadGuard<'_, ProfileSet> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 /// Options of the validation calls, as JSON (every field optional):
 /// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"]}`. Without `as_of`, today
@@ -74,7 +84,7 @@ pub unsafe extern "C" fn kim_profiles_builtin(out: *mut *mut KimProfiles) -> Kim
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: `out` is valid and non-NULL.
-        unsafe { write_handle(out, KimProfiles(ProfileSet::builtin())) };
+        unsafe { write_handle(out, KimProfiles(RwLock::new(ProfileSet::builtin()))) };
         Ok(())
     })
 }
@@ -83,7 +93,8 @@ pub unsafe extern "C" fn kim_profiles_builtin(out: *mut *mut KimProfiles) -> Kim
 ///
 /// # Safety
 ///
-/// `profiles` is a live handle not used by another thread during the call; `json` points to `json_len` bytes.
+/// `profiles` is a live handle (other threads may use it at the same time: loading waits for their calls on it to
+/// finish); `json` points to `json_len` bytes.
 ///
 /// # Errors
 ///
@@ -98,11 +109,14 @@ pub unsafe extern "C" fn kim_profiles_load_json(
         // SAFETY: guaranteed by the caller.
         let (set, json) = unsafe {
             (
-                handle_mut(profiles, "profiles")?,
+                handle(profiles, "profiles")?,
                 input_str(json, json_len, "json")?,
             )
         };
-        set.0.load_json(json)?;
+        set.0
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .load_json(json)?;
         Ok(())
     })
 }
@@ -131,7 +145,7 @@ pub unsafe extern "C" fn kim_profiles_list(
             write_json(
                 out,
                 &versioned(&ProfileList {
-                    profiles: set.0.profiles(),
+                    profiles: set.read().profiles(),
                 }),
             )
         }
@@ -176,7 +190,7 @@ pub unsafe extern "C" fn kim_validate_kim(
         let kim: Kim = parse_json(kim, "kim_json")?;
         let report = validate_by_seat(
             &kim,
-            &set.0,
+            &set.read(),
             opts.ids().as_deref(),
             reference.get(),
             opts.as_of(),
@@ -220,7 +234,7 @@ pub unsafe extern "C" fn kim_validate_registry(
         let opts = ValidateOptions::parse(opts)?;
         let reports = validate_registry_by_seat(
             &registry.0,
-            &set.0,
+            &set.read(),
             opts.ids().as_deref(),
             reference.get(),
             opts.as_of(),

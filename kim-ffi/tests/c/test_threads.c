@@ -2,6 +2,10 @@
  * validate, compute coverage and gaps, moderate, redact and look up at the same time. Every result must equal the
  * single-threaded one, and the last error stays on the thread that caused it.
  *
+ * Issue 23: a ninth thread loads profiles into the same profile set meanwhile (kim_profiles_load_json guards the set
+ * with a lock). The overlays it loads govern region 91.01, so the validations of the Kutai Kartanegara sample give
+ * the same results before, during and after; every load succeeds once, a second load of an id is an error.
+ *
  *   test_threads <examples/data>
  */
 #include <pthread.h>
@@ -16,10 +20,12 @@
 #define ROUNDS 12
 #define CALLS 6
 
+#define LOADS 40
+
 typedef struct {
   const kim_reference *ref;
   const kim_registry *reg;
-  const kim_profiles *profiles;
+  kim_profiles *profiles;
   const kim_moderator *mod;
 } shared_t;
 
@@ -81,6 +87,42 @@ static void *run(void *arg) {
   return NULL;
 }
 
+/* Writes the JSON of overlay `i` (region 91.01) to `buf`; returns its length. */
+static int overlay(char *buf, size_t size, int i) {
+  return snprintf(buf, size,
+                  "{\"schema_version\":1,\"id\":\"overlay-test-%d\",\"version\":\"1\",\"title\":\"t\","
+                  "\"instrument\":\"test\",\"kind\":\"overlay\",\"region\":\"91.01\",\"rules\":[{\"code\":"
+                  "\"KIM-L-TEST-%d\",\"severity\":\"error\",\"check\":{\"kind\":\"member_count\",\"min\":3,"
+                  "\"max\":8},\"citation\":{\"instrument\":\"test\",\"tag\":\"L\"},\"message\":{\"id\":"
+                  "\"{count}\",\"en\":\"{count}\"}}]}",
+                  i, i);
+}
+
+/* Loads LOADS overlays into the shared set while the other threads validate with it; each id loads once. */
+static void *load(void *arg) {
+  job_t *job = arg;
+  char buf[1024];
+  for (int i = 0; i < LOADS; i++) {
+    int n = overlay(buf, sizeof buf, i);
+    if (n <= 0 || (size_t)n >= sizeof buf) {
+      job->errors++;
+      continue;
+    }
+    if (kim_profiles_load_json(job->s->profiles, buf, (size_t)n) != KIM_STATUS_OK) job->errors++;
+    if (kim_profiles_load_json(job->s->profiles, buf, (size_t)n) != KIM_STATUS_PROFILE) job->errors++;
+    char *list = NULL;
+    if (kim_profiles_list(job->s->profiles, &list) != KIM_STATUS_OK) {
+      job->errors++;
+      continue;
+    }
+    char id[64];
+    snprintf(id, sizeof id, "\"overlay-test-%d\"", i);
+    if (strstr(list, id) == NULL) job->errors++;
+    kim_string_free(list);
+  }
+  return NULL;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: %s <examples/data>\n", argv[0]);
@@ -113,12 +155,18 @@ int main(int argc, char **argv) {
   job_t jobs[THREADS];
   pthread_t threads[THREADS];
   memset(jobs, 0, sizeof jobs);
+  job_t loader = {.s = &s, .id = THREADS};
+  pthread_t loader_thread;
+  if (pthread_create(&loader_thread, NULL, load, &loader) != 0) return 2;
   for (int t = 0; t < THREADS; t++) {
     jobs[t].s = &s;
     jobs[t].id = t;
     if (pthread_create(&threads[t], NULL, run, &jobs[t]) != 0) return 2;
   }
   int failures = 0, compared = 0;
+  pthread_join(loader_thread, NULL);
+  if (loader.errors) fprintf(stderr, "loading profiles while others validate: %d errors\n", loader.errors);
+  failures += loader.errors;
   for (int t = 0; t < THREADS; t++) {
     pthread_join(threads[t], NULL);
     failures += jobs[t].errors;
@@ -131,12 +179,22 @@ int main(int argc, char **argv) {
       kim_string_free(jobs[t].results[k]);
     }
   }
+  /* After the loads: the same validation result, and every loaded overlay listed. */
+  char *after = call(&s, 0);
+  if (!after || strcmp(after, expected[0]) != 0) {
+    fprintf(stderr, "validation after the loads differs\n");
+    failures++;
+  }
+  kim_string_free(after);
+  char *list = NULL;
+  if (kim_profiles_list(profiles, &list) != KIM_STATUS_OK || strstr(list, "\"overlay-test-39\"") == NULL) failures++;
+  kim_string_free(list);
   for (int k = 0; k < CALLS; k++) kim_string_free(expected[k]);
   kim_moderator_free(mod);
   kim_profiles_free(profiles);
   kim_registry_free(reg);
   kim_reference_free(ref);
-  printf("%d threads x %d rounds x %d calls: %d results compared, %d failures\n", THREADS, ROUNDS, CALLS, compared,
-         failures);
+  printf("%d threads x %d rounds x %d calls and %d profile loads: %d results compared, %d failures\n", THREADS, ROUNDS,
+         CALLS, LOADS, compared, failures);
   return failures == 0 ? 0 : 1;
 }
