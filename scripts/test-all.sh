@@ -34,7 +34,7 @@ cargo test --workspace --locked
 
 step "Python style (ruff check, ruff format --check)"
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r kim-py/requirements-test.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r kim-py/requirements-test.lock
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
