@@ -277,3 +277,24 @@ def test_custom_lexicon(tmp_path: pathlib.Path) -> None:
 def test_classes_are_frozen(registry: kim.Registry) -> None:
     with pytest.raises(AttributeError):
         registry.inner = None  # type: ignore[attr-defined]
+
+
+def test_verdicts_list_at_most_1000_matches_per_category_and_count_the_rest() -> None:
+    m = kim.Moderator.default()
+    v = m.check("slot gacor. " * 1200 + "NIK 6402014101900001")
+    assert v.decision == "block" and v.categories == ["perjudian", "data_pribadi"]
+    listed = sum(1 for x in v.matches if x["category"] == "perjudian")
+    assert listed == 1000
+    assert listed + v.omitted["perjudian"] == len(m.check("slot gacor. ").matches) * 1200
+    assert "data_pribadi" not in v.omitted and any(x["rule_id"] == "pd-nik" for x in v.matches)
+    assert v.to_dict()["omitted"] == [{"category": "perjudian", "count": v.omitted["perjudian"]}]
+    assert m.check("slot gacor").omitted == {} and "omitted" not in m.check("slot gacor").to_dict()
+
+
+def test_text_reversed_by_a_right_to_left_override_is_moderated_as_displayed() -> None:
+    m = kim.Moderator.default()
+    text = "promo \u202erocag tols\u202c hari ini"  # displays as "promo slot gacor hari ini"
+    v = m.check(text)
+    assert v.decision == "block"
+    hit = next(x for x in v.matches if x["category"] == "perjudian")
+    assert text.encode()[hit["start"] : hit["end"]].decode() == "rocag tols"
