@@ -107,11 +107,7 @@ fn arb_kim(id: usize) -> impl Strategy<Value = Kim> {
     )
         .prop_map(move |(seat, sk, reg, members, media, statutes, steps)| {
             let mut kim = Kim::new(format!("K{id}"), format!("KIM {id}"), seat);
-            kim.sk = sk.map(|(date, issuer, number)| Sk {
-                number,
-                date,
-                issuer,
-            });
+            kim.sk = sk.map(|(date, issuer, number)| Sk::new(number, date, issuer));
             kim.registration = reg.map(|(date, kk)| Registration {
                 number: "1".into(),
                 date,

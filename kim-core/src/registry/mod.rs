@@ -56,7 +56,7 @@ pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
 pub use index::DateIndex as Columns;
-pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
+pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, StatusChange};
 pub use nik::Nik;
 pub use options::ImportOptions;
 pub use report::{ImportReport, TableReport};

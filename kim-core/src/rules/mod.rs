@@ -31,8 +31,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use checks::{Ctx, finding, not_yet_recorded, overlay_scope, run_check};
-pub use checks::{NOT_YET_RECORDED, OVERLAY_NOT_APPLIED};
+use checks::{Ctx, data_findings, finding, not_yet_recorded, overlay_scope, run_check};
+pub use checks::{
+    LEGACY_ISSUER, LEGACY_OCCUPATION, LEGACY_ROLE, MEMBER_REJECTED, NOT_YET_RECORDED,
+    OVERLAY_NOT_APPLIED, SK_NO_ISSUER,
+};
 pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
 pub use select::ProfileSet;
 
@@ -139,6 +142,7 @@ pub fn validate(
         members: kim.members_on(as_of).collect(),
     };
     let mut findings = Vec::new();
+    data_findings(kim, &mut findings);
     let mut hits = Vec::new();
     for p in profiles {
         if p.kind == ProfileKind::Overlay
