@@ -261,7 +261,7 @@ fn one_text_rule_for_ids_and_names_on_every_input() {
             err.starts_with("id: ") && err.contains("KIM-E-TEXT"),
             "{err}"
         );
-        let reg = format!(r#"{{"schema_version": 1, "kims": [{}]}}"#, json);
+        let reg = format!(r#"{{"schema_version": 1, "kims": [{json}]}}"#);
         assert!(
             Registry::from_json(&reg)
                 .unwrap_err()
