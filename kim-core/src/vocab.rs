@@ -392,6 +392,8 @@ pub fn forbidden_char(c: char) -> Option<&'static str> {
 /// no bidirectional control (U+061C, U+200E/F, U+202A–E, U+2066–9) and no invisible format character (soft hyphen,
 /// ZWSP, ZWNJ, ZWJ, word joiner, BOM, …). Such characters make `K1` and `K1\u{200b}` two ids that look the same.
 /// Returns a message naming the first one, its code point and its character position; `None` when the text is clean.
+/// Surrounding whitespace is not checked here: every input trims it first ([`clean_text`]), so `K1` and `K1` followed
+/// by a space or a NEL are the same id everywhere.
 ///
 /// ```
 /// use kim_core::vocab::text_problem;
@@ -408,4 +410,20 @@ pub fn text_problem(text: &str) -> Option<String> {
             )
         })
     })
+}
+
+/// An id or a name as every input reads it: surrounding whitespace trimmed (`str::trim`, as the CSV and record
+/// imports trim each cell), then the text rule of [`text_problem`].
+///
+/// ```
+/// use kim_core::vocab::clean_text;
+/// assert_eq!(clean_text(" K1\u{85}"), Ok("K1"));
+/// assert!(clean_text("K1\u{200b}").is_err());
+/// ```
+pub fn clean_text(text: &str) -> std::result::Result<&str, String> {
+    let t = text.trim();
+    match text_problem(t) {
+        None => Ok(t),
+        Some(why) => Err(why),
+    }
 }

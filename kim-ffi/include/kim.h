@@ -321,7 +321,10 @@ kim_status kim_profiles_load_json(kim_profiles *profiles,
 kim_status kim_profiles_list(const kim_profiles *profiles,
                              char **out);
 
-// Validates one KIM given as JSON (one element of a registry's `kims`). Writes the report
+// Validates one KIM given as JSON (one element of a registry's `kims`, the shape documented in
+// `kim_core::registry`). A field that does not fit is a `KIM_STATUS_JSON` error whose message starts with its path
+// (`members[m2].nik: …`; a masked NIK says so). Legacy issuer, role or occupation text is kept and reported as a
+// finding. Writes the report
 // (`{"schema_version":1,"kim_id":…,"as_of":…,"profiles":[…],"ok":…,"findings":[{"code","severity","path",
 // "profile","citation","message_id","message_en"}]}`) to `*out`. Rule violations are findings, not errors.
 //

@@ -11,7 +11,7 @@ use super::nik::Nik;
 use crate::error::{Error, Result};
 use crate::vocab::{
     EvidenceKind, ISSUER_SPELLINGS, IssuerRole, KimType, Media, OCCUPATION_SPELLINGS, Occupation,
-    ROLE_SPELLINGS, Role, Sex, Status, read_legacy, text_problem,
+    ROLE_SPELLINGS, Role, Sex, Status, read_legacy,
 };
 use crate::wilayah::Kode;
 
@@ -267,12 +267,13 @@ impl From<MemberIn> for Member {
     }
 }
 
-/// Reads an id or a name under the one text rule ([`text_problem`]).
+/// Reads an id or a name under the one text rule ([`crate::vocab::clean_text`]: trimmed, no invisible characters).
 fn clean_text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    match text_problem(&s) {
-        None => Ok(s),
-        Some(why) => Err(serde::de::Error::custom(why)),
+    let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+    match crate::vocab::clean_text(&s) {
+        Ok(t) if t.len() == s.len() => Ok(s.into_owned()),
+        Ok(t) => Ok(t.to_owned()),
+        Err(why) => Err(serde::de::Error::custom(why)),
     }
 }
 
