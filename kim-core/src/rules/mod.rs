@@ -19,6 +19,11 @@
 //! ([`ProfileSet::select`]) or picked by seat ([`ProfileSet::applicable`]). [`validate`] returns a [`Report`] with
 //! every finding; [`validate_registry`] also checks the rules that span KIMs.
 //!
+//! Besides the rules of the profiles, every validation reports what the record itself says is uncertain, as
+//! warnings with an empty `profile`: [`LEGACY_ISSUER`] (`KIM-LEGACY-ISSUER`), [`SK_NO_ISSUER`] (`KIM-SK-NO-ISSUER`),
+//! [`LEGACY_ROLE`], [`LEGACY_OCCUPATION`] (legacy text kept on import) and [`MEMBER_REJECTED`]
+//! (`KIM-MEMBER-REJECTED`, a member row an import rejected, on `members[<id>].<field>`).
+//!
 //! Message templates may use `{placeholders}`: `count`, `min`, `max`, `member`, `role`, `roles`, `occupation`,
 //! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
 
