@@ -77,7 +77,7 @@ fn arb_member(id: usize) -> impl Strategy<Value = Member> {
         select(Occupation::ALL),
         proptest::option::of(arb_date()),
         proptest::option::of(any::<bool>()),
-        "[A-Za-z ]{1,20}",
+        "[A-Za-z]([A-Za-z ]{0,18}[A-Za-z])?", // trimmed, as every input stores names
     )
         .prop_map(
             move |(nik, sex, birth, role, occupation, start, clean, name)| {

@@ -3,6 +3,7 @@
 //! for ids and names, registry JSON read in one pass.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use kim_core::registry::{Cell, IssuerRole, Kim, Occupation, Registry, Role};
 use kim_core::rules::{ProfileSet, Severity, validate_by_seat};
@@ -283,6 +284,22 @@ fn one_text_rule_for_ids_and_names_on_every_input() {
     // Surrounding whitespace is trimmed on every input (as CSV cells are), so it never makes a second id.
     let json = r#"{"id": " K1\u0085", "name": "KIM", "seat": "64.02.01.2001"}"#;
     assert_eq!(Kim::from_json(json).unwrap().id, "K1");
+    // A KIM built in Rust meets the same rule when it enters a registry or is validated.
+    let mut built = Kim::new(
+        "K1",
+        "KIM",
+        kim_core::wilayah::Kode::parse("64.02.01.2001").unwrap(),
+    );
+    built.members.push(kim_core::registry::Member::new(
+        "m1",
+        "Si\u{200b}ti",
+        Role::Anggota,
+    ));
+    let err = Registry::from_kims([built]).unwrap_err().to_string();
+    assert!(
+        err.starts_with("members[m1].name: ") && err.contains("KIM-E-TEXT"),
+        "{err}"
+    );
     // A member name too.
     let json = r#"{"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
                    "members": [{"id": "m1", "name": "Si\u200bti"}]}"#;
@@ -339,5 +356,39 @@ fn registry_json_reads_schema_version_in_the_same_pass() {
     ] {
         let err = Registry::from_json(bad).unwrap_err();
         assert_eq!(err.code(), "KIM-E-JSON", "{bad}: {err}");
+    }
+}
+
+proptest! {
+    /// Whatever issuer, role and occupation text a table holds, no row disappears: rows in = accepted + accepted with
+    /// findings + rejected, every accepted KIM is in the registry, and every raw text kept is the text written.
+    #[test]
+    fn no_row_disappears_whatever_the_vocabulary_text(
+        issuers in proptest::collection::vec("[A-Za-z .]{0,16}", 1..6),
+        roles in proptest::collection::vec(("[A-Za-z ]{0,12}", "[A-Za-z ]{0,12}"), 0..6),
+    ) {
+        let mut kims = String::from("id,name,seat,sk_number,sk_date,sk_issuer\n");
+        for (i, issuer) in issuers.iter().enumerate() {
+            writeln!(kims, "K{i},KIM {i},64.02.01.2001,{i}/2023,2023-01-01,{issuer}").unwrap();
+        }
+        let mut members = String::from("kim_id,id,name,role,occupation\n");
+        for (j, (role, occupation)) in roles.iter().enumerate() {
+            writeln!(members, "K0,m{j},Anggota {j},{role},{occupation}").unwrap();
+        }
+        let (reg, rep) = Registry::import_csv(kims.as_bytes(), Some(members.as_bytes()), None).unwrap();
+        for t in [&rep.kims, &rep.members] {
+            prop_assert_eq!(t.rows_in, t.accepted + t.accepted_with_findings + t.rejected);
+        }
+        prop_assert_eq!(reg.len(), rep.kims.accepted + rep.kims.accepted_with_findings);
+        prop_assert_eq!(rep.kims.rejected, 0);
+        prop_assert_eq!(rep.members.rejected, 0);
+        for (i, issuer) in issuers.iter().enumerate() {
+            let sk = reg.get(&format!("K{i}")).unwrap().sk.clone().unwrap();
+            if let Some(raw) = &sk.issuer_raw {
+                prop_assert_eq!(raw.as_str(), issuer.trim());
+            }
+        }
+        let back = Registry::from_json(&reg.to_json()).unwrap();
+        prop_assert_eq!(back, reg);
     }
 }

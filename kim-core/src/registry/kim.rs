@@ -11,7 +11,7 @@ use super::nik::Nik;
 use crate::error::{Error, Result};
 use crate::vocab::{
     EvidenceKind, ISSUER_SPELLINGS, IssuerRole, KimType, Media, OCCUPATION_SPELLINGS, Occupation,
-    ROLE_SPELLINGS, Role, Sex, Status, read_legacy,
+    ROLE_SPELLINGS, Role, Sex, Status, read_legacy, text_problem,
 };
 use crate::wilayah::Kode;
 
@@ -439,9 +439,26 @@ impl Kim {
         h.max(m)
     }
 
-    /// Checks the internal consistency that the registry guarantees: history in date order with allowed
+    /// Checks the internal consistency that the registry guarantees: ids and names under the one text rule
+    /// ([`crate::vocab::text_problem`], also for KIMs built in Rust), history in date order with allowed
     /// transitions, unique member ids.
     pub fn check_consistency(&self) -> Result<()> {
+        let check = |text: &str, path: &dyn Fn() -> String| match text_problem(text) {
+            None => Ok(()),
+            Some(why) => Err(Error::JsonAt {
+                path: path(),
+                message: why,
+            }),
+        };
+        check(&self.id, &|| "id".into())?;
+        check(&self.name, &|| "name".into())?;
+        for m in &self.members {
+            for (field, text) in [("id", &m.id), ("name", &m.name)] {
+                check(text, &|| {
+                    format!("members[{}].{field}", crate::privacy::mask_value(&m.id))
+                })?;
+            }
+        }
         let mut prev: Option<&StatusChange> = None;
         for c in &self.history {
             if let Some(p) = prev
