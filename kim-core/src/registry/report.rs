@@ -11,11 +11,12 @@ pub struct TableReport {
     pub rows_in: usize,
     /// Rows kept as they are.
     pub accepted: usize,
-    /// Rows kept with a value that validation flags: legacy issuer, role or occupation text, an SK without an
-    /// issuer (the raw text is kept on the record).
-    pub accepted_with_findings: usize,
     /// Rows rejected; `rows_in == accepted + accepted_with_findings + rejected`.
     pub rejected: usize,
+    /// Rows kept with a value that validation flags: legacy issuer, role or occupation text, an SK without an
+    /// issuer (the raw text is kept on the record).
+    /// After `rejected`, so that readers of the earlier `rows_in, accepted, rejected` prefix keep working.
+    pub accepted_with_findings: usize,
     /// Every problem of every rejected row (a row may have several).
     pub errors: Vec<RowError>,
 }
