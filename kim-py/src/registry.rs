@@ -56,7 +56,8 @@ fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, Cell>>> {
     Ok(out)
 }
 
-/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them.
+/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them; "report"
+/// returns the whole import report (counts per table, with `accepted_with_findings`, and every bad row).
 fn finish(
     py: Python<'_>,
     reg: Registry,
@@ -76,13 +77,19 @@ fn finish(
                 .into_any()
                 .unbind(),
         ),
+        "report" => {
+            let counts = crate::ser_to_py(py, report)?;
+            Ok(PyTuple::new(py, [registry.into_any(), counts])?
+                .into_any()
+                .unbind())
+        }
         "raise" if report.is_clean() => Ok(registry.into_any()),
         "raise" => {
             let msg = format!("{}\n(every bad row: .errors())", report.summary(10));
             Err(with_rows(py, "ValidationError", msg, &rows))
         }
         other => Err(arg(format!(
-            "errors must be \"raise\" or \"collect\", not {other:?}"
+            "errors must be \"raise\", \"collect\" or \"report\", not {other:?}"
         ))),
     }
 }
@@ -99,7 +106,9 @@ impl PyRegistry {
     /// validation; a rejected member row is reported here and also on its KIM's validation
     /// (`KIM-MEMBER-REJECTED`). Free-text place names are matched against `reference` (default: the
     /// embedded list). With `errors="raise"` (default) any bad row raises `kim.ValidationError`; with
-    /// `errors="collect"` the result is `(registry, bad_rows)`.
+    /// `errors="collect"` the result is `(registry, bad_rows)`; with `errors="report"` it is `(registry, report)`,
+    /// the import report as a dict: `{"kims": {"rows_in", "accepted", "rejected", "accepted_with_findings",
+    /// "errors"}, "members": {…}}` (rows in = accepted + accepted_with_findings + rejected).
     #[staticmethod]
     #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise"))]
     fn from_records(

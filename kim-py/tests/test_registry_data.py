@@ -299,3 +299,18 @@ def test_zero_width_space_does_not_make_a_second_kim() -> None:
     assert kim.validate({"id": "K1\x85", "name": " KIM ", "seat": SEAT}, as_of=AS_OF).kim_id == "K1"
     reg = kim.Registry.from_records([{"id": "K1\x85", "name": "KIM", "seat": SEAT}])
     assert reg.ids() == ["K1"]
+
+
+def test_import_report_counts_rows_accepted_with_findings() -> None:
+    kims = [
+        {"id": "K1", "name": "KIM RT", "seat": SEAT, "sk_number": "1/2023", "sk_date": "2023-01-01", "sk_issuer": "Ketua RT"},
+        {"id": "K2", "name": "KIM Desa", "seat": SEAT, "sk_number": "2/2023", "sk_date": "2023-01-01", "sk_issuer": "lurah"},
+        {"id": "K3", "name": "KIM Rusak", "seat": "64.0x"},
+    ]
+    reg, report = kim.Registry.from_records(kims, errors="report")
+    k = report["kims"]
+    assert (k["rows_in"], k["accepted"], k["accepted_with_findings"], k["rejected"]) == (3, 1, 1, 1)
+    assert [(e["line"], e["field"]) for e in k["errors"]] == [(3, "seat")]
+    assert reg.ids() == ["K1", "K2"]
+    with pytest.raises(kim.ValidationError, match="1 KIM rows and 0 member rows accepted with findings"):
+        kim.Registry.from_records(kims)

@@ -51,7 +51,7 @@ class Registry:
         *,
         members: Sequence[dict[str, Any]] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
     ) -> Any: ...
     @staticmethod
     def from_csv(
@@ -60,7 +60,7 @@ class Registry:
         *,
         members: str | os.PathLike[str] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
     ) -> Any: ...
     @staticmethod
     def from_pandas(
@@ -69,7 +69,7 @@ class Registry:
         *,
         members: Any | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
     ) -> Any: ...
     @staticmethod
     def from_json(json: str) -> Registry: ...
