@@ -16,11 +16,11 @@ use kim_core::wilayah::{Kode, Level};
 pub fn kim_with_members(seat: Kode, n: usize) -> Kim {
     let sk_date = NaiveDate::from_ymd_opt(2023, 7, 1).expect("valid date");
     let mut kim = Kim::new("BENCH-1", "KIM Bench", seat);
-    kim.sk = Some(Sk {
-        number: "141/05/SK-KIM/2023".into(),
-        date: sk_date,
-        issuer: IssuerRole::KepalaDesa,
-    });
+    kim.sk = Some(Sk::new(
+        "141/05/SK-KIM/2023",
+        sk_date,
+        IssuerRole::KepalaDesa,
+    ));
     kim.registration = Some(Registration {
         number: "555/1".into(),
         date: sk_date + Days::new(20),

@@ -76,6 +76,8 @@ pub enum NikProblem {
     /// The NIK came as a number that cannot be a NIK written exactly: negative, not a whole number, not finite, or
     /// a float above 2^53, where a float cannot hold every integer (so the digits may have changed).
     Inexact,
+    /// The NIK is masked (`6402**********01`): a display copy, not the data.
+    Masked,
 }
 
 impl fmt::Display for NikProblem {
@@ -93,6 +95,10 @@ impl fmt::Display for NikProblem {
                     f,
                     "the province part {code:02} is not one of the 38 province codes"
                 );
+            }
+            Self::Masked => {
+                "the NIK is masked (a display copy): validate the data itself, e.g. Registry.get(id, reveal=True) \
+                 in Python, Registry::get in Rust, or the registry JSON"
             }
             Self::Inexact => {
                 "a NIK given as a number must be a whole number no larger than 2^53; above that a float cannot \

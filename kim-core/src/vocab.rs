@@ -108,15 +108,17 @@ str_enum! {
         BupatiWalikota = "bupati_walikota" | "bupati" | "walikota" | "wali_kota",
         /// Gubernur.
         Gubernur = "gubernur",
-        /// Anyone else (a Dinas head, the KIM itself, …).
+        /// Anyone else (a Dinas head, the KIM itself, a ketua RT, …).
         Other = "other" | "lainnya",
+        /// Not recorded: the SK names no issuer.
+        TidakDiketahui = "tidak_diketahui" | "unknown",
     }
 }
 
 impl IssuerRole {
     /// True for kepala desa, lurah or a higher head of government: "minimal" in Pasal 23(3)(c), read as "at least" \[I\].
     pub fn is_at_least_village_head(self) -> bool {
-        !matches!(self, Self::Other)
+        !matches!(self, Self::Other | Self::TidakDiketahui)
     }
 }
 
@@ -235,5 +237,193 @@ str_enum! {
 impl Default for Occupation {
     fn default() -> Self {
         Self::TidakDiketahui
+    }
+}
+
+// ---- Legacy spellings --------------------------------------------------------------------------------------------
+
+/// Legacy spellings read as an issuer, after [`legacy_key`]; a key may also *start* with one of the head-of-office
+/// spellings followed by `_` and a place name ("Kepala Desa Perian", "Bupati Kutai Kartanegara").
+/// Acting heads (`pj`, `plt`, `pjs`) count as the office. Not mapped, because they are not a head of government or
+/// are ambiguous: ketua RT/RW, kepala dusun, sekretaris desa, kepala dinas.
+pub const ISSUER_SPELLINGS: &[(&str, IssuerRole)] = &[
+    ("kepala_desa", IssuerRole::KepalaDesa),
+    ("kades", IssuerRole::KepalaDesa),
+    ("kepala_kampung", IssuerRole::KepalaDesa),
+    ("wali_nagari", IssuerRole::KepalaDesa),
+    ("walinagari", IssuerRole::KepalaDesa),
+    ("keuchik", IssuerRole::KepalaDesa),
+    ("geuchik", IssuerRole::KepalaDesa),
+    ("kuwu", IssuerRole::KepalaDesa),
+    ("petinggi", IssuerRole::KepalaDesa),
+    ("perbekel", IssuerRole::KepalaDesa),
+    ("pambakal", IssuerRole::KepalaDesa),
+    ("hukum_tua", IssuerRole::KepalaDesa),
+    ("lurah", IssuerRole::Lurah),
+    ("kepala_kelurahan", IssuerRole::Lurah),
+    ("camat", IssuerRole::Camat),
+    ("kepala_kecamatan", IssuerRole::Camat),
+    ("bupati", IssuerRole::BupatiWalikota),
+    ("walikota", IssuerRole::BupatiWalikota),
+    ("wali_kota", IssuerRole::BupatiWalikota),
+    ("gubernur", IssuerRole::Gubernur),
+];
+
+/// Legacy spellings read as an occupation, after [`legacy_key`]. Not mapped, because they are ambiguous: `guru`
+/// (PNS, PPPK, honorer or private), `karyawan` (private or BUMN), `honorer`, `buruh`, `peternak`.
+pub const OCCUPATION_SPELLINGS: &[(&str, Occupation)] = &[
+    ("pegawai_negeri_sipil", Occupation::Pns),
+    ("pegawai_negeri", Occupation::Pns),
+    ("tentara", Occupation::Tni),
+    ("tni_ad", Occupation::Tni),
+    ("tni_al", Occupation::Tni),
+    ("tni_au", Occupation::Tni),
+    ("polisi", Occupation::Polri),
+    ("pegawai_swasta", Occupation::KaryawanSwasta),
+    ("wirausaha", Occupation::Wiraswasta),
+    ("pengusaha", Occupation::Wiraswasta),
+    ("dagang", Occupation::Wiraswasta),
+    ("tani", Occupation::Petani),
+    ("pekebun", Occupation::Petani),
+    ("siswa", Occupation::Pelajar),
+    ("mahasiswi", Occupation::Pelajar),
+    ("mengurus_rumah_tangga", Occupation::IbuRumahTangga),
+    ("aparat_desa", Occupation::PerangkatDesa),
+];
+
+/// Legacy spellings read as a role, after [`legacy_key`]. Not mapped: `pengurus` (officer of which kind?),
+/// `pembina`, `pelindung`, `penasehat` (patrons, not members under Pasal 23).
+pub const ROLE_SPELLINGS: &[(&str, Role)] = &[
+    ("ketua_kim", Role::Ketua),
+    ("wakil_ketua_kim", Role::WakilKetua),
+    ("wakil", Role::WakilKetua),
+    ("sekretaris_kim", Role::Sekretaris),
+    ("sekertaris", Role::Sekretaris),
+    ("sekretaris_sekretaris", Role::Sekretaris),
+    ("bendahara_kim", Role::Bendahara),
+    ("bendahari", Role::Bendahara),
+    ("anggota_kim", Role::Anggota),
+    ("seksi", Role::BidangLain),
+];
+
+/// The key a legacy spelling is looked up by: trimmed, lower case, every run of spaces, `-`, `/`, `.`, `,` as one
+/// `_`, no leading or trailing `_`.
+pub fn legacy_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_whitespace() || matches!(c, '-' | '/' | '.' | ',' | '_') {
+            if !key.is_empty() && !key.ends_with('_') {
+                key.push('_');
+            }
+        } else {
+            key.push(c);
+        }
+    }
+    while key.ends_with('_') {
+        key.pop();
+    }
+    key
+}
+
+/// Reads a vocabulary value the lenient way that imports use: the canonical names and aliases first, then the
+/// legacy `table` (whole key, or for `prefixes` a key that starts with the spelling and `_`). `None` when the text
+/// names nothing this vocabulary knows: the caller then keeps the raw text and a finding flags it.
+///
+/// ```
+/// use kim_core::vocab::{ISSUER_SPELLINGS, IssuerRole, read_legacy};
+/// let read = |s| read_legacy::<IssuerRole>(s, ISSUER_SPELLINGS, true);
+/// assert_eq!(read("Kepala Desa Perian"), Some(IssuerRole::KepalaDesa));
+/// assert_eq!(read("Pj. Kades"), Some(IssuerRole::KepalaDesa));
+/// assert_eq!(read("Ketua RT 03"), None);
+/// ```
+pub fn read_legacy<T: Copy + std::str::FromStr>(
+    text: &str,
+    table: &[(&str, T)],
+    prefixes: bool,
+) -> Option<T> {
+    if let Ok(v) = text.parse() {
+        return Some(v);
+    }
+    let key = legacy_key(text);
+    let key = ["pj_", "plt_", "pjs_"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(&key);
+    if let Ok(v) = key.parse() {
+        return Some(v);
+    }
+    table.iter().find_map(|&(spelling, v)| {
+        let hit = key == spelling
+            || (prefixes
+                && key
+                    .strip_prefix(spelling)
+                    .is_some_and(|rest| rest.starts_with('_')));
+        hit.then_some(v)
+    })
+}
+
+// ---- The text rule -----------------------------------------------------------------------------------------------
+
+/// Why a character is not allowed in an id or a name (see [`text_problem`]).
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    match c {
+        '\0' => Some("NUL"),
+        c if c.is_control() => Some("a control character"),
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Some("a bidirectional control"),
+        '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206A}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' => Some("an invisible format character"),
+        _ => None,
+    }
+}
+
+/// The one text rule for ids and names on every input (JSON, CSV, records, pandas, C): no NUL, no C0/C1 control,
+/// no bidirectional control (U+061C, U+200E/F, U+202A–E, U+2066–9) and no invisible format character (soft hyphen,
+/// ZWSP, ZWNJ, ZWJ, word joiner, BOM, …). Such characters make `K1` and `K1\u{200b}` two ids that look the same.
+/// Returns a message naming the first one, its code point and its character position; `None` when the text is clean.
+/// Surrounding whitespace is not checked here: every input trims it first ([`clean_text`]), so `K1` and `K1` followed
+/// by a space or a NEL are the same id everywhere.
+///
+/// ```
+/// use kim_core::vocab::text_problem;
+/// assert_eq!(text_problem("KIM Perian"), None);
+/// assert_eq!(text_problem("K1\u{200b}").as_deref(),
+///            Some("an invisible format character (U+200B) at character 2 is not allowed [KIM-E-TEXT]"));
+/// ```
+pub fn text_problem(text: &str) -> Option<String> {
+    text.chars().enumerate().find_map(|(i, c)| {
+        forbidden_char(c).map(|what| {
+            format!(
+                "{what} (U+{:04X}) at character {i} is not allowed [KIM-E-TEXT]",
+                u32::from(c)
+            )
+        })
+    })
+}
+
+/// An id or a name as every input reads it: surrounding whitespace trimmed (`str::trim`, as the CSV and record
+/// imports trim each cell), then the text rule of [`text_problem`].
+///
+/// ```
+/// use kim_core::vocab::clean_text;
+/// assert_eq!(clean_text(" K1\u{85}"), Ok("K1"));
+/// assert!(clean_text("K1\u{200b}").is_err());
+/// ```
+pub fn clean_text(text: &str) -> std::result::Result<&str, String> {
+    let t = text.trim();
+    match text_problem(t) {
+        None => Ok(t),
+        Some(why) => Err(why),
     }
 }

@@ -77,7 +77,7 @@ fn arb_member(id: usize) -> impl Strategy<Value = Member> {
         select(Occupation::ALL),
         proptest::option::of(arb_date()),
         proptest::option::of(any::<bool>()),
-        "[A-Za-z ]{1,20}",
+        "[A-Za-z]([A-Za-z ]{0,18}[A-Za-z])?", // trimmed, as every input stores names
     )
         .prop_map(
             move |(nik, sex, birth, role, occupation, start, clean, name)| {
@@ -107,11 +107,7 @@ fn arb_kim(id: usize) -> impl Strategy<Value = Kim> {
     )
         .prop_map(move |(seat, sk, reg, members, media, statutes, steps)| {
             let mut kim = Kim::new(format!("K{id}"), format!("KIM {id}"), seat);
-            kim.sk = sk.map(|(date, issuer, number)| Sk {
-                number,
-                date,
-                issuer,
-            });
+            kim.sk = sk.map(|(date, issuer, number)| Sk::new(number, date, issuer));
             kim.registration = reg.map(|(date, kk)| Registration {
                 number: "1".into(),
                 date,

@@ -56,11 +56,7 @@ fn good_kim(seat: Kode, n: usize, sk_date: NaiveDate) -> Kim {
     } else {
         IssuerRole::KepalaDesa
     };
-    kim.sk = Some(Sk {
-        number: "141/05/SK-KIM/2023".into(),
-        date: sk_date,
-        issuer,
-    });
+    kim.sk = Some(Sk::new("141/05/SK-KIM/2023", sk_date, issuer));
     let reg_date = sk_date + chrono::Days::new(20);
     kim.registration = Some(Registration {
         number: "555/1/DISKOMINFO".into(),

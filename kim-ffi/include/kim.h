@@ -237,7 +237,9 @@ kim_status kim_registry_from_json(const char *json,
 // Imports KIMs (and optionally members) from CSV (columns as in `kim_core::registry::Registry::import_csv`).
 // Free-text `desa`/`kecamatan`/`kab_kota` names are matched against `reference` (may be NULL when every row has a
 // `seat` code). Rejected rows never fail the call: `*out_report` receives
-// `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"errors":[{"line":…,"field":…,…}]},"members":{…}}`.
+// `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"accepted_with_findings":…,"errors":[{"line":…,
+// "field":…,…}]},"members":{…}}` (rows in = accepted + accepted_with_findings + rejected; a row with legacy issuer,
+// role or occupation text is accepted with findings).
 //
 // # Safety
 //
@@ -323,7 +325,10 @@ kim_status kim_profiles_load_json(kim_profiles *profiles,
 kim_status kim_profiles_list(const kim_profiles *profiles,
                              char **out);
 
-// Validates one KIM given as JSON (one element of a registry's `kims`). Writes the report
+// Validates one KIM given as JSON (one element of a registry's `kims`, the shape documented in
+// `kim_core::registry`). A field that does not fit is a `KIM_STATUS_JSON` error whose message starts with its path
+// (`members[m2].nik: …`; a masked NIK says so). Legacy issuer, role or occupation text is kept and reported as a
+// finding. Writes the report
 // (`{"schema_version":1,"kim_id":…,"as_of":…,"profiles":[…],"ok":…,"findings":[{"code","severity","path",
 // "profile","citation","message_id","message_en"}]}`) to `*out`. Rule violations are findings, not errors.
 //

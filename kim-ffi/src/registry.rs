@@ -45,7 +45,9 @@ pub unsafe extern "C" fn kim_registry_from_json(
 /// Imports KIMs (and optionally members) from CSV (columns as in `kim_core::registry::Registry::import_csv`).
 /// Free-text `desa`/`kecamatan`/`kab_kota` names are matched against `reference` (may be NULL when every row has a
 /// `seat` code). Rejected rows never fail the call: `*out_report` receives
-/// `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"errors":[{"line":…,"field":…,…}]},"members":{…}}`.
+/// `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"accepted_with_findings":…,"errors":[{"line":…,
+/// "field":…,…}]},"members":{…}}` (rows in = accepted + accepted_with_findings + rejected; a row with legacy issuer,
+/// role or occupation text is accepted with findings).
 ///
 /// # Safety
 ///

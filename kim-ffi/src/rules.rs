@@ -152,7 +152,10 @@ pub unsafe extern "C" fn kim_profiles_list(
     })
 }
 
-/// Validates one KIM given as JSON (one element of a registry's `kims`). Writes the report
+/// Validates one KIM given as JSON (one element of a registry's `kims`, the shape documented in
+/// `kim_core::registry`). A field that does not fit is a `KIM_STATUS_JSON` error whose message starts with its path
+/// (`members[m2].nik: …`; a masked NIK says so). Legacy issuer, role or occupation text is kept and reported as a
+/// finding. Writes the report
 /// (`{"schema_version":1,"kim_id":…,"as_of":…,"profiles":[…],"ok":…,"findings":[{"code","severity","path",
 /// "profile","citation","message_id","message_en"}]}`) to `*out`. Rule violations are findings, not errors.
 ///
@@ -187,7 +190,8 @@ pub unsafe extern "C" fn kim_validate_kim(
             )
         };
         let opts = ValidateOptions::parse(opts)?;
-        let kim: Kim = parse_json(kim, "kim_json")?;
+        // The core reads the one KIM shape and names a bad field by its path (`members[m2].nik`).
+        let kim = Kim::from_json(kim)?;
         let report = validate_by_seat(
             &kim,
             &set.read(),

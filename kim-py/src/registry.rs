@@ -60,7 +60,8 @@ fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, Cell>>> {
     Ok(out)
 }
 
-/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them.
+/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them; "report"
+/// returns the whole import report (counts per table, with `accepted_with_findings`, and every bad row).
 fn finish(
     py: Python<'_>,
     reg: Registry,
@@ -80,24 +81,38 @@ fn finish(
                 .into_any()
                 .unbind(),
         ),
+        "report" => {
+            let counts = crate::ser_to_py(py, report)?;
+            Ok(PyTuple::new(py, [registry.into_any(), counts])?
+                .into_any()
+                .unbind())
+        }
         "raise" if report.is_clean() => Ok(registry.into_any()),
         "raise" => {
             let msg = format!("{}\n(every bad row: .errors())", report.summary(10));
             Err(with_rows(py, "ValidationError", msg, &rows))
         }
         other => Err(arg(format!(
-            "errors must be \"raise\" or \"collect\", not {other:?}"
+            "errors must be \"raise\", \"collect\" or \"report\", not {other:?}"
         ))),
     }
 }
 
 #[pymethods]
 impl PyRegistry {
-    /// Builds a registry from records (a list of dicts, one per KIM, with the CSV column names: `id`, `name`,
-    /// `seat` or `desa`/`kecamatan`/`kab_kota`, `sk_number`, `sk_date`, `status`, `status_date`, …) and optional
-    /// member records (with `kim_id`). Free-text place names are matched against `reference` (default: the
+    /// Builds a registry from records in the flat table shape: one dict per KIM with the CSV columns `id`,
+    /// `name`, `type`, `seat` (or free-text `desa`/`kecamatan`/`kab_kota`), `sk_number`, `sk_date`, `sk_issuer`,
+    /// `registration_number`, `registration_date`, `registration_kab_kota`, `formation_kind`,
+    /// `formation_reference`, `formation_date`, `media` and `sectors` (`;`-separated), `statutes`, `status`,
+    /// `status_date`; and optional member records with `kim_id`, `id`, `name`, `nik`, `sex`, `birth_date`, `role`,
+    /// `occupation`, `term_start`, `term_end`, `clean_record`, `residence`. (`kim.validate` and `get` use the
+    /// nested KIM shape instead: see `get`.) Legacy issuer, role or occupation text is kept and flagged by
+    /// validation; a rejected member row is reported here and also on its KIM's validation
+    /// (`KIM-MEMBER-REJECTED`). Free-text place names are matched against `reference` (default: the
     /// embedded list). With `errors="raise"` (default) any bad row raises `kim.ValidationError`; with
-    /// `errors="collect"` the result is `(registry, bad_rows)`.
+    /// `errors="collect"` the result is `(registry, bad_rows)`; with `errors="report"` it is `(registry, report)`,
+    /// the import report as a dict: `{"kims": {"rows_in", "accepted", "rejected", "accepted_with_findings",
+    /// "errors"}, "members": {…}}` (rows in = accepted + accepted_with_findings + rejected).
     #[staticmethod]
     #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise"))]
     fn from_records(
@@ -169,24 +184,26 @@ impl PyRegistry {
         }
     }
 
-    /// One dict per KIM (the JSON shape: `id`, `name`, `kind`, `seat`, `sk`, `registration`, `members`,
-    /// `history`, …). NIKs are masked; use `to_json()` for the data itself.
-    fn to_records(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let masked: serde_json::Value = serde_json::from_str(&self.inner.to_log_json().py()?)
-            .map_err(|e| arg(e.to_string()))?;
-        crate::to_py(py, &masked["kims"])
+    /// One dict per KIM, in the KIM shape (see `get`). NIKs and phone numbers are masked for display unless
+    /// `reveal=True`, which returns the data itself (full NIKs) so that the dicts can be validated again.
+    #[pyo3(signature = (*, reveal = false))]
+    fn to_records(&self, py: Python<'_>, reveal: bool) -> PyResult<Py<PyAny>> {
+        shaped(py, self.inner.kims(), reveal)
     }
 
-    /// The KIM with this id as a dict (NIKs masked), or `None`.
-    fn get(&self, py: Python<'_>, id: &str) -> PyResult<Py<PyAny>> {
+    /// The KIM with this id as a dict in the KIM shape, or `None`. The shape is the one `kim.validate` reads and
+    /// `to_json()` writes for each element of `kims`: `id`, `name`, `kind`, `seat`, `sk` (`number`, `date`,
+    /// `issuer`, `issuer_raw`), `registration` (`number`, `date`, `kab_kota`), `formation`, `media`, `sectors`,
+    /// `statutes`, `members` (`id`, `name`, `nik`, `sex`, `birth_date`, `role`, `role_raw`, `occupation`,
+    /// `occupation_raw`, `term_start`, `term_end`, `clean_record`, `residence`), `history` (`date`, `status`,
+    /// `note`) and `member_problems` (member rows an import rejected). NIKs are masked for display by default;
+    /// `reveal=True` returns full values, so that `kim.validate(reg.get(id, reveal=True))` works. Validating a
+    /// masked dict is an error on `members[<id>].nik` that says the NIK is masked.
+    #[pyo3(signature = (id, /, *, reveal = false))]
+    fn get(&self, py: Python<'_>, id: &str, reveal: bool) -> PyResult<Py<PyAny>> {
         match self.inner.get(id) {
             None => Ok(py.None()),
-            Some(k) => {
-                let masked: serde_json::Value =
-                    serde_json::from_str(&kim_core::privacy::to_log_json(k).py()?)
-                        .map_err(|e| arg(e.to_string()))?;
-                crate::to_py(py, &masked)
-            }
+            Some(k) => shaped(py, k, reveal),
         }
     }
 
@@ -217,6 +234,21 @@ impl PyRegistry {
         )
             .into_pyobject(py)
     }
+}
+
+/// A KIM (or a list of them) as Python data in the JSON shape: masked for display unless `reveal`.
+fn shaped<T: serde::Serialize + ?Sized>(
+    py: Python<'_>,
+    value: &T,
+    reveal: bool,
+) -> PyResult<Py<PyAny>> {
+    if reveal {
+        return crate::ser_to_py(py, value);
+    }
+    let masked: serde_json::Value =
+        serde_json::from_str(&kim_core::privacy::to_log_json(value).py()?)
+            .map_err(|e| arg(e.to_string()))?;
+    crate::to_py(py, &masked)
 }
 
 /// Converts one KIM given as a dict (the JSON shape of one element of `kims`); a bad field is named by its path

@@ -131,7 +131,9 @@ fn profile_ids(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String
 }
 
 /// Validates a `Registry` (returns a list of `Report`, registry-wide rules included) or one KIM given as a dict
-/// (returns a `Report`). `profile`: a profile id or a list of ids (the national profile in force is added if none
+/// in the nested KIM shape that `Registry.get` returns (returns a `Report`; see `Registry.get` for the fields; the
+/// flat columns of `from_records` are for tables). A field that does not fit raises `kim.JsonError` naming its
+/// path, e.g. `members[m2].nik: invalid NIK …`; a masked NIK (from `get` without `reveal=True`) says so. `profile`: a profile id or a list of ids (the national profile in force is added if none
 /// is national); by default the national profile in force on `as_of` plus every overlay for each KIM's seat.
 /// `as_of` defaults to today.
 ///

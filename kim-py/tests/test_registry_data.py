@@ -215,3 +215,102 @@ def test_validation_error_text_lists_the_bad_rows() -> None:
     assert "kims line 12, field seat:" not in msg
     assert "… and 2 more" in msg
     assert len(e.value.errors()) == 12
+
+
+# ---- issue 14/23: one KIM shape, legacy values with findings, member problems that stay visible --------------------
+
+AS_OF = datetime.date(2025, 6, 30)
+
+
+def _codes(report: kim.Report) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in report.findings:
+        out.setdefault(f["code"], []).append(f["path"])
+    return out
+
+
+def _legacy() -> tuple[kim.Registry, list[dict[str, object]]]:
+    kims = [
+        {"id": "K1", "name": "KIM RT", "seat": SEAT, "sk_number": "1/2023", "sk_date": "2023-01-01", "sk_issuer": "Ketua RT 03"},
+        {"id": "K2", "name": "KIM Tanpa Penerbit", "seat": SEAT, "sk_number": "2/2023", "sk_date": "2023-01-01"},
+        {"id": "K3", "name": "KIM Desa", "seat": SEAT, "sk_number": "3/2023", "sk_date": "2023-01-01", "sk_issuer": "Kades"},
+    ]
+    members = [
+        {"kim_id": "K3", "id": "m1", "name": "Siti", "nik": NIK, "occupation": "guru", "role": "ketua"},
+        {"kim_id": "K3", "id": "m2", "name": "Budi", "nik": NIK[:-1]},
+        {"kim_id": "K3", "id": "m3", "name": "Wati", "role": "Pembina"},
+    ]
+    return kim.Registry.from_records(kims, members=members, errors="collect")
+
+
+def test_legacy_values_are_imported_and_flagged() -> None:
+    reg, bad = _legacy()
+    assert len(reg) == 3, "a legacy issuer or an SK without issuer no longer drops the KIM"
+    assert [(b["field"], b["code"]) for b in bad] == [("nik", "KIM-E-NIK")]
+    k1 = reg.get("K1")
+    assert k1 is not None and k1["sk"]["issuer"] == "other" and k1["sk"]["issuer_raw"] == "Ketua RT 03"
+    assert _codes(kim.validate(reg.get("K1"), as_of=AS_OF))["KIM-LEGACY-ISSUER"] == ["sk.issuer"]
+    assert _codes(kim.validate(reg.get("K2"), as_of=AS_OF))["KIM-SK-NO-ISSUER"] == ["sk.issuer"]
+    k3 = reg.get("K3")
+    assert k3 is not None and k3["sk"]["issuer"] == "kepala_desa" and "issuer_raw" not in k3["sk"]
+
+
+def test_a_rejected_member_row_stays_visible_in_the_kims_report() -> None:
+    reg, _ = _legacy()
+    codes = _codes(kim.validate(reg.get("K3", reveal=True), as_of=AS_OF))
+    assert codes["KIM-MEMBER-REJECTED"] == ["members[m2].nik"]
+    assert codes["KIM-LEGACY-OCCUPATION"] == ["members[m1].occupation"]
+    assert codes["KIM-LEGACY-ROLE"] == ["members[m3].role"]
+    # The whole registry gives the same.
+    reports = {r.kim_id: r for r in kim.validate(reg, as_of=AS_OF)}
+    assert _codes(reports["K3"])["KIM-MEMBER-REJECTED"] == ["members[m2].nik"]
+
+
+def test_get_masks_by_default_and_reveal_round_trips_through_validate() -> None:
+    reg, _ = _legacy()
+    masked = reg.get("K3")
+    assert masked is not None and masked["members"][0]["nik"] != NIK
+    with pytest.raises(kim.JsonError) as e:
+        kim.validate(masked, as_of=AS_OF)
+    assert str(e.value).startswith("members[m1].nik: ") and "masked" in str(e.value) and "reveal=True" in str(e.value)
+    full = reg.get("K3", reveal=True)
+    assert full is not None and full["members"][0]["nik"] == NIK
+    assert kim.validate(full, as_of=AS_OF).kim_id == "K3"
+    assert reg.to_records(reveal=True)[2] == full
+    assert reg.to_records()[2] == masked
+
+
+@pytest.mark.parametrize("bad", ["K1\u200b", "K1\x00", "K1\u202e", "K1\u00ad", "\ufeffK1", "K1\x9f"])
+def test_one_text_rule_for_ids_on_dicts_records_and_pandas(bad: str) -> None:
+    with pytest.raises(kim.JsonError, match=r"^id: .*KIM-E-TEXT"):
+        kim.validate({"id": bad, "name": "KIM", "seat": SEAT}, as_of=AS_OF)
+    _, rows = kim.Registry.from_records([{"id": bad, "name": "KIM", "seat": SEAT}], errors="collect")
+    assert [(r["field"], r["code"]) for r in rows] == [("id", "KIM-E-TEXT")]
+    _, rows = kim.Registry.from_pandas(pd.DataFrame({"id": [bad], "name": ["KIM"], "seat": [SEAT]}), errors="collect")
+    assert [(r["field"], r["code"]) for r in rows] == [("id", "KIM-E-TEXT")]
+
+
+def test_zero_width_space_does_not_make_a_second_kim() -> None:
+    _, rows = kim.Registry.from_records(
+        [{"id": "K1", "name": "KIM", "seat": SEAT}, {"id": "K1\u200b", "name": "KIM", "seat": SEAT}], errors="collect"
+    )
+    assert [(r["line"], r["code"]) for r in rows] == [(2, "KIM-E-TEXT")]
+    # Surrounding whitespace (NEL included) is trimmed on every input, so it never makes a second id either.
+    assert kim.validate({"id": "K1\x85", "name": " KIM ", "seat": SEAT}, as_of=AS_OF).kim_id == "K1"
+    reg = kim.Registry.from_records([{"id": "K1\x85", "name": "KIM", "seat": SEAT}])
+    assert reg.ids() == ["K1"]
+
+
+def test_import_report_counts_rows_accepted_with_findings() -> None:
+    kims = [
+        {"id": "K1", "name": "KIM RT", "seat": SEAT, "sk_number": "1/2023", "sk_date": "2023-01-01", "sk_issuer": "Ketua RT"},
+        {"id": "K2", "name": "KIM Desa", "seat": SEAT, "sk_number": "2/2023", "sk_date": "2023-01-01", "sk_issuer": "lurah"},
+        {"id": "K3", "name": "KIM Rusak", "seat": "64.0x"},
+    ]
+    reg, report = kim.Registry.from_records(kims, errors="report")
+    k = report["kims"]
+    assert (k["rows_in"], k["accepted"], k["accepted_with_findings"], k["rejected"]) == (3, 1, 1, 1)
+    assert [(e["line"], e["field"]) for e in k["errors"]] == [(3, "seat")]
+    assert reg.ids() == ["K1", "K2"]
+    with pytest.raises(kim.ValidationError, match="1 KIM rows and 0 member rows accepted with findings"):
+        kim.Registry.from_records(kims)

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::Registry;
 use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, read_csv_rows};
+use super::kim::{MemberProblem, Sk};
 use super::options::ImportOptions;
 use super::report::ImportReport;
 use super::rows::{Cell, Row, parse_kim_row, parse_member_row};
@@ -198,6 +199,12 @@ impl Registry {
                             e.code(),
                             e.to_string(),
                         )]);
+                    } else if reg.kims[reg.kims.len() - 1]
+                        .sk
+                        .as_ref()
+                        .is_some_and(Sk::has_legacy_issuer)
+                    {
+                        report.kims.accepted_with_findings += 1;
                     } else {
                         report.kims.accepted += 1;
                     }
@@ -233,12 +240,32 @@ impl Registry {
                         "member id already used in this KIM",
                     )]);
                 }
+                let legacy = m.has_legacy_text();
                 kim.members.push(m);
-                Ok(())
+                Ok(legacy)
             });
             match result {
-                Ok(()) => report.members.accepted += 1,
-                Err(errs) => report.members.reject(errs),
+                Ok(false) => report.members.accepted += 1,
+                Ok(true) => report.members.accepted_with_findings += 1,
+                Err(errs) => {
+                    // The member stays visible on its KIM: validating the KIM reports the rejected row.
+                    if let Some(&i) = reg.by_id.get(kim_id) {
+                        let who = row.get("id").map_or_else(
+                            || format!("line {}", row.line),
+                            crate::privacy::mask_value,
+                        );
+                        reg.index = OnceLock::new();
+                        reg.kims[i]
+                            .member_problems
+                            .extend(errs.iter().map(|e| MemberProblem {
+                                path: format!("members[{who}].{}", e.field),
+                                code: e.code.to_owned(),
+                                message: e.reason.clone(),
+                                line: e.line,
+                            }));
+                    }
+                    report.members.reject(errs);
+                }
             }
         }
         (reg, report)

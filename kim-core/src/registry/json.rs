@@ -13,11 +13,61 @@ struct RegistryOut<'a> {
     kims: &'a [Kim],
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegistryIn {
-    schema_version: u64,
-    kims: Vec<Kim>,
+/// What one pass over registry JSON gives: the KIMs, or the unsupported `schema_version` found (the rest of the
+/// document is then skipped without being built).
+enum Parsed {
+    Kims(Vec<Kim>),
+    WrongVersion(u64),
+}
+
+/// Reads `{"schema_version": 1, "kims": [...]}` in one pass, without a `Value` tree: `schema_version` is checked
+/// as soon as it is read; a wrong one skips the rest (`IgnoredAny`), so a large document of another version costs
+/// nothing. An unknown top-level field is an error.
+impl<'de> Deserialize<'de> for Parsed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Parsed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object with schema_version and kims")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Parsed, A::Error> {
+                use serde::de::{Error as _, IgnoredAny};
+                let mut version = None;
+                let mut kims = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "schema_version" if version.is_none() => {
+                            let v: u64 = map.next_value()?;
+                            if v != SCHEMA_VERSION {
+                                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                                return Ok(Parsed::WrongVersion(v));
+                            }
+                            version = Some(v);
+                        }
+                        "kims" if kims.is_none() => kims = Some(map.next_value::<Vec<Kim>>()?),
+                        "schema_version" | "kims" => {
+                            return Err(A::Error::custom(format!("duplicate field `{key}`")));
+                        }
+                        other => {
+                            return Err(A::Error::unknown_field(
+                                other,
+                                &["schema_version", "kims"],
+                            ));
+                        }
+                    }
+                }
+                version.ok_or_else(|| A::Error::missing_field("schema_version"))?;
+                Ok(Parsed::Kims(
+                    kims.ok_or_else(|| A::Error::missing_field("kims"))?,
+                ))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 impl Serialize for Registry {
@@ -32,30 +82,25 @@ impl Serialize for Registry {
 
 impl<'de> Deserialize<'de> for Registry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let r = RegistryIn::deserialize(d)?;
-        if r.schema_version != SCHEMA_VERSION {
-            return Err(serde::de::Error::custom(format!(
-                "unsupported schema_version {} (this library reads {SCHEMA_VERSION})",
-                r.schema_version
-            )));
+        match Parsed::deserialize(d)? {
+            Parsed::Kims(kims) => Registry::from_kims(kims).map_err(serde::de::Error::custom),
+            Parsed::WrongVersion(found) => Err(serde::de::Error::custom(format!(
+                "unsupported schema_version {found} (this library reads {SCHEMA_VERSION})"
+            ))),
         }
-        Registry::from_kims(r.kims).map_err(serde::de::Error::custom)
     }
 }
 
 impl Registry {
-    /// Parses registry JSON (see the module docs for the shape).
+    /// Parses registry JSON (see the module docs for the shape), in one pass without an intermediate tree.
     pub fn from_json(json: &str) -> Result<Self> {
-        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
-        if let Some(found) = v.get("schema_version").and_then(serde_json::Value::as_u64)
-            && found != SCHEMA_VERSION
-        {
-            return Err(Error::SchemaVersion {
+        match serde_json::from_str::<Parsed>(json).map_err(|e| Error::from_json(&e))? {
+            Parsed::WrongVersion(found) => Err(Error::SchemaVersion {
                 found,
                 supported: SCHEMA_VERSION,
-            });
+            }),
+            Parsed::Kims(kims) => Registry::from_kims(kims),
         }
-        serde_json::from_str(json).map_err(|e| Error::from_json(&e))
     }
 
     /// Writes registry JSON with `schema_version` 1. It holds full NIKs: it is data, not a log.
@@ -71,6 +116,22 @@ impl Registry {
 }
 
 impl Kim {
+    /// One KIM from JSON text (one element of `kims`), with the same errors as [`Kim::from_json_value`]: a bad
+    /// field is named by its path (`members[m2].nik`), never by a line and column alone.
+    ///
+    /// ```
+    /// use kim_core::registry::Kim;
+    /// let json = r#"{"id": "K1", "name": "KIM", "seat": "64.02.01.2001",
+    ///                "members": [{"id": "m2", "name": "Budi", "nik": "640201410190001"}]}"#;
+    /// let err = Kim::from_json(json).unwrap_err();
+    /// assert!(err.to_string().starts_with("members[m2].nik: invalid NIK"), "{err}");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Kim> {
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;
+        Kim::from_json_value(&value)
+    }
+
     /// One KIM from a parsed JSON value (the shape of one element of `kims`), as bindings pass a dict. On error the
     /// message says where: the field (`seat`), or the member by its id and the field (`members[m2].nik`; an id that
     /// looks like personal data is masked), or the position in a list (`history[1].date`).

@@ -9,20 +9,135 @@ use serde::{Deserialize, Serialize};
 use super::dates::iso_date;
 use super::nik::Nik;
 use crate::error::{Error, Result};
-use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
+use crate::vocab::{
+    EvidenceKind, ISSUER_SPELLINGS, IssuerRole, KimType, Media, OCCUPATION_SPELLINGS, Occupation,
+    ROLE_SPELLINGS, Role, Sex, Status, read_legacy, text_problem,
+};
 use crate::wilayah::Kode;
 
 /// The SK (decree) establishing a KIM (F3).
+///
+/// An issuer text that names no [`IssuerRole`] (after the legacy spellings of [`crate::vocab::ISSUER_SPELLINGS`])
+/// is kept: `issuer` is [`IssuerRole::Other`] and `issuer_raw` holds the text as written; an SK without an issuer
+/// has [`IssuerRole::TidakDiketahui`]. Validation flags both (`KIM-LEGACY-ISSUER`, `KIM-SK-NO-ISSUER`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "SkIn")]
 pub struct Sk {
     /// The decree number, free text (e.g. `489/07/401.403.6/2014`).
     pub number: String,
     /// The decree date.
-    #[serde(deserialize_with = "iso_date::date")]
     pub date: NaiveDate,
     /// Who signed it.
     pub issuer: IssuerRole,
+    /// The issuer as written, when it names no [`IssuerRole`] (then `issuer` is [`IssuerRole::Other`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_raw: Option<String>,
+}
+
+impl Sk {
+    /// An SK with a known issuer.
+    pub fn new(number: impl Into<String>, date: NaiveDate, issuer: IssuerRole) -> Self {
+        Self {
+            number: number.into(),
+            date,
+            issuer,
+            issuer_raw: None,
+        }
+    }
+
+    /// An SK whose issuer is read from free text: a known name or legacy spelling gives its [`IssuerRole`];
+    /// other text gives [`IssuerRole::Other`] with the text kept in `issuer_raw`; blank text gives
+    /// [`IssuerRole::TidakDiketahui`].
+    pub fn with_issuer_text(number: impl Into<String>, date: NaiveDate, issuer: &str) -> Self {
+        let (issuer, issuer_raw) = legacy_value(Some(issuer), ISSUER_SPELLINGS, true)
+            .unwrap_or((IssuerRole::TidakDiketahui, None));
+        Self {
+            number: number.into(),
+            date,
+            issuer,
+            issuer_raw,
+        }
+    }
+}
+
+impl Sk {
+    /// True if the issuer was kept as legacy text or is not recorded (validation gives a finding).
+    pub fn has_legacy_issuer(&self) -> bool {
+        self.issuer_raw.is_some() || self.issuer == IssuerRole::TidakDiketahui
+    }
+}
+
+/// A vocabulary value from free text: `None` for blank text; a known value (name, alias or legacy spelling) with no
+/// raw text; otherwise the type's [`LegacyFallback`] with the text kept as raw.
+pub(super) fn legacy_value<T: Copy + std::str::FromStr + LegacyFallback>(
+    text: Option<&str>,
+    table: &[(&str, T)],
+    prefixes: bool,
+) -> Option<(T, Option<String>)> {
+    let text = text.map(str::trim).filter(|t| !t.is_empty())?;
+    Some(match read_legacy(text, table, prefixes) {
+        Some(v) => (v, None),
+        None => (T::FALLBACK, Some(text.to_owned())),
+    })
+}
+
+/// The value a legacy text that names nothing known is stored as (its raw text kept alongside).
+pub(super) trait LegacyFallback {
+    const FALLBACK: Self;
+}
+
+impl LegacyFallback for IssuerRole {
+    const FALLBACK: Self = IssuerRole::Other;
+}
+
+impl LegacyFallback for Role {
+    const FALLBACK: Self = Role::Anggota;
+}
+
+impl LegacyFallback for Occupation {
+    const FALLBACK: Self = Occupation::Lainnya;
+}
+
+/// Reads a legacy-tolerant field and its `_raw` companion from JSON: a raw text given explicitly is kept as is.
+fn read_field<T: Copy + std::str::FromStr + LegacyFallback>(
+    text: Option<&str>,
+    raw: Option<String>,
+    table: &[(&str, T)],
+    prefixes: bool,
+) -> Option<(T, Option<String>)> {
+    let (v, found_raw) = legacy_value(text, table, prefixes)?;
+    Some((v, raw.or(found_raw)))
+}
+
+/// The JSON form of [`Sk`] as read: the issuer is text, so that legacy text is kept rather than rejected.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkIn {
+    number: String,
+    #[serde(deserialize_with = "iso_date::date")]
+    date: NaiveDate,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    issuer_raw: Option<String>,
+}
+
+impl From<SkIn> for Sk {
+    fn from(s: SkIn) -> Self {
+        let (issuer, issuer_raw) = read_field(
+            s.issuer.as_deref(),
+            s.issuer_raw.clone(),
+            ISSUER_SPELLINGS,
+            true,
+        )
+        .unwrap_or((IssuerRole::TidakDiketahui, s.issuer_raw));
+        Self {
+            number: s.number,
+            date: s.date,
+            issuer,
+            issuer_raw,
+        }
+    }
 }
 
 /// Registration with the kab/kota Dinas (F4).
@@ -52,44 +167,130 @@ pub struct FormationEvidence {
 }
 
 /// A member of a KIM.
+///
+/// A role or occupation text that names no [`Role`] / [`Occupation`] (after the legacy spellings of
+/// [`crate::vocab::ROLE_SPELLINGS`] and [`crate::vocab::OCCUPATION_SPELLINGS`]) is kept: the value is
+/// [`Role::Anggota`] / [`Occupation::Lainnya`] and `role_raw` / `occupation_raw` hold the text as written.
+/// Validation flags them (`KIM-LEGACY-ROLE`, `KIM-LEGACY-OCCUPATION`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "MemberIn")]
 pub struct Member {
     /// Id, unique within the KIM.
     pub id: String,
     /// Full name.
     pub name: String,
     /// NIK, if recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nik: Option<Nik>,
     /// Sex.
-    #[serde(default)]
     pub sex: Option<Sex>,
     /// Date of birth.
-    #[serde(default, deserialize_with = "iso_date::option")]
     pub birth_date: Option<NaiveDate>,
     /// Role.
-    #[serde(default = "default_role")]
     pub role: Role,
+    /// The role as written, when it names no [`Role`] (then `role` is [`Role::Anggota`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_raw: Option<String>,
     /// Occupation category.
-    #[serde(default)]
     pub occupation: Occupation,
+    /// The occupation as written, when it names no [`Occupation`] (then `occupation` is [`Occupation::Lainnya`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation_raw: Option<String>,
     /// First day of the term (membership), if known.
-    #[serde(default, deserialize_with = "iso_date::option")]
     pub term_start: Option<NaiveDate>,
     /// Last day of the term, inclusive; `None` while serving.
-    #[serde(default, deserialize_with = "iso_date::option")]
     pub term_end: Option<NaiveDate>,
     /// Police clearance (no legal record), where an overlay asks for it (Surabaya).
-    #[serde(default)]
     pub clean_record: Option<bool>,
     /// Village of residence, where an overlay asks for it (Palu).
-    #[serde(default)]
     pub residence: Option<Kode>,
 }
 
-fn default_role() -> Role {
-    Role::Anggota
+/// The JSON form of [`Member`] as read: role and occupation are text, so that legacy text is kept, not rejected.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberIn {
+    #[serde(deserialize_with = "clean_text")]
+    id: String,
+    #[serde(deserialize_with = "clean_text")]
+    name: String,
+    #[serde(default)]
+    nik: Option<Nik>,
+    #[serde(default)]
+    sex: Option<Sex>,
+    #[serde(default, deserialize_with = "iso_date::option")]
+    birth_date: Option<NaiveDate>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    role_raw: Option<String>,
+    #[serde(default)]
+    occupation: Option<String>,
+    #[serde(default)]
+    occupation_raw: Option<String>,
+    #[serde(default, deserialize_with = "iso_date::option")]
+    term_start: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "iso_date::option")]
+    term_end: Option<NaiveDate>,
+    #[serde(default)]
+    clean_record: Option<bool>,
+    #[serde(default)]
+    residence: Option<Kode>,
+}
+
+impl From<MemberIn> for Member {
+    fn from(m: MemberIn) -> Self {
+        let (role, role_raw) = read_field(m.role.as_deref(), m.role_raw, ROLE_SPELLINGS, false)
+            .unwrap_or((Role::Anggota, None));
+        let (occupation, occupation_raw) = read_field(
+            m.occupation.as_deref(),
+            m.occupation_raw,
+            OCCUPATION_SPELLINGS,
+            false,
+        )
+        .unwrap_or((Occupation::TidakDiketahui, None));
+        Self {
+            id: m.id,
+            name: m.name,
+            nik: m.nik,
+            sex: m.sex,
+            birth_date: m.birth_date,
+            role,
+            role_raw,
+            occupation,
+            occupation_raw,
+            term_start: m.term_start,
+            term_end: m.term_end,
+            clean_record: m.clean_record,
+            residence: m.residence,
+        }
+    }
+}
+
+/// Reads an id or a name under the one text rule ([`crate::vocab::clean_text`]: trimmed, no invisible characters).
+fn clean_text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+    match crate::vocab::clean_text(&s) {
+        Ok(t) if t.len() == s.len() => Ok(s.into_owned()),
+        Ok(t) => Ok(t.to_owned()),
+        Err(why) => Err(serde::de::Error::custom(why)),
+    }
+}
+
+/// A problem with a member row that an import rejected, kept on its KIM so that validating the KIM shows it
+/// (`KIM-MEMBER-REJECTED`). Values are masked already.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberProblem {
+    /// Where: `members[<id>].<field>` (the id masked if it looks like personal data; the row number when the id
+    /// is unreadable: `members[line 7].id`).
+    pub path: String,
+    /// The stable code of the problem, e.g. `KIM-E-NIK`.
+    pub code: String,
+    /// What is wrong, in English, masked.
+    pub message: String,
+    /// The 1-based line (CSV) or record number of the rejected row.
+    pub line: u64,
 }
 
 impl Member {
@@ -102,12 +303,19 @@ impl Member {
             sex: None,
             birth_date: None,
             role,
+            role_raw: None,
             occupation: Occupation::TidakDiketahui,
+            occupation_raw: None,
             term_start: None,
             term_end: None,
             clean_record: None,
             residence: None,
         }
+    }
+
+    /// True if the role or the occupation was kept as legacy text (validation gives a finding).
+    pub fn has_legacy_text(&self) -> bool {
+        self.role_raw.is_some() || self.occupation_raw.is_some()
     }
 
     /// True if the member serves on `date`: `term_start ≤ date ≤ term_end`, open ends unbounded.
@@ -140,8 +348,10 @@ pub struct StatusChange {
 #[serde(deny_unknown_fields)]
 pub struct Kim {
     /// Registry id, unique in a [`Registry`](super::Registry).
+    #[serde(deserialize_with = "clean_text")]
     pub id: String,
     /// Name.
+    #[serde(deserialize_with = "clean_text")]
     pub name: String,
     /// Type under Pasal 23(2).
     #[serde(default = "default_kind")]
@@ -172,6 +382,9 @@ pub struct Kim {
     /// Status history, oldest first.
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// Member rows an import rejected for this KIM, so that its validation reports them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member_problems: Vec<MemberProblem>,
 }
 
 fn default_kind() -> KimType {
@@ -194,6 +407,7 @@ impl Kim {
             statutes: false,
             members: Vec::new(),
             history: Vec::new(),
+            member_problems: Vec::new(),
         }
     }
 
@@ -225,9 +439,26 @@ impl Kim {
         h.max(m)
     }
 
-    /// Checks the internal consistency that the registry guarantees: history in date order with allowed
+    /// Checks the internal consistency that the registry guarantees: ids and names under the one text rule
+    /// ([`crate::vocab::text_problem`], also for KIMs built in Rust), history in date order with allowed
     /// transitions, unique member ids.
     pub fn check_consistency(&self) -> Result<()> {
+        let check = |text: &str, path: &dyn Fn() -> String| match text_problem(text) {
+            None => Ok(()),
+            Some(why) => Err(Error::JsonAt {
+                path: path(),
+                message: why,
+            }),
+        };
+        check(&self.id, &|| "id".into())?;
+        check(&self.name, &|| "name".into())?;
+        for m in &self.members {
+            for (field, text) in [("id", &m.id), ("name", &m.name)] {
+                check(text, &|| {
+                    format!("members[{}].{field}", crate::privacy::mask_value(&m.id))
+                })?;
+            }
+        }
         let mut prev: Option<&StatusChange> = None;
         for c in &self.history {
             if let Some(p) = prev

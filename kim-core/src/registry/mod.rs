@@ -31,6 +31,12 @@
 //!
 //! All fields but `id`, `name` and `seat` are optional. Data JSON carries full NIKs so that it round-trips; use
 //! [`crate::privacy::to_log_json`] for anything written to a log.
+//!
+//! Legacy text is kept, not rejected: an SK issuer, member role or occupation that names no known value is stored
+//! as `other` / `anggota` / `lainnya` with the text in `issuer_raw` / `role_raw` / `occupation_raw`; an SK without
+//! an issuer has `tidak_diketahui`. Member rows an import rejected are kept on their KIM in `member_problems`
+//! (`[{"path": "members[m2].nik", "code": "KIM-E-NIK", "message": …, "line": 3}]`). Validation reports both. Ids
+//! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
 
 mod csv;
 mod dates;
@@ -56,7 +62,7 @@ pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
 pub use index::DateIndex as Columns;
-pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
+pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, StatusChange};
 pub use nik::Nik;
 pub use options::ImportOptions;
 pub use report::{ImportReport, TableReport};

@@ -55,6 +55,9 @@ impl Nik {
             masked: privacy::mask_nik(s),
             problem,
         };
+        if s.contains('*') {
+            return Err(err(NikProblem::Masked));
+        }
         let mut d = [0u8; 16];
         let mut n = 0;
         for c in s.trim().bytes() {

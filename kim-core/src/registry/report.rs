@@ -9,10 +9,14 @@ use crate::error::RowError;
 pub struct TableReport {
     /// Data rows read (header excluded).
     pub rows_in: usize,
-    /// Rows kept.
+    /// Rows kept as they are.
     pub accepted: usize,
-    /// Rows rejected; `rows_in == accepted + rejected`.
+    /// Rows rejected; `rows_in == accepted + accepted_with_findings + rejected`.
     pub rejected: usize,
+    /// Rows kept with a value that validation flags: legacy issuer, role or occupation text, an SK without an
+    /// issuer (the raw text is kept on the record).
+    /// After `rejected`, so that readers of the earlier `rows_in, accepted, rejected` prefix keep working.
+    pub accepted_with_findings: usize,
     /// Every problem of every rejected row (a row may have several).
     pub errors: Vec<RowError>,
 }
@@ -56,6 +60,14 @@ impl ImportReport {
             "{} of {} KIM rows and {} of {} member rows rejected",
             self.kims.rejected, self.kims.rows_in, self.members.rejected, self.members.rows_in
         );
+        let flagged = self.kims.accepted_with_findings + self.members.accepted_with_findings;
+        if flagged > 0 {
+            let _ = write!(
+                out,
+                " ({} KIM rows and {} member rows accepted with findings: legacy values kept, see validation)",
+                self.kims.accepted_with_findings, self.members.accepted_with_findings
+            );
+        }
         let all = [("kims", &self.kims), ("members", &self.members)]
             .into_iter()
             .flat_map(|(table, t)| t.errors.iter().map(move |e| (table, e)));

@@ -4,12 +4,15 @@
 use std::collections::HashMap;
 
 use super::dates::parse_date;
-use super::kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
+use super::kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange, legacy_value};
 use super::nik::{F64_EXACT, Nik};
 use super::options::ImportOptions;
 use super::places::resolve_seat;
 use crate::error::RowError;
-use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
+use crate::vocab::{
+    EvidenceKind, ISSUER_SPELLINGS, IssuerRole, KimType, Media, OCCUPATION_SPELLINGS, Occupation,
+    ROLE_SPELLINGS, Role, Sex, Status, text_problem,
+};
 use crate::wilayah::{Kode, Reference};
 use chrono::NaiveDate;
 
@@ -92,9 +95,9 @@ impl<'a> RowParser<'a> {
             );
         }
         if let Some(s) = v
-            && s.chars().any(char::is_control)
+            && let Some(why) = text_problem(s)
         {
-            self.err(field, s, "KIM-E-TEXT", "control characters are not allowed");
+            self.err(field, s, "KIM-E-TEXT", why);
             return None;
         }
         v
@@ -175,12 +178,14 @@ fn parse_sk(p: &mut RowParser<'_>) -> Option<Sk> {
     let number = p.text("sk_number", true);
     let date = p.date("sk_date");
     let date = p.required("sk_date", date, "an SK needs a date");
-    let issuer = p.parsed::<IssuerRole>("sk_issuer");
-    let issuer = p.required("sk_issuer", issuer, "an SK needs an issuer");
+    // Legacy issuer text is kept (`issuer_raw`) and an SK without an issuer is kept too: validation flags both.
+    let (issuer, issuer_raw) = legacy_value(p.row.get("sk_issuer"), ISSUER_SPELLINGS, true)
+        .unwrap_or((IssuerRole::TidakDiketahui, None));
     Some(Sk {
         number: number?.to_owned(),
         date: date?,
-        issuer: issuer?,
+        issuer,
+        issuer_raw,
     })
 }
 
@@ -291,6 +296,7 @@ pub(super) fn parse_kim_row(
             statutes,
             members: Vec::new(),
             history,
+            member_problems: Vec::new(),
         }),
         _ => None,
     };
@@ -328,8 +334,12 @@ pub(super) fn parse_member_row(
     });
     let sex = p.parsed::<Sex>("sex");
     let birth_date = p.date("birth_date");
-    let role = p.parsed::<Role>("role").unwrap_or(Role::Anggota);
-    let occupation = p.parsed::<Occupation>("occupation").unwrap_or_default();
+    // Legacy role and occupation text is kept (`*_raw`); validation flags it.
+    let (role, role_raw) =
+        legacy_value(row.get("role"), ROLE_SPELLINGS, false).unwrap_or((Role::Anggota, None));
+    let (occupation, occupation_raw) =
+        legacy_value(row.get("occupation"), OCCUPATION_SPELLINGS, false)
+            .unwrap_or((Occupation::TidakDiketahui, None));
     let term_start = p.date("term_start");
     let term_end = p.date("term_end");
     if let (Some(s), Some(e)) = (term_start, term_end)
@@ -352,7 +362,9 @@ pub(super) fn parse_member_row(
             sex,
             birth_date,
             role,
+            role_raw,
             occupation,
+            occupation_raw,
             term_start,
             term_end,
             clean_record,

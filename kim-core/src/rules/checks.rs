@@ -72,7 +72,11 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
             if let Some(sk) = &kim.sk
                 && !allowed.contains(&sk.issuer)
             {
-                out.push(("sk.issuer".into(), vec![("issuer", sk.issuer.to_string())]));
+                let shown = sk.issuer_raw.as_ref().map_or_else(
+                    || sk.issuer.to_string(),
+                    |raw| format!("{} ({raw})", sk.issuer),
+                );
+                out.push(("sk.issuer".into(), vec![("issuer", shown)]));
             }
         }
         Check::SkNumber => {
@@ -354,6 +358,149 @@ pub(super) fn not_yet_recorded(kim: &Kim, first: NaiveDate, as_of: NaiveDate) ->
             "KIM {} is not yet recorded on {as_of} (first status {first}); no rule was checked.",
             kim.id
         ),
+    }
+}
+
+/// The code of the warning for an SK issuer kept as legacy text that names no issuer kim knows.
+pub const LEGACY_ISSUER: &str = "KIM-LEGACY-ISSUER";
+/// The code of the warning for an SK recorded without its issuer.
+pub const SK_NO_ISSUER: &str = "KIM-SK-NO-ISSUER";
+/// The code of the warning for a member role kept as legacy text.
+pub const LEGACY_ROLE: &str = "KIM-LEGACY-ROLE";
+/// The code of the warning for a member occupation kept as legacy text.
+pub const LEGACY_OCCUPATION: &str = "KIM-LEGACY-OCCUPATION";
+/// The code of the warning for a member row that an import rejected (the member is not in the KIM).
+pub const MEMBER_REJECTED: &str = "KIM-MEMBER-REJECTED";
+
+fn data_finding(
+    code: &str,
+    path: String,
+    citation: Citation,
+    message_id: String,
+    message_en: String,
+) -> Finding {
+    Finding {
+        code: code.to_owned(),
+        severity: Severity::Warning,
+        path,
+        profile: String::new(),
+        citation,
+        message_id,
+        message_en,
+    }
+}
+
+fn pasal_23_3_c() -> Citation {
+    Citation {
+        instrument: "Permenkominfo No. 4 Tahun 2024".to_owned(),
+        pasal: Some("Pasal 23 ayat (3) huruf c".to_owned()),
+        tag: Confidence::R,
+        note: Some(
+            "The issuer decides F3 (docs/domain.md §3.1); kim keeps the text as written for a person to judge."
+                .to_owned(),
+        ),
+    }
+}
+
+fn registry_data(note: &str) -> Citation {
+    Citation {
+        instrument: "kim registry data".to_owned(),
+        pasal: None,
+        tag: Confidence::I,
+        note: Some(note.to_owned()),
+    }
+}
+
+/// Findings on the record itself rather than on a rule of a profile: legacy text kept on import (an SK issuer, a
+/// role or an occupation that names no value kim knows), an SK without an issuer, and member rows an import
+/// rejected. Each is a warning: the KIM was imported, and a person decides.
+pub(super) fn data_findings(kim: &Kim, out: &mut Vec<Finding>) {
+    if let Some(sk) = &kim.sk {
+        if let Some(raw) = &sk.issuer_raw {
+            out.push(data_finding(
+                LEGACY_ISSUER,
+                "sk.issuer".into(),
+                pasal_23_3_c(),
+                format!(
+                    "Penerbit SK tercatat sebagai \"{raw}\", bukan kepala desa, lurah, camat, bupati/walikota atau \
+                     gubernur; periksa SK-nya."
+                ),
+                format!(
+                    "The SK issuer is recorded as \"{raw}\", which is not a village head, lurah, camat, \
+                     bupati/walikota or gubernur; check the decree."
+                ),
+            ));
+        } else if sk.issuer == crate::vocab::IssuerRole::TidakDiketahui {
+            out.push(data_finding(
+                SK_NO_ISSUER,
+                "sk.issuer".into(),
+                pasal_23_3_c(),
+                format!(
+                    "SK {} tidak mencatat penerbitnya; syarat penetapan minimal oleh kepala desa atau lurah \
+                     tidak dapat diperiksa.",
+                    sk.number
+                ),
+                format!(
+                    "SK {} records no issuer; establishment at least by the village head or lurah cannot be \
+                     checked.",
+                    sk.number
+                ),
+            ));
+        }
+    }
+    for m in &kim.members {
+        if let Some(raw) = &m.role_raw {
+            out.push(data_finding(
+                LEGACY_ROLE,
+                member_path(m, "role"),
+                registry_data("Roles decide the officer rules of the profiles (docs/domain.md §3.2, §3.3)."),
+                format!(
+                    "Jabatan anggota {} tercatat sebagai \"{raw}\", bukan jabatan yang dikenal; dihitung sebagai \
+                     anggota.",
+                    m.name
+                ),
+                format!(
+                    "Member {}'s role is recorded as \"{raw}\", which is not a known role; counted as an \
+                     ordinary member.",
+                    m.name
+                ),
+            ));
+        }
+        if let Some(raw) = &m.occupation_raw {
+            out.push(data_finding(
+                LEGACY_OCCUPATION,
+                member_path(m, "occupation"),
+                registry_data(
+                    "Overlays bar occupation categories (docs/domain.md §3.3); a text that names no category \
+                     cannot be checked against them.",
+                ),
+                format!(
+                    "Pekerjaan anggota {} tercatat sebagai \"{raw}\", bukan kategori yang dikenal (mis. guru \
+                     bisa PNS, PPPK atau swasta); dihitung sebagai lainnya.",
+                    m.name
+                ),
+                format!(
+                    "Member {}'s occupation is recorded as \"{raw}\", which is not a known category (e.g. a \
+                     teacher may be PNS, PPPK or private); counted as other.",
+                    m.name
+                ),
+            ));
+        }
+    }
+    for p in &kim.member_problems {
+        out.push(data_finding(
+            MEMBER_REJECTED,
+            p.path.clone(),
+            registry_data("The member row was rejected on import and is not in the KIM's members."),
+            format!(
+                "Baris anggota {} ditolak saat impor ({}): {}. Anggota ini tidak dihitung.",
+                p.line, p.code, p.message
+            ),
+            format!(
+                "Member row {} was rejected on import ({}): {}. This member is not counted.",
+                p.line, p.code, p.message
+            ),
+        ));
     }
 }
 

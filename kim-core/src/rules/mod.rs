@@ -19,6 +19,11 @@
 //! ([`ProfileSet::select`]) or picked by seat ([`ProfileSet::applicable`]). [`validate`] returns a [`Report`] with
 //! every finding; [`validate_registry`] also checks the rules that span KIMs.
 //!
+//! Besides the rules of the profiles, every validation reports what the record itself says is uncertain, as
+//! warnings with an empty `profile`: [`LEGACY_ISSUER`] (`KIM-LEGACY-ISSUER`), [`SK_NO_ISSUER`] (`KIM-SK-NO-ISSUER`),
+//! [`LEGACY_ROLE`], [`LEGACY_OCCUPATION`] (legacy text kept on import) and [`MEMBER_REJECTED`]
+//! (`KIM-MEMBER-REJECTED`, a member row an import rejected, on `members[<id>].<field>`).
+//!
 //! Message templates may use `{placeholders}`: `count`, `min`, `max`, `member`, `role`, `roles`, `occupation`,
 //! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
 
@@ -31,8 +36,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use checks::{Ctx, finding, not_yet_recorded, overlay_scope, run_check};
-pub use checks::{NOT_YET_RECORDED, OVERLAY_NOT_APPLIED};
+use checks::{Ctx, data_findings, finding, not_yet_recorded, overlay_scope, run_check};
+pub use checks::{
+    LEGACY_ISSUER, LEGACY_OCCUPATION, LEGACY_ROLE, MEMBER_REJECTED, NOT_YET_RECORDED,
+    OVERLAY_NOT_APPLIED, SK_NO_ISSUER,
+};
 pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
 pub use select::ProfileSet;
 
@@ -141,6 +149,7 @@ pub fn validate(
         members: kim.members_on(as_of).collect(),
     };
     let mut findings = Vec::new();
+    data_findings(kim, &mut findings);
     let mut hits = Vec::new();
     for p in profiles {
         if p.kind == ProfileKind::Overlay

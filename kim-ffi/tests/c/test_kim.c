@@ -147,6 +147,30 @@ int main(int argc, char **argv) {
   kim_string_free(out);
   const char *bad_opts = "{\"as_of\":\"2024-02-30\"}";
   expect_error(kim_validate_kim(profiles, ref, kim, strlen(kim), bad_opts, strlen(bad_opts), &out), KIM_STATUS_JSON, "KIM-E-JSON", "impossible date");
+  /* Issue 14: a bad member NIK names the member and the field, never "line 0, column 0". */
+  const char *bad_member =
+      "{\"id\":\"K1\",\"name\":\"KIM\",\"seat\":\"64.02.01.2001\",\"members\":[{\"id\":\"m2\",\"name\":\"Budi\",\"nik\":\"640201410190001\"}]}";
+  expect_error(kim_validate_kim(profiles, ref, bad_member, strlen(bad_member), opts, strlen(opts), &out), KIM_STATUS_JSON, "KIM-E-JSON", "bad member NIK");
+  {
+    char *m = last_error();
+    CHECK(m && strncmp(m, "members[m2].nik: ", 17) == 0 && !strstr(m, "640201410190001"), "error names members[m2].nik, masked");
+    free(m);
+  }
+  /* Legacy issuer and occupation text: imported, kept and reported as findings. */
+  const char *legacy_kim =
+      "{\"id\":\"K1\",\"name\":\"KIM\",\"seat\":\"64.02.01.2001\",\"sk\":{\"number\":\"1/2023\",\"date\":\"2023-01-01\",\"issuer\":\"Ketua RT\"},"
+      "\"members\":[{\"id\":\"m1\",\"name\":\"Siti\",\"occupation\":\"guru\"}]}";
+  CHECK(kim_validate_kim(profiles, ref, legacy_kim, strlen(legacy_kim), opts, strlen(opts), &out) == KIM_STATUS_OK, "legacy values validate");
+  CHECK(out && strstr(out, "KIM-LEGACY-ISSUER") && strstr(out, "KIM-LEGACY-OCCUPATION") && strstr(out, "members[m1].occupation"), "legacy findings");
+  kim_string_free(out);
+  /* One text rule: a zero-width space in an id is an error naming the field. */
+  const char *zw = "{\"id\":\"K1\u200b\",\"name\":\"KIM\",\"seat\":\"64.02.01.2001\"}";
+  expect_error(kim_validate_kim(profiles, ref, zw, strlen(zw), opts, strlen(opts), &out), KIM_STATUS_JSON, "KIM-E-JSON", "zero-width space in id");
+  {
+    char *m = last_error();
+    CHECK(m && strncmp(m, "id: ", 4) == 0 && strstr(m, "KIM-E-TEXT"), "error names id and KIM-E-TEXT");
+    free(m);
+  }
   const char *old = "{\"as_of\":\"2009-01-01\"}";
   expect_error(kim_validate_kim(profiles, ref, kim, strlen(kim), old, strlen(old), &out), KIM_STATUS_PROFILE, "KIM-E-NO-PROFILE", "no profile in 2009");
   CHECK(kim_validate_registry(profiles, ref, reg, opts, strlen(opts), &out) == KIM_STATUS_OK, "validate registry");
