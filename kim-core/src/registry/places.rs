@@ -24,21 +24,22 @@ pub(super) fn resolve_seat(p: &mut RowParser<'_>, reference: Option<&Reference>)
         );
         return None;
     };
-    let parts: Vec<&str> = [kab, kec, Some(desa)].into_iter().flatten().collect();
-    // The last part is a village: if no prefix says otherwise, make that explicit for single-name rows too.
-    let res = if parts.len() == 1 {
-        let m = reference.match_name_at(desa, None, Some(Level::Desa));
-        match m.as_slice() {
-            [] => Resolution::NotFound,
-            [one] if one.kind == crate::wilayah::MatchKind::Exact => {
-                Resolution::Unique(one.clone())
-            }
-            _ => Resolution::Ambiguous(m.into_iter().take(10).collect()),
-        }
-    } else {
-        reference.resolve_parts(&parts)
+    let out = reference.resolve_fields(desa, kec, kab);
+    let field = out.field;
+    let value = match field {
+        "kab_kota" => kab,
+        "kecamatan" => kec,
+        _ => Some(desa),
+    }
+    .unwrap_or(desa);
+    let list = |c: &[crate::wilayah::NameMatch]| {
+        c.iter()
+            .take(5)
+            .map(|m| format!("{} {} ({:.2})", m.kode, m.name, m.score))
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    match res {
+    match out.resolution {
         Resolution::Unique(m) if m.kode.level() == Level::Desa => Some(m.kode),
         Resolution::Unique(m) => {
             p.err(
@@ -50,29 +51,33 @@ pub(super) fn resolve_seat(p: &mut RowParser<'_>, reference: Option<&Reference>)
             None
         }
         Resolution::Ambiguous(c) => {
-            let list: Vec<String> = c
-                .iter()
-                .take(5)
-                .map(|m| format!("{} {} ({:.2})", m.kode, m.name, m.score))
-                .collect();
             p.err(
                 "desa",
                 desa,
                 "KIM-E-NAME-AMBIGUOUS",
+                format!("several villages fit; candidates: {}", list(&c)),
+            );
+            None
+        }
+        Resolution::Uncertain(c) => {
+            p.err(
+                field,
+                value,
+                "KIM-E-NAME-UNCERTAIN",
                 format!(
-                    "ambiguous or uncertain place; candidates: {}",
-                    list.join("; ")
+                    "no exact match for this {field}; near spellings: {}",
+                    list(&c)
                 ),
             );
             None
         }
         Resolution::NotFound => {
-            p.err(
-                "desa",
-                desa,
-                "KIM-E-NAME-UNMATCHED",
-                "no village of this name in the given kecamatan/kab_kota",
-            );
+            let message = match field {
+                "kab_kota" => "no kab/kota of this name",
+                "kecamatan" => "no kecamatan of this name in the given kab_kota",
+                _ => "no village of this name in the given kecamatan/kab_kota",
+            };
+            p.err(field, value, "KIM-E-NAME-UNMATCHED", message);
             None
         }
     }
