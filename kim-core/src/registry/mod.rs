@@ -43,6 +43,7 @@ mod nik;
 mod options;
 mod places;
 mod report;
+mod review;
 mod rows;
 #[cfg(test)]
 mod tests;
@@ -60,6 +61,7 @@ pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
 pub use nik::Nik;
 pub use options::ImportOptions;
 pub use report::{ImportReport, TableReport};
+pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
 
 use crate::error::{Error, Result};

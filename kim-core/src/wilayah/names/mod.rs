@@ -229,7 +229,13 @@ impl NormName {
     fn new(s: &str) -> Self {
         let mut out = String::with_capacity(s.len());
         let mut space = true;
-        for c in s.nfkd() {
+        // ASCII text (almost every name) has nothing to decompose.
+        let decomposed: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+            Box::new(s.chars())
+        } else {
+            Box::new(s.nfkd())
+        };
+        for c in decomposed {
             if unicode_normalization::char::is_combining_mark(c)
                 || matches!(c, '\'' | '’' | '‘' | '`')
             {
@@ -267,6 +273,12 @@ impl NormName {
             kota: None,
         }
     }
+}
+
+/// A name as the matcher sees it: lower case, accents and apostrophes removed, runs of anything but letters and
+/// digits made one space, trimmed (`"Kec.  MUARA-Muntai "` → `"kec muara muntai"`).
+pub fn normalise_name(s: &str) -> String {
+    NormName::new(s).full
 }
 
 /// True if `abbr` (one word) is made of non-empty leading parts of each word of `name`, in order, with at least
