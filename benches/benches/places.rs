@@ -10,21 +10,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group};
+use kim_benches::rss_kib;
 use kim_core::wilayah::{EMBEDDED_TSV, Reference, Resolution};
 
 const DEV: &str = include_str!("../../kim-core/tests/data/places_dev.tsv");
-
-/// Resident set size of this process in KiB, from /proc (Linux only; 0 elsewhere).
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 /// (family, fields or text) rows of the dev set.
 fn rows(family: &str) -> Vec<[String; 4]> {
