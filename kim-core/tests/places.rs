@@ -342,6 +342,13 @@ fn an_import_lists_rows_to_review_and_completes_with_the_confirmed_seats() {
             (4, Some("K3"), ReviewReason::Uncertain, 1)
         ]
     );
+    // The C ABI and the JSON report carry the same list.
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["review"][0]["reason"], "ambiguous");
+    assert_eq!(
+        json["review"][0]["candidates"][0]["kab_kota"],
+        "Kabupaten Tapanuli Tengah"
+    );
     let k2 = &report.review[0];
     assert_eq!(
         k2.key,

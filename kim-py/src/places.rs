@@ -66,12 +66,14 @@ pub(crate) fn review_frame(py: Python<'_>, items: &[ReviewItem]) -> PyResult<Py<
         .unbind())
 }
 
-/// Import options with `places=`: a review DataFrame (or list of dicts) whose `chosen` rows map their `key` to
-/// their `code`, or a dict mapping a KIM id or a place key to a village code.
-pub(crate) fn options(places: Option<&Bound<'_, PyAny>>) -> PyResult<ImportOptions> {
-    let mut options = ImportOptions::default();
+/// Sets `options.places` from `places=`: a review DataFrame (or list of dicts) whose `chosen` rows map their `key`
+/// to their `code`, or a dict mapping a KIM id or a place key to a village code.
+pub(crate) fn set_places(
+    options: &mut ImportOptions,
+    places: Option<&Bound<'_, PyAny>>,
+) -> PyResult<()> {
     let Some(places) = places else {
-        return Ok(options);
+        return Ok(());
     };
     let value = if places.hasattr("to_dict")? && !places.is_instance_of::<PyDict>() {
         from_py(&places.call_method1("to_dict", ("records",))?)?
@@ -128,5 +130,5 @@ pub(crate) fn options(places: Option<&Bound<'_, PyAny>>) -> PyResult<ImportOptio
         }
     }
     options.places = map;
-    Ok(options)
+    Ok(())
 }

@@ -119,7 +119,8 @@ impl PyRegistry {
         errors: &str,
         places: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let options = crate::places::options(places)?;
+        let mut options = kim_core::registry::ImportOptions::default();
+        crate::places::set_places(&mut options, places)?;
         let k = records(kims)?;
         let m = members.map(records).transpose()?.unwrap_or_default();
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
@@ -139,7 +140,8 @@ impl PyRegistry {
         errors: &str,
         places: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let options = crate::places::options(places)?;
+        let mut options = kim_core::registry::ImportOptions::default();
+        crate::places::set_places(&mut options, places)?;
         let read = |p: &std::path::Path| std::fs::read(p).map_err(crate::errors::io(p));
         let k = read(&path)?;
         let m = members.as_deref().map(read).transpose()?;
