@@ -116,7 +116,7 @@ pub(super) struct NameIndex {
     norm: Vec<Box<str>>,
     /// The length and letter histogram of each normalised name, for a cheap lower bound on the edit distance.
     histograms: Vec<LetterHistogram>,
-    exact: HashMap<Box<str>, Vec<u32>>,
+    exact: NameTable,
     /// Every syllable abbreviation (see [`is_abbreviation`]) of the provinsi and kab/kota names.
     abbr: HashMap<Box<str>, Vec<u32>>,
 }
@@ -157,7 +157,7 @@ impl NameIndex {
     fn build(r: &Reference) -> Self {
         let mut norm = Vec::with_capacity(r.len());
         let mut histograms = Vec::with_capacity(r.len());
-        let mut exact: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(r.len());
+        let mut exact = Vec::with_capacity(r.len());
         let mut abbr: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         for u in r.iter() {
             // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
@@ -168,7 +168,7 @@ impl NameIndex {
             } else {
                 n.full.into()
             };
-            exact.entry(n.clone()).or_default().push(u.index);
+            exact.push((name_hash(&n), u.index));
             if u.kode.level() <= Level::KabKota {
                 for a in abbreviations(&n) {
                     let hits = abbr.entry(a.into()).or_default();
@@ -180,12 +180,41 @@ impl NameIndex {
             histograms.push(LetterHistogram::of(&n));
             norm.push(n);
         }
+        exact.sort_unstable();
         Self {
             norm,
             histograms,
-            exact,
+            exact: NameTable(exact),
             abbr,
         }
+    }
+}
+
+/// Exact-name lookup: (hash of the normalised name, unit) sorted by hash, so that it is built by one sort into one
+/// allocation; a lookup checks the names of the units with that hash.
+pub(super) struct NameTable(Vec<(u64, u32)>);
+
+fn name_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+impl NameTable {
+    /// The units whose normalised name is `key`, in list order.
+    pub(super) fn get<'a>(
+        &'a self,
+        key: &'a str,
+        norm: &'a [Box<str>],
+    ) -> impl Iterator<Item = u32> + 'a {
+        let h = name_hash(key);
+        let start = self.0.partition_point(|e| e.0 < h);
+        self.0[start..]
+            .iter()
+            .take_while(move |e| e.0 == h)
+            .map(|e| e.1)
+            .filter(move |&i| &*norm[i as usize] == key)
     }
 }
 
@@ -407,8 +436,8 @@ impl Reference {
         };
         let core_hist = LetterHistogram::of(core);
         let mut out: Vec<NameMatch> = Vec::new();
-        if let Some(hits) = idx.exact.get(core) {
-            for &i in hits {
+        {
+            for i in idx.exact.get(core, &idx.norm) {
                 let i = i as usize;
                 if range.contains(&i) && accept(i) {
                     out.push(self.name_match(i, MatchKind::Exact, 1.0));

@@ -128,29 +128,29 @@ impl Reference {
                     k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
                 })
         };
-        let mut push =
-            |table: &HashMap<Box<str>, Vec<u32>>, key: &str, level, kota, score, kind| {
-                for &i in table.get(key).into_iter().flatten() {
-                    if accept(i, level, kota) && !out.hits.iter().any(|h| h.index == i) {
-                        out.hits.push(Hit {
-                            index: i,
-                            score,
-                            kind,
-                        });
-                    }
+        let mut push = |table: &[u32], level, kota, score, kind| {
+            for &i in table {
+                if accept(i, level, kota) && !out.hits.iter().any(|h| h.index == i) {
+                    out.hits.push(Hit {
+                        index: i,
+                        score,
+                        kind,
+                    });
                 }
-            };
+            }
+        };
         if !q.core.is_empty() {
-            push(&idx.exact, &q.core, q.level, q.kota, 1.0, MatchKind::Exact);
+            let hits: Vec<u32> = idx.exact.get(&q.core, &idx.norm).collect();
+            push(&hits, q.level, q.kota, 1.0, MatchKind::Exact);
         }
         if q.full != q.core {
             // `Kota Bangun`, `Desa Baru`: the prefix word may be part of the name.
-            push(&idx.exact, &q.full, None, None, 1.0, MatchKind::Exact);
+            let hits: Vec<u32> = idx.exact.get(&q.full, &idx.norm).collect();
+            push(&hits, None, None, 1.0, MatchKind::Exact);
         }
         if !q.core.is_empty() && !q.core.contains(' ') {
             push(
-                &idx.abbr,
-                &q.core,
+                idx.abbr.get(q.core.as_str()).map_or(&[][..], Vec::as_slice),
                 q.level,
                 q.kota,
                 0.9,
