@@ -8,19 +8,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group};
+use kim_benches::rss_kib;
 use kim_core::wilayah::{EMBEDDED_TSV, Kode, Reference};
-
-/// Resident set size of this process in KiB, from /proc (Linux only; 0 elsewhere).
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 fn report_memory() {
     let before = rss_kib();

@@ -209,3 +209,15 @@ pub fn moderation_posts(bytes: usize) -> Vec<String> {
     }
     out
 }
+
+/// Resident set size of this process in KiB, from /proc (Linux only; 0 elsewhere).
+pub fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}

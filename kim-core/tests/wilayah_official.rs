@@ -117,9 +117,9 @@ fn ambiguous_and_unknown_names_are_reported_not_guessed() {
         r.resolve_place("Desa Atlantis, Kec. Muara Muntai, Kukar"),
         Resolution::NotFound
     );
-    // A misspelling is offered as a candidate, never accepted silently.
+    // A misspelling is offered as an uncertain candidate, never accepted silently.
     match r.resolve_place("Desa Periaan, Kec. Muara Muntai, Kukar") {
-        Resolution::Ambiguous(c) => {
+        Resolution::Uncertain(c) => {
             assert_eq!(c[0].kode, k("64.02.01.2001"));
             assert_eq!(c[0].kind, MatchKind::Fuzzy);
         }
@@ -208,7 +208,7 @@ fn names_that_begin_with_a_prefix_word() {
     );
     // In the wrong kecamatan it is not guessed: only near spellings come back, as candidates.
     assert!(
-        matches!(r.resolve_place("Desa Kota Bangun I, Kec. Kota Bangun, Kukar"), Resolution::Ambiguous(c) if c.iter().all(|m| m.kind == MatchKind::Fuzzy))
+        matches!(r.resolve_place("Desa Kota Bangun I, Kec. Kota Bangun, Kukar"), Resolution::Uncertain(c) if c.iter().all(|m| m.kind == MatchKind::Fuzzy))
     );
     // A real kota still resolves by its prefix.
     assert!(

@@ -68,6 +68,18 @@ fn finish(
     report: &ImportReport,
     errors: &str,
 ) -> PyResult<Py<PyAny>> {
+    if errors == "review" {
+        let review = crate::places::review_frame(py, &report.review)?;
+        return finish(py, reg, report, "collect").and_then(|pair| {
+            let pair = pair.bind(py).cast::<PyTuple>()?.clone();
+            Ok(PyTuple::new(
+                py,
+                [pair.get_item(0)?, pair.get_item(1)?, review.into_bound(py)],
+            )?
+            .into_any()
+            .unbind())
+        });
+    }
     let rows = PyList::empty(py);
     for (table, t) in [("kims", &report.kims), ("members", &report.members)] {
         for e in &t.errors {
@@ -93,7 +105,7 @@ fn finish(
             Err(with_rows(py, "ValidationError", msg, &rows))
         }
         other => Err(arg(format!(
-            "errors must be \"raise\", \"collect\" or \"report\", not {other:?}"
+            "errors must be \"raise\", \"collect\", \"report\" or \"review\", not {other:?}"
         ))),
     }
 }
@@ -112,58 +124,71 @@ impl PyRegistry {
     /// embedded list). With `errors="raise"` (default) any bad row raises `kim.ValidationError`; with
     /// `errors="collect"` the result is `(registry, bad_rows)`; with `errors="report"` it is `(registry, report)`,
     /// the import report as a dict: `{"kims": {"rows_in", "accepted", "rejected", "accepted_with_findings",
-    /// "errors"}, "members": {…}}` (rows in = accepted + accepted_with_findings + rejected).
+    /// "errors"}, "members": {…}}` (rows in = accepted + accepted_with_findings + rejected); with `errors="review"` it
+    /// is `(registry, bad_rows, review)`, `review` a pandas DataFrame with one row per candidate seat of each row whose
+    /// place names fit several villages or only near spellings. Set `chosen` on the right candidates and pass the
+    /// DataFrame back as `places=` (or a dict of KIM id or place key to village code) to import those rows.
     #[staticmethod]
-    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise", places = None))]
     fn from_records(
         py: Python<'_>,
         kims: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        places: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        let mut options = kim_core::registry::ImportOptions::default();
+        crate::places::set_places(&mut options, places)?;
         let k = records(kims)?;
         let m = members.map(records).transpose()?.unwrap_or_default();
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
-        let (reg, report) = py.detach(|| Registry::import_cells(&k, &m, Some(r.reference())));
+        let (reg, report) =
+            py.detach(|| Registry::import_cells_with(&k, &m, Some(r.reference()), &options));
         finish(py, reg, &report, errors)
     }
 
     /// Like `from_records`, from CSV files.
     #[staticmethod]
-    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise", places = None))]
     fn from_csv(
         py: Python<'_>,
         path: std::path::PathBuf,
         members: Option<std::path::PathBuf>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        places: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        let mut options = kim_core::registry::ImportOptions::default();
+        crate::places::set_places(&mut options, places)?;
         let read = |p: &std::path::Path| std::fs::read(p).map_err(crate::errors::io(p));
         let k = read(&path)?;
         let m = members.as_deref().map(read).transpose()?;
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
         let (reg, report) = py
-            .detach(|| Registry::import_csv(k.as_slice(), m.as_deref(), Some(r.reference())))
+            .detach(|| {
+                Registry::import_csv_with(k.as_slice(), m.as_deref(), Some(r.reference()), &options)
+            })
             .py()?;
         finish(py, reg, &report, errors)
     }
 
     /// Like `from_records`, from pandas DataFrames (pandas is needed only for this method).
     #[staticmethod]
-    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise", places = None))]
     fn from_pandas(
         py: Python<'_>,
         df: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        places: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let k = df.call_method1("to_dict", ("records",))?;
         let m = members
             .map(|m| m.call_method1("to_dict", ("records",)))
             .transpose()?;
-        Self::from_records(py, &k, m.as_ref(), reference, errors)
+        Self::from_records(py, &k, m.as_ref(), reference, errors, places)
     }
 
     /// Parses registry JSON (`schema_version` 1).

@@ -8,6 +8,7 @@ use super::Registry;
 use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, read_csv_rows};
 use super::kim::{MemberProblem, Sk};
 use super::options::ImportOptions;
+use super::places::review_item;
 use super::report::ImportReport;
 use super::rows::{Cell, Row, parse_kim_row, parse_member_row};
 use crate::error::{Result, RowError};
@@ -209,7 +210,12 @@ impl Registry {
                         report.kims.accepted += 1;
                     }
                 }
-                Err(errs) => report.kims.reject(errs),
+                Err(errs) => {
+                    if errs.iter().any(|e| e.code.starts_with("KIM-E-NAME-")) {
+                        report.review.extend(review_item(row, reference));
+                    }
+                    report.kims.reject(errs);
+                }
             }
         }
         report.members.rows_in = member_rows.len();

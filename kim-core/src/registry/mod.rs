@@ -49,6 +49,7 @@ mod nik;
 mod options;
 mod places;
 mod report;
+mod review;
 mod rows;
 #[cfg(test)]
 mod tests;
@@ -66,6 +67,7 @@ pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, S
 pub use nik::Nik;
 pub use options::ImportOptions;
 pub use report::{ImportReport, TableReport};
+pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
 
 use crate::error::{Error, Result};

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::review::ReviewItem;
 use crate::error::RowError;
 
 /// Outcome of importing one table.
@@ -35,6 +36,9 @@ pub struct ImportReport {
     pub kims: TableReport,
     /// The member table.
     pub members: TableReport,
+    /// KIM rows whose place names fit several villages or only near spellings, with ranked candidates to confirm
+    /// (see [`ReviewItem`]). Each is also a rejected row.
+    pub review: Vec<ReviewItem>,
 }
 
 impl ImportReport {

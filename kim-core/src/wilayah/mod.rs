@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub use kode::{DottedKode, Kode};
-pub use names::{MatchKind, NameMatch, Resolution};
+pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_name};
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};

@@ -51,7 +51,8 @@ class Registry:
         *,
         members: Sequence[dict[str, Any]] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report"] = "raise",
+        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        places: Any | None = None,
     ) -> Any: ...
     @staticmethod
     def from_csv(
@@ -60,7 +61,8 @@ class Registry:
         *,
         members: str | os.PathLike[str] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report"] = "raise",
+        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        places: Any | None = None,
     ) -> Any: ...
     @staticmethod
     def from_pandas(
@@ -69,7 +71,8 @@ class Registry:
         *,
         members: Any | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report"] = "raise",
+        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        places: Any | None = None,
     ) -> Any: ...
     @staticmethod
     def from_json(json: str) -> Registry: ...

@@ -7,6 +7,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{KabKotaKind, Kode, Level, Reference};
 
+mod resolve;
+
+pub use resolve::FieldsResolution;
+
 /// How a name matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,14 +33,22 @@ pub struct NameMatch {
     pub name: String,
     /// How it matched.
     pub kind: MatchKind,
-    /// Score in (0, 1]; exact = 1.0, abbreviation = 0.9, fuzzy ≤ 0.85.
+    /// Score in (0, 1]; exact = 1.0, abbreviation = 0.9, fuzzy ≤ 0.85 (a place's score is the product over its
+    /// parts).
     pub score: f64,
+    /// The name of its kecamatan, for a village (absent in JSON otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kecamatan: Option<String>,
+    /// The name of its kab/kota, for a kecamatan or village (absent in JSON otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kab_kota: Option<String>,
 }
 
 /// Outcome of resolving a free-text place.
 ///
-/// JSON: `{"resolution": "unique", "match": {…}}`, `{"resolution": "ambiguous", "candidates": [{…}, …]}` or
-/// `{"resolution": "not_found"}`, each match a [`NameMatch`].
+/// JSON: `{"resolution": "unique", "match": {…}}`, `{"resolution": "ambiguous", "candidates": [{…}, …]}`,
+/// `{"resolution": "uncertain", "candidates": [{…}, …]}` or `{"resolution": "not_found"}`, each match a
+/// [`NameMatch`].
 ///
 /// ```
 /// use kim_core::wilayah::Reference;
@@ -47,10 +59,12 @@ pub struct NameMatch {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
-    /// Exactly one certain candidate.
+    /// Exactly one certain candidate (every part matched exactly or as an abbreviation).
     Unique(NameMatch),
-    /// Several candidates, or only uncertain ones, ranked best first (at most 10).
+    /// Several certain candidates, ranked best first (at most 10).
     Ambiguous(Vec<NameMatch>),
+    /// Only near spellings: one or more candidates that a person must confirm, ranked best first (at most 10).
+    Uncertain(Vec<NameMatch>),
     /// No candidate at all.
     NotFound,
 }
@@ -66,6 +80,9 @@ enum ResolutionJson<M, C> {
     Ambiguous {
         candidates: C,
     },
+    Uncertain {
+        candidates: C,
+    },
     NotFound,
 }
 
@@ -74,6 +91,7 @@ impl Serialize for Resolution {
         let json: ResolutionJson<&NameMatch, &[NameMatch]> = match self {
             Self::Unique(m) => ResolutionJson::Unique { m },
             Self::Ambiguous(candidates) => ResolutionJson::Ambiguous { candidates },
+            Self::Uncertain(candidates) => ResolutionJson::Uncertain { candidates },
             Self::NotFound => ResolutionJson::NotFound,
         };
         json.serialize(s)
@@ -86,6 +104,7 @@ impl<'de> Deserialize<'de> for Resolution {
             match ResolutionJson::<NameMatch, Vec<NameMatch>>::deserialize(d)? {
                 ResolutionJson::Unique { m } => Self::Unique(m),
                 ResolutionJson::Ambiguous { candidates } => Self::Ambiguous(candidates),
+                ResolutionJson::Uncertain { candidates } => Self::Uncertain(candidates),
                 ResolutionJson::NotFound => Self::NotFound,
             },
         )
@@ -97,7 +116,9 @@ pub(super) struct NameIndex {
     norm: Vec<Box<str>>,
     /// The length and letter histogram of each normalised name, for a cheap lower bound on the edit distance.
     histograms: Vec<LetterHistogram>,
-    exact: HashMap<Box<str>, Vec<u32>>,
+    exact: NameTable,
+    /// Every syllable abbreviation (see [`is_abbreviation`]) of the provinsi and kab/kota names.
+    abbr: HashMap<Box<str>, Vec<u32>>,
 }
 
 /// A string's length in chars and its chars counted in 32 buckets (by code point modulo 32, saturating). The length
@@ -136,7 +157,8 @@ impl NameIndex {
     fn build(r: &Reference) -> Self {
         let mut norm = Vec::with_capacity(r.len());
         let mut histograms = Vec::with_capacity(r.len());
-        let mut exact: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(r.len());
+        let mut exact = Vec::with_capacity(r.len());
+        let mut abbr: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         for u in r.iter() {
             // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
             // be *named* `Kota Bangun`.
@@ -146,15 +168,53 @@ impl NameIndex {
             } else {
                 n.full.into()
             };
-            exact.entry(n.clone()).or_default().push(u.index);
+            exact.push((name_hash(&n), u.index));
+            if u.kode.level() <= Level::KabKota {
+                for a in abbreviations(&n) {
+                    let hits = abbr.entry(a.into()).or_default();
+                    if hits.last() != Some(&u.index) {
+                        hits.push(u.index);
+                    }
+                }
+            }
             histograms.push(LetterHistogram::of(&n));
             norm.push(n);
         }
+        exact.sort_unstable();
         Self {
             norm,
             histograms,
-            exact,
+            exact: NameTable(exact),
+            abbr,
         }
+    }
+}
+
+/// Exact-name lookup: (hash of the normalised name, unit) sorted by hash, so that it is built by one sort into one
+/// allocation; a lookup checks the names of the units with that hash.
+pub(super) struct NameTable(Vec<(u64, u32)>);
+
+fn name_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+impl NameTable {
+    /// The units whose normalised name is `key`, in list order.
+    pub(super) fn get<'a>(
+        &'a self,
+        key: &'a str,
+        norm: &'a [Box<str>],
+    ) -> impl Iterator<Item = u32> + 'a {
+        let h = name_hash(key);
+        let start = self.0.partition_point(|e| e.0 < h);
+        self.0[start..]
+            .iter()
+            .take_while(move |e| e.0 == h)
+            .map(|e| e.1)
+            .filter(move |&i| &*norm[i as usize] == key)
     }
 }
 
@@ -198,7 +258,13 @@ impl NormName {
     fn new(s: &str) -> Self {
         let mut out = String::with_capacity(s.len());
         let mut space = true;
-        for c in s.nfkd() {
+        // ASCII text (almost every name) has nothing to decompose.
+        let decomposed: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+            Box::new(s.chars())
+        } else {
+            Box::new(s.nfkd())
+        };
+        for c in decomposed {
             if unicode_normalization::char::is_combining_mark(c)
                 || matches!(c, '\'' | '’' | '‘' | '`')
             {
@@ -238,6 +304,12 @@ impl NormName {
     }
 }
 
+/// A name as the matcher sees it: lower case, accents and apostrophes removed, runs of anything but letters and
+/// digits made one space, trimmed (`"Kec.  MUARA-Muntai "` → `"kec muara muntai"`).
+pub fn normalise_name(s: &str) -> String {
+    NormName::new(s).full
+}
+
 /// True if `abbr` (one word) is made of non-empty leading parts of each word of `name`, in order, with at least
 /// two words and every part at least 2 letters: `kukar` = **ku**tai **kar**tanegara.
 fn is_abbreviation(abbr: &str, name: &str) -> bool {
@@ -260,6 +332,24 @@ fn is_abbreviation(abbr: &str, name: &str) -> bool {
     }
     let words: Vec<&[u8]> = name.split(' ').map(str::as_bytes).collect();
     words.len() >= 2 && go(abbr.as_bytes(), &words)
+}
+
+/// Every string [`is_abbreviation`] accepts for `name`: 2 or more leading letters of each word, for names of 2 to 4
+/// words (at most a few hundred strings).
+fn abbreviations(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if !(2..=4).contains(&words.len()) || words.iter().any(|w| w.len() < 2 || !w.is_ascii()) {
+        return Vec::new();
+    }
+    let mut out = vec![String::new()];
+    for w in &words {
+        out = out
+            .iter()
+            .flat_map(|p| (2..=w.len()).map(move |n| format!("{p}{}", &w[..n])))
+            .collect();
+    }
+    out.retain(|a| a.len() >= 4);
+    out
 }
 
 impl Reference {
@@ -305,7 +395,22 @@ impl Reference {
             }
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.kode.cmp(&b.kode)));
+        for m in &mut out {
+            self.add_parent_names(m);
+        }
         out
+    }
+
+    /// Fills in [`NameMatch::kecamatan`] and [`NameMatch::kab_kota`].
+    fn add_parent_names(&self, m: &mut NameMatch) {
+        let name = |level| {
+            (m.kode.level() > level)
+                .then(|| m.kode.ancestor(level).and_then(|a| self.get(a)))
+                .flatten()
+                .map(|u| u.name.to_owned())
+        };
+        m.kecamatan = name(Level::Kecamatan);
+        m.kab_kota = name(Level::KabKota);
     }
 
     fn match_core(
@@ -331,8 +436,8 @@ impl Reference {
         };
         let core_hist = LetterHistogram::of(core);
         let mut out: Vec<NameMatch> = Vec::new();
-        if let Some(hits) = idx.exact.get(core) {
-            for &i in hits {
+        {
+            for i in idx.exact.get(core, &idx.norm) {
                 let i = i as usize;
                 if range.contains(&i) && accept(i) {
                     out.push(self.name_match(i, MatchKind::Exact, 1.0));
@@ -380,109 +485,8 @@ impl Reference {
             name: u.name.to_owned(),
             kind,
             score,
-        }
-    }
-
-    /// Resolves a free-text place such as `"Desa Perian, Kec. Muara Muntai, Kukar"` (narrowest part first, parts
-    /// separated by commas; the reverse order also works when prefixes show it).
-    ///
-    /// Each part is matched inside the candidates of the broader parts. The result is unique only when every part
-    /// matched exactly or as an abbreviation and no other candidate scores as high; otherwise the ranked candidates
-    /// are returned as ambiguous. Nothing is ever guessed silently.
-    ///
-    /// ```
-    /// use kim_core::wilayah::{Reference, Resolution};
-    /// let r = Reference::embedded();
-    /// match r.resolve_place("Desa Perian, Kec. Muara Muntai, Kukar") {
-    ///     Resolution::Unique(m) => assert_eq!(m.kode.to_string(), "64.02.01.2001"),
-    ///     other => panic!("{other:?}"),
-    /// }
-    /// ```
-    pub fn resolve_place(&self, text: &str) -> Resolution {
-        let mut parts: Vec<&str> = text
-            .split([',', ';', '/'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.is_empty() {
-            return Resolution::NotFound;
-        }
-        // Legacy rows go narrow → broad. If the first part is hinted broader than the last, they go broad → narrow.
-        let first = NormName::new(parts[0]).level;
-        let last = NormName::new(parts[parts.len() - 1]).level;
-        if !matches!((first, last), (Some(a), Some(b)) if a < b) {
-            parts.reverse();
-        }
-        self.resolve_parts(&parts)
-    }
-
-    /// Resolves names given broadest first, e.g. `["Kutai Kartanegara", "Muara Muntai", "Perian"]`. Empty parts are
-    /// skipped. See [`Reference::resolve_place`].
-    pub fn resolve_parts(&self, broad_to_narrow: &[&str]) -> Resolution {
-        // Beam: (scope, score, all parts certain?)
-        let mut beams: Vec<(Option<Kode>, f64, bool)> = vec![(None, 1.0, true)];
-        let parts: Vec<&str> = broad_to_narrow
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if parts.is_empty() {
-            return Resolution::NotFound;
-        }
-        let last = parts.len() - 1;
-        let mut finals: Vec<(NameMatch, bool)> = Vec::new();
-        for (pi, part) in parts.iter().enumerate() {
-            let mut next = Vec::new();
-            for &(scope, score, certain) in &beams {
-                // The narrowest part of a multi-part place is a village unless a prefix says otherwise.
-                let level = (pi == last && parts.len() >= 3).then_some(Level::Desa);
-                let level = if NormName::new(part).level.is_some() {
-                    None
-                } else {
-                    level
-                };
-                for m in self.match_name_at(part, scope, level) {
-                    if let Some(s) = scope
-                        && m.kode.level() <= s.level()
-                    {
-                        continue;
-                    }
-                    let c = certain && m.kind != MatchKind::Fuzzy;
-                    if pi == last {
-                        let mut m = m;
-                        m.score *= score;
-                        finals.push((m, c));
-                    } else {
-                        next.push((Some(m.kode), score * m.score, c));
-                    }
-                }
-            }
-            if pi < last {
-                next.sort_by(|a, b| b.1.total_cmp(&a.1));
-                next.truncate(16);
-                if next.is_empty() {
-                    return Resolution::NotFound;
-                }
-                beams = next;
-            }
-        }
-        finals.sort_by(|a, b| {
-            b.0.score
-                .total_cmp(&a.0.score)
-                .then(a.0.kode.cmp(&b.0.kode))
-        });
-        finals.dedup_by(|a, b| a.0.kode == b.0.kode);
-        match finals.len() {
-            0 => Resolution::NotFound,
-            1 if finals[0].1 => Resolution::Unique(finals.remove(0).0),
-            _ if finals[0].1
-                && finals[0].0.score > finals[1].0.score + 1e-9
-                && finals[0].0.kind == MatchKind::Exact =>
-            {
-                // A unique exact winner; weaker candidates (abbreviations, near spellings) do not block it.
-                Resolution::Unique(finals.remove(0).0)
-            }
-            _ => Resolution::Ambiguous(finals.into_iter().map(|f| f.0).take(10).collect()),
+            kecamatan: None,
+            kab_kota: None,
         }
     }
 }
@@ -539,16 +543,22 @@ mod tests {
             name: "Perian".into(),
             kind: MatchKind::Exact,
             score: 1.0,
+            kecamatan: Some("Muara Muntai".into()),
+            kab_kota: Some("Kabupaten Kutai Kartanegara".into()),
         };
-        let m_json = r#"{"code":"64.02.01.2001","name":"Perian","kind":"exact","score":1.0}"#;
+        let m_json = r#"{"code":"64.02.01.2001","name":"Perian","kind":"exact","score":1.0,"kecamatan":"Muara Muntai","kab_kota":"Kabupaten Kutai Kartanegara"}"#;
         for (r, json) in [
             (
                 Resolution::Unique(m.clone()),
                 format!(r#"{{"resolution":"unique","match":{m_json}}}"#),
             ),
             (
-                Resolution::Ambiguous(vec![m.clone(), m]),
+                Resolution::Ambiguous(vec![m.clone(), m.clone()]),
                 format!(r#"{{"resolution":"ambiguous","candidates":[{m_json},{m_json}]}}"#),
+            ),
+            (
+                Resolution::Uncertain(vec![m]),
+                format!(r#"{{"resolution":"uncertain","candidates":[{m_json}]}}"#),
             ),
             (
                 Resolution::NotFound,
