@@ -32,6 +32,7 @@
 //! All fields but `id`, `name` and `seat` are optional. Data JSON carries full NIKs so that it round-trips; use
 //! [`crate::privacy::to_log_json`] for anything written to a log.
 
+mod columns;
 mod csv;
 mod dates;
 mod history;
@@ -50,7 +51,7 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use dates::parse_date;
+pub use dates::{parse_date, parse_date_with};
 pub use history::{Change, Event};
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
@@ -58,8 +59,8 @@ pub use index::DateIndex;
 pub use index::DateIndex as Columns;
 pub use kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange};
 pub use nik::Nik;
-pub use options::ImportOptions;
-pub use report::{ImportReport, TableReport};
+pub use options::{ImportOptions, TextEncoding};
+pub use report::{ImportReport, ImportWarning, TableReport};
 pub use rows::Cell;
 
 use crate::error::{Error, Result};
@@ -92,6 +93,9 @@ pub struct Registry {
     by_id: HashMap<String, usize>,
     /// Derived from `kims` on first use and dropped on every change, so it can never be stale.
     index: OnceLock<DateIndex>,
+    /// Per KIM, its member ids and latest member date, so that [`Registry::apply`] is not linear in the members
+    /// (built on first use, kept up to date by `apply`, emptied by every other change).
+    members: Vec<history::MemberCache>,
 }
 
 impl PartialEq for Registry {
@@ -126,6 +130,7 @@ impl Registry {
         self.by_id.insert(kim.id.clone(), self.kims.len());
         self.kims.push(kim);
         self.index = OnceLock::new();
+        self.members = Vec::new();
         Ok(())
     }
 
