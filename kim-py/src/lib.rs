@@ -7,6 +7,7 @@
 mod coverage;
 mod errors;
 mod moderation;
+mod options;
 mod registry;
 mod rules;
 mod wilayah;

@@ -4,10 +4,11 @@ use std::collections::HashMap;
 
 use kim_core::registry::{Cell, ImportReport, Kim, Registry};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg, row_dict, with_rows};
 use crate::from_py;
+use crate::options::import_options;
 use crate::wilayah::PyReference;
 
 /// A registry of KIMs (immutable). Load it from records, CSV, pandas or JSON.
@@ -56,7 +57,8 @@ fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, Cell>>> {
     Ok(out)
 }
 
-/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them.
+/// Applies `errors=`: "raise" raises `kim.ValidationError` with the bad rows; "collect" returns them; "report"
+/// returns the whole import report as a dict.
 fn finish(
     py: Python<'_>,
     reg: Registry,
@@ -71,6 +73,14 @@ fn finish(
     }
     let registry = Py::new(py, PyRegistry { inner: reg })?;
     match errors {
+        "report" => {
+            let mut value = serde_json::to_value(report).map_err(|e| arg(e.to_string()))?;
+            value["summary"] = report.summary(10).into();
+            let report = crate::to_py(py, &value)?;
+            Ok(PyTuple::new(py, [registry.into_any(), report])?
+                .into_any()
+                .unbind())
+        }
         "collect" => Ok(
             PyTuple::new(py, [registry.into_any(), rows.into_any().unbind()])?
                 .into_any()
@@ -82,7 +92,7 @@ fn finish(
             Err(with_rows(py, "ValidationError", msg, &rows))
         }
         other => Err(arg(format!(
-            "errors must be \"raise\" or \"collect\", not {other:?}"
+            "errors must be \"raise\", \"collect\" or \"report\", not {other:?}"
         ))),
     }
 }
@@ -93,58 +103,72 @@ impl PyRegistry {
     /// `seat` or `desa`/`kecamatan`/`kab_kota`, `sk_number`, `sk_date`, `status`, `status_date`, …) and optional
     /// member records (with `kim_id`). Free-text place names are matched against `reference` (default: the
     /// embedded list). With `errors="raise"` (default) any bad row raises `kim.ValidationError`; with
-    /// `errors="collect"` the result is `(registry, bad_rows)`.
+    /// `errors="collect"` the result is `(registry, bad_rows)`; with `errors="report"` it is `(registry, report)`,
+    /// the report a dict per table (`rows_in`, `accepted`, `rejected`, `errors`, `error_counts`,
+    /// `errors_truncated`, `stopped_at_line`, `encoding`, `delimiter`, `warnings`) and its `summary`.
+    ///
+    /// Import options (keywords): `columns` (file header → kim column), `dayfirst=True`, `min_year=1900`,
+    /// `max_year=2100`, `max_errors=1000` (problems kept per table; all are counted), `max_bad_rows=None` (stop
+    /// after that many rejected rows); for CSV also `delimiter`, `encoding` and `max_columns=1000`.
     #[staticmethod]
-    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_records(
         py: Python<'_>,
         kims: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let o = import_options(options)?;
         let k = records(kims)?;
         let m = members.map(records).transpose()?.unwrap_or_default();
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
-        let (reg, report) = py.detach(|| Registry::import_cells(&k, &m, Some(r.reference())));
+        let (reg, report) =
+            py.detach(|| Registry::import_cells_with(&k, &m, Some(r.reference()), &o));
         finish(py, reg, &report, errors)
     }
 
-    /// Like `from_records`, from CSV files.
+    /// Like `from_records`, from CSV files; the encoding and the delimiter are detected unless given.
     #[staticmethod]
-    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_csv(
         py: Python<'_>,
         path: std::path::PathBuf,
         members: Option<std::path::PathBuf>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let o = import_options(options)?;
         let read = |p: &std::path::Path| std::fs::read(p).map_err(crate::errors::io(p));
         let k = read(&path)?;
         let m = members.as_deref().map(read).transpose()?;
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
         let (reg, report) = py
-            .detach(|| Registry::import_csv(k.as_slice(), m.as_deref(), Some(r.reference())))
+            .detach(|| {
+                Registry::import_csv_with(k.as_slice(), m.as_deref(), Some(r.reference()), &o)
+            })
             .py()?;
         finish(py, reg, &report, errors)
     }
 
     /// Like `from_records`, from pandas DataFrames (pandas is needed only for this method).
     #[staticmethod]
-    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise"))]
+    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_pandas(
         py: Python<'_>,
         df: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let k = df.call_method1("to_dict", ("records",))?;
         let m = members
             .map(|m| m.call_method1("to_dict", ("records",)))
             .transpose()?;
-        Self::from_records(py, &k, m.as_ref(), reference, errors)
+        Self::from_records(py, &k, m.as_ref(), reference, errors, options)
     }
 
     /// Parses registry JSON (`schema_version` 1).

@@ -1,6 +1,6 @@
 import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, final
 
 __version__: str
@@ -51,7 +51,13 @@ class Registry:
         *,
         members: Sequence[dict[str, Any]] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
     ) -> Any: ...
     @staticmethod
     def from_csv(
@@ -60,7 +66,16 @@ class Registry:
         *,
         members: str | os.PathLike[str] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
     ) -> Any: ...
     @staticmethod
     def from_pandas(
@@ -69,7 +84,13 @@ class Registry:
         *,
         members: Any | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect"] = "raise",
+        errors: Literal["raise", "collect", "report"] = "raise",
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
     ) -> Any: ...
     @staticmethod
     def from_json(json: str) -> Registry: ...
