@@ -185,7 +185,7 @@ pub(super) fn read_csv<R: Read>(
         headers.push(h.trim_start_matches('\u{feff}').trim().to_owned());
     }
     let body = rdr.position().byte().try_into().unwrap_or(data.len());
-    let body_line = rdr.position().line();
+    let body_line = 1 + newlines(&data[..body]);
     let (columns, mut warnings) = map_headers(required.table, &headers, options)
         .map_err(|message| Error::Csv { line: 1, message })?;
     if replaced > 0 {
@@ -368,6 +368,7 @@ impl CsvTable {
     ) -> Segment {
         let mut rdr = reader(part, self.delimiter, false);
         let mut rec = csv::ByteRecord::new();
+        let (mut row_line, mut counted) = (line, 0);
         loop {
             match rdr.read_byte_record(&mut rec) {
                 Ok(true) => {}
@@ -389,15 +390,18 @@ impl CsvTable {
                     };
                 }
             }
-            let (l, b) = rec.position().map_or((1, 0), |p| (p.line(), p.byte()));
-            let row_line = line + l - 1;
-            if self.runaway(&rec) {
-                return Segment::Broken {
-                    at: usize::try_from(b).unwrap_or(part.len()),
-                    line: row_line,
-                };
+            let b = rec.position().map_or(0, csv::Position::byte);
+            // A record's position is where the reader was, before the line ends and blank lines it skipped.
+            let mut at = usize::try_from(b).unwrap_or(part.len()).min(part.len());
+            while at < part.len() && matches!(part[at], b'\r' | b'\n') {
+                at += 1;
             }
-            if !f(self.row(&rec, row_line, offset as u64 + b)) {
+            row_line += newlines(&part[counted..at]);
+            counted = at;
+            if self.runaway(&rec) {
+                return Segment::Broken { at, line: row_line };
+            }
+            if !f(self.row(&rec, row_line, (offset + at) as u64)) {
                 return Segment::Stopped;
             }
         }
