@@ -121,7 +121,11 @@ fn an_excel_export_imports_row_by_row() {
             (7, "birth_date", "KIM-E-DATE")
         ]
     );
+}
 
+#[test]
+fn month_first_reads_the_ambiguous_sk_date() {
+    let kims = read("kims_excel.csv");
     // Month first, the ambiguous SK date is read; the rest are now month-first too and fail or change.
     let mut us = ImportOptions::default();
     us.dayfirst = false;
