@@ -2,36 +2,8 @@
 //! known name for a header that is none of them.
 //!
 //! Headers are folded before they are looked up: lowercase, and every run of spaces and punctuation becomes one
-//! `_` (`Tgl. SK` → `tgl_sk`, `Desa/Kelurahan` → `desa_kelurahan`). The built-in aliases:
-//!
-//! | kim column | also read from |
-//! | --- | --- |
-//! | `id` | `id_kim`, `kode_kim`, `no_kim` (KIM table); `id_anggota`, `no_anggota` (member table) |
-//! | `kim_id` | `id_kim`, `kode_kim` (member table) |
-//! | `name` | `nama`, `nama_kim`, `nama_kelompok` (KIM table); `nama`, `nama_anggota`, `nama_lengkap` (member table) |
-//! | `type` | `jenis`, `jenis_kim`, `tipe` |
-//! | `seat` | `kode_wilayah`, `kode_desa`, `kode_kelurahan`, `kode_kemendagri` |
-//! | `desa` | `kelurahan`, `desa_kelurahan`, `kelurahan_desa`, `desa_kel`, `kel_desa` |
-//! | `kecamatan` | `kec` |
-//! | `kab_kota` | `kabupaten`, `kota`, `kabupaten_kota`, `kab`, `kota_kabupaten` |
-//! | `sk_number` | `nomor_sk`, `no_sk` |
-//! | `sk_date` | `tanggal_sk`, `tgl_sk` |
-//! | `sk_issuer` | `penerbit_sk`, `pejabat_sk` |
-//! | `registration_number` | `nomor_registrasi`, `no_registrasi`, `nomor_pendaftaran`, `no_pendaftaran` |
-//! | `registration_date` | `tanggal_registrasi`, `tgl_registrasi`, `tanggal_pendaftaran`, `tgl_pendaftaran` |
-//! | `media` | `media_informasi` |
-//! | `sectors` | `bidang`, `sektor` |
-//! | `statutes` | `ad_art` |
-//! | `status` | `status_kim` |
-//! | `status_date` | `tanggal_status`, `tgl_status` |
-//! | `nik` | `no_nik`, `nomor_nik` |
-//! | `sex` | `jenis_kelamin`, `jk` |
-//! | `birth_date` | `tanggal_lahir`, `tgl_lahir` |
-//! | `role` | `jabatan`, `peran` |
-//! | `occupation` | `pekerjaan` |
-//! | `term_start` | `mulai_jabatan`, `awal_jabatan`, `tmt` |
-//! | `term_end` | `akhir_jabatan`, `selesai_jabatan` |
-//! | `residence` | `domisili`, `kode_domisili` |
+//! `_` (`Tgl. SK` → `tgl_sk`, `Desa/Kelurahan` → `desa_kelurahan`). The built-in aliases are listed in the docs
+//! of [`ImportOptions`].
 //!
 //! [`ImportOptions::columns`] maps any other header (folded the same way) and wins over the aliases.
 
@@ -245,6 +217,18 @@ impl Table {
     }
 }
 
+/// At most this many unknown columns are listed one by one; the rest are counted in one more warning.
+pub(super) const MAX_WARNINGS: usize = 100;
+
+/// The warning that counts the unknown columns beyond [`MAX_WARNINGS`].
+pub(super) fn more_unknown(n: usize) -> ImportWarning {
+    ImportWarning {
+        column: String::new(),
+        suggestion: None,
+        message: format!("and {n} more unknown columns, ignored"),
+    }
+}
+
 /// The kim column of each header (`None`: unknown, with a warning), or an error naming two headers that stand for
 /// the same column.
 pub(super) fn map_headers(
@@ -255,6 +239,7 @@ pub(super) fn map_headers(
     let mut seen: HashMap<&'static str, &str> = HashMap::new();
     let mut out = Vec::with_capacity(headers.len());
     let mut warnings = Vec::new();
+    let mut unlisted = 0;
     for h in headers {
         let col = table.column(h, options);
         match col {
@@ -269,9 +254,13 @@ pub(super) fn map_headers(
                 }
             }
             None if h.trim().is_empty() => {}
+            None if warnings.len() >= MAX_WARNINGS => unlisted += 1,
             None => warnings.push(table.unknown(h, options)),
         }
         out.push(col);
+    }
+    if unlisted > 0 {
+        warnings.push(more_unknown(unlisted));
     }
     Ok((out, warnings))
 }

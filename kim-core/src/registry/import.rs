@@ -5,7 +5,7 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use super::Registry;
-use super::columns::Table;
+use super::columns::{MAX_WARNINGS, Table, more_unknown};
 use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, read_csv};
 use super::options::ImportOptions;
 use super::report::{ImportReport, ImportWarning, TableReport};
@@ -28,7 +28,7 @@ impl Registry {
     /// Member columns: `kim_id, id, name, nik, sex, birth_date, role, occupation, term_start, term_end,
     /// clean_record, residence`.
     ///
-    /// Headers may also be written with the Indonesian names of the table in [`ImportOptions`]'s module docs
+    /// Headers may also be written with the Indonesian names listed in [`ImportOptions`]
     /// (`nama_kim`, `kelurahan`, `tanggal_sk`, …); case, spaces and punctuation do not matter. Unknown headers are
     /// warnings in the report. The encoding (UTF-8 with or without BOM, Windows-1252, UTF-16) and the delimiter
     /// (`,` `;` tab `|`) are detected and reported; [`Registry::import_csv_with`] can set them.
@@ -249,10 +249,16 @@ impl<'a> RecordKeys<'a> {
     }
 
     fn warnings(&self) -> Vec<ImportWarning> {
-        self.unknown
+        let mut out: Vec<ImportWarning> = self
+            .unknown
             .iter()
+            .take(MAX_WARNINGS)
             .map(|k| self.table.unknown(k, self.options))
-            .collect()
+            .collect();
+        if self.unknown.len() > MAX_WARNINGS {
+            out.push(more_unknown(self.unknown.len() - MAX_WARNINGS));
+        }
+        out
     }
 }
 

@@ -78,6 +78,44 @@ impl FromStr for TextEncoding {
 
 /// How an import reads its input. Start from [`ImportOptions::default`] and set what differs.
 ///
+/// # Headers
+///
+/// Headers are folded before they are looked up: lowercase, and every run of spaces and punctuation becomes one
+/// `_` (`Tgl. SK` → `tgl_sk`, `Desa/Kelurahan` → `desa_kelurahan`). Besides the kim column names, these built-in
+/// aliases are read:
+///
+/// | kim column | also read from |
+/// | --- | --- |
+/// | `id` | `id_kim`, `kode_kim`, `no_kim` (KIM table); `id_anggota`, `no_anggota` (member table) |
+/// | `kim_id` | `id_kim`, `kode_kim` (member table) |
+/// | `name` | `nama`, `nama_kim`, `nama_kelompok` (KIM table); `nama`, `nama_anggota`, `nama_lengkap` (member table) |
+/// | `type` | `jenis`, `jenis_kim`, `tipe` |
+/// | `seat` | `kode_wilayah`, `kode_desa`, `kode_kelurahan`, `kode_kemendagri` |
+/// | `desa` | `kelurahan`, `desa_kelurahan`, `kelurahan_desa`, `desa_kel`, `kel_desa` |
+/// | `kecamatan` | `kec` |
+/// | `kab_kota` | `kabupaten`, `kota`, `kabupaten_kota`, `kab`, `kota_kabupaten` |
+/// | `sk_number` | `nomor_sk`, `no_sk` |
+/// | `sk_date` | `tanggal_sk`, `tgl_sk` |
+/// | `sk_issuer` | `penerbit_sk`, `pejabat_sk` |
+/// | `registration_number` | `nomor_registrasi`, `no_registrasi`, `nomor_pendaftaran`, `no_pendaftaran` |
+/// | `registration_date` | `tanggal_registrasi`, `tgl_registrasi`, `tanggal_pendaftaran`, `tgl_pendaftaran` |
+/// | `media` | `media_informasi` |
+/// | `sectors` | `bidang`, `sektor` |
+/// | `statutes` | `ad_art` |
+/// | `status` | `status_kim` |
+/// | `status_date` | `tanggal_status`, `tgl_status` |
+/// | `nik` | `no_nik`, `nomor_nik` |
+/// | `sex` | `jenis_kelamin`, `jk` |
+/// | `birth_date` | `tanggal_lahir`, `tgl_lahir` |
+/// | `role` | `jabatan`, `peran` |
+/// | `occupation` | `pekerjaan` |
+/// | `term_start` | `mulai_jabatan`, `awal_jabatan`, `tmt` |
+/// | `term_end` | `akhir_jabatan`, `selesai_jabatan` |
+/// | `residence` | `domisili`, `kode_domisili` |
+///
+/// [`ImportOptions::columns`] maps any other header and wins over the aliases. Two headers that stand for one
+/// column fail the table; an unknown header is a warning in the report, with the nearest known name.
+///
 /// ```
 /// use kim_core::registry::{ImportOptions, TextEncoding};
 /// let mut options = ImportOptions::default();
