@@ -141,6 +141,7 @@ fn input(spec: &str) -> (Vec<u8>, Option<Vec<u8>>) {
     }
     let read = |f: &str| std::fs::read(dir().join(f)).unwrap();
     match spec.split_once('+') {
+        Some((a, b)) if b.starts_with("gen:") => (read(a), Some(input(b).0)),
         Some((a, b)) => (read(a), Some(read(b))),
         None => (read(spec), None),
     }

@@ -580,7 +580,10 @@ fn reports_mask_names_and_ids_written_in_every_form() {
         }
     }
     // Most forms reach a report; those with control or format characters are refused by the text rule.
-    assert!(reported > 2 * refused, "{reported} reported, {refused} refused");
+    assert!(
+        reported > 2 * refused,
+        "{reported} reported, {refused} refused"
+    );
     // Numbers that are not personal data stay readable in the same report: the seat code of an overlay not applied.
     let kim = Kim::new("K1", "KIM Sempaja", Kode::parse("64.72.01.1001").unwrap());
     let report = validate_by_seat(

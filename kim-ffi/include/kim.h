@@ -234,7 +234,8 @@ kim_status kim_registry_from_json(const char *json,
                                   size_t json_len,
                                   kim_registry **out);
 
-// Imports KIMs (and optionally members) from CSV (columns as in `kim_core::registry::Registry::import_csv`).
+// Imports KIMs (and optionally members) from CSV (columns as in `kim_core::registry::Registry::import_csv`),
+// with the default options: [`kim_registry_from_csv_with`] with NULL options.
 // Free-text `desa`/`kecamatan`/`kab_kota` names are matched against `reference` (may be NULL when every row has a
 // `seat` code). Rejected rows never fail the call: `*out_report` receives
 // `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"accepted_with_findings":…,"errors":[{"line":…,
@@ -248,7 +249,7 @@ kim_status kim_registry_from_json(const char *json,
 //
 // # Errors
 //
-// `KIM_STATUS_CSV` (unreadable CSV, a header without the required columns or not UTF-8),
+// `KIM_STATUS_CSV` (unreadable CSV, a header without the required columns or not text),
 // `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INPUT_TOO_LARGE`. A row with the wrong number of fields or bytes that
 // are not UTF-8 is a rejected row in the report, not an error.
 kim_status kim_registry_from_csv(const char *kims,
@@ -258,6 +259,31 @@ kim_status kim_registry_from_csv(const char *kims,
                                  const kim_reference *reference,
                                  kim_registry **out,
                                  char **out_report);
+
+// [`kim_registry_from_csv`] with options as JSON (see the options above; NULL or empty for the defaults). The
+// encoding (UTF-8 with or without BOM, Windows-1252, UTF-16) and the delimiter (`,` `;` tab `|`) are detected
+// unless given; the report says which were used (`"encoding"`, `"delimiter"`), lists unused columns
+// (`"warnings"`), keeps at most `max_errors` problems per table with `"error_counts"` per code and
+// `"errors_truncated"`, and gives `"stopped_at_line"` when `max_bad_rows` stopped the reading.
+//
+// # Safety
+//
+// As [`kim_registry_from_csv`]; `options_json` is NULL or points to `options_len` bytes.
+//
+// # Errors
+//
+// As [`kim_registry_from_csv`] (a header of more than `max_columns` columns, or two headers for one column, is
+// `KIM_STATUS_CSV`), and `KIM_STATUS_JSON` (options that are not the JSON above),
+// `KIM_STATUS_INVALID_ARGUMENT` (an unknown encoding, a delimiter that is not one ASCII character).
+kim_status kim_registry_from_csv_with(const char *kims,
+                                      size_t kims_len,
+                                      const char *members,
+                                      size_t members_len,
+                                      const kim_reference *reference,
+                                      const char *options_json,
+                                      size_t options_len,
+                                      kim_registry **out,
+                                      char **out_report);
 
 // Number of KIMs, or 0 for NULL.
 //

@@ -85,6 +85,16 @@ kim_status kim_registry_from_csv(const char *kims,
                                  kim_registry **out,
                                  char **out_report);
 
+kim_status kim_registry_from_csv_with(const char *kims,
+                                      size_t kims_len,
+                                      const char *members,
+                                      size_t members_len,
+                                      const kim_reference *reference,
+                                      const char *options_json,
+                                      size_t options_len,
+                                      kim_registry **out,
+                                      char **out_report);
+
 size_t kim_registry_len(const kim_registry *registry);
 
 kim_status kim_registry_to_json(const kim_registry *registry, int32_t for_logs, char **out);

@@ -7,6 +7,7 @@
 mod coverage;
 mod errors;
 mod moderation;
+mod options;
 mod places;
 mod registry;
 mod rules;

@@ -4,10 +4,11 @@ use std::collections::HashMap;
 
 use kim_core::registry::{Cell, ImportReport, Kim, Registry};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg, row_dict, with_rows};
 use crate::from_py;
+use crate::options::import_options;
 use crate::wilayah::PyReference;
 
 /// A registry of KIMs (immutable). Load it from records, CSV, pandas or JSON.
@@ -60,8 +61,8 @@ fn records(rows: &Bound<'_, PyAny>) -> PyResult<Vec<HashMap<String, Cell>>> {
     Ok(out)
 }
 
-/// Applies `errors=`: "raise" raises `kim.ValidationError` with every bad row; "collect" returns them; "report"
-/// returns the whole import report (counts per table, with `accepted_with_findings`, and every bad row).
+/// Applies `errors=`: "raise" raises `kim.ValidationError` with the bad rows; "collect" returns them; "report"
+/// returns the whole import report as a dict; "review" returns the bad rows and the review list as a DataFrame.
 fn finish(
     py: Python<'_>,
     reg: Registry,
@@ -88,17 +89,19 @@ fn finish(
     }
     let registry = Py::new(py, PyRegistry { inner: reg })?;
     match errors {
+        "report" => {
+            let mut value = serde_json::to_value(report).map_err(|e| arg(e.to_string()))?;
+            value["summary"] = report.summary(10).into();
+            let report = crate::to_py(py, &value)?;
+            Ok(PyTuple::new(py, [registry.into_any(), report])?
+                .into_any()
+                .unbind())
+        }
         "collect" => Ok(
             PyTuple::new(py, [registry.into_any(), rows.into_any().unbind()])?
                 .into_any()
                 .unbind(),
         ),
-        "report" => {
-            let counts = crate::ser_to_py(py, report)?;
-            Ok(PyTuple::new(py, [registry.into_any(), counts])?
-                .into_any()
-                .unbind())
-        }
         "raise" if report.is_clean() => Ok(registry.into_any()),
         "raise" => {
             let msg = format!("{}\n(every bad row: .errors())", report.summary(10));
@@ -128,46 +131,49 @@ impl PyRegistry {
     /// is `(registry, bad_rows, review)`, `review` a pandas DataFrame with one row per candidate seat of each row whose
     /// place names fit several villages or only near spellings. Set `chosen` on the right candidates and pass the
     /// DataFrame back as `places=` (or a dict of KIM id or place key to village code) to import those rows.
+    ///
+    /// Import options (keywords): `columns` (file header → kim column), `dayfirst=True`, `min_year=1900`,
+    /// `max_year=2100`, `max_errors=1000` (problems kept per table; all are counted), `max_bad_rows=None` (stop
+    /// after that many rejected rows), `places` (confirmed seats, see `errors="review"`); for CSV also `delimiter`,
+    /// `encoding` and `max_columns=1000`.
     #[staticmethod]
-    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise", places = None))]
+    #[pyo3(signature = (kims, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_records(
         py: Python<'_>,
         kims: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
-        places: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let mut options = kim_core::registry::ImportOptions::default();
-        crate::places::set_places(&mut options, places)?;
+        let o = import_options(options)?;
         let k = records(kims)?;
         let m = members.map(records).transpose()?.unwrap_or_default();
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
         let (reg, report) =
-            py.detach(|| Registry::import_cells_with(&k, &m, Some(r.reference()), &options));
+            py.detach(|| Registry::import_cells_with(&k, &m, Some(r.reference()), &o));
         finish(py, reg, &report, errors)
     }
 
-    /// Like `from_records`, from CSV files.
+    /// Like `from_records`, from CSV files; the encoding and the delimiter are detected unless given.
     #[staticmethod]
-    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise", places = None))]
+    #[pyo3(signature = (path, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_csv(
         py: Python<'_>,
         path: std::path::PathBuf,
         members: Option<std::path::PathBuf>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
-        places: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let mut options = kim_core::registry::ImportOptions::default();
-        crate::places::set_places(&mut options, places)?;
+        let o = import_options(options)?;
         let read = |p: &std::path::Path| std::fs::read(p).map_err(crate::errors::io(p));
         let k = read(&path)?;
         let m = members.as_deref().map(read).transpose()?;
         let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
         let (reg, report) = py
             .detach(|| {
-                Registry::import_csv_with(k.as_slice(), m.as_deref(), Some(r.reference()), &options)
+                Registry::import_csv_with(k.as_slice(), m.as_deref(), Some(r.reference()), &o)
             })
             .py()?;
         finish(py, reg, &report, errors)
@@ -175,20 +181,20 @@ impl PyRegistry {
 
     /// Like `from_records`, from pandas DataFrames (pandas is needed only for this method).
     #[staticmethod]
-    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise", places = None))]
+    #[pyo3(signature = (df, /, *, members = None, reference = None, errors = "raise", **options))]
     fn from_pandas(
         py: Python<'_>,
         df: &Bound<'_, PyAny>,
         members: Option<&Bound<'_, PyAny>>,
         reference: Option<PyRef<'_, PyReference>>,
         errors: &str,
-        places: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let k = df.call_method1("to_dict", ("records",))?;
         let m = members
             .map(|m| m.call_method1("to_dict", ("records",)))
             .transpose()?;
-        Self::from_records(py, &k, m.as_ref(), reference, errors, places)
+        Self::from_records(py, &k, m.as_ref(), reference, errors, options)
     }
 
     /// Parses registry JSON (`schema_version` 1).

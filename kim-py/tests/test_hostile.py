@@ -64,6 +64,8 @@ def build(spec: str) -> tuple[bytes, bytes | None]:
             n += 1
         return "".join(parts).encode(), None
     first, _, second = spec.partition("+")
+    if second.startswith("gen:"):
+        return (HOSTILE / first).read_bytes(), build(second)[0]
     return (HOSTILE / first).read_bytes(), (HOSTILE / second).read_bytes() if second else None
 
 
@@ -74,11 +76,11 @@ def family(e: kim.KimError) -> str:
     return f"err:{type(e).__name__}"
 
 
-def counts(reg: kim.Registry, bad: list[dict[str, Any]], table: str) -> str:
-    rejected = len({e["line"] for e in bad if e["table"] == table})
-    members = (len(reg.get(i)["members"]) for i in reg.ids())  # type: ignore[index]
-    accepted = len(reg) if table == "kims" else sum(members)
-    return f"{accepted + rejected}/{accepted}/{rejected}"
+def counts(report: dict[str, Any], table: str) -> str:
+    t = report[table]
+    assert t["rows_in"] == t["accepted"] + t["rejected"], "rows in = accepted + rejected"
+    assert len(t["errors"]) <= 1000 and sum(t["error_counts"].values()) >= len(t["errors"])
+    return f"{t['rows_in']}/{t['accepted']}/{t['rejected']}"
 
 
 def outcome(surface: str, data: bytes, second: bytes | None, tmp: pathlib.Path) -> str:
@@ -94,9 +96,10 @@ def outcome(surface: str, data: bytes, second: bytes | None, tmp: pathlib.Path) 
             if second is not None:
                 members = tmp / "members.csv"
                 members.write_bytes(second)
-            reg, bad = kim.Registry.from_csv(tmp / "kims.csv", members=members, errors="collect")
-            out = "rows:" + counts(reg, bad, "kims")
-            return out + (";" + counts(reg, bad, "members") if second is not None else "")
+            reg, report = kim.Registry.from_csv(tmp / "kims.csv", members=members, errors="report")
+            assert len(reg) == report["kims"]["accepted"]
+            out = "rows:" + counts(report, "kims")
+            return out + (";" + counts(report, "members") if second is not None else "")
         if surface == "registry_json":
             return f"ok:{len(kim.Registry.from_json(data.decode()))}"
         if surface == "kim_json":

@@ -1,6 +1,7 @@
 //! Dated changes: [`Event`]s applied to a [`Registry`] in date order, and [`Registry::as_of`], which rebuilds what
 //! was true on any day.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Registry;
 use super::dates::iso_date;
-use super::kim::{Member, StatusChange};
+use super::kim::{Kim, Member, StatusChange};
 use crate::error::{Error, Result};
 use crate::vocab::Status;
 
@@ -31,6 +32,27 @@ pub enum Change {
         /// The member id.
         member_id: String,
     },
+}
+
+/// One KIM's member ids and the latest term date of its members (see `Registry::members`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct MemberCache {
+    ids: HashSet<String>,
+    last: Option<NaiveDate>,
+}
+
+impl MemberCache {
+    fn of(kim: &Kim) -> Self {
+        Self {
+            ids: kim.members.iter().map(|m| m.id.clone()).collect(),
+            last: kim
+                .members
+                .iter()
+                .flat_map(|m| [m.term_start, m.term_end])
+                .flatten()
+                .max(),
+        }
+    }
 }
 
 /// A dated change to one KIM.
@@ -57,8 +79,13 @@ impl Registry {
                 id: event.kim.clone(),
             })?;
         self.index = OnceLock::new();
+        if self.members.len() != self.kims.len() {
+            self.members = self.kims.iter().map(MemberCache::of).collect();
+        }
+        let cache = &mut self.members[i];
         let kim = &mut self.kims[i];
-        if let Some(last) = kim.last_event_date()
+        // `Kim::last_event_date`, without walking every member.
+        if let Some(last) = kim.history.last().map(|c| c.date).max(cache.last)
             && event.date < last
         {
             return Err(Error::OutOfOrder {
@@ -85,7 +112,7 @@ impl Registry {
                 });
             }
             Change::Join { member } => {
-                if kim.members.iter().any(|m| m.id == member.id) {
+                if cache.ids.contains(&member.id) {
                     return Err(Error::Member {
                         kim: kim.id.clone(),
                         member: member.id.clone(),
@@ -96,6 +123,8 @@ impl Registry {
                 m.term_start = Some(event.date);
                 m.term_end = None;
                 kim.members.push(m);
+                cache.ids.insert(member.id.clone());
+                cache.last = cache.last.max(Some(event.date));
             }
             Change::Leave { member_id } => {
                 let m = kim
@@ -108,6 +137,7 @@ impl Registry {
                         problem: "is unknown or has already left",
                     })?;
                 m.term_end = Some(event.date);
+                cache.last = cache.last.max(Some(event.date));
             }
         }
         Ok(())
@@ -121,6 +151,7 @@ impl Registry {
             kims: self.kims.iter().map(|k| k.as_of(date)).collect(),
             by_id: self.by_id.clone(),
             index: OnceLock::new(),
+            members: Vec::new(),
         }
     }
 }

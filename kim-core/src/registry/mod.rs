@@ -38,6 +38,7 @@
 //! (`[{"path": "members[m2].nik", "code": "KIM-E-NIK", "message": …, "line": 3}]`). Validation reports both. Ids
 //! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
 
+mod columns;
 mod csv;
 mod dates;
 mod history;
@@ -57,7 +58,7 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use dates::parse_date;
+pub use dates::{parse_date, parse_date_with};
 pub use history::{Change, Event};
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
@@ -65,8 +66,8 @@ pub use index::DateIndex;
 pub use index::DateIndex as Columns;
 pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, StatusChange};
 pub use nik::Nik;
-pub use options::ImportOptions;
-pub use report::{ImportReport, TableReport};
+pub use options::{ImportOptions, TextEncoding};
+pub use report::{ImportReport, ImportWarning, TableReport};
 pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
 
@@ -100,6 +101,9 @@ pub struct Registry {
     by_id: HashMap<String, usize>,
     /// Derived from `kims` on first use and dropped on every change, so it can never be stale.
     index: OnceLock<DateIndex>,
+    /// Per KIM, its member ids and latest member date, so that [`Registry::apply`] is not linear in the members
+    /// (built on first use, kept up to date by `apply`, emptied by every other change).
+    members: Vec<history::MemberCache>,
 }
 
 impl PartialEq for Registry {
@@ -134,6 +138,7 @@ impl Registry {
         self.by_id.insert(kim.id.clone(), self.kims.len());
         self.kims.push(kim);
         self.index = OnceLock::new();
+        self.members = Vec::new();
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::dates::parse_date;
+use super::dates::parse_date_with;
 use super::kim::{FormationEvidence, Kim, Member, Registration, Sk, StatusChange, legacy_value};
 use super::nik::{F64_EXACT, Nik};
 use super::options::ImportOptions;
@@ -68,7 +68,6 @@ impl Row {
 pub(super) struct RowParser<'a> {
     pub(super) row: &'a Row,
     pub(super) errors: Vec<RowError>,
-    #[allow(dead_code)] // read by the date options of issue 14, next
     pub(super) options: &'a ImportOptions,
 }
 
@@ -105,7 +104,7 @@ impl<'a> RowParser<'a> {
 
     fn date(&mut self, field: &str) -> Option<NaiveDate> {
         let v = self.row.get(field)?;
-        parse_date(v)
+        parse_date_with(v, self.options)
             .map_err(|e| self.err(field, v, "KIM-E-DATE", e))
             .ok()
     }

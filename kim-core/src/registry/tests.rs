@@ -438,7 +438,16 @@ fn unreadable_csv_rows_are_rejected_one_by_one_with_line_and_byte() {
                  K1,A,64.02.01.2001,active\n\
                  K2,B \xff\xfe,64.02.01.2002,active,2024-01-01\n\
                  K3,C,64.02.01.2003,active,2024-01-01\n";
+    // Detected, bytes that are not UTF-8 make the file Windows-1252 (as Excel writes it): `B ÿþ` is a name.
     let (reg, rep) = Registry::import_csv(&kims[..], None::<&[u8]>, None).unwrap();
+    assert_eq!(rep.kims.encoding.as_deref(), Some("windows-1252"));
+    assert_eq!(reg.get("K2").unwrap().name, "B \u{ff}\u{fe}");
+    // Told it is UTF-8, the field that is not rejects its row.
+    let utf8 = ImportOptions {
+        encoding: Some(TextEncoding::Utf8),
+        ..ImportOptions::default()
+    };
+    let (reg, rep) = Registry::import_csv_with(&kims[..], None::<&[u8]>, None, &utf8).unwrap();
     assert_eq!(reg.len(), 1);
     assert_eq!(
         (rep.kims.rows_in, rep.kims.accepted, rep.kims.rejected),
@@ -460,9 +469,17 @@ fn unreadable_csv_rows_are_rejected_one_by_one_with_line_and_byte() {
 
 #[test]
 fn a_header_without_the_required_columns_fails_the_table() {
+    // A `;` header is detected; told `,`, the error says which delimiter the header has.
     let semicolons = "id;name;seat\nK1;A;64.02.01.2001\n";
-    let e = Registry::import_csv(semicolons.as_bytes(), None::<&[u8]>, None).unwrap_err();
-    assert!(e.to_string().contains("comma-separated"), "{e}");
+    let (reg, rep) = Registry::import_csv(semicolons.as_bytes(), None::<&[u8]>, None).unwrap();
+    assert_eq!((reg.len(), rep.kims.delimiter), (1, Some(';')));
+    let comma = ImportOptions {
+        delimiter: Some(b','),
+        ..ImportOptions::default()
+    };
+    let e =
+        Registry::import_csv_with(semicolons.as_bytes(), None::<&[u8]>, None, &comma).unwrap_err();
+    assert!(e.to_string().contains("one column with ';'"), "{e}");
     let no_seat = "id,name,status\nK1,A,active\n";
     let e = Registry::import_csv(no_seat.as_bytes(), None::<&[u8]>, None).unwrap_err();
     assert_eq!(e.to_string(), "CSV header lacks the required column `seat`");

@@ -113,7 +113,13 @@ static void build(const char *dir, const char *spec, buf_t *a, buf_t *b, int *ha
   char *data = read_file(dir, first, &len);
   put(a, data, len);
   free(data);
-  if (plus) {
+  if (plus && strncmp(plus + 1, "gen:", 4) == 0) {
+    buf_t unused = {0};
+    int unused_b = 0;
+    build(dir, plus + 1, b, &unused, &unused_b);
+    free(unused.p);
+    *has_b = 1;
+  } else if (plus) {
     data = read_file(dir, plus + 1, &len);
     put(b, data, len);
     free(data);

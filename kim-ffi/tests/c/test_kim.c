@@ -127,6 +127,28 @@ int main(int argc, char **argv) {
   kim_string_free(report);
   kim_registry_free(imported);
 
+  /* CSV options: a `;` file with Indonesian headers and a month-first date; bad options are errors. */
+  const char *excel = "ID KIM;Nama KIM;Kode Wilayah;Status;Tgl Status\nK1;KIM A;64.02.01.2001;active;07/25/2022\n";
+  const char *month_first = "{\"delimiter\": \";\", \"dayfirst\": false, \"max_errors\": 5}";
+  CHECK(kim_registry_from_csv_with(excel, strlen(excel), NULL, 0, NULL, month_first, strlen(month_first), &imported,
+                                   &report) == KIM_STATUS_OK, "CSV import with options");
+  CHECK(kim_registry_len(imported) == 1 && strstr(report, "\"delimiter\":\";\"") && strstr(report, "\"encoding\":\"utf-8\""),
+        "options used and reported");
+  kim_string_free(report);
+  kim_registry_free(imported);
+  imported = NULL;
+  CHECK(kim_registry_from_csv_with(excel, strlen(excel), NULL, 0, NULL, NULL, 0, &imported, &report) == KIM_STATUS_OK &&
+            strstr(report, "dayfirst=false") && kim_registry_len(imported) == 0,
+        "an ambiguous date is rejected with the option named");
+  kim_string_free(report);
+  kim_registry_free(imported);
+  imported = NULL;
+  expect_error(kim_registry_from_csv_with(excel, strlen(excel), NULL, 0, NULL, "{\"encoding\": \"ebcdic\"}", 22, &imported, &report),
+               KIM_STATUS_INVALID_ARGUMENT, "KIM-E-ARGUMENT", "unknown encoding");
+  expect_error(kim_registry_from_csv_with(excel, strlen(excel), NULL, 0, NULL, "{\"sep\": \";\"}", 12, &imported, &report),
+               KIM_STATUS_JSON, "KIM-E-JSON", "unknown option");
+  CHECK(imported == NULL, "no handle on failure");
+
   /* Profiles and validation. */
   kim_profiles *profiles = NULL;
   CHECK(kim_profiles_builtin(&profiles) == KIM_STATUS_OK, "built-in profiles");

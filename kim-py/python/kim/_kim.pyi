@@ -1,6 +1,6 @@
 import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, final
 
 __version__: str
@@ -53,6 +53,12 @@ class Registry:
         reference: Reference | None = None,
         errors: Literal["raise", "collect", "report", "review"] = "raise",
         places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
     ) -> Any: ...
     @staticmethod
     def from_csv(
@@ -63,6 +69,15 @@ class Registry:
         reference: Reference | None = None,
         errors: Literal["raise", "collect", "report", "review"] = "raise",
         places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
     ) -> Any: ...
     @staticmethod
     def from_pandas(
@@ -73,6 +88,12 @@ class Registry:
         reference: Reference | None = None,
         errors: Literal["raise", "collect", "report", "review"] = "raise",
         places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
     ) -> Any: ...
     @staticmethod
     def from_json(json: str) -> Registry: ...

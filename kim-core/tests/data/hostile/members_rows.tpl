@@ -1,0 +1,2 @@
+kim_id,id,name
+K1,m{n},Anggota {n}

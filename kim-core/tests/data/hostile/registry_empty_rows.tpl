@@ -1,0 +1,2 @@
+id,name,seat
+,,

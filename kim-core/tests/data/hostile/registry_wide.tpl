@@ -1,0 +1,2 @@
+id,name,seat,a,b
+c,d,e,f,g,h,i,j
