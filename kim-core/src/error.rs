@@ -254,7 +254,7 @@ pub enum Error {
     /// No KIM with this id.
     #[error("unknown KIM id {id:?}")]
     UnknownKim {
-        /// The id.
+        /// The id, masked where it is personal data (a NIK used as an id), like every id and path in an error.
         id: String,
     },
     /// A KIM id is used twice.

@@ -176,14 +176,18 @@ fn outcome(surface: &str, data: &[u8], second: Option<&[u8]>) -> String {
         "registry_csv" => match Registry::import_csv(data, second, Some(reference)) {
             Ok((reg, rep)) => {
                 let t = |t: &kim_core::registry::TableReport| {
+                    let kept = t.accepted + t.accepted_with_findings;
                     assert_eq!(
                         t.rows_in,
-                        t.accepted + t.rejected,
-                        "rows in = accepted + rejected"
+                        kept + t.rejected,
+                        "rows in = accepted + accepted_with_findings + rejected"
                     );
-                    format!("{}/{}/{}", t.rows_in, t.accepted, t.rejected)
+                    format!("{}/{}/{}", t.rows_in, kept, t.rejected)
                 };
-                assert_eq!(reg.len(), rep.kims.accepted);
+                assert_eq!(
+                    reg.len(),
+                    rep.kims.accepted + rep.kims.accepted_with_findings
+                );
                 let mut s = format!("rows:{}", t(&rep.kims));
                 if second.is_some() {
                     write!(s, ";{}", t(&rep.members)).unwrap();

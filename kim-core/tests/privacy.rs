@@ -601,3 +601,56 @@ fn reports_mask_names_and_ids_written_in_every_form() {
         .unwrap();
     assert!(f.message_en.contains("64.72.01.1001"), "{}", f.message_en);
 }
+
+/// The Rust errors that carry an id or a path a user gave (a NIK used as a KIM or member id, a file named after a
+/// person) mask it in `Display` and `Debug`, as the bindings do.
+#[test]
+fn rust_errors_mask_ids_and_paths() {
+    use kim_core::registry::{Event, Member};
+    use kim_core::vocab::{Role, Status};
+    use kim_core::wilayah::Kode;
+    let seat = Kode::parse("64.02.01.2001").unwrap();
+    let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut errors = Vec::new();
+    // A KIM id used twice.
+    let mut reg = Registry::new();
+    reg.insert(Kim::new(NIK, "KIM A", seat)).unwrap();
+    errors.push(reg.insert(Kim::new(NIK, "KIM B", seat)).unwrap_err());
+    // A member id used twice.
+    let mut kim = Kim::new("K1", "KIM A", seat);
+    kim.members.push(Member::new(NIK, "Siti", Role::Ketua));
+    kim.members.push(Member::new(NIK, "Siti", Role::Anggota));
+    errors.push(Registry::new().insert(kim).unwrap_err());
+    // A status change the lifecycle refuses, and one out of order.
+    let mut kim = Kim::new(NIK, "KIM A", seat);
+    kim.history.push(kim_core::registry::StatusChange {
+        date: day,
+        status: Status::Dissolved,
+        note: None,
+    });
+    kim.history.push(kim_core::registry::StatusChange {
+        date: day,
+        status: Status::Active,
+        note: None,
+    });
+    errors.push(Registry::new().insert(kim).unwrap_err());
+    // An event for an unknown KIM.
+    let mut reg = Registry::new();
+    let unknown = reg.apply(&Event {
+        date: day,
+        kim: NIK.into(),
+        change: kim_core::registry::Change::Status {
+            status: Status::Active,
+        },
+    });
+    errors.push(unknown.unwrap_err());
+    // An unknown profile, and a file that does not exist.
+    errors.push(ProfileSet::builtin().select(&[NIK], day).unwrap_err());
+    errors.push(Reference::from_csv_path(format!("/nonexistent/{NIK}.csv"), "x").unwrap_err());
+    for e in &errors {
+        for out in [e.to_string(), format!("{e:?}")] {
+            assert!(!out.contains(NIK), "{out}");
+            assert!(out.contains("6402**********01"), "{out}");
+        }
+    }
+}

@@ -116,10 +116,7 @@ impl Lexicon {
     /// Reads [`Lexicon::from_tsv`] from a file.
     pub fn from_path(path: impl AsRef<std::path::Path>, version: &str) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::io(path, source))?;
         Self::from_tsv(&text, version)
     }
 

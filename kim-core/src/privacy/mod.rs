@@ -165,6 +165,66 @@ impl Error {
         }
     }
 
+    /// [`Error::Io`] for `path`; a file name may hold a NIK, so the path is masked.
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: mask_text(&path.display().to_string()),
+            source,
+        }
+    }
+
+    /// [`Error::UnknownKim`], the id masked where it is personal data (a NIK used as an id).
+    pub(crate) fn unknown_kim(id: &str) -> Self {
+        Self::UnknownKim { id: mask_text(id) }
+    }
+
+    /// [`Error::DuplicateKim`], the id masked where it is personal data.
+    pub(crate) fn duplicate_kim(id: &str) -> Self {
+        Self::DuplicateKim { id: mask_text(id) }
+    }
+
+    /// [`Error::Member`], the KIM and member ids masked where they are personal data.
+    pub(crate) fn member(kim: &str, member: &str, problem: &'static str) -> Self {
+        Self::Member {
+            kim: mask_text(kim),
+            member: mask_text(member),
+            problem,
+        }
+    }
+
+    /// [`Error::UnknownProfile`], the id masked (a user may pass anything as a profile id).
+    pub(crate) fn unknown_profile(id: &str) -> Self {
+        Self::UnknownProfile { id: mask_text(id) }
+    }
+
+    /// [`Error::InvalidTransition`], the KIM id masked where it is personal data.
+    pub(crate) fn invalid_transition(
+        kim: &str,
+        from: Option<crate::vocab::Status>,
+        to: crate::vocab::Status,
+        date: chrono::NaiveDate,
+    ) -> Self {
+        Self::InvalidTransition {
+            kim: mask_text(kim),
+            from,
+            to,
+            date,
+        }
+    }
+
+    /// [`Error::OutOfOrder`], the KIM id masked where it is personal data.
+    pub(crate) fn out_of_order(
+        kim: &str,
+        date: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    ) -> Self {
+        Self::OutOfOrder {
+            kim: mask_text(kim),
+            date,
+            last,
+        }
+    }
+
     pub(crate) fn from_csv(err: &csv::Error) -> Self {
         let line = err.position().map_or(0, csv::Position::line);
         Self::Csv {

@@ -75,9 +75,7 @@ impl Registry {
         let &i = self
             .by_id
             .get(&event.kim)
-            .ok_or_else(|| Error::UnknownKim {
-                id: event.kim.clone(),
-            })?;
+            .ok_or_else(|| Error::unknown_kim(&event.kim))?;
         self.index = OnceLock::new();
         if self.members.len() != self.kims.len() {
             self.members = self.kims.iter().map(MemberCache::of).collect();
@@ -88,22 +86,15 @@ impl Registry {
         if let Some(last) = kim.history.last().map(|c| c.date).max(cache.last)
             && event.date < last
         {
-            return Err(Error::OutOfOrder {
-                kim: kim.id.clone(),
-                date: event.date,
-                last,
-            });
+            return Err(Error::out_of_order(&kim.id, event.date, last));
         }
         match &event.change {
             Change::Status { status } => {
                 let from = kim.status();
                 if !Status::can_follow(from, *status) {
-                    return Err(Error::InvalidTransition {
-                        kim: kim.id.clone(),
-                        from,
-                        to: *status,
-                        date: event.date,
-                    });
+                    return Err(Error::invalid_transition(
+                        &kim.id, from, *status, event.date,
+                    ));
                 }
                 kim.history.push(StatusChange {
                     date: event.date,
@@ -113,11 +104,7 @@ impl Registry {
             }
             Change::Join { member } => {
                 if cache.ids.contains(&member.id) {
-                    return Err(Error::Member {
-                        kim: kim.id.clone(),
-                        member: member.id.clone(),
-                        problem: "already exists",
-                    });
+                    return Err(Error::member(&kim.id, &member.id, "already exists"));
                 }
                 let mut m = member.clone();
                 m.term_start = Some(event.date);
@@ -131,10 +118,8 @@ impl Registry {
                     .members
                     .iter_mut()
                     .find(|m| &m.id == member_id && m.term_end.is_none())
-                    .ok_or_else(|| Error::Member {
-                        kim: event.kim.clone(),
-                        member: member_id.clone(),
-                        problem: "is unknown or has already left",
+                    .ok_or_else(|| {
+                        Error::member(&event.kim, member_id, "is unknown or has already left")
                     })?;
                 m.term_end = Some(event.date);
                 cache.last = cache.last.max(Some(event.date));

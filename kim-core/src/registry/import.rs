@@ -108,7 +108,7 @@ impl Registry {
     ///
     /// - a blank is absent, like an empty text: [`Cell::Blank`], and a float NaN;
     /// - a number in a text column is its decimal text (a whole float up to 2^53 without `.0`);
-    /// - a NIK that arrived as a number is read by [`Nik::from_i64`] / [`Nik::from_f64`] (a float only when it is
+    /// - a NIK that arrived as a number is read by [`Nik::from_i64`](super::Nik::from_i64) / [`Nik::from_f64`](super::Nik::from_f64) (a float only when it is
     ///   exact), and any error on it says that it arrived as a number and how to read the column as text.
     ///
     /// ```

@@ -464,19 +464,15 @@ impl Kim {
             if let Some(p) = prev
                 && c.date < p.date
             {
-                return Err(Error::OutOfOrder {
-                    kim: self.id.clone(),
-                    date: c.date,
-                    last: p.date,
-                });
+                return Err(Error::out_of_order(&self.id, c.date, p.date));
             }
             if !Status::can_follow(prev.map(|p| p.status), c.status) {
-                return Err(Error::InvalidTransition {
-                    kim: self.id.clone(),
-                    from: prev.map(|p| p.status),
-                    to: c.status,
-                    date: c.date,
-                });
+                return Err(Error::invalid_transition(
+                    &self.id,
+                    prev.map(|p| p.status),
+                    c.status,
+                    c.date,
+                ));
             }
             prev = Some(c);
         }
@@ -490,11 +486,7 @@ impl Kim {
         let mut seen = HashSet::new();
         for m in &self.members {
             if !seen.insert(m.id.as_str()) {
-                return Err(Error::Member {
-                    kim: self.id.clone(),
-                    member: m.id.clone(),
-                    problem: "already exists",
-                });
+                return Err(Error::member(&self.id, &m.id, "already exists"));
             }
         }
         Ok(())

@@ -132,7 +132,7 @@ impl Registry {
     /// Adds a KIM after checking its id is new and its history and members are consistent.
     pub fn insert(&mut self, kim: Kim) -> Result<()> {
         if self.by_id.contains_key(&kim.id) {
-            return Err(Error::DuplicateKim { id: kim.id });
+            return Err(Error::duplicate_kim(&kim.id));
         }
         kim.check_consistency()?;
         self.by_id.insert(kim.id.clone(), self.kims.len());

@@ -16,7 +16,7 @@ use crate::vocab::{
 use crate::wilayah::{Kode, Reference};
 use chrono::NaiveDate;
 
-/// One cell of a record for [`Registry::import_cells`], with the type it had where it came from.
+/// One cell of a record for [`Registry::import_cells`](super::Registry::import_cells), with the type it had where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Text (trimmed on import; empty text is a blank).

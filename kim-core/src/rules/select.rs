@@ -99,9 +99,7 @@ impl ProfileSet {
     pub fn select(&self, ids: &[&str], date: NaiveDate) -> Result<Vec<&Profile>> {
         let mut out = Vec::with_capacity(ids.len() + 1);
         for id in ids {
-            out.push(self.get(id).ok_or_else(|| Error::UnknownProfile {
-                id: (*id).to_owned(),
-            })?);
+            out.push(self.get(id).ok_or_else(|| Error::unknown_profile(id))?);
         }
         if !out.iter().any(|p| p.kind == ProfileKind::National) {
             out.insert(0, self.in_force(date)?[0]);

@@ -302,10 +302,7 @@ impl Reference {
     /// Reads [`Reference::from_csv`] from a file path.
     pub fn from_csv_path(path: impl AsRef<std::path::Path>, version: &str) -> Result<Self> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let file = std::fs::File::open(path).map_err(|source| Error::io(path, source))?;
         Self::from_csv(std::io::BufReader::new(file), version)
     }
 

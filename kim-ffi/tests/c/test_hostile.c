@@ -149,16 +149,18 @@ static const char *failed(kim_status st) {
   return family(st);
 }
 
-/* `"table":{"rows_in":I,"accepted":A,"rejected":R` of an import report, as "I/A/R". */
+/* `"table":{"rows_in":I,"accepted":A,"rejected":R,"accepted_with_findings":W` of an import report, as "I/A+W/R". */
 static void counts(const char *report, const char *table, char *out, size_t cap) {
   char key[32];
   snprintf(key, sizeof key, "\"%s\":{", table);
   const char *at = strstr(report, key);
-  unsigned long i = 0, a = 0, r = 0;
-  if (!at || sscanf(at + strlen(key), "\"rows_in\":%lu,\"accepted\":%lu,\"rejected\":%lu", &i, &a, &r) != 3) {
+  unsigned long i = 0, a = 0, r = 0, w = 0;
+  if (!at || sscanf(at + strlen(key), "\"rows_in\":%lu,\"accepted\":%lu,\"rejected\":%lu,\"accepted_with_findings\":%lu",
+                    &i, &a, &r, &w) != 4) {
     snprintf(out, cap, "?");
     return;
   }
+  a += w;
   if (i != a + r) {
     fprintf(stderr, "  %s: rows in %lu != accepted %lu + rejected %lu\n", table, i, a, r);
     failures++;
