@@ -369,8 +369,24 @@ impl CsvTable {
         let mut rdr = reader(part, self.delimiter, false);
         let mut rec = csv::ByteRecord::new();
         let (mut row_line, mut counted) = (line, 0);
+        // The csv reader drops a UTF-8 BOM at the start of its input. Here that input starts mid-file, where a BOM
+        // is data: it is put back, and the text rule refuses it with its field.
+        let mut bom = part.starts_with(b"\xEF\xBB\xBF");
         loop {
             match rdr.read_byte_record(&mut rec) {
+                Ok(true) if std::mem::take(&mut bom) => {
+                    let mut with_bom =
+                        csv::ByteRecord::with_capacity(rec.as_slice().len() + 3, rec.len());
+                    for (i, field) in rec.iter().enumerate() {
+                        if i == 0 {
+                            with_bom.push_field(&[b"\xEF\xBB\xBF", field].concat());
+                        } else {
+                            with_bom.push_field(field);
+                        }
+                    }
+                    with_bom.set_position(rec.position().cloned());
+                    rec = with_bom;
+                }
                 Ok(true) => {}
                 Ok(false) => return Segment::Done,
                 Err(e) => {

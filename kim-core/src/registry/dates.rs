@@ -119,7 +119,7 @@ pub(crate) fn check_window(d: NaiveDate, min: i32, max: i32) -> Result<(), Strin
         Ok(())
     } else {
         Err(format!(
-            "year {} is outside the plausible window {min}–{max} (ImportOptions min_year/max_year)",
+            "year {} is outside the plausible window {min}–{max}",
             d.year()
         ))
     }
@@ -290,7 +290,8 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 /// ```
 pub fn parse_date_with(s: &str, options: &ImportOptions) -> std::result::Result<NaiveDate, String> {
     let d = parse_any(s.trim(), options.dayfirst)?;
-    check_window(d, options.min_year, options.max_year)?;
+    check_window(d, options.min_year, options.max_year)
+        .map_err(|e| format!("{e} (the import options min_year/max_year)"))?;
     Ok(d)
 }
 
