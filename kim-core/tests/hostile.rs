@@ -135,6 +135,17 @@ fn input(spec: &str) -> (Vec<u8>, Option<Vec<u8>>) {
                 let target = mib(parts[1]);
                 unit.repeat(target.div_ceil(unit.len())).into_bytes()
             }
+            "wrap" => {
+                let (head, body) = template(parts[2]);
+                let (filler, tail) = body.split_once('\n').unwrap();
+                let mut s = head;
+                let target = mib(parts[1]);
+                while s.len() < target {
+                    s.push_str(filler);
+                }
+                s.push_str(tail.trim_end_matches('\n'));
+                s.into_bytes()
+            }
             other => panic!("unknown recipe {other}"),
         };
         return (out, None);

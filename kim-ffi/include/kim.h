@@ -239,8 +239,10 @@ kim_status kim_registry_from_json(const char *json,
 // Free-text `desa`/`kecamatan`/`kab_kota` names are matched against `reference` (may be NULL when every row has a
 // `seat` code). Rejected rows never fail the call: `*out_report` receives
 // `{"schema_version":1,"kims":{"rows_in":…,"accepted":…,"rejected":…,"accepted_with_findings":…,"errors":[{"line":…,
-// "field":…,…}]},"members":{…}}` (rows in = accepted + accepted_with_findings + rejected; a row with legacy issuer,
-// role or occupation text is accepted with findings).
+// "field":…,…}]},"members":{…},"review":[…]}` (rows in = accepted + accepted_with_findings + rejected; a row with
+// legacy issuer, role or occupation text is accepted with findings). `review` lists the rows whose place names fit
+// several villages or only near spellings, each with its `key` and ranked `candidates` (code, name, kecamatan,
+// kab_kota, score); confirm them with the `places` option of [`kim_registry_from_csv_with`].
 //
 // # Safety
 //

@@ -54,6 +54,10 @@ def build(spec: str) -> tuple[bytes, bytes | None]:
         if kind == "line":
             unit = f"{head} {body.replace(chr(10), ' ')} ".encode()
             return unit * -(-target // len(unit)), None
+        if kind == "wrap":
+            filler, _, tail = body.partition("\n")
+            count = max(0, -(-(target - len(head)) // len(filler)))
+            return (head + filler * count + tail.rstrip("\n")).encode(), None
         prefix, line = (head + "\n", body) if kind == "rows" else ("", head + "\n" + body)
         # Lines numbered {n} = 1, 2, … until the target is reached, as the Rust runner does.
         parts, size, n = [prefix], len(prefix), 1

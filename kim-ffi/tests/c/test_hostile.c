@@ -77,6 +77,16 @@ static void build(const char *dir, const char *spec, buf_t *a, buf_t *b, int *ha
     char *head = t, *body = nl + 1;
     size_t blen = strlen(body);
     while (blen > 0 && body[blen - 1] == '\n') body[--blen] = 0;
+    if (strcmp(kind, "wrap") == 0) {
+      /* The first line, the second repeated until the target, then the rest. */
+      char *nl2 = strchr(body, '\n');
+      *nl2 = 0;
+      puts_b(a, head);
+      while (a->len < target) puts_b(a, body);
+      puts_b(a, nl2 + 1);
+      free(t);
+      return;
+    }
     if (strcmp(kind, "line") == 0) {
       buf_t unit = {0};
       puts_b(&unit, head);
