@@ -71,7 +71,7 @@ def kab_core(code):
     n = units[code]
     for p in ("Kabupaten ", "Kota Administrasi ", "Kota "):
         if n.startswith(p):
-            return n[len(p):]
+            return n[len(p) :]
     return n
 
 
@@ -115,9 +115,7 @@ def fits(v, desa, kind, kec, kab, kab_kind, abbr):
         return False
     if kab is not None and norm(kab_core(kb)) != kab:
         return False
-    if kab_kind == "kota" and not is_kota(kb) or kab_kind == "kab" and is_kota(kb):
-        return False
-    return True
+    return not (kab_kind == "kota" and not is_kota(kb) or kab_kind == "kab" and is_kota(kb))
 
 
 def case(s):
@@ -129,8 +127,8 @@ def typo(s):
     letters = [i for i, c in enumerate(s) if c.isalpha()]
     i = rng.choice(letters[1:-1])
     if rng.random() < 0.5:
-        return s[:i] + s[i + 1:]
-    return s[:i] + rng.choice("aiueonrkst".replace(s[i].lower(), "")) + s[i + 1:]
+        return s[:i] + s[i + 1 :]
+    return s[:i] + rng.choice("aiueonrkst".replace(s[i].lower(), "")) + s[i + 1 :]
 
 
 def make(v, family):
@@ -145,15 +143,11 @@ def make(v, family):
     # Which parts, and how they are written.
     with_kec = rng.random() < 0.8
     with_kab = rng.random() < 0.75 or not with_kec
-    desa_prefix = rng.choice(
-        [None, None, "Kel.", "Kelurahan"] if vkind == "kel" else [None, None, "Desa", "Ds."]
-    )
+    desa_prefix = rng.choice([None, None, "Kel.", "Kelurahan"] if vkind == "kel" else [None, None, "Desa", "Ds."])
     kind = {"Kel.": "kel", "Kelurahan": "kel", "Desa": "desa", "Ds.": "desa"}.get(desa_prefix)
     kec_prefix = rng.choice([None, "Kec.", "Kecamatan"])
     abbr = ABBR.get(kb) if rng.random() < 0.3 else None
-    kab_prefix = None if abbr else rng.choice(
-        [None, None, "Kota"] if is_kota(kb) else [None, "Kab.", "Kabupaten"]
-    )
+    kab_prefix = None if abbr else rng.choice([None, None, "Kota"] if is_kota(kb) else [None, "Kab.", "Kabupaten"])
     kab_kind = {"Kab.": "kab", "Kabupaten": "kab", "Kota": "kota"}.get(kab_prefix)
     shape = rng.choice(["fields", "comma", "comma_reversed", "no_comma", "no_comma_reversed", "punct"])
     if shape == "fields":

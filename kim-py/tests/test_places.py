@@ -1,14 +1,19 @@
 """The review list of a legacy import, and confirmed seats passed back as places=."""
 
+import kim
 import pandas as pd
 import pytest
-
-import kim
 
 ROWS = [
     {"id": "K1", "name": "KIM Perian", "desa": "Perian", "kecamatan": "Muara Muntai", "kab_kota": "Kukar"},
     # A kelurahan and a desa of Kec. Sorkam Barat share this name.
-    {"id": "K2", "name": "KIM Sorkam", "desa": "Sorkam Kanan", "kecamatan": "Sorkam Barat", "kab_kota": "Tapanuli Tengah"},
+    {
+        "id": "K2",
+        "name": "KIM Sorkam",
+        "desa": "Sorkam Kanan",
+        "kecamatan": "Sorkam Barat",
+        "kab_kota": "Tapanuli Tengah",
+    },
     # Only a near spelling fits.
     {"id": "K3", "name": "KIM Periaan", "desa": "Periaan", "kecamatan": "Muara Muntai", "kab_kota": "Kukar"},
 ]

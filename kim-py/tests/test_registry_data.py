@@ -231,9 +231,23 @@ def _codes(report: kim.Report) -> dict[str, list[str]]:
 
 def _legacy() -> tuple[kim.Registry, list[dict[str, object]]]:
     kims = [
-        {"id": "K1", "name": "KIM RT", "seat": SEAT, "sk_number": "1/2023", "sk_date": "2023-01-01", "sk_issuer": "Ketua RT 03"},
+        {
+            "id": "K1",
+            "name": "KIM RT",
+            "seat": SEAT,
+            "sk_number": "1/2023",
+            "sk_date": "2023-01-01",
+            "sk_issuer": "Ketua RT 03",
+        },
         {"id": "K2", "name": "KIM Tanpa Penerbit", "seat": SEAT, "sk_number": "2/2023", "sk_date": "2023-01-01"},
-        {"id": "K3", "name": "KIM Desa", "seat": SEAT, "sk_number": "3/2023", "sk_date": "2023-01-01", "sk_issuer": "Kades"},
+        {
+            "id": "K3",
+            "name": "KIM Desa",
+            "seat": SEAT,
+            "sk_number": "3/2023",
+            "sk_date": "2023-01-01",
+            "sk_issuer": "Kades",
+        },
     ]
     members = [
         {"kim_id": "K3", "id": "m1", "name": "Siti", "nik": NIK, "occupation": "guru", "role": "ketua"},
@@ -303,8 +317,22 @@ def test_zero_width_space_does_not_make_a_second_kim() -> None:
 
 def test_import_report_counts_rows_accepted_with_findings() -> None:
     kims = [
-        {"id": "K1", "name": "KIM RT", "seat": SEAT, "sk_number": "1/2023", "sk_date": "2023-01-01", "sk_issuer": "Ketua RT"},
-        {"id": "K2", "name": "KIM Desa", "seat": SEAT, "sk_number": "2/2023", "sk_date": "2023-01-01", "sk_issuer": "lurah"},
+        {
+            "id": "K1",
+            "name": "KIM RT",
+            "seat": SEAT,
+            "sk_number": "1/2023",
+            "sk_date": "2023-01-01",
+            "sk_issuer": "Ketua RT",
+        },
+        {
+            "id": "K2",
+            "name": "KIM Desa",
+            "seat": SEAT,
+            "sk_number": "2/2023",
+            "sk_date": "2023-01-01",
+            "sk_issuer": "lurah",
+        },
         {"id": "K3", "name": "KIM Rusak", "seat": "64.0x"},
     ]
     reg, report = kim.Registry.from_records(kims, errors="report")
