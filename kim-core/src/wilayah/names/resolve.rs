@@ -350,9 +350,17 @@ impl Reference {
             };
             let mut next = Vec::new();
             for &(scope, score, certain) in &beams {
-                let mut ms = self.match_core(&query.core, query.level.or(level), query.kota, scope);
+                // A broader part is never a village: do not look for one.
+                let deepest = if last { Level::Desa } else { Level::Kecamatan };
+                let mut ms = self.match_core_to(
+                    &query.core,
+                    query.level.or(level),
+                    query.kota,
+                    scope,
+                    deepest,
+                );
                 if query.full != query.core {
-                    ms.extend(self.match_core(&query.full, level, None, scope));
+                    ms.extend(self.match_core_to(&query.full, level, None, scope, deepest));
                 }
                 for m in ms {
                     let kode = m.kode;
