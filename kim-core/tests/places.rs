@@ -181,7 +181,7 @@ fn words_without_commas_are_split_by_the_hierarchy() {
     for text in ["Kel. Loa Ipu Tenggarong", "Kukar Tenggarong Loa Ipu"] {
         match r.resolve_place(text) {
             Resolution::Uncertain(c) => {
-                assert_eq!(c[0].kode.to_string(), "64.02.06.1002", "{text}")
+                assert_eq!(c[0].kode.to_string(), "64.02.06.1002", "{text}");
             }
             other => panic!("{text}: {other:?}"),
         }
