@@ -7,7 +7,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{KabKotaKind, Kode, Level, Reference};
 
+mod grams;
 mod resolve;
+
+use grams::GramIndex;
 
 pub use resolve::FieldsResolution;
 
@@ -111,6 +114,19 @@ impl<'de> Deserialize<'de> for Resolution {
     }
 }
 
+/// Ranges of at most this many units are scanned for near spellings; larger ones use the bigram index.
+const SCAN_AT_MOST: usize = 1024;
+
+/// 0 = provinsi … 3 = desa.
+fn level_number(l: Level) -> u8 {
+    match l {
+        Level::Provinsi => 0,
+        Level::KabKota => 1,
+        Level::Kecamatan => 2,
+        Level::Desa => 3,
+    }
+}
+
 /// Lazily built: normalised name of every unit, and exact-name lookup.
 pub(super) struct NameIndex {
     norm: Vec<Box<str>>,
@@ -119,6 +135,10 @@ pub(super) struct NameIndex {
     exact: NameTable,
     /// Every syllable abbreviation (see [`is_abbreviation`]) of the provinsi and kab/kota names.
     abbr: HashMap<Box<str>, Vec<u32>>,
+    /// The provinsi and kab/kota, in list order: what a national query without a deeper level scans.
+    shallow: Vec<u32>,
+    /// Near-spelling and abbreviation candidates over large ranges, built on the first near-spelling search.
+    grams: std::sync::OnceLock<GramIndex>,
 }
 
 /// A string's length in chars and its chars counted in 32 buckets (by code point modulo 32, saturating). The length
@@ -159,6 +179,7 @@ impl NameIndex {
         let mut histograms = Vec::with_capacity(r.len());
         let mut exact = Vec::with_capacity(r.len());
         let mut abbr: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut shallow = Vec::new();
         for u in r.iter() {
             // Only kab/kota names carry an administrative prefix (`Kabupaten`, `Kota`); a kecamatan or village may
             // be *named* `Kota Bangun`.
@@ -170,6 +191,7 @@ impl NameIndex {
             };
             exact.push((name_hash(&n), u.index));
             if u.kode.level() <= Level::KabKota {
+                shallow.push(u.index);
                 for a in abbreviations(&n) {
                     let hits = abbr.entry(a.into()).or_default();
                     if hits.last() != Some(&u.index) {
@@ -186,6 +208,8 @@ impl NameIndex {
             histograms,
             exact: NameTable(exact),
             abbr,
+            shallow,
+            grams: std::sync::OnceLock::new(),
         }
     }
 }
@@ -420,6 +444,18 @@ impl Reference {
         kota: Option<KabKotaKind>,
         within: Option<Kode>,
     ) -> Vec<NameMatch> {
+        self.match_core_to(core, level, kota, within, Level::Desa)
+    }
+
+    /// [`Reference::match_core`] for units no deeper than `deepest` (a broader part of a place is never a village).
+    fn match_core_to(
+        &self,
+        core: &str,
+        level: Option<Level>,
+        kota: Option<KabKotaKind>,
+        within: Option<Kode>,
+        deepest: Level,
+    ) -> Vec<NameMatch> {
         let range = self.subtree_range(within);
         let skip = usize::from(within.is_some() && !range.is_empty());
         let range = (range.start + skip)..range.end;
@@ -429,7 +465,8 @@ impl Reference {
         let idx = self.name_index();
         let accept = |i: usize| {
             let k = self.codes[i];
-            level.is_none_or(|l| k.level() == l)
+            k.level() <= deepest
+                && level.is_none_or(|l| k.level() == l)
                 && kota.is_none_or(|kota| {
                     k.kab_kota_kind() == Some(kota) && k.level() == Level::KabKota
                 })
@@ -444,12 +481,37 @@ impl Reference {
                 }
             }
         }
-        // Abbreviations and near spellings: scan the range (small except for national queries, where only
-        // provinsi and kab/kota are scanned unless a level was given).
+        // Abbreviations and near spellings: national queries without a deeper level look only at the provinsi and
+        // kab/kota; small ranges (a kab/kota) are scanned; larger ones take the candidates of the bigram index.
         let scan_levels_deep = within.is_some() || level.is_some_and(|l| l >= Level::Kecamatan);
-        for i in range {
-            let k = self.codes[i];
-            if !accept(i) || (!scan_levels_deep && k.level() > Level::KabKota) {
+        let candidates: Vec<u32> = if !scan_levels_deep {
+            grams::within(&idx.shallow, &range).to_vec()
+        } else if range.len() <= SCAN_AT_MOST {
+            #[allow(clippy::cast_possible_truncation)] // see Reference::build
+            range.clone().map(|i| i as u32).collect()
+        } else {
+            let all = [
+                Level::Provinsi,
+                Level::KabKota,
+                Level::Kecamatan,
+                Level::Desa,
+            ];
+            let levels: Vec<u8> = all
+                .iter()
+                .filter(|l| **l <= deepest && level.is_none_or(|x| x == **l))
+                .map(|&l| level_number(l))
+                .collect();
+            idx.grams
+                .get_or_init(|| {
+                    let levels: Vec<u8> =
+                        self.codes.iter().map(|k| level_number(k.level())).collect();
+                    GramIndex::build(&idx.norm, &levels)
+                })
+                .candidates(core, &range, &levels)
+        };
+        for i in candidates {
+            let i = i as usize;
+            if !accept(i) {
                 continue;
             }
             let cand = &idx.norm[i];
@@ -461,8 +523,8 @@ impl Reference {
                 continue;
             }
             // Similarity >= 0.8 allows an edit distance of at most a fifth of the longer length; the distance is at
-            // least the length difference and half the histogram distance, so most of a national scan stops here,
-            // before the quadratic edit distance.
+            // least the length difference and half the histogram distance, so most candidates stop here, before
+            // the quadratic edit distance.
             let cand_hist = &idx.histograms[i];
             let max_dist = core_hist.chars.max(cand_hist.chars) / 5;
             if core_hist.chars.abs_diff(cand_hist.chars) > max_dist
@@ -499,7 +561,8 @@ mod tests {
     #[test]
     fn the_edit_distance_prefilter_never_drops_a_near_spelling() {
         // Every 97th village, misspelt by a substitution (and a deletion and an insertion when long enough): the
-        // filtered scan of its province finds exactly the villages a plain scan with the same threshold finds.
+        // bigram-index candidates of its province (a range too large to scan), checked, find exactly the villages a
+        // plain scan with the same threshold finds.
         let r = Reference::embedded();
         let idx = r.name_index();
         let mut compared = 0;

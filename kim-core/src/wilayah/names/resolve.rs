@@ -6,7 +6,10 @@
 //! part up in the exact-name and abbreviation tables, and keeps the chains in which each part lies inside the
 //! previous, broader one. Nothing is cut to a top-N list, so a kab/kota name that many villages share cannot push
 //! the answer out. Only when no chain is found does the **near-spelling stage** run: a beam over the parts with
-//! [`Reference::match_name_at`]-style fuzzy matching, whose candidates are only ever *uncertain*.
+//! [`Reference::match_name_at`]-style fuzzy matching, whose candidates are only ever *uncertain*. It tries the parts
+//! the commas and prefix words give, then splits inside them (one extra part, then two), keeping the first that
+//! gives any candidate. Near spellings over a province or the country come from a bigram index (`grams.rs`),
+//! built on the first such search; a kab/kota or smaller is scanned.
 
 use std::collections::HashMap;
 
@@ -31,6 +34,8 @@ const PREFIX_WORDS: &[&str] = &[
 
 /// A name spans at most this many words (prefix included).
 const MAX_SPAN: usize = 7;
+/// The near-spelling stage splits a comma-less run of words into at most this many more parts.
+const MAX_EXTRA_SPLITS: usize = 2;
 /// A place has at most this many parts (desa, kecamatan, kab/kota, provinsi).
 const MAX_PARTS: usize = 4;
 
@@ -67,19 +72,36 @@ struct Words {
 }
 
 impl Words {
-    /// The parts that commas and prefix words give.
-    fn hard_parts(&self) -> Vec<String> {
-        let mut parts: Vec<String> = Vec::new();
-        for (word, &hard) in self.words.iter().zip(&self.hard) {
-            match parts.last_mut() {
-                Some(p) if !hard => {
-                    p.push(' ');
-                    p.push_str(word);
-                }
-                _ => parts.push(word.clone()),
+    /// Every split of the words from `start` into at most [`MAX_PARTS`] parts that starts a part at every comma
+    /// and prefix word, with the number of parts it starts elsewhere (at most [`MAX_EXTRA_SPLITS`]).
+    fn splits(
+        &self,
+        start: usize,
+        stack: &mut Vec<(usize, usize)>,
+        out: &mut Vec<(usize, Vec<(usize, usize)>)>,
+    ) {
+        let n = self.words.len();
+        if start == n {
+            let extra = stack
+                .iter()
+                .filter(|&&(_, end)| end < n && !self.hard[end])
+                .count();
+            if extra <= MAX_EXTRA_SPLITS {
+                out.push((extra, stack.clone()));
             }
+            return;
         }
-        parts
+        if stack.len() == MAX_PARTS {
+            return;
+        }
+        for end in start + 1..=n {
+            if end - 1 > start && self.hard[end - 1] {
+                break;
+            }
+            stack.push((start, end));
+            self.splits(end, stack, out);
+            stack.pop();
+        }
     }
 
     fn new(text: &str) -> Self {
@@ -249,18 +271,32 @@ impl Reference {
         if let Some(f) = finals {
             return self.decide(f);
         }
-        // Near spellings, on the parts the commas and prefixes give.
-        let parts = w.hard_parts();
+        // Near spellings, on the parts the commas and prefixes give, else on the fewest extra splits inside them
+        // (`Kel. Loa Ipu Tenggarong`) that give any candidate.
+        let mut splits: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+        w.splits(0, &mut Vec::new(), &mut splits);
+        splits.sort_by_key(|s| s.0);
         let mut finals = Vec::new();
-        for reverse in [true, false] {
-            let mut ordered: Vec<&str> = parts.iter().map(String::as_str).collect();
-            if reverse {
-                ordered.reverse();
+        for extra in 0..=MAX_EXTRA_SPLITS {
+            for (_, split) in splits.iter().filter(|s| s.0 == extra) {
+                let parts: Vec<String> = split
+                    .iter()
+                    .map(|&(a, b)| w.words[a..b].join(" "))
+                    .collect();
+                for reverse in [true, false] {
+                    let mut ordered: Vec<&str> = parts.iter().map(String::as_str).collect();
+                    if reverse {
+                        ordered.reverse();
+                    }
+                    if let Ok(f) = self.fuzzy_chain(&ordered, &vec![None; ordered.len()]) {
+                        finals.extend(f);
+                    }
+                    if parts.len() == 1 {
+                        break;
+                    }
+                }
             }
-            if let Ok(f) = self.fuzzy_chain(&ordered, &vec![None; ordered.len()]) {
-                finals.extend(f);
-            }
-            if parts.len() == 1 {
+            if !finals.is_empty() {
                 break;
             }
         }
@@ -350,9 +386,17 @@ impl Reference {
             };
             let mut next = Vec::new();
             for &(scope, score, certain) in &beams {
-                let mut ms = self.match_core(&query.core, query.level.or(level), query.kota, scope);
+                // A broader part is never a village: do not look for one.
+                let deepest = if last { Level::Desa } else { Level::Kecamatan };
+                let mut ms = self.match_core_to(
+                    &query.core,
+                    query.level.or(level),
+                    query.kota,
+                    scope,
+                    deepest,
+                );
                 if query.full != query.core {
-                    ms.extend(self.match_core(&query.full, level, None, scope));
+                    ms.extend(self.match_core_to(&query.full, level, None, scope, deepest));
                 }
                 for m in ms {
                     let kode = m.kode;
