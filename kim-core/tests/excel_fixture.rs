@@ -59,7 +59,7 @@ fn the_messy_fixture_imports_row_by_row() {
         );
     }
 
-    // KIMs: 7 rows; K01 and K03 accepted, K02 accepted with a finding (legacy issuer), K04–K07 rejected.
+    // KIMs: 7 rows; K01, K03 and K05 accepted, K02 accepted with a finding (legacy issuer), K04, K06, K07 rejected.
     assert_eq!(
         (
             rep.kims.rows_in,
@@ -67,10 +67,12 @@ fn the_messy_fixture_imports_row_by_row() {
             rep.kims.accepted_with_findings,
             rep.kims.rejected
         ),
-        (7, 2, 1, 4)
+        (7, 3, 1, 3)
     );
     let ids: Vec<&str> = reg.kims().iter().map(|k| k.id.as_str()).collect();
-    assert_eq!(ids, ["K01", "K02", "K03"]);
+    assert_eq!(ids, ["K01", "K02", "K03", "K05"]);
+    // Line 6: the whole place in the `desa` cell, with prefixes and commas, is read as one place text.
+    assert_eq!(reg.get("K05").unwrap().seat.to_string(), "64.02.04.2007");
 
     // Line 2: `Kel. Loa Ipuh` / `Tenggarong`: the kelurahan Loa Ipuh; `12/07/2022` and `12-07-2022` are 12 July.
     let k1 = reg.get("K01").unwrap();
@@ -112,13 +114,11 @@ fn the_messy_fixture_imports_row_by_row() {
     assert!(k3.history.is_empty());
 
     // Line 5: Teluk Dalam is a village of two kecamatan of Kutai Kartanegara: on the review list.
-    // Line 6: the whole place in one cell, with commas: not matched (see the report).
     // Line 7: no place at all. Line 8: 31/02 is no date, and a status needs its date.
     assert_eq!(
         errors(&rep.kims),
         [
             (5, "desa", "KIM-E-NAME-AMBIGUOUS"),
-            (6, "desa", "KIM-E-NAME-UNMATCHED"),
             (7, "seat", "KIM-E-REQUIRED"),
             (8, "sk_date", "KIM-E-DATE"),
             (8, "status_date", "KIM-E-REQUIRED"),
@@ -290,7 +290,7 @@ fn confirming_the_review_row_accepts_it_and_its_members() {
             rep.kims.accepted_with_findings,
             rep.kims.rejected
         ),
-        (2, 2, 3)
+        (3, 2, 2)
     );
     let k4 = reg.get("K04").unwrap();
     assert_eq!(k4.seat.to_string(), "64.02.14.1004");
@@ -315,7 +315,6 @@ fn confirming_the_review_row_accepts_it_and_its_members() {
     assert_eq!(
         errors(&rep.kims),
         [
-            (6, "desa", "KIM-E-NAME-UNMATCHED"),
             (7, "seat", "KIM-E-REQUIRED"),
             (8, "sk_date", "KIM-E-DATE"),
             (8, "status_date", "KIM-E-REQUIRED"),
