@@ -113,6 +113,16 @@ check($report['kims']['rows_in'] === $report['kims']['accepted'] + $report['kims
 check($imported->count() === 12 && $report['kims']['rejected'] === 2, '12 accepted, 2 rejected');
 check(!str_contains($imported->toJson(true), '6402014101'), 'log JSON masks NIKs');
 
+// The messy Excel fixture of issue 14 (cp1252, `;`, CRLF): the counts kim-core/tests/excel_fixture.rs asserts.
+$excel = __DIR__ . '/../../kim-core/tests/data/excel';
+[$messy, $report] = Registry::fromCsv((string) file_get_contents("$excel/kims_messy.csv"), (string) file_get_contents("$excel/members_messy.csv"), $ref);
+$counts = fn (array $t): array => [$t['rows_in'], $t['accepted'], $t['accepted_with_findings'], $t['rejected']];
+check($messy->count() === 4, 'messy fixture: 4 KIMs');
+check($counts($report['kims']) === [7, 3, 1, 3], 'messy fixture: KIM rows 7 = 3 + 1 + 3');
+check($counts($report['members']) === [7, 1, 2, 4], 'messy fixture: member rows 7 = 1 + 2 + 4');
+check(array_column($report['review'], 'id') === ['K04'], 'messy fixture: K04 on the review list');
+check(str_contains($report['members']['errors'][0]['reason'], 'format the column as Text'), 'messy fixture: the Excel NIK hint');
+
 // Hostile inputs: the small rows of the shared manifest (kim-core/tests/data/hostile), with the C column's outcome.
 $hostile = __DIR__ . '/../../kim-core/tests/data/hostile';
 $profiles2 = Profiles::builtin();

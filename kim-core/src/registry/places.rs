@@ -2,7 +2,7 @@
 
 use super::review::{ReviewItem, ReviewReason, place_key};
 use super::rows::{Row, RowParser};
-use crate::wilayah::{Kode, Level, Reference, Resolution};
+use crate::wilayah::{FieldsResolution, Kode, Level, Reference, Resolution};
 
 /// The seat a person confirmed for this row ([`super::ImportOptions::places`]), by KIM id first, then place key.
 fn confirmed(p: &RowParser<'_>, desa: &str, kec: Option<&str>, kab: Option<&str>) -> Option<Kode> {
@@ -17,6 +17,29 @@ fn confirmed(p: &RowParser<'_>, desa: &str, kec: Option<&str>, kab: Option<&str>
         .copied()
 }
 
+/// The row's names resolved. A `desa` cell that holds the whole place (`Desa Sidomulyo, Kec. Anggana, Kab. Kutai
+/// Kartanegara`) with blank `kecamatan` and `kab_kota` is read as one place text, as
+/// [`Reference::resolve_place`] reads it, when it does not name a village by itself.
+fn resolve(
+    reference: &Reference,
+    desa: &str,
+    kec: Option<&str>,
+    kab: Option<&str>,
+) -> FieldsResolution {
+    let out = reference.resolve_fields(desa, kec, kab);
+    if kec.is_none()
+        && kab.is_none()
+        && desa.contains(',')
+        && matches!(out.resolution, Resolution::NotFound)
+    {
+        return FieldsResolution {
+            resolution: reference.resolve_place(desa),
+            field: "desa",
+        };
+    }
+    out
+}
+
 /// The review item of a KIM row whose seat names were ambiguous or uncertain; `None` for any other row.
 pub(super) fn review_item(row: &Row, reference: Option<&Reference>) -> Option<ReviewItem> {
     let reference = reference?;
@@ -25,7 +48,7 @@ pub(super) fn review_item(row: &Row, reference: Option<&Reference>) -> Option<Re
     }
     let desa = row.get("desa")?;
     let (kec, kab) = (row.get("kecamatan"), row.get("kab_kota"));
-    let (reason, candidates) = match reference.resolve_fields(desa, kec, kab).resolution {
+    let (reason, candidates) = match resolve(reference, desa, kec, kab).resolution {
         Resolution::Ambiguous(c) => (ReviewReason::Ambiguous, c),
         Resolution::Uncertain(c) => (ReviewReason::Uncertain, c),
         _ => return None,
@@ -75,7 +98,7 @@ pub(super) fn resolve_seat(p: &mut RowParser<'_>, reference: Option<&Reference>)
         );
         return None;
     }
-    let out = reference.resolve_fields(desa, kec, kab);
+    let out = resolve(reference, desa, kec, kab);
     let field = out.field;
     let value = match field {
         "kab_kota" => kab,

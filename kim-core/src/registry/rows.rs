@@ -301,6 +301,24 @@ pub(super) fn parse_kim_row(
     };
     p.finish(kim)
 }
+/// What to do when a spreadsheet turned the NIK column into numbers (docs/domain.md §5: a NIK is 16 digits).
+const EXCEL_NUMBER_HINT: &str = "a spreadsheet (Excel) turned the NIK column into a number and its last digits \
+     are lost; format the column as Text before typing or pasting the NIKs (or export with that column as text), \
+     then type the lost digits again from the KTP or KK";
+
+/// `6,40201E+15`, `6.40201E+15`, `6E15`: a number as a spreadsheet shows it in scientific notation (with a
+/// decimal point or, in an Indonesian locale, a decimal comma).
+fn looks_like_excel_number(v: &str) -> bool {
+    let Some((mantissa, exponent)) = v.trim().split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let (int, frac) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, "0"));
+    [int, frac, exponent]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub(super) fn parse_member_row(
     row: &Row,
     options: &ImportOptions,
@@ -323,8 +341,11 @@ pub(super) fn parse_member_row(
             let reason = match arrived_as {
                 Some(kind) => format!(
                     "{e}; the NIK arrived as a number ({kind}): read the column as text, e.g. \
-                     `dtype={{'nik': str}}` in pandas"
+                     `dtype={{'nik': str}}` in pandas; {EXCEL_NUMBER_HINT}"
                 ),
+                None if looks_like_excel_number(v) => {
+                    format!("{e}; it is written in scientific notation: {EXCEL_NUMBER_HINT}")
+                }
                 None => e.to_string(),
             };
             p.err("nik", v, e.code(), reason);

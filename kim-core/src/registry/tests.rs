@@ -534,3 +534,40 @@ fn kim_from_json_value_names_where() {
         ("KIM-E-JSON", crate::error::ErrorFamily::Json)
     );
 }
+
+#[test]
+fn a_nik_in_excel_scientific_notation_gets_the_excel_hint() {
+    use std::collections::HashMap;
+    let reason = |members: &str| {
+        let kims = "id,name,seat\nK1,KIM,64.02.01.2001\n";
+        let (_, rep) =
+            Registry::import_csv(kims.as_bytes(), Some(members.as_bytes()), None).unwrap();
+        let e = &rep.members.errors[0];
+        assert_eq!((e.line, e.field.as_str(), e.code), (2, "nik", "KIM-E-NIK"));
+        e.reason.clone()
+    };
+    // Indonesian Excel shows a decimal comma (the cell is quoted in a `,` file), others a point.
+    for nik in ["\"6,40201E+15\"", "6.40201E+15", "6.40201e15", "6E+15"] {
+        let r = reason(&format!("kim_id,id,name,nik\nK1,m1,Siti,{nik}\n"));
+        assert!(r.contains("scientific notation"), "{nik}: {r}");
+        assert!(r.contains("format the column as Text"), "{nik}: {r}");
+    }
+    // Other non-digits keep the plain message.
+    let r = reason("kim_id,id,name,nik\nK1,m1,Siti,6402-0141-0190-0001\n");
+    assert!(!r.contains("Excel"), "{r}");
+    // The same number read by a tool as a float: 6402010000000000 has the serial 0000, and the hint names Excel.
+    let kim = HashMap::from([
+        ("id".to_owned(), Cell::Text("K1".into())),
+        ("name".to_owned(), Cell::Text("KIM".into())),
+        ("seat".to_owned(), Cell::Text("64.02.01.2001".into())),
+    ]);
+    let member = HashMap::from([
+        ("kim_id".to_owned(), Cell::Text("K1".into())),
+        ("id".to_owned(), Cell::Text("m1".into())),
+        ("name".to_owned(), Cell::Text("X".into())),
+        ("nik".to_owned(), Cell::Float(6.40201e15)),
+    ]);
+    let (_, rep) = Registry::import_cells(&[kim], &[member], None);
+    let r = &rep.members.errors[0].reason;
+    assert!(r.contains("format the column as Text"), "{r}");
+}
