@@ -240,6 +240,95 @@ impl Default for Occupation {
     }
 }
 
+// ---- Labels -------------------------------------------------------------------------------------------------------
+
+/// Words for the values in messages and tables, in Bahasa Indonesia and English: a user reads "PNS/ASN" or "ketua
+/// RT/RW atau pejabat lain", never the snake_case name (`pns`, `other`) that JSON and CSV carry.
+macro_rules! labels {
+    ($name:ident { $($v:ident => $id:literal, $en:literal;)+ }) => {
+        impl $name {
+            /// The value in words, in Bahasa Indonesia (for messages and tables; JSON and CSV keep [`Self::as_str`]).
+            pub fn label_id(self) -> &'static str { match self { $($name::$v => $id),+ } }
+            /// The value in words, in English (for messages and tables; JSON and CSV keep [`Self::as_str`]).
+            pub fn label_en(self) -> &'static str { match self { $($name::$v => $en),+ } }
+        }
+    };
+}
+
+labels! { Status {
+    Draft => "dalam pembentukan", "being formed";
+    Established => "dibentuk (ber-SK)", "established (SK issued)";
+    Registered => "terdaftar", "registered";
+    Active => "aktif", "active";
+    Inactive => "vakum", "inactive";
+    Dissolved => "bubar", "dissolved";
+} }
+
+labels! { KimType {
+    Informasi => "pengelolaan dan penyebaran informasi", "managing and disseminating information";
+    Pemberdayaan => "pemberdayaan masyarakat", "community empowerment";
+} }
+
+labels! { IssuerRole {
+    KepalaDesa => "kepala desa", "village head (kepala desa)";
+    Lurah => "lurah", "lurah (head of a kelurahan)";
+    Camat => "camat", "camat (head of a kecamatan)";
+    BupatiWalikota => "bupati/walikota", "bupati or walikota";
+    Gubernur => "gubernur", "governor (gubernur)";
+    Other => "ketua RT/RW atau pejabat lain", "RT/RW head or other official";
+    TidakDiketahui => "penerbit tidak tercatat", "issuer not recorded";
+} }
+
+labels! { Media {
+    Cetak => "media cetak", "print media";
+    Penyiaran => "penyiaran", "broadcast";
+    Online => "media daring", "online media";
+    MediaSosial => "media sosial", "social media";
+    LuarRuang => "media luar ruang", "outdoor media";
+    TatapMuka => "tatap muka", "face to face";
+    Lainnya => "media lain", "other media";
+} }
+
+labels! { EvidenceKind {
+    BeritaAcaraMusyawarah => "berita acara musyawarah", "minutes of the formation meeting";
+    DaftarHadir => "daftar hadir", "attendance list";
+    Other => "bukti lain", "other evidence";
+} }
+
+labels! { Sex {
+    Male => "laki-laki", "male";
+    Female => "perempuan", "female";
+} }
+
+labels! { Role {
+    Ketua => "ketua", "chair (ketua)";
+    WakilKetua => "wakil ketua", "vice chair";
+    Sekretaris => "sekretaris", "secretary";
+    Bendahara => "bendahara", "treasurer";
+    BidangPengumpulan => "bidang pengumpulan informasi", "information-gathering unit";
+    BidangPengelolaan => "bidang pengelolaan informasi", "information-processing unit";
+    BidangPenyebaran => "bidang penyebaran informasi", "information-dissemination unit";
+    BidangLain => "bidang lain", "other unit";
+    Anggota => "anggota", "member";
+} }
+
+labels! { Occupation {
+    Pns => "PNS/ASN", "civil servant (PNS/ASN)";
+    Pppk => "PPPK (ASN)", "government contract employee (PPPK, ASN)";
+    Tni => "anggota TNI", "armed forces (TNI)";
+    Polri => "anggota Polri", "police (Polri)";
+    KaryawanSwasta => "karyawan swasta", "private-company employee";
+    KaryawanBumn => "karyawan BUMN", "state-owned enterprise employee (BUMN)";
+    Wiraswasta => "wiraswasta/pedagang", "self-employed or trader";
+    Petani => "petani", "farmer";
+    Nelayan => "nelayan", "fisher";
+    Pelajar => "pelajar/mahasiswa", "student";
+    IbuRumahTangga => "ibu rumah tangga", "homemaker";
+    PerangkatDesa => "perangkat desa", "village official (perangkat desa)";
+    Lainnya => "pekerjaan lain", "other occupation";
+    TidakDiketahui => "pekerjaan tidak tercatat", "occupation not recorded";
+} }
+
 // ---- Legacy spellings --------------------------------------------------------------------------------------------
 
 /// Legacy spellings read as an issuer, after [`legacy_key`]; a key may also *start* with one of the head-of-office

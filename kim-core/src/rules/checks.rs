@@ -8,12 +8,19 @@ use crate::registry::{Kim, Member};
 use crate::vocab::Status;
 use crate::wilayah::{Kode, Level, Reference};
 
+/// The values a message template names. A key `name@id` or `name@en` fills `{name}` only in the message of that
+/// language (a value in words: "PNS/ASN" / "civil servant (PNS/ASN)"); a plain key fills both.
 pub(super) type Params = Vec<(&'static str, String)>;
 
-pub(super) fn render(template: &str, params: &Params) -> String {
+pub(super) fn render(template: &str, params: &Params, lang: &str) -> String {
     let mut out = template.to_owned();
     for (k, v) in params {
-        let key = format!("{{{k}}}");
+        let name = match k.split_once('@') {
+            None => *k,
+            Some((name, l)) if l == lang => name,
+            Some(_) => continue,
+        };
+        let key = format!("{{{name}}}");
         if out.contains(&key) {
             out = out.replace(&key, v);
         }
@@ -72,11 +79,19 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
             if let Some(sk) = &kim.sk
                 && !allowed.contains(&sk.issuer)
             {
-                let shown = sk.issuer_raw.as_ref().map_or_else(
-                    || sk.issuer.to_string(),
-                    |raw| format!("{} ({raw})", sk.issuer),
-                );
-                out.push(("sk.issuer".into(), vec![("issuer", shown)]));
+                // The value in words, and the text as written when the import kept it.
+                let shown = |label: &str| {
+                    sk.issuer_raw
+                        .as_ref()
+                        .map_or_else(|| label.to_owned(), |raw| format!("{label} (\"{raw}\")"))
+                };
+                out.push((
+                    "sk.issuer".into(),
+                    vec![
+                        ("issuer@id", shown(sk.issuer.label_id())),
+                        ("issuer@en", shown(sk.issuer.label_en())),
+                    ],
+                ));
             }
         }
         Check::SkNumber => {
@@ -153,13 +168,25 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
             }
         }
         Check::RequiredRoles { roles } => {
-            let missing: Vec<&str> = roles
+            let missing: Vec<_> = roles
                 .iter()
                 .filter(|r| !c.members.iter().any(|m| m.role == **r))
-                .map(|r| r.as_str())
                 .collect();
             if !missing.is_empty() {
-                out.push(("members".into(), vec![("roles", missing.join(", "))]));
+                let list = |label: fn(crate::vocab::Role) -> &'static str| {
+                    missing
+                        .iter()
+                        .map(|r| label(**r))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                out.push((
+                    "members".into(),
+                    vec![
+                        ("roles@id", list(crate::vocab::Role::label_id)),
+                        ("roles@en", list(crate::vocab::Role::label_en)),
+                    ],
+                ));
             }
         }
         Check::ExcludedOccupations { occupations } => {
@@ -169,7 +196,8 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
                         member_path(m, "occupation"),
                         vec![
                             ("member", m.name.clone()),
-                            ("occupation", m.occupation.to_string()),
+                            ("occupation@id", m.occupation.label_id().to_owned()),
+                            ("occupation@en", m.occupation.label_en().to_owned()),
                         ],
                     ));
                 }
@@ -184,7 +212,8 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
                         member_path(m, "birth_date"),
                         vec![
                             ("member", m.name.clone()),
-                            ("role", m.role.to_string()),
+                            ("role@id", m.role.label_id().to_owned()),
+                            ("role@en", m.role.label_en().to_owned()),
                             ("years", years.to_string()),
                             ("age", age),
                         ],
@@ -198,15 +227,19 @@ pub(super) fn run_check(check: &Check, c: &Ctx<'_>, out: &mut Vec<(String, Param
                 .iter()
                 .filter(|m| m.role.is_officer() && m.clean_record != Some(true))
             {
-                let v = m
-                    .clean_record
-                    .map_or("unknown", |b| if b { "true" } else { "false" });
+                let (id, en) = match m.clean_record {
+                    None => ("tidak tercatat", "not recorded"),
+                    Some(true) => ("ya", "yes"),
+                    Some(false) => ("tidak", "no"),
+                };
                 out.push((
                     member_path(m, "clean_record"),
                     vec![
                         ("member", m.name.clone()),
-                        ("role", m.role.to_string()),
-                        ("value", v.to_owned()),
+                        ("role@id", m.role.label_id().to_owned()),
+                        ("role@en", m.role.label_en().to_owned()),
+                        ("value@id", id.to_owned()),
+                        ("value@en", en.to_owned()),
                     ],
                 ));
             }
@@ -325,8 +358,8 @@ pub(super) fn finding(rule: &Rule, profile: &Profile, path: String, params: &Par
         path,
         profile: profile.id.clone(),
         citation: rule.citation.clone(),
-        message_id: render(&rule.message.id, params),
-        message_en: render(&rule.message.en, params),
+        message_id: render(&rule.message.id, params, "id"),
+        message_en: render(&rule.message.en, params, "en"),
     }
 }
 
@@ -554,6 +587,9 @@ mod tests {
     #[test]
     fn templates_render() {
         let p: Params = vec![("count", "2".into()), ("min", "3".into())];
-        assert_eq!(render("{count} < {min} {other}", &p), "2 < 3 {other}");
+        assert_eq!(render("{count} < {min} {other}", &p, "id"), "2 < 3 {other}");
+        let w: Params = vec![("x@id", "PNS/ASN".into()), ("x@en", "civil servant".into())];
+        assert_eq!(render("{x}", &w, "id"), "PNS/ASN");
+        assert_eq!(render("{x}", &w, "en"), "civil servant");
     }
 }
