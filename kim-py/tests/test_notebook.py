@@ -25,3 +25,5 @@ def test_notebook_runs() -> None:
     text = "".join(o.get("text", "") for o in outputs)
     assert "36 of 40 KIMs meet every error-level rule" in text
     assert "32 dari 237" in text and "14 dari 20" in text
+    # The chart cell shows its figure in Jupyter (the kernel's inline backend), not only in a headless backend.
+    assert any("image/png" in o.get("data", {}) for o in outputs), "the chart cell showed no image"
