@@ -6,11 +6,26 @@
 //! ```
 #![allow(clippy::print_stdout)] // an example prints
 
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
 use kim_core::coverage::{CoverageOptions, coverage};
 use kim_core::moderation::Moderator;
 use kim_core::registry::Registry;
 use kim_core::rules::{ProfileSet, validate_registry_by_seat};
 use kim_core::wilayah::{Kode, Level, Reference};
+use kim_examples::{Context, EXIT_CODES, Result, finish};
+
+/// Writes kim-core's own results (validation, moderation, coverage of the sample) as JSON, for the PHP and ctypes
+/// tests to compare the C ABI's results with.
+#[derive(Debug, Parser)]
+#[command(name = "ffi_expected", version, after_help = EXIT_CODES)]
+struct Args {
+    /// The directory to write `validate_registry.json`, `moderation.json` and `coverage_6402.json` to
+    #[arg(value_name = "OUTPUT_DIR", default_value = "kim-ffi-expected")]
+    dir: PathBuf,
+}
 
 /// The texts moderated by the PHP test (also in `examples/php/tests.php`).
 pub const TEXTS: &[&str] = &[
@@ -22,13 +37,16 @@ pub const TEXTS: &[&str] = &[
     "Umat Hindu membakar ogoh-ogoh pada malam pengerupukan.",
 ];
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::path::PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "kim-ffi-expected".to_owned()),
-    );
-    std::fs::create_dir_all(&dir)?;
+fn main() -> ExitCode {
+    finish(run(&Args::parse()).map(|()| ExitCode::SUCCESS))
+}
+
+fn run(args: &Args) -> Result<()> {
+    write(&args.dir).context(format!("writing to {}", args.dir.display()))
+}
+
+fn write(dir: &std::path::Path) -> std::result::Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
     let reference = Reference::embedded();
     let registry = Registry::from_json(&std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

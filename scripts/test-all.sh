@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check of the kim repository. This is the README's test command; .ci/run calls it.
 # Needs: a Rust toolchain (cargo, rustfmt, clippy), gcc and python3 with pip, on Debian, as root (or with sudo).
-# It installs what else it needs itself: php8.2-cli and valgrind from Debian's packages.
+# It installs what else it needs itself: python3-venv, php8.2-cli and valgrind from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -32,17 +32,7 @@ python3 scripts/gen_wilayah.py --check
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
 
-step "Python style (ruff check, ruff format --check)"
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r kim-py/requirements-test.lock
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-
-step "kim-py: build with maturin into .venv, then pytest (warnings are errors)"
-(cd kim-py && VIRTUAL_ENV="$PWD/../.venv" PATH="$PWD/../.venv/bin:$PATH" maturin develop --quiet)
-(cd kim-py && ../.venv/bin/python -m pytest -q)
-
-# ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes ----
+# Debian packages the steps below need: python3-venv, php8.2-cli, valgrind.
 apt_install() {
   # Debian packages, installed by this script (CI runs as root on a fresh machine).
   local missing=()
@@ -57,6 +47,20 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
+
+step "Python style (ruff check, ruff format --check)"
+# Stock Debian's python3 has no venv module without python3-venv.
+python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r kim-py/requirements-test.lock
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+step "kim-py: build with maturin into .venv, then pytest (warnings are errors)"
+(cd kim-py && VIRTUAL_ENV="$PWD/../.venv" PATH="$PWD/../.venv/bin:$PATH" maturin develop --quiet)
+(cd kim-py && ../.venv/bin/python -m pytest -q)
+
+# ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes ----
 apt_install php8.2-cli valgrind
 
 step "kim-ffi: C tests (-std=c11 -Wall -Wextra -Wpedantic -Werror) under AddressSanitizer"
@@ -98,12 +102,25 @@ for p in json.load(sys.stdin)["packages"]:
         if "example" in t["kind"]:
             print(p["name"], t["name"])')
 [ -n "$examples" ] || { echo "no examples found" >&2; exit 1; }
+cargo build --quiet --locked --examples --workspace
+bin="${CARGO_TARGET_DIR:-$PWD/target}/debug/examples"
 mkdir -p target/example-runs
 while read -r pkg ex; do
-  echo "--- example $ex"
-  # From a scratch directory, so that files an example writes do not land in the repository.
-  (cd target/example-runs && cargo run --quiet --locked -p "$pkg" --example "$ex" > "$ex.out")
-  echo "ok ($(wc -l < "target/example-runs/$ex.out") lines of output)"
+  echo "--- example $ex ($pkg)"
+  # From a scratch directory, so that files an example writes do not land in the repository. Exit 0 is done, 1 is
+  # findings (the sample registry and posts are made to have some); a failure also exits 1 but prints `error: …`.
+  rc=0
+  (cd target/example-runs && "$bin/$ex" > "$ex.out" 2> "$ex.err") || rc=$?
+  if [ "$rc" -gt 1 ] || grep -q '^error: ' "target/example-runs/$ex.err"; then
+    echo "example $ex failed (exit $rc):" >&2; cat "target/example-runs/$ex.err" >&2; exit 1
+  fi
+  echo "ok (exit $rc, $(wc -l < "target/example-runs/$ex.out") lines of output)"
 done <<< "$examples"
+
+step "the examples as tools: --help, bad arguments, missing files, a closed pipe, --lang, exit codes"
+python3 scripts/check_examples.py
+
+step "every README snippet works verbatim (sh, Python, C, Rust; PHP is tested above)"
+.venv/bin/python scripts/check_readme.py
 
 step "all checks passed in $(( $(date +%s) - start )) s"
