@@ -92,6 +92,9 @@ step "kim-ffi: PHP FFI tests (php8.2-cli), results compared with kim-core's own"
 cargo run --quiet --locked -p kim-examples --example ffi_expected -- target/ffi-expected
 php -d ffi.enable=1 examples/php/tests.php "$lib/libkim_ffi.so" target/ffi-expected
 
+step "kim-ffi: every JSON document in and out of the ABI validates against kim-ffi/schema (JSON Schema 2020-12)"
+.venv/bin/python kim-ffi/tests/schemas.py "$lib/libkim_ffi.so" examples/data
+
 step "kim-ffi: Python ctypes smoke test"
 python3 examples/python/ctypes_smoke.py "$lib/libkim_ffi.so"
 
