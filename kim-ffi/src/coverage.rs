@@ -12,9 +12,7 @@ use kim_core::wilayah::Kode;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::{FfiError, KimStatus};
-use crate::handle::{
-    check_out, handle, input_str, optional_str, parse_json, versioned, write_json,
-};
+use crate::handle::{check_out, handle, optional_str, parse_json, versioned, write_json};
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
 use crate::wilayah::KimReference;
@@ -27,6 +25,27 @@ fn parse(json: Option<&str>) -> Result<CoverageOptions, FfiError> {
         .filter(|s| !s.trim().is_empty())
         .map_or_else(|| Ok(CoverageSpec::default()), |s| parse_json(s, "options"))?;
     Ok(spec.options(crate::today()))
+}
+
+/// The arguments every coverage call takes: the registry, the reference and the options text (`None` for NULL).
+///
+/// # Safety
+///
+/// `registry` and `reference` are NULL or live handles; `options_json` is NULL or points to `options_len` bytes.
+unsafe fn inputs<'a>(
+    registry: *const KimRegistry,
+    reference: *const KimReference,
+    options_json: *const c_char,
+    options_len: usize,
+) -> Result<(&'a KimRegistry, &'a KimReference, Option<&'a str>), FfiError> {
+    // SAFETY: forwarded to the caller.
+    unsafe {
+        Ok((
+            handle(registry, "registry")?,
+            handle(reference, "reference")?,
+            optional_str(options_json, options_len, "options_json")?,
+        ))
+    }
 }
 
 /// Computes coverage (`kim_core::coverage::coverage`) and writes the table as JSON: `{"schema_version":1,"rows":[…],
@@ -52,13 +71,8 @@ pub unsafe extern "C" fn kim_coverage(
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: guaranteed by the caller.
-        let (registry, reference, opts) = unsafe {
-            (
-                handle(registry, "registry")?,
-                handle(reference, "reference")?,
-                optional_str(options_json, options_len, "options_json")?,
-            )
-        };
+        let (registry, reference, opts) =
+            unsafe { inputs(registry, reference, options_json, options_len)? };
         let table = coverage(&registry.0, reference.get(), &parse(opts)?)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &table) }
@@ -86,13 +100,8 @@ pub unsafe extern "C" fn kim_gaps(
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: guaranteed by the caller.
-        let (registry, reference, opts) = unsafe {
-            (
-                handle(registry, "registry")?,
-                handle(reference, "reference")?,
-                optional_str(options_json, options_len, "options_json")?,
-            )
-        };
+        let (registry, reference, opts) =
+            unsafe { inputs(registry, reference, options_json, options_len)? };
         let g = gaps(&registry.0, reference.get(), &parse(opts)?)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&g)) }
@@ -147,14 +156,9 @@ pub unsafe extern "C" fn kim_coverage_series(
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: guaranteed by the caller.
-        let (registry, reference, opts) = unsafe {
-            (
-                handle(registry, "registry")?,
-                handle(reference, "reference")?,
-                input_str(options_json, options_len, "options_json")?,
-            )
-        };
-        let q: SeriesRequest = parse_json(opts, "options")?;
+        let (registry, reference, opts) =
+            unsafe { inputs(registry, reference, options_json, options_len)? };
+        let q: SeriesRequest = parse_json(opts.unwrap_or_default(), "options")?;
         let dates = match (q.from, q.to, q.dates) {
             (Some(from), Some(to), None) => SeriesDates::MonthEnds { from, to },
             (None, None, Some(d)) => SeriesDates::Dates(d),
@@ -234,14 +238,9 @@ pub unsafe extern "C" fn kim_coverage_target(
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: guaranteed by the caller.
-        let (registry, reference, opts) = unsafe {
-            (
-                handle(registry, "registry")?,
-                handle(reference, "reference")?,
-                input_str(options_json, options_len, "options_json")?,
-            )
-        };
-        let q: TargetRequest = parse_json(opts, "options")?;
+        let (registry, reference, opts) =
+            unsafe { inputs(registry, reference, options_json, options_len)? };
+        let q: TargetRequest = parse_json(opts.unwrap_or_default(), "options")?;
         let spec = CoverageSpec {
             as_of: q.as_of,
             within: q.within,
