@@ -3,7 +3,7 @@
 //! A case is a value the caller stores (a database row, a file): every call takes the case document kim wrote, checks
 //! it, applies one step and writes the new document. Nothing is kept between calls.
 //!
-//! A document is checked by replaying its audit log through the core workflow ([`verified`]): a case whose state,
+//! A document is checked by replaying its audit log through the core workflow (`verified`): a case whose state,
 //! decision or outcome does not follow from its log (edited by hand, or forged) is refused, so a stored case can only
 //! move by the workflow's own steps.
 
