@@ -1,0 +1,149 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Kim;
+
+use Kim\Exception\LoadException;
+
+/**
+ * The entry point: loads the kim C library once per process (or finds it preloaded), checks its ABI version, and
+ * hands out the shared code list, profiles and moderator.
+ *
+ *     Kim\Kim::load();                                  // bundled lib/<triple>/libkim_ffi.so, or KIM_FFI_LIB
+ *     Kim\Kim::load('/opt/kim/libkim_ffi.so');         // or an explicit path
+ *     $report = Kim\Kim::profiles()->validateKim(Kim\Kim::reference(), $kim, ['as_of' => '2025-06-30']);
+ *
+ * Every other call loads the library on first use, so `load()` is needed only to give a path.
+ */
+final class Kim
+{
+    /** The ABI version of libkim_ffi this package speaks (`kim_abi_version()`). */
+    public const ABI_VERSION = 1;
+
+    /** The FFI scope name used by preloading ({@see preload()}). */
+    public const SCOPE = 'KIM';
+
+    /** Default limit of one result turned into a PHP string: 64 MiB. */
+    public const DEFAULT_RESULT_LIMIT = 64 << 20;
+
+    private static ?\FFI $ffi = null;
+    private static int $resultLimit = self::DEFAULT_RESULT_LIMIT;
+    private static ?Reference $reference = null;
+    private static ?Profiles $profiles = null;
+    private static ?Moderator $moderator = null;
+
+    /**
+     * Binds the library. Under opcache preloading ({@see preload()}) the preloaded scope is used, whatever the
+     * arguments, so no request reads a header. Otherwise: `$lib`, else `KIM_FFI_LIB`, else the package's own
+     * `lib/<triple>/libkim_ffi.so`, else `libkim_ffi.so` from the loader's path; `$header`, else `KIM_FFI_HEADER`,
+     * else the package's `include/kim_php.h`.
+     */
+    public static function load(?string $lib = null, ?string $header = null): \FFI
+    {
+        if (self::$ffi !== null) {
+            return self::$ffi;
+        }
+        $ffi = self::preloaded() ?? Library::cdef($lib, $header);
+        self::checkAbi($ffi);
+        return self::$ffi = $ffi;
+    }
+
+    /**
+     * For `opcache.preload` (the package's `preload.php` calls it): binds the library as the FFI scope `KIM`, which
+     * every request of every php-fpm worker then finds without reading a header, and builds the code list, the
+     * built-in profiles and the default moderator once in the master process, so that the workers it forks share
+     * them instead of building them on their first request.
+     */
+    public static function preload(?string $lib = null, ?string $header = null, bool $warm = true): void
+    {
+        $ffi = self::preloaded() ?? Library::loadScope($lib, $header);
+        self::checkAbi($ffi);
+        self::$ffi = $ffi;
+        if ($warm) {
+            // The embedded code list and the default lexicon are built once per process inside the library.
+            self::reference();
+            self::moderator();
+            self::profiles();
+        }
+        self::$ffi = null;
+        self::$reference = self::$profiles = self::$moderator = null;
+    }
+
+    private static function preloaded(): ?\FFI
+    {
+        try {
+            return \FFI::scope(self::SCOPE);
+        } catch (\FFI\Exception | \Error) {
+            return null;
+        }
+    }
+
+    private static function checkAbi(\FFI $ffi): void
+    {
+        try {
+            $abi = (int) $ffi->kim_abi_version();
+        } catch (\FFI\Exception $e) {
+            throw new LoadException('the kim library and header do not fit together: ' . $e->getMessage(), 'KIM-E-LOAD', 0, $e);
+        }
+        if ($abi !== self::ABI_VERSION) {
+            throw new LoadException("libkim_ffi has ABI version $abi; this package needs " . self::ABI_VERSION, 'KIM-E-LOAD');
+        }
+    }
+
+    /** The bound library, loading it with the defaults on first use. @internal */
+    public static function ffi(): \FFI
+    {
+        return self::$ffi ?? self::load();
+    }
+
+    /** Whether the library was found as a preloaded FFI scope. */
+    public static function isPreloaded(): bool
+    {
+        return self::preloaded() !== null;
+    }
+
+    /** The library's version, e.g. `0.1.0`. */
+    public static function version(): string
+    {
+        // PHP FFI turns a returned `const char *` into a PHP string.
+        return (string) self::ffi()->kim_version();
+    }
+
+    /**
+     * Sets the largest result (bytes of JSON or text) a call may turn into a PHP string; a larger one is freed and
+     * refused with {@see Exception\ResultTooLargeException}. Results are also refused when they would not fit in
+     * what is left under `memory_limit`. Returns the previous limit.
+     */
+    public static function setResultLimit(int $bytes): int
+    {
+        if ($bytes < 1) {
+            throw new Exception\ArgumentException('the result limit must be at least 1 byte', 'KIM-E-ARGUMENT');
+        }
+        [$old, self::$resultLimit] = [self::$resultLimit, $bytes];
+        return $old;
+    }
+
+    public static function resultLimit(): int
+    {
+        return self::$resultLimit;
+    }
+
+    /** The embedded official code list, built once per request (its data once per process, inside the library). */
+    public static function reference(): Reference
+    {
+        return self::$reference ??= Reference::embedded();
+    }
+
+    /** The built-in rule profiles, shared by the calls of a request. */
+    public static function profiles(): Profiles
+    {
+        return self::$profiles ??= Profiles::builtin();
+    }
+
+    /** The default moderator, shared by the calls of a request. */
+    public static function moderator(): Moderator
+    {
+        return self::$moderator ??= Moderator::default();
+    }
+}
