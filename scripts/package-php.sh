@@ -20,7 +20,7 @@ name="kim-php-$version"
 stage="$out/$name"
 rm -rf "$stage"
 mkdir -p "$stage/lib/$triple" "$stage/include"
-cp -R php/src php/preload.php php/README.md LICENSE-MIT LICENSE-APACHE "$stage/"
+cp -R php/src php/bin php/preload.php php/README.md LICENSE-MIT LICENSE-APACHE "$stage/"
 cp -L kim-ffi/include/kim_php.h "$stage/include/kim_php.h"
 strip --strip-unneeded -o "$stage/lib/$triple/libkim_ffi.so" "$target_dir/release/libkim_ffi.so"
 # composer.json with the version stamped in (a path repository needs one), and without the test autoloading.

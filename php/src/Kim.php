@@ -50,10 +50,12 @@ final class Kim
     }
 
     /**
-     * For `opcache.preload` (the package's `preload.php` calls it): binds the library as the FFI scope `KIM`, which
-     * every request of every php-fpm worker then finds without reading a header, and builds the code list, the
-     * built-in profiles and the default moderator once in the master process, so that the workers it forks share
-     * them instead of building them on their first request.
+     * For `opcache.preload` (the package's `preload.php` calls it). With `ffi.preload` of the header that
+     * `bin/kim-ffi-header` prints, the scope `KIM` exists already; without it, the library is bound as that scope
+     * here (possible only when php-fpm does not need `opcache.preload_user`). Every request of every worker then
+     * finds the scope without reading a header. The code list, the built-in profiles and the default moderator are
+     * built once here, in the master process, so that the workers it forks share them instead of building them on
+     * their first request.
      */
     public static function preload(?string $lib = null, ?string $header = null, bool $warm = true): void
     {
@@ -66,7 +68,7 @@ final class Kim
             self::moderator();
             self::profiles();
         }
-        self::$ffi = null;
+        // Freed here, with the FFI instance that made them; the library keeps its process-wide data.
         self::$reference = self::$profiles = self::$moderator = null;
     }
 

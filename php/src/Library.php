@@ -109,15 +109,24 @@ final class Library
     }
 
     /**
-     * Binds the library as the FFI scope `KIM` with FFI::load, which is what opcache preloading keeps for every
-     * request of every worker. FFI::load reads `FFI_LIB` from a file and resolves it with the dynamic loader, not
-     * relative to the header, so the header is written once, with the library's absolute path, to a temporary file.
+     * The header for `ffi.preload` (and FFI::load): the package's declarations under `FFI_SCOPE "KIM"`, with
+     * `FFI_LIB` set to the library's absolute path. PHP resolves `FFI_LIB` with the dynamic loader, never relative
+     * to the header, so the header is made for the place the package is installed in; `bin/kim-ffi-header` prints it.
+     */
+    public static function scopeHeader(?string $lib = null, ?string $header = null): string
+    {
+        $path = self::findLibrary($lib);
+        return '#define FFI_SCOPE "' . Kim::SCOPE . "\"\n#define FFI_LIB \"" . addcslashes($path, "\"\\") . "\"\n"
+            . self::declarations(self::findHeader($header));
+    }
+
+    /**
+     * Binds the library as the FFI scope `KIM` with FFI::load (php-cli or a php-fpm master that does not run as root;
+     * under `opcache.preload_user` PHP allows only `ffi.preload`, see the README's recipe).
      */
     public static function loadScope(?string $lib, ?string $header): \FFI
     {
-        $path = self::findLibrary($lib);
-        $text = '#define FFI_SCOPE "' . Kim::SCOPE . "\"\n#define FFI_LIB \"" . addcslashes($path, "\"\\") . "\"\n"
-            . self::declarations(self::findHeader($header));
+        $text = self::scopeHeader($lib, $header);
         $tmp = tempnam(sys_get_temp_dir(), 'kim-ffi-');
         if ($tmp === false || file_put_contents($tmp, $text) === false) {
             throw new LoadException('cannot write a temporary FFI header in ' . sys_get_temp_dir(), 'KIM-E-LOAD');
@@ -125,12 +134,12 @@ final class Library
         try {
             $ffi = \FFI::load($tmp);
         } catch (\FFI\Exception | \Error $e) {
-            throw new LoadException(self::hint("cannot load the kim library $path: " . $e->getMessage()), 'KIM-E-LOAD', 0, $e);
+            throw new LoadException(self::hint('cannot load the kim library: ' . $e->getMessage()), 'KIM-E-LOAD', 0, $e);
         } finally {
             @unlink($tmp);
         }
         if ($ffi === null) {
-            throw new LoadException("cannot load the kim library $path", 'KIM-E-LOAD');
+            throw new LoadException(self::hint('cannot load the kim library'), 'KIM-E-LOAD');
         }
         return $ffi;
     }
@@ -138,7 +147,7 @@ final class Library
     private static function hint(string $message): string
     {
         return $message . ' (set KIM_FFI_LIB to the library, or pass its path to Kim\Kim::load(); under php-fpm use '
-            . 'the preload recipe of the README: opcache.preload = vendor/kim/kim/preload.php)';
+            . 'the recipe of the README: ffi.preload of the header printed by vendor/bin/kim-ffi-header)';
     }
 
     private static function env(string $name): ?string
