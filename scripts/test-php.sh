@@ -108,4 +108,24 @@ fatals=$(cat "$tmp/answers" "$tmp/php-error.log" | grep -c 'Allowed memory size 
 echo "worker RSS: $base KiB after warm-up, $end KiB after 15 refused national results and 15 fatal errors ($pids worker, $fatals requests died of memory_limit)"
 [ $((end - base)) -lt 8192 ] || { echo "the php-fpm worker grew by $((end - base)) KiB" >&2; exit 1; }
 kill "$fpm_pid"; wait "$fpm_pid" 2>/dev/null || true; fpm_pid=""
+
+say "php-fpm with the same recipe, master not root (preload.php then warms kim in the master, before the fork)"
+install -d -o www-data "$tmp/run"
+sed -e "s#$tmp/fpm.log#$tmp/run/fpm.log#; s#$tmp/fpm.sock#$tmp/run/fpm.sock#; s#$tmp/php-error.log#$tmp/run/php-error.log#" \
+  "$tmp/fpm.conf" > "$tmp/run/fpm.conf"
+setpriv --reuid=www-data --regid=www-data --init-groups php-fpm8.2 --fpm-config "$tmp/run/fpm.conf" -c "$tmp/php.ini" &
+fpm_pid=$!
+for _ in $(seq 100); do [ -S "$tmp/run/fpm.sock" ] && break; sleep 0.1; done
+[ -S "$tmp/run/fpm.sock" ] || { cat "$tmp/run/fpm.log" >&2; echo "php-fpm (not root) did not start" >&2; exit 1; }
+sock_request() {
+  SCRIPT_FILENAME="$app/public/index.php" REQUEST_METHOD=GET QUERY_STRING="op=$1" \
+    cgi-fcgi -bind -connect "$tmp/run/fpm.sock" | tr -d '\r' | sed -n '/^{/p'
+}
+first=$(sock_request check)
+echo "first request: $first"
+[ "$(field preloaded <<< "$first")" = true ] && [ "$(field decision <<< "$first")" = '"block"' ]
+ms=()
+for _ in $(seq 10); do ms+=("$(field ms <<< "$(sock_request check)")"); done
+echo "warm requests (ms in PHP): ${ms[*]}"
+kill "$fpm_pid"; wait "$fpm_pid" 2>/dev/null || true; fpm_pid=""
 say "PHP: all passed"

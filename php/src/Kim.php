@@ -63,10 +63,10 @@ final class Kim
         self::checkAbi($ffi);
         self::$ffi = $ffi;
         if ($warm) {
-            // The embedded code list and the default lexicon are built once per process inside the library.
-            self::reference();
-            self::moderator();
-            self::profiles();
+            // The embedded code list, its lookup index and the default lexicon are built once per process inside the
+            // library, on first use: use each once.
+            self::profiles()->validateKim(self::reference(), ['id' => 'preload', 'name' => 'preload', 'seat' => '64.02.01.2001'], ['as_of' => '2025-06-30']);
+            self::moderator()->check('preload');
         }
         // Freed here, with the FFI instance that made them; the library keeps its process-wide data.
         self::$reference = self::$profiles = self::$moderator = null;

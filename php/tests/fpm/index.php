@@ -8,6 +8,7 @@
 
 declare(strict_types=1);
 
+$t0 = hrtime(true);
 require __DIR__ . '/../vendor/autoload.php';
 
 use Kim\Exception\ResultTooLargeException;
@@ -15,7 +16,6 @@ use Kim\Kim;
 use Kim\Moderator;
 use Kim\Registry;
 
-$t0 = hrtime(true);
 header('Content-Type: application/json');
 $sample = (string) file_get_contents(__DIR__ . '/../kim_sample.json');
 $rss = static function (): int {
@@ -30,10 +30,19 @@ $out = ['op' => $op = (string) ($_GET['op'] ?? 'check'), 'pid' => getmypid(), 'p
 switch ($op) {
     case 'check':
         // One request of a kabupaten app: validate a KIM, moderate a post, a coverage table.
+        $lap = static function () use (&$t): float {
+            [$prev, $t] = [$t, hrtime(true)];
+            return round(($t - $prev) / 1e6, 3);
+        };
+        $t = $t0;
+        $steps = ['autoload' => $lap()];
         $report = Kim::profiles()->validateKim(Kim::reference(), ['id' => 'K1', 'name' => 'KIM Perian', 'seat' => '64.02.01.2001'], ['as_of' => '2025-06-30']);
+        $steps['validate'] = $lap();
         $verdict = Kim::moderator()->check('Main di s.l.o.t g4c0r, m4xw1n tiap hari!');
+        $steps['moderate'] = $lap();
         $cov = Registry::fromJson($sample)->coverage(Kim::reference(), ['as_of' => '2025-06-30', 'level' => 'kecamatan', 'within' => '64.02']);
-        $out += ['codes' => $report->codes(), 'decision' => $verdict->decision, 'villages' => $cov['total']['villages']['total']];
+        $steps['coverage'] = $lap();
+        $out += ['codes' => $report->codes(), 'decision' => $verdict->decision, 'villages' => $cov['total']['villages']['total'], 'steps_ms' => $steps];
         break;
     case 'big':
         // National coverage at desa level: tens of MB of JSON, more than this pool's memory_limit.
