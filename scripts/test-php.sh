@@ -55,6 +55,15 @@ readme_block quick-start > "$app/quickstart.php"
 grep -q '^KIM-F3-MISSING: ' "$tmp/quickstart.out"
 grep -qx 'KIM-E-CODE' "$tmp/quickstart.out"
 
+say "README's kabupaten app, verbatim: validation, coverage, moderation, review and name resolution"
+readme_block app > "$app/app.php"
+cp examples/data/kim_sample.json "$app/kim_registry.json"
+(cd / && env -u KIM_FFI_LIB php "$app/app.php") | tee "$tmp/app.out"
+printf '%s\n' '38 provinsi; Kukar has 20 kecamatan' 'unique 64.02.01.2001' 'decided remove' > "$tmp/app.want"
+grep -qE '^[0-9]+ of 237 villages have an active KIM$' "$tmp/app.out"
+grep -qE '^(valid|invalid), [0-9]+ findings$' "$tmp/app.out"
+grep -vxF -f "$tmp/app.out" "$tmp/app.want" && { echo "the app's output lacks the lines above" >&2; exit 1; }
+
 say "php-fpm with the README's recipe, through FastCGI"
 cp examples/data/kim_sample.json "$app/"
 cp php/tests/fpm/index.php "$app/public/"
@@ -91,6 +100,9 @@ first=$(request check)
 echo "first request: $first"
 [ "$(field preloaded <<< "$first")" = true ] || { echo "the KIM scope is not preloaded under php-fpm" >&2; exit 1; }
 [ "$(field decision <<< "$first")" = '"block"' ] && [ "$(field villages <<< "$first")" = 237 ]
+app_fpm=$(request app)
+[ "$(field app <<< "$app_fpm")" = "$(php -r 'echo json_encode(file_get_contents($argv[1]));' "$tmp/app.out")" ] \
+  || { echo "the README app under php-fpm differs from php-cli: $app_fpm" >&2; exit 1; }
 ms=()
 for _ in $(seq 20); do ms+=("$(field ms <<< "$(request check)")"); done
 echo "warm requests (ms in PHP): ${ms[*]}"

@@ -46,7 +46,9 @@ final class Kim
         }
         $ffi = self::preloaded() ?? Library::cdef($lib, $header);
         self::checkAbi($ffi);
-        return self::$ffi = $ffi;
+        self::$ffi = $ffi;
+        self::applyResultLimit();
+        return $ffi;
     }
 
     /**
@@ -123,7 +125,19 @@ final class Kim
             throw new Exception\ArgumentException('the result limit must be at least 1 byte', 'KIM-E-ARGUMENT');
         }
         [$old, self::$resultLimit] = [self::$resultLimit, $bytes];
+        if (self::$ffi !== null) {
+            self::applyResultLimit();
+        }
         return $old;
+    }
+
+    /**
+     * The library refuses a larger result itself, before it builds the string (`kim_set_max_result_bytes`, per
+     * thread, NUL included); the package also checks the size against `memory_limit` before copying.
+     */
+    private static function applyResultLimit(): void
+    {
+        self::ffi()->kim_set_max_result_bytes(self::$resultLimit + 1);
     }
 
     public static function resultLimit(): int
@@ -131,10 +145,10 @@ final class Kim
         return self::$resultLimit;
     }
 
-    /** The embedded official code list, built once per request (its data once per process, inside the library). */
+    /** The embedded official code list, built once per process and shared by every request of a worker. */
     public static function reference(): Reference
     {
-        return self::$reference ??= Reference::embedded();
+        return self::$reference ??= Reference::shared();
     }
 
     /** The built-in rule profiles, shared by the calls of a request. */
@@ -143,9 +157,9 @@ final class Kim
         return self::$profiles ??= Profiles::builtin();
     }
 
-    /** The default moderator, shared by the calls of a request. */
+    /** The moderator with the shipped lexicon, compiled once per process and shared by every request of a worker. */
     public static function moderator(): Moderator
     {
-        return self::$moderator ??= Moderator::default();
+        return self::$moderator ??= Moderator::shared();
     }
 }

@@ -12,7 +12,16 @@ final class Moderator extends Handle
         return 'kim_moderator_free';
     }
 
-    /** A moderator with the shipped lexicon. See also {@see Kim::moderator()}, shared by a request. */
+    /**
+     * The process-wide moderator with the shipped lexicon: compiled once per process (1–2 ms), never freed. This is
+     * what {@see Kim::moderator()} returns.
+     */
+    public static function shared(): self
+    {
+        return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_shared($out));
+    }
+
+    /** A new moderator with the shipped lexicon, owned by this object (it costs 1–2 ms: prefer {@see shared()}). */
     public static function default(): self
     {
         return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_default($out));

@@ -18,6 +18,15 @@ final class Reference extends Handle
         return self::make('kim_reference', static fn ($out) => Kim::ffi()->kim_reference_embedded($out));
     }
 
+    /**
+     * The process-wide embedded list: built once per process, never freed (freeing it does nothing). This is what
+     * {@see Kim::reference()} returns; under php-fpm every request of a worker shares it.
+     */
+    public static function shared(): self
+    {
+        return self::make('kim_reference', static fn ($out) => Kim::ffi()->kim_reference_shared($out));
+    }
+
     /** A list from CSV text with a `code,name` header; `$version` names it. */
     public static function fromCsv(string $csv, string $version): self
     {
@@ -39,6 +48,47 @@ final class Reference extends Handle
     {
         $c = new \SensitiveParameterValue($code);
         return Native::json(fn ($out) => Kim::ffi()->kim_reference_lookup($this->h, $c->getValue(), \strlen($c->getValue()), $out));
+    }
+
+    /**
+     * The direct children of a code, in code order (provinsi → kab/kota → kecamatan → desa dropdowns); with no code,
+     * the provinces. A village has none.
+     *
+     * @return list<array{code: string, name: string, level: string}>
+     */
+    public function children(?string $code = null): array
+    {
+        $c = $code ?? '';
+        return Native::json(fn ($out) => Kim::ffi()->kim_reference_children($this->h, $c, \strlen($c), $out))['children'];
+    }
+
+    /**
+     * Resolves a place written by a person to one village: a free text (`'Desa Perian, Kec. Muara Muntai, Kukar'`),
+     * the fields of a form (`['desa' => …, 'kecamatan' => …, 'kab_kota' => …]`) or the names broadest first
+     * (`['Kutai Kartanegara', 'Muara Muntai', 'Perian']`). Not finding a place is a result: `resolution` is
+     * `unique` (with `match`), `ambiguous` or `uncertain` (with ranked `candidates`: a person must choose), or
+     * `not_found`.
+     *
+     * @param string|array<string, string>|list<string> $place
+     * @return array<string, mixed>
+     */
+    public function resolve(#[\SensitiveParameter] string|array $place): array
+    {
+        $request = \is_string($place) ? ['place' => $place] : (array_is_list($place) ? ['parts' => $place] : $place);
+        $r = new \SensitiveParameterValue((string) Native::encode($request));
+        return Native::json(fn ($out) => Kim::ffi()->kim_reference_resolve($this->h, $r->getValue(), \strlen($r->getValue()), $out));
+    }
+
+    /**
+     * Ranked candidates for one name, best first (autocomplete, "did you mean").
+     *
+     * @param array<string, string> $options `within` (a code), `level` (`provinsi`, `kab_kota`, `kecamatan`, `desa`)
+     * @return list<array<string, mixed>> `code`, `name`, `kind` (`exact`, `abbreviation`, `fuzzy`), `score`, …
+     */
+    public function matchName(string $name, array $options = []): array
+    {
+        $o = $options === [] ? null : Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_reference_match_name($this->h, $name, \strlen($name), $o, Native::len($o), $out))['matches'];
     }
 
     /** Number of units in the list. */

@@ -74,6 +74,31 @@ final class Registry extends Handle
     }
 
     /**
+     * Coverage through time for one unit, in one pass over the history.
+     *
+     * @param array<string, mixed> $options `within`, `active`, and `from` + `to` (every month end) or `dates`
+     * @return list<array<string, mixed>> one point per date: `date`, `villages`, `villages_with_kim`,
+     *                                    `village_ratio`, `kecamatan`, `kecamatan_with_kim`, `kecamatan_ratio`, `n_kim`
+     */
+    public function series(Reference $reference, array $options): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_series($this->h, $reference->cdata(), $o, Native::len($o), $out))['points'];
+    }
+
+    /**
+     * Progress towards a village-coverage target: the pace over a trailing window and the projected date.
+     *
+     * @param array<string, mixed> $options `within`, `as_of`, `active`, `target` => [`ratio`, `date`, `window_months`]
+     * @return array<string, mixed> `ratio`, `villages_needed`, `pace_per_month`, `projected_date`, `on_time`, …
+     */
+    public function target(Reference $reference, array $options): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_target($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
      * Villages and kecamatan without an active KIM.
      *
      * @param array<string, mixed> $options as for {@see coverage()}

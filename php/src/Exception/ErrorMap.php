@@ -18,6 +18,7 @@ final class ErrorMap
         'KIM-E-NUL' => CallException::class,
         'KIM-E-PANIC' => InternalException::class,
         'KIM-E-CODE' => InvalidCodeException::class,
+        'KIM-E-NOT-IN-LIST' => InvalidCodeException::class,
         'KIM-E-NIK' => InvalidNikException::class,
         'KIM-E-REFERENCE' => ReferenceException::class,
         'KIM-E-LEXICON' => LexiconException::class,

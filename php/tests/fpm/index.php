@@ -59,6 +59,12 @@ switch ($op) {
         $moderator = Moderator::default();
         $waste = str_repeat('x', 256 << 20);
         break;
+    case 'app':
+        // The README's kabupaten app, as php-cli ran it.
+        ob_start();
+        require __DIR__ . '/../app.php';
+        $out['app'] = ob_get_clean();
+        break;
     case 'rss':
         break;
 }

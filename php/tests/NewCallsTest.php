@@ -1,0 +1,105 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Kim\Tests;
+
+use Kim\Exception\InvalidCodeException;
+use Kim\Exception\JsonException;
+use Kim\Exception\KimException;
+use Kim\Exception\ErrorMap;
+use Kim\Exception\TransitionException;
+use Kim\Kim;
+use Kim\Moderator;
+use Kim\Reference;
+use Kim\Registry;
+use Kim\Review;
+
+/** What a kabupaten web app needs: dropdowns, name resolution, series and targets, review, shared objects. */
+final class NewCallsTest extends TestCase
+{
+    public function testChildrenForDropdowns(): void
+    {
+        $ref = Kim::reference();
+        self::assertCount(38, $ref->children());
+        $kecamatan = $ref->children('64.02');
+        self::assertCount(20, $kecamatan);
+        self::assertSame(['code' => '64.02.01', 'name' => 'Muara Muntai', 'level' => 'kecamatan'], array_intersect_key($kecamatan[0], ['code' => 1, 'name' => 1, 'level' => 1]));
+        self::assertSame([], $ref->children('64.02.01.2001'));
+        self::assertThrowsKim(fn () => $ref->children('64.02.99'), InvalidCodeException::class, 'KIM-E-NOT-IN-LIST');
+        self::assertThrowsKim(fn () => $ref->lookup('64.02.01.2999'), InvalidCodeException::class, 'KIM-E-NOT-IN-LIST');
+    }
+
+    public function testNameResolution(): void
+    {
+        $ref = Kim::reference();
+        $r = $ref->resolve('Desa Perian, Kec. Muara Muntai, Kukar');
+        self::assertSame('unique', $r['resolution']);
+        self::assertSame('64.02.01.2001', $r['match']['code']);
+        self::assertSame('64.02.01.2001', $ref->resolve(['desa' => 'Perian', 'kecamatan' => 'Muara Muntai', 'kab_kota' => 'Kukar'])['match']['code']);
+        self::assertSame('64.02.01.2001', $ref->resolve(['Kutai Kartanegara', 'Muara Muntai', 'Perian'])['match']['code']);
+        self::assertSame('not_found', $ref->resolve('Zzyzx Qwerty')['resolution']);
+        self::assertSame('64.02.01.2001', $ref->matchName('Perian', ['within' => '64.02.01'])[0]['code']);
+    }
+
+    public function testSeriesAndTarget(): void
+    {
+        $registry = Registry::fromJson((string) file_get_contents(self::DATA . '/kim_sample.json'));
+        $points = $registry->series(Kim::reference(), ['within' => '64.02', 'from' => '2024-01-01', 'to' => '2025-06-30']);
+        self::assertCount(18, $points);
+        self::assertSame('2025-06-30', end($points)['date']);
+        $cov = $registry->coverage(Kim::reference(), ['as_of' => '2025-06-30', 'within' => '64.02', 'level' => 'kecamatan']);
+        self::assertSame($cov['total']['villages_with_kim']['total'], end($points)['villages_with_kim']['total']);
+        $t = $registry->target(Kim::reference(), ['within' => '64.02', 'as_of' => '2025-06-30', 'target' => ['ratio' => 0.8, 'date' => '2026-12-31']]);
+        self::assertSame(0.8, (float) $t['target']['ratio']);
+        self::assertArrayHasKey('projected_date', $t);
+    }
+
+    public function testReviewWorkflow(): void
+    {
+        $verdict = Kim::moderator()->check('VIRAL SEBELUM DIHAPUS!!! Sebarkan!');
+        self::assertTrue($verdict->isHeld());
+        $case = Review::open(['id' => 'C-1', 'kim_id' => 'KIM-6402-001', 'item_id' => 'post-77', 'verdict' => $verdict, 'at' => '2025-03-01T08:00:00Z']);
+        self::assertSame('open', $case['state']);
+        self::assertSame('2025-03-02T08:00:00Z', $case['deadline']);
+        $decided = Review::decide($case, ['actor' => 'rina', 'role' => 'moderator', 'outcome' => 'remove', 'at' => '2025-03-01T10:00:00Z', 'hoax_label' => 'disinformasi']);
+        self::assertSame('decided', $decided['state']);
+        $appealed = Review::appeal(json_encode($decided), ['actor' => 'budi', 'role' => 'pemilik_konten', 'reason' => 'ini fakta', 'at' => '2025-03-01T12:00:00Z']);
+        self::assertSame('appealed', $appealed['state']);
+        self::assertThrowsKim(fn () => Review::resolve($appealed, ['actor' => 'rina', 'role' => 'moderator', 'outcome' => 'upheld', 'at' => '2025-03-02T08:00:00Z']), KimException::class, 'KIM-E-ARGUMENT');
+        $closed = Review::resolve($appealed, ['actor' => 'sari', 'role' => 'admin_diskominfo', 'outcome' => 'upheld', 'at' => '2025-03-02T08:00:00Z']);
+        self::assertSame('remove', $closed['final_outcome']);
+        self::assertCount(4, $closed['audit']);
+        // A role that may not decide, and a forged audit log.
+        self::assertThrowsKim(fn () => Review::decide($case, ['actor' => 'x', 'role' => 'pelapor', 'outcome' => 'approve']), TransitionException::class, 'KIM-E-CASE');
+        $forged = $decided;
+        $forged['decision'] = 'approve';
+        self::assertThrowsKim(fn () => Review::appeal($forged, ['actor' => 'budi', 'role' => 'pemilik_konten']), JsonException::class, 'KIM-E-JSON');
+        $overdue = Review::overdue([$case, $decided], '2025-03-03T00:00:00Z');
+        self::assertSame(['C-1'], array_column($overdue, 'id'));
+    }
+
+    public function testSharedObjectsSurviveTheirPhpWrappers(): void
+    {
+        $a = Reference::shared();
+        $b = Reference::shared();
+        self::assertSame(\FFI::cast('uintptr_t', $a->cdata())->cdata, \FFI::cast('uintptr_t', $b->cdata())->cdata);
+        unset($a); // kim_reference_free on the shared handle does nothing
+        for ($i = 0; $i < 100; $i++) {
+            Reference::shared();
+            Moderator::shared();
+        }
+        self::assertSame('Kabupaten Kutai Kartanegara', Reference::shared()->lookup('64.02')['name']);
+        self::assertTrue(Moderator::shared()->check('Slot gacor maxwin!')->isBlocked());
+        unset($b);
+    }
+
+    /** Every error code that kim.h documents maps to an exception class of its family. */
+    public function testEveryDocumentedCodeIsMapped(): void
+    {
+        preg_match_all('/KIM-E-[A-Z0-9]+(?:-[A-Z0-9]+)*/', (string) file_get_contents(__DIR__ . '/../../kim-ffi/include/kim.h'), $m);
+        $codes = array_values(array_unique(array_filter($m[0], static fn (string $c): bool => !str_ends_with($c, '-'))));
+        self::assertGreaterThan(20, \count($codes));
+        self::assertSame([], array_values(array_diff($codes, array_keys(ErrorMap::CODES))), 'codes in kim.h without a class');
+    }
+}
