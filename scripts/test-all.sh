@@ -69,6 +69,11 @@ gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer kim-ffi/
   -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_kim_asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 target/c-tests/test_kim_asan examples/data
 
+step "kim-ffi: the ABI contract (issue 17: status codes, shared handles, result limit, new calls) under ASan"
+gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer kim-ffi/tests/c/test_contract.c \
+  -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_contract_asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 target/c-tests/test_contract_asan examples/data
+
 step "kim-ffi: hostile inputs (the shared manifest) through the C ABI, under AddressSanitizer and LeakSanitizer"
 gcc "${CFLAGS[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer kim-ffi/tests/c/test_hostile.c \
   -L"$lib" -lkim_ffi -Wl,-rpath,"$lib" -o target/c-tests/test_hostile_asan

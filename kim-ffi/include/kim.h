@@ -26,9 +26,13 @@ typedef enum {
   KIM_STATUS_INVALID_UTF8 = 2,
   // An input exceeds 1 GiB, the limit of every text argument.
   KIM_STATUS_INPUT_TOO_LARGE = 3,
+  // The result would be larger than the limit set on this thread with `kim_set_max_result_bytes`; nothing was
+  // written. `kim_last_error_needed` gives the size it needs (bytes, NUL included).
+  KIM_STATUS_RESULT_TOO_LARGE = 4,
   // A Rust panic was caught at the boundary; the handle arguments are still valid. Please report it.
   KIM_STATUS_PANIC = 99,
-  // A Kemendagri code is malformed.
+  // A Kemendagri code is malformed (`KIM-E-CODE`), or well formed but not in the code list the call uses
+  // (`KIM-E-NOT-IN-LIST`).
   KIM_STATUS_INVALID_CODE = 100,
   // A NIK is malformed.
   KIM_STATUS_INVALID_NIK = 101,
@@ -119,6 +123,52 @@ kim_status kim_gaps(const kim_registry *registry,
                     size_t options_len,
                     char **out);
 
+// Coverage through time for one unit (`kim_core::coverage::coverage_series`: one sweep over the history serves
+// every date). `options_json`: `{"within": "64.02", "active": ["registered", "active"], "from": "2024-01-01",
+// "to": "2025-06-30"}` for every month end from `from` to `to`, or `"dates": ["2024-12-31", "2025-06-30"]` for
+// those dates (sorted, without duplicates, at most 100,000). `within` defaults to the whole country, `active` to
+// registered and active. Writes `{"schema_version":1,"within":…,"code_list_version":…,"points":[{"date",
+// "villages":{"desa","kelurahan","desa_adat","total"},"villages_with_kim":{…},"village_ratio","kecamatan",
+// "kecamatan_with_kim","kecamatan_ratio","n_kim"}]}` (a ratio is `null` for a unit without villages).
+//
+// # Safety
+//
+// `registry` and `reference` are live handles; `options_json` points to `options_len` bytes; `out` is a valid
+// pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (not the shape above), `KIM_STATUS_INVALID_ARGUMENT` (neither or both of `from`/`to` and
+// `dates`; `to` before `from`; too many dates), `KIM_STATUS_INVALID_CODE` (`within` not in the list),
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_coverage_series(const kim_registry *registry,
+                               const kim_reference *reference,
+                               const char *options_json,
+                               size_t options_len,
+                               char **out);
+
+// Progress towards a village-coverage target (`kim_core::coverage::target_progress`): the pace over a trailing
+// window and the date the target would be reached at that pace. `options_json`: `{"within": "64.02", "as_of":
+// "2025-06-30", "active": […], "target": {"ratio": 0.8, "date": "2026-12-31", "window_months": 12}}` (`as_of`
+// defaults to today, the process's local date; `window_months` to 12; `within` to the whole country). Writes
+// `{"schema_version":1,"target":{"ratio","date","window_months"},"as_of","villages_with_kim","villages","ratio",
+// "villages_needed","pace_per_month","projected_date","on_time"}` (`projected_date` is `as_of` when reached,
+// `null` when the pace is not positive).
+//
+// # Safety
+//
+// As [`kim_coverage_series`].
+//
+// # Errors
+//
+// `KIM_STATUS_JSON`, `KIM_STATUS_INVALID_ARGUMENT` (`ratio` outside [0, 1], `window_months` 0),
+// `KIM_STATUS_INVALID_CODE` (`within`), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_coverage_target(const kim_registry *registry,
+                               const kim_reference *reference,
+                               const char *options_json,
+                               size_t options_len,
+                               char **out);
+
 // Writes the message of the last error on this thread into `buf` (NUL-terminated) if `len` is large enough, and
 // returns the length needed including the NUL (0 if there is no last error). Call it with `buf = NULL, len = 0` to
 // ask for the size. Every call except the `kim_last_error_*` ones clears the last error first.
@@ -138,7 +188,43 @@ size_t kim_last_error_message(char *buf,
 size_t kim_last_error_code(char *buf,
                            size_t len);
 
-// Makes a moderator with the shipped lexicon.
+// The size in bytes (NUL included) that the result of the last call on this thread needed, when that call
+// returned `KIM_STATUS_RESULT_TOO_LARGE`; 0 otherwise. Raise the limit to at least this much with
+// `kim_set_max_result_bytes` to get the result, or ask for less (a smaller `within`, fewer dates).
+size_t kim_last_error_needed(void);
+
+// Sets the largest string result (JSON or text) that calls on **this thread** may return, in bytes including the
+// terminating NUL; 0 (the default) means no limit. A call whose result would be larger writes nothing, frees what
+// it built and returns `KIM_STATUS_RESULT_TOO_LARGE`; `kim_last_error_needed()` then gives the size it needed.
+// Returns the previous limit. For a PHP-FPM worker, set it once per request (or at load) below `memory_limit`, so
+// that a national coverage table (tens of MB) never reaches PHP: ask for it by unit instead (the `within` option).
+size_t kim_set_max_result_bytes(size_t max_bytes);
+
+// The length of a string returned by kim, in bytes without the NUL (`strlen`); 0 for NULL. With PHP FFI, read it
+// before `FFI::string($ptr, $len)` to decide whether to copy the result at all.
+//
+// # Safety
+//
+// `s` is NULL or a string returned by kim and not yet freed.
+size_t kim_string_len(const char *s);
+
+// The process-wide moderator with the shipped lexicon, compiled on the first call (1–2 ms) and kept until the
+// process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
+// [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
+// every request, the shared one once per worker (or once in the FPM master, if the `opcache.preload` script calls
+// it). Use it from any thread.
+//
+// # Safety
+//
+// `out` is a valid pointer.
+//
+// # Errors
+//
+// `KIM_STATUS_NULL_POINTER`.
+kim_status kim_moderator_shared(kim_moderator **out);
+
+// Makes a moderator with the shipped lexicon, owned by the caller (it costs 1–2 ms: see
+// [`kim_moderator_shared`] for one built once per process).
 //
 // # Safety
 //
@@ -186,6 +272,12 @@ kim_status kim_moderate(const kim_moderator *moderator,
 
 // Moderates a batch given as a JSON array of strings. Writes `{"schema_version":1,"verdicts":[…]}` in order.
 //
+// Threads: a batch of more than 64 KiB of text (and at least two texts) is split over the machine's cores
+// (`available_parallelism`, which honours CPU affinity and cgroup quotas): the call starts that many short-lived
+// threads, one chunk each, and joins them all before it returns; the verdicts are the same as one by one. Smaller
+// batches run on the calling thread. To stay on one thread, send batches under 64 KiB or call [`kim_moderate`]
+// per text.
+//
 // # Safety
 //
 // As [`kim_moderate`], with `texts_json` for `text`.
@@ -213,7 +305,8 @@ kim_status kim_redact(const char *text,
                       size_t text_len,
                       char **out);
 
-// Frees a moderator handle; NULL is ignored. Do not free twice.
+// Frees a moderator handle; NULL and the shared moderator ([`kim_moderator_shared`]) are ignored. Do not free
+// twice.
 //
 // # Safety
 //
@@ -315,6 +408,126 @@ kim_status kim_registry_to_json(const kim_registry *registry,
 // `registry` is NULL or a handle from `kim_registry_*` not yet freed.
 void kim_registry_free(kim_registry *registry);
 
+// Opens a review case. `request_json`: `{"id": "C-1", "kim_id": "KIM-6402-001", "item_id": "post-77",
+// "urgency": "normal"|"urgent"|"complaint", "at": "2025-03-01T08:00:00Z", "verdict": {…}}` with the verdict that
+// `kim_moderate` wrote (it must hold; the case opens as the system, `role` `sistem`), or instead of `verdict` a user
+// report: `"report": {"reason": "…", "categories": ["hoaks"], "actor": "warga-17", "role": "pelapor",
+// "ruleset_version": "kim-default-1"}` (`role` defaults to `pelapor`, `categories` to none). `urgency` defaults to
+// `normal` (decide within 24 h; `urgent` 4 h; `complaint` 48 h, docs/domain.md §8); `at` to now (the machine's
+// clock, in UTC).
+//
+// Writes the case document: `{"schema_version":1,"id","kim_id","item_id","categories","source":{"kind":"hold",
+// "rule_ids","lexicon_version"}|{"kind":"report","reason"},"urgency","fact_check","state":"open","decision":null,
+// "hoax_label":null,"final_outcome":null,"audit":[{"seq","at","actor","role","action","before","after",
+// "ruleset_version","reason"}],"deadline":"…"}`. Store it as is and pass it to the other `kim_review_*` calls;
+// `deadline` (the current step's, `null` once decided or closed) is recomputed and ignored when read back.
+// Personal data in a report's reason is masked when the case opens.
+//
+// # Safety
+//
+// `request_json` points to `request_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (not the shape above, unknown fields), `KIM_STATUS_INVALID_ARGUMENT` (neither or both of
+// `verdict` and `report`; a verdict that allows or blocks opens no case), `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_review_open(const char *request_json,
+                           size_t request_len,
+                           char **out);
+
+// A reviewer decides an open case. `step_json`: `{"actor": "rina", "role": "moderator", "outcome":
+// "approve"|"remove"|"request_edit", "reason": "…", "hoax_label": "misinformasi"|"disinformasi"|"malinformasi",
+// "at": "2025-03-01T10:00:00Z", "ruleset_version": "kim-default-1"}` (`hoax_label`, `reason` optional; `at`
+// defaults to now, UTC). Roles that may decide: `moderator`, `admin_diskominfo`, `pengelola_kim`. Writes the new
+// case document (`state` `decided`). The same `step_json` shape serves every step call; each reads the fields
+// it needs and refuses unknown ones.
+//
+// # Safety
+//
+// `case_json` points to `case_len` bytes (a case document kim wrote), `step_json` to `step_len` bytes; `out` is a
+// valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_TRANSITION` (`KIM-E-CASE`: a step the case's state or the actor's role does not allow),
+// `KIM_STATUS_INVALID_ARGUMENT` (`at` before the last event; an appeal resolved by the first reviewer),
+// `KIM_STATUS_JSON` (a document that is not a case, or whose audit log does not replay to it: edited or forged),
+// `KIM-E-SCHEMA` (another `schema_version`), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`. On error the
+// case is unchanged: keep the stored document.
+kim_status kim_review_decide(const char *case_json,
+                             size_t case_len,
+                             const char *step_json,
+                             size_t step_len,
+                             char **out);
+
+// The author (`pemilik_konten`), the KIM's manager (`pengelola_kim`) or the reporter (`pelapor`) appeals a decided
+// case. `step_json` as for [`kim_review_decide`], without `outcome`. Writes the new case (`state` `appealed`; the
+// appeal is due within 48 h).
+//
+// # Safety
+//
+// As [`kim_review_decide`].
+//
+// # Errors
+//
+// As [`kim_review_decide`].
+kim_status kim_review_appeal(const char *case_json,
+                             size_t case_len,
+                             const char *step_json,
+                             size_t step_len,
+                             char **out);
+
+// A second reviewer (not the one who decided; a reviewing role) resolves an appeal: `"outcome": "upheld"` (the
+// decision stands) or `"overturned"` (remove ↔ approve; a requested edit becomes approve). Closes the case; the
+// document's `final_outcome` is set.
+//
+// # Safety
+//
+// As [`kim_review_decide`].
+//
+// # Errors
+//
+// As [`kim_review_decide`].
+kim_status kim_review_resolve(const char *case_json,
+                              size_t case_len,
+                              const char *step_json,
+                              size_t step_len,
+                              char **out);
+
+// Closes a decided case without appeal (a reviewing role); the decision becomes `final_outcome`. `step_json` as
+// for [`kim_review_decide`] (`outcome`, `reason` and `hoax_label` are not used).
+//
+// # Safety
+//
+// As [`kim_review_decide`].
+//
+// # Errors
+//
+// As [`kim_review_decide`].
+kim_status kim_review_close(const char *case_json,
+                            size_t case_len,
+                            const char *step_json,
+                            size_t step_len,
+                            char **out);
+
+// The cases past the deadline of their current step at `now`, most overdue first. `request_json`:
+// `{"cases": [case documents…], "now": "2025-03-02T09:00:00Z"}` (`now` defaults to the machine's clock, UTC).
+// Writes `{"schema_version":1,"now":…,"overdue":[{"id","kim_id","item_id","state","urgency","deadline"}]}`.
+// Every case is checked as in [`kim_review_decide`].
+//
+// # Safety
+//
+// `request_json` points to `request_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (with `cases[i]`: a document that is not a case or does not replay), `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_review_overdue(const char *request_json,
+                              size_t request_len,
+                              char **out);
+
 // Makes a handle to the built-in profiles (Permenkominfo 08/2010, Permenkominfo 4/2024 and the local overlays).
 //
 // # Safety
@@ -402,6 +615,21 @@ kim_status kim_validate_registry(const kim_profiles *profiles,
 // `profiles` is NULL or a handle from `kim_profiles_*` not yet freed.
 void kim_profiles_free(kim_profiles *profiles);
 
+// The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
+// Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle
+// stays correct. The list is parsed once per process (about 5 ms, plus the name index on the first name match):
+// call it from PHP's `opcache.preload` script and PHP-FPM workers inherit it from the master, so no request pays
+// for it. Use it from any thread.
+//
+// # Safety
+//
+// `out` is a valid pointer.
+//
+// # Errors
+//
+// `KIM_STATUS_NULL_POINTER`.
+kim_status kim_reference_shared(kim_reference **out);
+
 // Makes a handle to the embedded official list (Kepmendagri 300.2.2-2138/2025).
 //
 // # Safety
@@ -446,8 +674,7 @@ kim_status kim_reference_from_path(const char *path,
                                    kim_reference **out);
 
 // Looks up one code. Writes `{"schema_version":1,"code":…,"name":…,"level":…,"parent":…,"counts":{…},
-// "code_list_version":…}` to `*out` (counts of the units inside it), or `KIM_STATUS_INVALID_ARGUMENT` if the code
-// is not in the list.
+// "code_list_version":…}` to `*out` (counts of the units inside it).
 //
 // # Safety
 //
@@ -456,7 +683,8 @@ kim_status kim_reference_from_path(const char *path,
 //
 // # Errors
 //
-// `KIM_STATUS_INVALID_CODE`, `KIM_STATUS_INVALID_ARGUMENT`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+// `KIM_STATUS_INVALID_CODE` (`KIM-E-CODE`: malformed; `KIM-E-NOT-IN-LIST`: well formed but not in the list),
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
 kim_status kim_reference_lookup(const kim_reference *reference,
                                 const char *code,
                                 size_t code_len,
@@ -469,7 +697,75 @@ kim_status kim_reference_lookup(const kim_reference *reference,
 // `reference` is NULL or a live handle.
 size_t kim_reference_len(const kim_reference *reference);
 
-// Frees a reference handle; NULL is ignored. Do not free twice.
+// The direct children of a code, in code order, for provinsi → kab/kota → kecamatan → desa dropdowns. With
+// `code` NULL or empty (`code_len` 0), the provinces. Writes `{"schema_version":1,"parent":"64.02"|null,
+// "children":[{"code":"64.02.01","name":"Muara Muntai","level":"kecamatan"},…],"code_list_version":…}`; a village
+// has no children (`[]`).
+//
+// # Safety
+//
+// `reference` is a live handle; `code` is NULL or points to `code_len` bytes; `out` is a valid pointer. Free `*out`
+// with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_CODE` (`KIM-E-CODE` malformed, `KIM-E-NOT-IN-LIST` not in the list),
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_reference_children(const kim_reference *reference,
+                                  const char *code,
+                                  size_t code_len,
+                                  char **out);
+
+// Resolves a free-text place to a village of the list (name matching: case, accents, prefixes such as `Desa`,
+// `Kec.`, `Kab.`, abbreviations such as `Kukar`, near spellings). `request_json` is one of:
+//
+// - `{"place": "Desa Perian, Kec. Muara Muntai, Kukar"}`: one text, parts in any order (`Reference::resolve_place`);
+// - `{"desa": "Perian", "kecamatan": "Muara Muntai", "kab_kota": "Kukar"}`: the fields of a form or a legacy row
+//   (`kecamatan` and `kab_kota` optional; `Reference::resolve_fields`);
+// - `{"parts": ["Kutai Kartanegara", "Muara Muntai", "Perian"]}`: names broadest first (`Reference::resolve_parts`).
+//
+// Writes `{"schema_version":1,"resolution":"unique","match":{"code","name","kind","score","kecamatan",
+// "kab_kota"},"code_list_version":…}`, or `"resolution":"ambiguous"|"uncertain"` with ranked `"candidates":[…]`
+// (at most 10; `uncertain` = only near spellings, a person must confirm), or `"resolution":"not_found"`. With the
+// fields form, `"field"` names the field that failed (`desa`, `kecamatan` or `kab_kota`). Not finding a place is a
+// result, not an error.
+//
+// # Safety
+//
+// `reference` is a live handle; `request_json` points to `request_len` bytes; `out` is a valid pointer. Free
+// `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (not one of the shapes above), `KIM_STATUS_INVALID_ARGUMENT` (none or several of `place`,
+// `parts`, `desa`), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_reference_resolve(const kim_reference *reference,
+                                 const char *request_json,
+                                 size_t request_len,
+                                 char **out);
+
+// Ranked candidates for one name (an autocomplete or a "did you mean"), case-, accent- and prefix-insensitive.
+// `options_json` (NULL or empty for none): `{"within": "64.02", "level": "desa"}` (`level`: `provinsi`,
+// `kab_kota`, `kecamatan` or `desa`). Writes `{"schema_version":1,"matches":[{"code","name","kind":"exact"|
+// "abbreviation"|"fuzzy","score","kecamatan","kab_kota"}],"code_list_version":…}`, best first.
+//
+// # Safety
+//
+// `reference` is a live handle; `name` points to `name_len` bytes; `options_json` is NULL or points to
+// `options_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (bad options), `KIM_STATUS_INVALID_CODE` (`within`), `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_reference_match_name(const kim_reference *reference,
+                                    const char *name,
+                                    size_t name_len,
+                                    const char *options_json,
+                                    size_t options_len,
+                                    char **out);
+
+// Frees a reference handle; NULL and the shared handle ([`kim_reference_shared`]) are ignored. Do not free twice.
 //
 // # Safety
 //

@@ -27,6 +27,7 @@ pub mod errors;
 pub mod handle;
 pub mod moderation;
 pub mod registry;
+pub mod review;
 pub mod rules;
 pub mod wilayah;
 
@@ -55,6 +56,11 @@ pub extern "C" fn kim_abi_version() -> u32 {
 /// it.
 pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// The default time of a review step whose `at` is left out: the machine's clock, in UTC.
+pub(crate) fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
 }
 
 /// Frees a string returned by kim; NULL is ignored. Never pass it to `free()`, and never free twice.
