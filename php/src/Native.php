@@ -27,6 +27,12 @@ final class Native
         $ffi = Kim::ffi();
         $message = self::readError(static fn ($buf, int $len): int => $ffi->kim_last_error_message($buf, $len));
         $code = self::readError(static fn ($buf, int $len): int => $ffi->kim_last_error_code($buf, $len));
+        if ($code === 'KIM-E-RESULT-TOO-LARGE') {
+            // Refused by the library before it built the result: say it in this package's terms.
+            $needed = (int) $ffi->kim_last_error_needed() - 1;
+            $message = "kim result of $needed bytes is over the limit of " . Kim::resultLimit()
+                . ' bytes (Kim\\Kim::setResultLimit); the library did not build it';
+        }
         throw ErrorMap::exception($code, $message !== '' ? $message : "kim call failed with status $status", $status);
     }
 

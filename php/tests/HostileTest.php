@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace Kim\Tests;
 
-use Kim\Exception\ArgumentException;
 use Kim\Exception\CsvException;
 use Kim\Exception\InvalidCodeException;
 use Kim\Exception\JsonException;
@@ -54,8 +53,12 @@ final class HostileTest extends TestCase
                     try {
                         $ref->lookup($data);
                         return 'found';
-                    } catch (ArgumentException) {
-                        return 'absent';
+                    } catch (InvalidCodeException $e) {
+                        // Well formed but not in the list: absent. Malformed: an error.
+                        if ($e->kimCode === 'KIM-E-NOT-IN-LIST') {
+                            return 'absent';
+                        }
+                        throw $e;
                     }
                 })(),
                 'reference_csv' => 'ok:' . Reference::fromCsv($data, 'hostile')->count(),

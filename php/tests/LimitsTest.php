@@ -21,7 +21,7 @@ final class LimitsTest extends TestCase
         $old = Kim::setResultLimit(10_000);
         try {
             $e = self::assertThrowsKim(fn () => $registry->coverage(Kim::reference(), ['as_of' => '2025-06-30', 'level' => 'kecamatan']), ResultTooLargeException::class, 'KIM-E-RESULT-TOO-LARGE');
-            self::assertMatchesRegularExpression('/result of \d+ bytes is over the limit of 10000 bytes/', $e->getMessage());
+            self::assertMatchesRegularExpression('/kim result of \d+ bytes is over the limit of 10000 bytes \(Kim\\\\Kim::setResultLimit\)/', $e->getMessage());
             // Under the limit the same call works.
             self::assertCount(20, $registry->coverage(Kim::reference(), ['as_of' => '2025-06-30', 'level' => 'kecamatan', 'within' => '64.02'])['rows']);
         } finally {
