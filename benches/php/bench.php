@@ -64,11 +64,13 @@ $measure = static function (callable $fn, int $perCall = 1) use ($seconds): floa
 $cases = [
     'validateKim, 15 members, array in (json_encode in the wrapper)' => [static fn () => $profiles->validateKim($ref, $kim, $options), 1],
     'validateKim, 15 members, JSON string in' => [static fn () => $profiles->validateKim($ref, $kimJson, $options), 1],
-    'Moderator::check, one 170-byte post' => [static fn () => $mod->check($post), 1],
+    'Moderator::check, one 170-byte post (shared moderator)' => [static fn () => $mod->check($post), 1],
     'Moderator::checkMany, 100 posts, per post' => [static fn () => $mod->checkMany($posts), 100],
     'coverage, Kukar by kecamatan (40 KIMs)' => [static fn () => $registry->coverage($ref, ['as_of' => '2025-06-30', 'level' => 'kecamatan', 'within' => '64.02']), 1],
     'Moderator::default() (what a request without the shared moderator pays)' => [static fn () => Moderator::default(), 1],
     'Reference::embedded() (after the first)' => [static fn () => Reference::embedded(), 1],
+    'Kim::moderator() in a new request (Moderator::shared(), built)' => [static fn () => Moderator::shared(), 1],
+    'Reference::resolve, one free-text place' => [static fn () => $ref->resolve('Desa Perian, Kec. Muara Muntai, Kukar'), 1],
 ];
 printf("kim %s, PHP %s, library loaded in %.1f ms (%s)\n", Kim::version(), PHP_VERSION, $loadMs, Library::findLibrary());
 foreach ($cases as $what => [$fn, $per]) {

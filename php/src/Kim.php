@@ -55,9 +55,10 @@ final class Kim
      * For `opcache.preload` (the package's `preload.php` calls it). With `ffi.preload` of the header that
      * `bin/kim-ffi-header` prints, the scope `KIM` exists already; without it, the library is bound as that scope
      * here (possible only when php-fpm does not need `opcache.preload_user`). Every request of every worker then
-     * finds the scope without reading a header. The code list, the built-in profiles and the default moderator are
-     * built once here, in the master process, so that the workers it forks share them instead of building them on
-     * their first request.
+     * finds the scope without reading a header. With `$warm`, the shared code list, its index and the shared
+     * moderator are built here: when the preload runs in the master (a master that is not root), the workers it
+     * forks inherit them; with a root master PHP runs the preload in a separate child, and each worker builds them
+     * on its first request.
      */
     public static function preload(?string $lib = null, ?string $header = null, bool $warm = true): void
     {
