@@ -80,6 +80,16 @@ final class NewCallsTest extends TestCase
         self::assertSame(['C-1'], array_column($overdue, 'id'));
     }
 
+    /** `path_style: laravel` gives Laravel's validation keys, ready for a form's `$errors`. */
+    public function testLaravelPaths(): void
+    {
+        $registry = Registry::fromJson((string) file_get_contents(self::DATA . '/kim_sample.json'));
+        $reports = Kim::profiles()->validateRegistry(Kim::reference(), $registry, ['as_of' => '2025-06-30', 'path_style' => 'laravel']);
+        $kim = json_decode((string) file_get_contents(self::DATA . '/kim_sample.json'), true)['kims'][1];
+        $position = array_search('m5', array_column($kim['members'], 'id'), true);
+        self::assertSame("members.$position.occupation", $reports[1]->errors()[0]->path);
+    }
+
     public function testSharedObjectsSurviveTheirPhpWrappers(): void
     {
         $a = Reference::shared();
