@@ -4,10 +4,21 @@ declare(strict_types=1);
 
 namespace Kim\Tests;
 
+use Kim\Exception\ArgumentException;
+use Kim\Exception\CallException;
+use Kim\Exception\CsvException;
+use Kim\Exception\ErrorMap;
+use Kim\Exception\InternalException;
 use Kim\Exception\InvalidCodeException;
+use Kim\Exception\InvalidNikException;
+use Kim\Exception\IoException;
 use Kim\Exception\JsonException;
 use Kim\Exception\KimException;
-use Kim\Exception\ErrorMap;
+use Kim\Exception\LexiconException;
+use Kim\Exception\ProfileException;
+use Kim\Exception\ReferenceException;
+use Kim\Exception\RegistryException;
+use Kim\Exception\ResultTooLargeException;
 use Kim\Exception\TransitionException;
 use Kim\Kim;
 use Kim\Moderator;
@@ -106,19 +117,40 @@ final class NewCallsTest extends TestCase
     }
 
     /**
-     * Every error code the C ABI can set (those kim.h documents, and those in the sources of kim-ffi and of
-     * kim-core's error type) maps to an exception class of its family, not to the base class.
+     * Every error code of kim.h's table maps to the exception class of its status's family, and every code in the
+     * sources of kim-ffi and of kim-core's error type has a class.
      */
     public function testEveryErrorCodeIsMapped(): void
     {
+        $family = [
+            'KIM_STATUS_NULL_POINTER' => CallException::class,
+            'KIM_STATUS_INVALID_UTF8' => CallException::class,
+            'KIM_STATUS_INPUT_TOO_LARGE' => CallException::class,
+            'KIM_STATUS_RESULT_TOO_LARGE' => ResultTooLargeException::class,
+            'KIM_STATUS_PANIC' => InternalException::class,
+            'KIM_STATUS_INVALID_CODE' => InvalidCodeException::class,
+            'KIM_STATUS_INVALID_NIK' => InvalidNikException::class,
+            'KIM_STATUS_REFERENCE' => ReferenceException::class,
+            'KIM_STATUS_LEXICON' => LexiconException::class,
+            'KIM_STATUS_CSV' => CsvException::class,
+            'KIM_STATUS_JSON' => JsonException::class,
+            'KIM_STATUS_IO' => IoException::class,
+            'KIM_STATUS_PROFILE' => ProfileException::class,
+            'KIM_STATUS_REGISTRY' => RegistryException::class,
+            'KIM_STATUS_TRANSITION' => TransitionException::class,
+            'KIM_STATUS_INVALID_ARGUMENT' => ArgumentException::class,
+        ];
         $root = __DIR__ . '/../..';
-        $text = (string) file_get_contents("$root/kim-ffi/include/kim.h") . file_get_contents("$root/kim-core/src/error.rs");
+        preg_match_all('/^\s*\*\s+(KIM-E-[A-Z0-9-]+)\s+(KIM_STATUS_[A-Z0-9_]+)\s/m', (string) file_get_contents("$root/kim-ffi/include/kim.h"), $rows, PREG_SET_ORDER);
+        self::assertGreaterThan(20, \count($rows));
+        foreach ($rows as [, $code, $status]) {
+            self::assertSame($family[$status] ?? "a family for $status", ErrorMap::CODES[$code] ?? "no class for $code", $code);
+        }
+        $text = (string) file_get_contents("$root/kim-core/src/error.rs");
         foreach (glob("$root/kim-ffi/src/*.rs") ?: [] as $file) {
             $text .= file_get_contents($file);
         }
-        preg_match_all('/KIM-E-[A-Z0-9]+(?:-[A-Z0-9]+)*/', $text, $m);
-        $codes = array_values(array_unique($m[0]));
-        self::assertGreaterThan(20, \count($codes));
-        self::assertSame([], array_values(array_diff($codes, array_keys(ErrorMap::CODES))), 'codes without a class');
+        preg_match_all('/"(KIM-E-[A-Z0-9]+(?:-[A-Z0-9]+)*)"/', $text, $m);
+        self::assertSame([], array_values(array_diff(array_unique($m[1]), array_keys(ErrorMap::CODES))), 'codes without a class');
     }
 }

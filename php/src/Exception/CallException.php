@@ -4,7 +4,10 @@ declare(strict_types=1);
 
 namespace Kim\Exception;
 
-/** The call itself was unusable: a NULL pointer, text that is not UTF-8 (the message gives the byte), an input over 1 GiB, or a result that holds a NUL byte (`KIM-E-NULL`, `KIM-E-UTF8`, `KIM-E-TOO-LARGE`, `KIM-E-NUL`). */
+/**
+ * The call itself was unusable: a NULL pointer, text that is not UTF-8 (the message gives the byte), an input over
+ * 1 GiB (`KIM-E-NULL`, `KIM-E-UTF8`, `KIM-E-TOO-LARGE`).
+ */
 class CallException extends KimException
 {
 }
