@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check of the kim repository. This is the README's test command; .ci/run calls it.
 # Needs: a Rust toolchain (cargo, rustfmt, clippy), gcc and python3 with pip, on Debian, as root (or with sudo).
-# It installs what else it needs itself: php8.2-cli and valgrind from Debian's packages.
+# It installs what else it needs itself from Debian's packages: valgrind, php8.2-cli, php8.2-fpm, phpunit, composer
+# and libfcgi-bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -57,7 +58,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
-apt_install php8.2-cli valgrind
+apt_install php8.2-cli php8.2-fpm phpunit composer libfcgi-bin valgrind
 
 step "kim-ffi: C tests (-std=c11 -Wall -Wextra -Wpedantic -Werror) under AddressSanitizer"
 cargo build -p kim-ffi --locked --quiet
@@ -96,9 +97,9 @@ if KIM_TEST_LEAK=1 "${VALGRIND[@]}" target/c-tests/test_contract examples/data >
   exit 1
 fi
 
-step "kim-ffi: PHP FFI tests (php8.2-cli), results compared with kim-core's own"
+step "PHP package (php/): PHPUnit with results compared with kim-core's own, the archive installed by Composer, php-fpm"
 cargo run --quiet --locked -p kim-examples --example ffi_expected -- target/ffi-expected
-php -d ffi.enable=1 examples/php/tests.php "$lib/libkim_ffi.so" target/ffi-expected
+bash scripts/test-php.sh "$lib/libkim_ffi.so" target/ffi-expected
 
 step "kim-ffi: every JSON document in and out of the ABI validates against kim-ffi/schema (JSON Schema 2020-12)"
 .venv/bin/python kim-ffi/tests/schemas.py "$lib/libkim_ffi.so" examples/data
