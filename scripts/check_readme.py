@@ -14,8 +14,8 @@ repository root:
 
 A marker, an HTML comment on the line just above the fence, changes that: `<!-- readme-check: skip: REASON -->`
 leaves a block out (the reason is required and printed), `<!-- readme-check: exit N -->` expects exit status N,
-`<!-- readme-check: save-as FILE -->` names a C file. PHP blocks are checked by the PHP tests; `ini`, `json`, `toml`
-and untagged blocks are not code to run.
+`<!-- readme-check: save-as FILE -->` names a C file. PHP blocks, and every block under a heading that starts with PHP,
+are run by `scripts/test-php.sh`; `ini`, `json`, `toml` and untagged blocks are not code to run.
 
 Usage: python3 scripts/check_readme.py [--python PATH] [--list]
 """
@@ -37,11 +37,13 @@ MARK = re.compile(r"^<!-- readme-check: (skip: .+|exit \d+|save-as [\w.]+) -->$"
 
 
 class Block:
-    def __init__(self, lang: str, line: int, text: str, mark: str | None) -> None:
-        self.lang, self.line, self.text, self.mark = lang, line, text, mark
+    def __init__(self, lang: str, line: int, text: str, mark: str | None, heading: str) -> None:
+        self.lang, self.line, self.text, self.mark, self.heading = lang, line, text, mark, heading
 
     @property
     def skip(self) -> str | None:
+        if self.heading.lstrip("#").strip().startswith("PHP"):
+            return "the PHP section is run verbatim by scripts/test-php.sh"
         return self.mark[len("skip: ") :] if self.mark and self.mark.startswith("skip: ") else None
 
     @property
@@ -56,10 +58,13 @@ class Block:
 def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     lines = text.split("\n")
+    heading = ""
     i = 0
     while i < len(lines):
         m = FENCE.match(lines[i])
         if not m:
+            if lines[i].startswith("#"):
+                heading = lines[i]
             if lines[i].startswith("<!-- readme-check") and not MARK.match(lines[i]):
                 sys.exit(f"README.md line {i + 1}: a readme-check marker that is not understood: {lines[i]}")
             i += 1
@@ -74,7 +79,7 @@ def blocks(text: str) -> list[Block]:
             sys.exit(f"README.md line {start + 1}: a fenced block that is never closed")
         above = lines[start - 1] if start > 0 else ""
         mark = MARK.match(above)
-        out.append(Block(lang, start + 1, "\n".join(body) + "\n", mark.group(1) if mark else None))
+        out.append(Block(lang, start + 1, "\n".join(body) + "\n", mark.group(1) if mark else None, heading))
         i += 1
     return out
 

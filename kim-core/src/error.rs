@@ -294,7 +294,8 @@ pub enum Error {
         date: NaiveDate,
     },
     /// A well-formed code that is not in the code list the call uses (a lookup, or the `within` of counts or
-    /// coverage).
+    /// coverage). Family [`ErrorFamily::Argument`] (Python's `ArgumentError`); code `KIM-E-NOT-IN-LIST`, which the C
+    /// ABI reports as `KIM_STATUS_INVALID_CODE`.
     #[error("{code} is not in the code list {version}")]
     NotInCodeList {
         /// The code, dotted.
@@ -402,7 +403,8 @@ impl Error {
             Self::Profile { .. } => "KIM-E-PROFILE",
             Self::UnknownProfile { .. } => "KIM-E-UNKNOWN-PROFILE",
             Self::NoProfileInForce { .. } => "KIM-E-NO-PROFILE",
-            Self::InvalidArgument { .. } | Self::NotInCodeList { .. } => "KIM-E-ARGUMENT",
+            Self::InvalidArgument { .. } => "KIM-E-ARGUMENT",
+            Self::NotInCodeList { .. } => "KIM-E-NOT-IN-LIST",
         }
     }
 }

@@ -362,7 +362,7 @@ fn bad_options_are_errors() {
     let e = |o: CoverageOptions| coverage(&reg, r, &o).unwrap_err().code();
     assert_eq!(
         e(CoverageOptions::new(d("2025-01-01")).within(k("64.02.99"))),
-        "KIM-E-ARGUMENT"
+        "KIM-E-NOT-IN-LIST"
     );
     assert_eq!(
         e(CoverageOptions::new(d("2025-01-01"))

@@ -82,7 +82,7 @@ fn an_excel_export_imports_row_by_row() {
         "{:#?}",
         rep.kims.errors
     );
-    assert!(rep.kims.errors[0].reason.contains("dayfirst=false"));
+    assert!(rep.kims.errors[0].reason.contains("dayfirst=False"));
     assert!(rep.kims.errors[2].reason.contains("1900–2100"));
 
     // Members: 6 in, 3 accepted.

@@ -8,6 +8,7 @@ typedef enum {
   KIM_STATUS_NULL_POINTER = 1,
   KIM_STATUS_INVALID_UTF8 = 2,
   KIM_STATUS_INPUT_TOO_LARGE = 3,
+  KIM_STATUS_RESULT_TOO_LARGE = 4,
   KIM_STATUS_PANIC = 99,
   KIM_STATUS_INVALID_CODE = 100,
   KIM_STATUS_INVALID_NIK = 101,
@@ -48,9 +49,29 @@ kim_status kim_gaps(const kim_registry *registry,
                     size_t options_len,
                     char **out);
 
+kim_status kim_coverage_series(const kim_registry *registry,
+                               const kim_reference *reference,
+                               const char *options_json,
+                               size_t options_len,
+                               char **out);
+
+kim_status kim_coverage_target(const kim_registry *registry,
+                               const kim_reference *reference,
+                               const char *options_json,
+                               size_t options_len,
+                               char **out);
+
 size_t kim_last_error_message(char *buf, size_t len);
 
 size_t kim_last_error_code(char *buf, size_t len);
+
+size_t kim_last_error_needed(void);
+
+size_t kim_set_max_result_bytes(size_t max_bytes);
+
+size_t kim_string_len(const char *s);
+
+kim_status kim_moderator_shared(kim_moderator **out);
 
 kim_status kim_moderator_default(kim_moderator **out);
 
@@ -101,6 +122,34 @@ kim_status kim_registry_to_json(const kim_registry *registry, int32_t for_logs, 
 
 void kim_registry_free(kim_registry *registry);
 
+kim_status kim_review_open(const char *request_json, size_t request_len, char **out);
+
+kim_status kim_review_decide(const char *case_json,
+                             size_t case_len,
+                             const char *step_json,
+                             size_t step_len,
+                             char **out);
+
+kim_status kim_review_appeal(const char *case_json,
+                             size_t case_len,
+                             const char *step_json,
+                             size_t step_len,
+                             char **out);
+
+kim_status kim_review_resolve(const char *case_json,
+                              size_t case_len,
+                              const char *step_json,
+                              size_t step_len,
+                              char **out);
+
+kim_status kim_review_close(const char *case_json,
+                            size_t case_len,
+                            const char *step_json,
+                            size_t step_len,
+                            char **out);
+
+kim_status kim_review_overdue(const char *request_json, size_t request_len, char **out);
+
 kim_status kim_profiles_builtin(kim_profiles **out);
 
 kim_status kim_profiles_load_json(kim_profiles *profiles, const char *json, size_t json_len);
@@ -124,6 +173,8 @@ kim_status kim_validate_registry(const kim_profiles *profiles,
 
 void kim_profiles_free(kim_profiles *profiles);
 
+kim_status kim_reference_shared(kim_reference **out);
+
 kim_status kim_reference_embedded(kim_reference **out);
 
 kim_status kim_reference_from_csv(const char *csv,
@@ -144,5 +195,22 @@ kim_status kim_reference_lookup(const kim_reference *reference,
                                 char **out);
 
 size_t kim_reference_len(const kim_reference *reference);
+
+kim_status kim_reference_children(const kim_reference *reference,
+                                  const char *code,
+                                  size_t code_len,
+                                  char **out);
+
+kim_status kim_reference_resolve(const kim_reference *reference,
+                                 const char *request_json,
+                                 size_t request_len,
+                                 char **out);
+
+kim_status kim_reference_match_name(const kim_reference *reference,
+                                    const char *name,
+                                    size_t name_len,
+                                    const char *options_json,
+                                    size_t options_len,
+                                    char **out);
 
 void kim_reference_free(kim_reference *reference);

@@ -20,9 +20,13 @@ pub enum KimStatus {
     KIM_STATUS_INVALID_UTF8 = 2,
     /// An input exceeds 1 GiB, the limit of every text argument.
     KIM_STATUS_INPUT_TOO_LARGE = 3,
+    /// The result would be larger than the limit set on this thread with `kim_set_max_result_bytes`; nothing was
+    /// written. `kim_last_error_needed` gives the size it needs (bytes, NUL included).
+    KIM_STATUS_RESULT_TOO_LARGE = 4,
     /// A Rust panic was caught at the boundary; the handle arguments are still valid. Please report it.
     KIM_STATUS_PANIC = 99,
-    /// A Kemendagri code is malformed.
+    /// A Kemendagri code is malformed (`KIM-E-CODE`), or well formed but not in the code list the call uses
+    /// (`KIM-E-NOT-IN-LIST`).
     KIM_STATUS_INVALID_CODE = 100,
     /// A NIK is malformed.
     KIM_STATUS_INVALID_NIK = 101,
@@ -55,6 +59,8 @@ pub struct FfiError {
     pub code: &'static str,
     /// The message, read with `kim_last_error_message` (masked for personal data when stored).
     pub message: String,
+    /// For `KIM_STATUS_RESULT_TOO_LARGE`: the size the result needs, read with `kim_last_error_needed`.
+    pub needed: usize,
 }
 
 impl FfiError {
@@ -64,6 +70,7 @@ impl FfiError {
             status,
             code,
             message: message.into(),
+            needed: 0,
         }
     }
 }
@@ -81,6 +88,10 @@ impl From<Error> for FfiError {
             ErrorFamily::Registry => KimStatus::KIM_STATUS_REGISTRY,
             ErrorFamily::Transition => KimStatus::KIM_STATUS_TRANSITION,
             ErrorFamily::Profile => KimStatus::KIM_STATUS_PROFILE,
+            // A well-formed code missing from the list is still a bad code for a C caller.
+            ErrorFamily::Argument if matches!(e, Error::NotInCodeList { .. }) => {
+                KimStatus::KIM_STATUS_INVALID_CODE
+            }
             ErrorFamily::Argument => KimStatus::KIM_STATUS_INVALID_ARGUMENT,
         };
         let mut message = e.to_string();
@@ -92,6 +103,7 @@ impl From<Error> for FfiError {
             status,
             code: e.code(),
             message,
+            needed: 0,
         }
     }
 }
@@ -99,6 +111,7 @@ impl From<Error> for FfiError {
 struct LastError {
     code: &'static str,
     message: String,
+    needed: usize,
 }
 
 thread_local! {
@@ -113,15 +126,25 @@ pub fn clear_last_error() {
 /// Stores `e` as this thread's last error and returns its status.
 #[allow(clippy::needless_pass_by_value)] // the error is consumed conceptually: it ends here
 pub fn set_last_error(e: FfiError) -> KimStatus {
-    // Messages never carry a full NIK or phone number.
-    let message = kim_core::privacy::mask_text(&e.message);
+    // Messages never carry a full NIK or phone number, nor a NUL byte (C and PHP would see them cut short).
+    let message = c_safe(&kim_core::privacy::mask_text(&e.message));
     LAST.with(|l| {
         *l.borrow_mut() = Some(LastError {
             code: e.code,
             message,
+            needed: e.needed,
         });
     });
     e.status
+}
+
+/// `s` with every NUL byte written as the two characters `\0`, so that it is one whole C string.
+pub fn c_safe(s: &str) -> String {
+    if s.contains('\0') {
+        s.replace('\0', "\\0")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// Stores a caught panic as this thread's last error.
@@ -180,4 +203,12 @@ pub unsafe extern "C" fn kim_last_error_code(buf: *mut c_char, len: usize) -> us
             .as_ref()
             .map_or(0, |e| copy_out(e.code, buf, len))
     })
+}
+
+/// The size in bytes (NUL included) that the result of the last call on this thread needed, when that call
+/// returned `KIM_STATUS_RESULT_TOO_LARGE`; 0 otherwise. Raise the limit to at least this much with
+/// `kim_set_max_result_bytes` to get the result, or ask for less (a smaller `within`, fewer dates).
+#[unsafe(no_mangle)]
+pub extern "C" fn kim_last_error_needed() -> usize {
+    LAST.with(|l| l.borrow().as_ref().map_or(0, |e| e.needed))
 }

@@ -105,12 +105,57 @@ pub fn check_out<T>(out: *mut T, name: &str) -> Result<(), FfiError> {
     }
 }
 
-/// Writes a new C string to `*out`. Only called on success, so out-parameters are untouched on failure.
+thread_local! {
+    /// The largest result this thread accepts, in bytes with the NUL; 0 = no limit.
+    static MAX_RESULT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Sets the largest string result (JSON or text) that calls on **this thread** may return, in bytes including the
+/// terminating NUL; 0 (the default) means no limit. A call whose result would be larger writes nothing, frees what
+/// it built and returns `KIM_STATUS_RESULT_TOO_LARGE`; `kim_last_error_needed()` then gives the size it needed.
+/// Returns the previous limit. For a PHP-FPM worker, set it once per request (or at load) below `memory_limit`, so
+/// that a national coverage table (tens of MB) never reaches PHP: ask for it by unit instead (the `within` option).
+#[unsafe(no_mangle)]
+pub extern "C" fn kim_set_max_result_bytes(max_bytes: usize) -> usize {
+    MAX_RESULT.with(|m| m.replace(max_bytes))
+}
+
+/// The length of a string returned by kim, in bytes without the NUL (`strlen`); 0 for NULL. With PHP FFI, read it
+/// before `FFI::string($ptr, $len)` to decide whether to copy the result at all.
+///
+/// # Safety
+///
+/// `s` is NULL or a string returned by kim and not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_string_len(s: *const c_char) -> usize {
+    if s.is_null() {
+        0
+    } else {
+        // SAFETY: `s` is a NUL-terminated string from kim (caller's guarantee).
+        unsafe { std::ffi::CStr::from_ptr(s) }.count_bytes()
+    }
+}
+
+/// Writes a new C string to `*out`, unless it is larger than this thread's limit (`kim_set_max_result_bytes`). Only
+/// called on success, so out-parameters are untouched on failure.
 ///
 /// # Safety
 ///
 /// `out` is a valid, non-NULL pointer to a `char *`.
 pub unsafe fn write_string(out: *mut *mut c_char, s: String) -> Result<(), FfiError> {
+    let max = MAX_RESULT.with(std::cell::Cell::get);
+    let needed = s.len() + 1;
+    if max != 0 && needed > max {
+        let mut e = FfiError::new(
+            KimStatus::KIM_STATUS_RESULT_TOO_LARGE,
+            "KIM-E-RESULT-TOO-LARGE",
+            format!(
+                "the result needs {needed} bytes; the limit set with kim_set_max_result_bytes is {max} bytes"
+            ),
+        );
+        e.needed = needed;
+        return Err(e);
+    }
     let c = CString::new(s).map_err(|e| {
         FfiError::new(
             KimStatus::KIM_STATUS_INVALID_ARGUMENT,

@@ -12,8 +12,12 @@
 //!   back as versioned JSON (`"schema_version": 1`) in a `char *` that you free with `kim_string_free`, never
 //!   `free()`.
 //! - Every call is panic-safe and NULL-safe: a Rust panic is caught and reported as `KIM_STATUS_PANIC`.
-//! - Thread safety: handles are immutable once made and may be used from several threads at once, except that
-//!   `kim_profiles_load_json` must not run while another thread uses the same `kim_profiles`.
+//! - Thread safety: handles are immutable once made and may be used from several threads at once;
+//!   `kim_profiles_load_json` takes the set's write lock. kim starts threads only in `kim_moderate_batch` (over 64 KiB).
+//! - `kim_reference_shared` and `kim_moderator_shared` give process-wide handles (free is a no-op on them);
+//!   `kim_set_max_result_bytes` caps the results of a thread (`KIM_STATUS_RESULT_TOO_LARGE`).
+//! - The head of `kim.h` (from `cbindgen.toml`) lists every option key with its default and every error code; the
+//!   JSON Schemas of every document in and out are in `kim-ffi/schema/`.
 #![deny(
     unsafe_op_in_unsafe_fn,
     clippy::undocumented_unsafe_blocks,
@@ -27,6 +31,7 @@ pub mod errors;
 pub mod handle;
 pub mod moderation;
 pub mod registry;
+pub mod review;
 pub mod rules;
 pub mod wilayah;
 
@@ -55,6 +60,11 @@ pub extern "C" fn kim_abi_version() -> u32 {
 /// it.
 pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// The default time of a review step whose `at` is left out: the machine's clock, in UTC.
+pub(crate) fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
 }
 
 /// Frees a string returned by kim; NULL is ignored. Never pass it to `free()`, and never free twice.

@@ -1,6 +1,7 @@
 //! `kim_moderator`, moderation and redaction.
 
 use std::ffi::c_char;
+use std::sync::OnceLock;
 
 use kim_core::moderation::{Moderator, redact};
 
@@ -20,7 +21,36 @@ struct Body {
     verdicts: Vec<kim_core::moderation::Verdict>,
 }
 
-/// Makes a moderator with the shipped lexicon.
+/// The process-wide moderator of [`kim_moderator_shared`].
+static SHARED: OnceLock<KimModerator> = OnceLock::new();
+
+/// The process-wide moderator with the shipped lexicon, compiled on the first call (1–2 ms) and kept until the
+/// process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
+/// [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
+/// every request, the shared one once per worker (or once in the FPM master, if the `opcache.preload` script calls
+/// it). Use it from any thread.
+///
+/// # Safety
+///
+/// `out` is a valid pointer.
+///
+/// # Errors
+///
+/// `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderator_shared(out: *mut *mut KimModerator) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        let m = SHARED.get_or_init(|| KimModerator(Moderator::default()));
+        // SAFETY: `out` is valid and non-NULL. The handle is never written through (no call mutates a moderator)
+        // and never freed (kim_moderator_free skips it).
+        unsafe { *out = std::ptr::from_ref(m).cast_mut() };
+        Ok(())
+    })
+}
+
+/// Makes a moderator with the shipped lexicon, owned by the caller (it costs 1–2 ms: see
+/// [`kim_moderator_shared`] for one built once per process).
 ///
 /// # Safety
 ///
@@ -110,6 +140,12 @@ pub unsafe extern "C" fn kim_moderate(
 
 /// Moderates a batch given as a JSON array of strings. Writes `{"schema_version":1,"verdicts":[…]}` in order.
 ///
+/// Threads: a batch of more than 64 KiB of text (and at least two texts) is split over the machine's cores
+/// (`available_parallelism`, which honours CPU affinity and cgroup quotas): the call starts that many short-lived
+/// threads, one chunk each, and joins them all before it returns; the verdicts are the same as one by one. Smaller
+/// batches run on the calling thread. To stay on one thread, send batches under 64 KiB or call [`kim_moderate`]
+/// per text.
+///
 /// # Safety
 ///
 /// As [`kim_moderate`], with `texts_json` for `text`.
@@ -172,13 +208,20 @@ pub unsafe extern "C" fn kim_redact(
     })
 }
 
-/// Frees a moderator handle; NULL is ignored. Do not free twice.
+/// Frees a moderator handle; NULL and the shared moderator ([`kim_moderator_shared`]) are ignored. Do not free
+/// twice.
 ///
 /// # Safety
 ///
 /// `moderator` is NULL or a handle from `kim_moderator_*` not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kim_moderator_free(moderator: *mut KimModerator) {
+    if SHARED
+        .get()
+        .is_some_and(|s| std::ptr::eq(s, moderator.cast_const()))
+    {
+        return;
+    }
     // SAFETY: guaranteed by the caller.
     unsafe { free_handle(moderator) };
 }

@@ -5,7 +5,9 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use kim_core::registry::Kim;
-use kim_core::rules::{Profile, ProfileSet, validate_by_seat, validate_registry_by_seat};
+use kim_core::rules::{
+    PathStyle, Profile, ProfileSet, restyle_paths, validate_by_seat, validate_registry_by_seat,
+};
 use serde::Deserialize;
 
 use crate::errors::KimStatus;
@@ -31,14 +33,16 @@ impl KimProfiles {
 }
 
 /// Options of the validation calls, as JSON (every field optional):
-/// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"]}`. Without `as_of`, today
-/// ([`crate::today`]); without
-/// `profiles`, the national profile in force plus every overlay for the KIM's seat.
+/// `{"as_of": "2025-06-30", "profiles": ["overlay-6402-kutai-kartanegara"], "path_style": "laravel"}`. Without
+/// `as_of`, today ([`crate::today`]); without `profiles`, the national profile in force plus every overlay for the
+/// KIM's seat; without `path_style`, kim's paths (`members[m2].occupation`).
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct ValidateOptions {
     as_of: Option<NaiveDate>,
     profiles: Option<Vec<String>>,
+    #[serde(default)]
+    path_style: PathStyle,
 }
 
 impl ValidateOptions {
@@ -192,13 +196,14 @@ pub unsafe extern "C" fn kim_validate_kim(
         let opts = ValidateOptions::parse(opts)?;
         // The core reads the one KIM shape and names a bad field by its path (`members[m2].nik`).
         let kim = Kim::from_json(kim)?;
-        let report = validate_by_seat(
+        let mut report = validate_by_seat(
             &kim,
             &set.read(),
             opts.ids().as_deref(),
             reference.get(),
             opts.as_of(),
         )?;
+        restyle_paths(&mut report, &kim, opts.path_style);
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &report) }
     })
@@ -236,13 +241,16 @@ pub unsafe extern "C" fn kim_validate_registry(
             )
         };
         let opts = ValidateOptions::parse(opts)?;
-        let reports = validate_registry_by_seat(
+        let mut reports = validate_registry_by_seat(
             &registry.0,
             &set.read(),
             opts.ids().as_deref(),
             reference.get(),
             opts.as_of(),
         )?;
+        for (report, kim) in reports.iter_mut().zip(registry.0.kims()) {
+            restyle_paths(report, kim, opts.path_style);
+        }
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&Reports { reports })) }
     })

@@ -72,3 +72,50 @@ fn php_header_has_no_preprocessor_lines_but_the_ffi_defines() {
         "FFI_SCOPE comes first"
     );
 }
+
+/// Every stable error code (`"KIM-E-…"` literal) that kim-core or kim-ffi can report is listed in `kim.h`, and the
+/// header cites nothing its readers do not have.
+#[test]
+fn c_header_lists_every_error_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let h = std::fs::read_to_string(root.join("kim-ffi/include/kim.h")).expect("kim.h");
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![root.join("kim-core/src"), root.join("kim-ffi/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("source dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source");
+                for (i, _) in text.match_indices("\"KIM-E-") {
+                    let code: String = text[i + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '-')
+                        .collect();
+                    // `"KIM-E-NAME-"` is a prefix test, not a code.
+                    if !code.ends_with('-') {
+                        codes.insert(code);
+                    }
+                }
+            }
+        }
+    }
+    assert!(codes.len() > 30, "found only {codes:?}");
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| {
+            !h.match_indices(c.as_str()).any(|(i, _)| {
+                !h[i + c.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_uppercase() || n == '-')
+            })
+        })
+        .collect();
+    assert!(missing.is_empty(), "kim.h does not list {missing:?}");
+    assert!(
+        !h.contains("DOMAIN.md"),
+        "cite docs/domain.md or the instrument"
+    );
+}

@@ -46,7 +46,7 @@ def test_ambiguous_date_names_the_option(tmp_path: pathlib.Path) -> None:
     rows = [{"id": "K1", "name": "A", "seat": "64.02.01.2001", "status": "active", "status_date": "07/25/2022"}]
     with pytest.raises(kim.ValidationError) as e:
         kim.Registry.from_records(rows)
-    assert "dayfirst=false" in str(e.value)
+    assert "dayfirst=False" in str(e.value)
     assert len(kim.Registry.from_records(rows, dayfirst=False)) == 1
 
 

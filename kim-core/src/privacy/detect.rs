@@ -17,6 +17,11 @@
 //! - a **long number** (masked, never reported by moderation): 14 or more digits in one group, or a NIK-shaped
 //!   16 digits that fail the NIK's structure (a mistyped NIK, a KK number). Decree numbers, Kemendagri codes, years,
 //!   amounts and byte offsets are none of these and stay readable.
+//!
+//! A long number that is one plain run of ASCII digits and reads as a quantity of kim's own messages (after `line`,
+//! `column`, `byte`, `offset` or `limit is`, or before `bytes`, `rows`, `lines` or `characters`) is left alone:
+//! an error about a 18446744073709551615-byte input must say so. A NIK or phone number is masked whatever words
+//! surround it.
 
 use crate::error::NikProblem;
 
@@ -304,7 +309,36 @@ pub(crate) fn detect(text: &str) -> Vec<Hit> {
         from = e.end;
     }
     numbers(text, from, text.len(), &mut out);
+    out.retain(|h| !(h.found == Found::LongNumber && is_quantity(text, h)));
     out
+}
+
+/// True if the long number `h` is one plain run of ASCII digits that kim's own messages use as a quantity: a line,
+/// column or byte position, a size or limit, a count of rows (see the module docs). Reads a few bytes either side.
+fn is_quantity(text: &str, h: &Hit) -> bool {
+    const BEFORE: [&[u8]; 5] = [b"line ", b"column ", b"byte ", b"offset ", b"limit is "];
+    const AFTER: [&[u8]; 6] = [
+        b" bytes",
+        b" byte",
+        b" rows",
+        b" row",
+        b" lines",
+        b" characters",
+    ];
+    let b = text.as_bytes();
+    if !b[h.start..h.end].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let (before, after) = (&b[..h.start], &b[h.end..]);
+    let position_before = BEFORE.iter().any(|w| {
+        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+    });
+    let unit_after = AFTER.iter().any(|w| {
+        after.len() >= w.len()
+            && after[..w.len()].eq_ignore_ascii_case(w)
+            && !after.get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
+    });
+    position_before || unit_after
 }
 
 /// The numbers in `text[from..limit]`.

@@ -250,6 +250,35 @@ mod tests {
         );
     }
 
+    /// Personal data is masked however it is labelled; kim's own numbers (code-list versions, byte sizes and
+    /// limits, line numbers, counts) stay readable in a message.
+    #[test]
+    fn masks_personal_data_but_not_kims_own_numbers() {
+        for own in [
+            "64.02.01.2999 is not in the code list kepmendagri-300.2.2-2138/2025",
+            "kepmendagri-300.2.2-2138/2025",
+            "`json` is 1073741825 bytes; the limit is 1073741824",
+            "`text` is 18446744073709551615 bytes; the limit is 1073741824",
+            "the result is 123456789012345 bytes, more than the limit",
+            "CSV error at line 123456789012345: unterminated quote",
+            "invalid Kemendagri code at byte 12345678901234567",
+            "found 12345678901234 rows",
+        ] {
+            assert_eq!(mask_text(own), own);
+        }
+        for (personal, masked) in [
+            ("KK 6402011234567890", "KK 6402**********90"),
+            ("NIK 6402015507900001", "NIK 6402**********01"),
+            ("line 6402015507900001", "line 6402**********01"),
+            ("6402015507900001 bytes", "6402**********01 bytes"),
+            ("hp 081234567890 bytes", "hp 0812******90 bytes"),
+            ("rekening 12345678901234567", "rekening 1234***********67"),
+            ("line 1234 5678 9012 3456", "line 1234**********56"),
+        ] {
+            assert_eq!(mask_text(personal), masked, "{personal}");
+        }
+    }
+
     #[test]
     fn truncates_long_values() {
         let v = "x".repeat(200);

@@ -252,13 +252,14 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
     ymd(yr, m, d).map_err(|e| {
         if NaiveDate::from_ymd_opt(yr, d, m).is_some() {
             let (used, option) = if dayfirst {
-                ("day first (DD/MM/YYYY)", "dayfirst=false")
+                ("day first (DD/MM/YYYY)", "false")
             } else {
-                ("month first (MM/DD/YYYY)", "dayfirst=true")
+                ("month first (MM/DD/YYYY)", "true")
             };
+            let py = if dayfirst { "False" } else { "True" };
             format!(
                 "{e} when read {used}; it would be a date in the other order: if the file writes dates that way, \
-                 import it with {option}"
+                 import it with dayfirst set to {option} (Python: dayfirst={py}, JSON: \"dayfirst\": {option})"
             )
         } else {
             e
@@ -273,7 +274,7 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
 /// assert_eq!(parse_date("01/03/2024").unwrap().to_string(), "2024-03-01");
 /// assert_eq!(parse_date("1 Agustus 2023").unwrap().to_string(), "2023-08-01");
 /// assert!(parse_date("2024-02-30").is_err());
-/// assert!(parse_date("07/25/2022").unwrap_err().contains("dayfirst=false"));
+/// assert!(parse_date("07/25/2022").unwrap_err().contains("dayfirst=False"));
 /// assert!(parse_date("0000-01-01").is_err());
 /// ```
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -338,7 +339,7 @@ mod tests {
     fn an_ambiguous_date_is_never_read_the_other_way() {
         let e = parse_date("07/25/2022").unwrap_err();
         assert!(
-            e.contains("day first") && e.contains("dayfirst=false"),
+            e.contains("day first") && e.contains("dayfirst=False"),
             "{e}"
         );
         let us = ImportOptions {
@@ -349,7 +350,7 @@ mod tests {
         assert_eq!(parse_date_with("07/12/2022", &us), Ok(d("2022-07-12")));
         let e = parse_date_with("25/07/2022", &us).unwrap_err();
         assert!(
-            e.contains("month first") && e.contains("dayfirst=true"),
+            e.contains("month first") && e.contains("dayfirst=True"),
             "{e}"
         );
         // Valid in neither order: no hint about the order.

@@ -17,7 +17,10 @@
 //!
 //! [`ProfileSet::in_force`] picks the national profile valid on a date; overlays are named explicitly
 //! ([`ProfileSet::select`]) or picked by seat ([`ProfileSet::applicable`]). [`validate`] returns a [`Report`] with
-//! every finding; [`validate_registry`] also checks the rules that span KIMs.
+//! every finding; [`validate_registry`] also checks the rules that span KIMs. A profile named explicitly but outside
+//! its scope is reported, never applied silently: an overlay for another region or date gives
+//! [`OVERLAY_NOT_APPLIED`] (and its rules are skipped); a national profile not in force on the date gives
+//! [`PROFILE_NOT_IN_FORCE`] (its rules are applied, as asked). Both are info findings.
 //!
 //! Besides the rules of the profiles, every validation reports what the record itself says is uncertain, as
 //! warnings with an empty `profile`: [`LEGACY_ISSUER`] (`KIM-LEGACY-ISSUER`), [`SK_NO_ISSUER`] (`KIM-SK-NO-ISSUER`),
@@ -29,6 +32,7 @@
 
 mod checks;
 mod profile;
+mod scope;
 mod select;
 
 use std::collections::HashMap;
@@ -42,6 +46,7 @@ pub use checks::{
     OVERLAY_NOT_APPLIED, SK_NO_ISSUER,
 };
 pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
+pub use scope::{PROFILE_NOT_IN_FORCE, PathStyle, restyle_paths};
 pub use select::ProfileSet;
 
 /// The JSON schema version of profile files and of [`Report`].
@@ -158,6 +163,7 @@ pub fn validate(
             findings.push(f);
             continue;
         }
+        findings.extend(scope::national_scope(p, as_of));
         for rule in &p.rules {
             hits.clear();
             run_check(&rule.check, &ctx, &mut hits);

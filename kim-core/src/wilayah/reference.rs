@@ -497,7 +497,7 @@ impl Reference {
     /// assert_eq!(r.unit(Kode::parse("64.02.01")?)?.name, "Muara Muntai");
     /// let err = r.unit(Kode::parse("64.02.99")?).unwrap_err();
     /// assert_eq!(err.to_string(), "64.02.99 is not in the code list kepmendagri-300.2.2-2138-2025");
-    /// assert_eq!(err.code(), "KIM-E-ARGUMENT");
+    /// assert_eq!(err.code(), "KIM-E-NOT-IN-LIST");
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn unit(&self, kode: Kode) -> Result<Unit<'_>> {
@@ -651,7 +651,7 @@ mod tests {
                 "64.02.01.2999 is not in the code list kepmendagri-300.2.2-2138-2025"
             );
             assert_eq!(e.family(), crate::ErrorFamily::Argument);
-            assert_eq!(e.code(), "KIM-E-ARGUMENT");
+            assert_eq!(e.code(), "KIM-E-NOT-IN-LIST");
         }
         assert_eq!(r.counts_in(None).unwrap(), r.counts());
         assert_eq!(

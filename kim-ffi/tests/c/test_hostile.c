@@ -185,7 +185,10 @@ static void outcome(const char *surface, const buf_t *a, const buf_t *b, int has
   const char *data = a->p ? a->p : "";
   if (strcmp(surface, "code") == 0) {
     st = kim_reference_lookup(ref, data, a->len, &out);
-    snprintf(got, cap, "%s", st == KIM_STATUS_OK ? "found" : st == KIM_STATUS_INVALID_ARGUMENT ? "absent" : failed(st));
+    /* A well-formed code missing from the list is INVALID_CODE with its own stable code. */
+    char code[32] = "";
+    if (st == KIM_STATUS_INVALID_CODE) kim_last_error_code(code, sizeof code);
+    snprintf(got, cap, "%s", st == KIM_STATUS_OK ? "found" : strcmp(code, "KIM-E-NOT-IN-LIST") == 0 ? "absent" : failed(st));
   } else if (strcmp(surface, "reference_csv") == 0) {
     kim_reference *r = NULL;
     st = kim_reference_from_csv(data, a->len, "hostile", 7, &r);

@@ -1,0 +1,687 @@
+"""Writes kim-ffi/schema/*.schema.json, the JSON Schemas (draft 2020-12) of every document in and out of the C ABI.
+
+Edit this file, not the JSON, then run `python3 kim-ffi/schema/generate.py` and
+`python kim-ffi/tests/schemas.py <libkim_ffi.so> examples/data`, which validates real outputs against them.
+"""
+
+import json
+import os
+
+OUT = os.path.dirname(os.path.abspath(__file__))
+BASE = "https://github.com/kim-rs/kim/raw/main/kim-ffi/schema/"
+
+
+def ref(name, d=None):
+    return {"$ref": f"{name}.schema.json" + (f"#/$defs/{d}" if d else "")}
+
+
+def c(d):
+    return ref("common", d)
+
+
+def obj(props, req=None, extra=False, desc=None):
+    o = {"type": "object"}
+    if desc:
+        o["description"] = desc
+    o["properties"] = props
+    o["required"] = list(props) if req is None else req
+    o["additionalProperties"] = extra
+    return o
+
+
+def arr(items, desc=None):
+    a = {"type": "array", "items": items}
+    if desc:
+        a["description"] = desc
+    return a
+
+
+S = {"type": "string"}
+UINT = {"type": "integer", "minimum": 0}
+B = {"type": "boolean"}
+N = {"type": "number"}
+
+
+def nul(x):
+    return {"anyOf": [x, {"type": "null"}]}
+
+
+def enum(*v):
+    return {"enum": list(v)}
+
+
+V1 = {"const": 1, "description": "schema_version of this ABI"}
+schemas = {}
+
+
+def doc(name, title, desc, body):
+    s = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BASE + name + ".schema.json",
+        "title": title,
+        "description": desc,
+    }
+    s.update(body)
+    schemas[name] = s
+
+
+level = enum("provinsi", "kab_kota", "kecamatan", "desa")
+village_counts = obj({"desa": UINT, "kelurahan": UINT, "desa_adat": UINT, "total": UINT})
+name_match = obj(
+    {
+        "code": c("code"),
+        "name": S,
+        "kind": enum("exact", "abbreviation", "fuzzy"),
+        "score": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "kecamatan": S,
+        "kab_kota": S,
+    },
+    req=["code", "name", "kind", "score"],
+)
+citation = obj(
+    {"instrument": S, "pasal": nul(S), "tag": enum("R", "R2", "L", "N", "I"), "note": nul(S)},
+    req=["instrument", "pasal", "tag"],
+)
+finding = obj(
+    {
+        "code": S,
+        "severity": enum("error", "warning", "info"),
+        "path": {
+            "type": "string",
+            "description": "kim style members[m2].occupation, or Laravel style members.1.occupation "
+            "(path_style laravel)",
+        },
+        "profile": S,
+        "citation": c("citation"),
+        "message_id": S,
+        "message_en": S,
+    }
+)
+status = enum("draft", "established", "registered", "active", "inactive", "dissolved")
+date = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+datetime = {"type": "string", "format": "date-time"}
+member = obj(
+    {
+        "id": S,
+        "name": S,
+        "nik": nul({"type": ["string", "integer"]}),
+        "sex": nul(S),
+        "birth_date": nul(c("date")),
+        "role": nul(S),
+        "occupation": nul(S),
+        "term_start": nul(c("date")),
+        "term_end": nul(c("date")),
+        "clean_record": nul(B),
+        "residence": nul(c("code")),
+    },
+    req=["id", "name"],
+    extra=True,
+)
+member["description"] = (
+    "A member. Roles and occupations are kim's vocabulary or legacy text (reported as findings). Fields not listed "
+    "are refused by kim with a path (members[m2].field)."
+)
+member["additionalProperties"] = False
+kim = obj(
+    {
+        "id": S,
+        "name": S,
+        "kind": nul(S),
+        "seat": c("code"),
+        "sk": nul(obj({"number": nul(S), "date": nul(c("date")), "issuer": nul(S)}, req=[])),
+        "registration": nul(obj({"number": nul(S), "date": nul(c("date")), "kab_kota": nul(c("code"))}, req=[])),
+        "formation": nul(obj({"kind": nul(S), "reference": nul(S), "date": nul(c("date"))}, req=[])),
+        "media": arr(S),
+        "sectors": arr(S),
+        "statutes": nul(B),
+        "members": arr(c("member")),
+        "history": arr(obj({"date": c("date"), "status": c("status")})),
+        "rejected_members": arr({"type": "object"}),
+    },
+    req=["id", "name", "seat"],
+)
+verdict = obj(
+    {
+        "schema_version": V1,
+        "decision": enum("allow", "hold", "block"),
+        "categories": arr(S),
+        "matches": arr(
+            obj(
+                {
+                    "start": UINT,
+                    "end": UINT,
+                    "category": S,
+                    "severity": S,
+                    "action": enum("allow", "hold", "block"),
+                    "rule_id": S,
+                    "reason_id": S,
+                    "reason_en": S,
+                }
+            )
+        ),
+        "omitted": arr(obj({"category": S, "count": UINT})),
+        "fact_check": B,
+        "lexicon_version": S,
+    },
+    req=["schema_version", "decision", "categories", "matches", "fact_check", "lexicon_version"],
+)
+role = enum("pengelola_kim", "moderator", "admin_diskominfo", "pelapor", "pemilik_konten", "sistem")
+state = enum("open", "decided", "appealed", "closed")
+outcome = enum("approve", "remove", "request_edit")
+hoax = enum("misinformasi", "disinformasi", "malinformasi")
+audit = obj(
+    {
+        "seq": UINT,
+        "at": c("datetime"),
+        "actor": S,
+        "role": c("role"),
+        "action": enum(
+            "open",
+            "decide:approve",
+            "decide:remove",
+            "decide:request_edit",
+            "appeal",
+            "appeal:upheld",
+            "appeal:overturned",
+            "close",
+        ),
+        "before": nul(c("state")),
+        "after": c("state"),
+        "ruleset_version": S,
+        "reason": S,
+    }
+)
+report = obj(
+    {"schema_version": V1, "kim_id": S, "as_of": c("date"), "profiles": arr(S), "ok": B, "findings": arr(c("finding"))}
+)
+coverage_row = obj(
+    {
+        "code": nul(c("code")),
+        "name": S,
+        "level": nul(level),
+        "parent": nul(c("code")),
+        "villages": c("village_counts"),
+        "villages_with_kim": c("village_counts"),
+        "village_ratio": nul(N),
+        "desa_ratio": nul(N),
+        "kelurahan_ratio": nul(N),
+        "kecamatan": UINT,
+        "kecamatan_with_kim": UINT,
+        "kecamatan_ratio": nul(N),
+        "n_kim": UINT,
+        "n_members": UINT,
+        "code_list_version": S,
+        "as_of": c("date"),
+    }
+)
+series_point = obj(
+    {
+        "date": c("date"),
+        "villages": c("village_counts"),
+        "villages_with_kim": c("village_counts"),
+        "village_ratio": nul(N),
+        "kecamatan": UINT,
+        "kecamatan_with_kim": UINT,
+        "kecamatan_ratio": nul(N),
+        "n_kim": UINT,
+    }
+)
+row_error = obj({"line": UINT, "field": S, "value": S, "code": {"type": "string", "pattern": "^KIM-E-"}, "reason": S})
+table_report = obj(
+    {
+        "rows_in": UINT,
+        "accepted": UINT,
+        "rejected": UINT,
+        "accepted_with_findings": UINT,
+        "errors": arr(c("row_error")),
+        "error_counts": {"type": "object", "additionalProperties": UINT, "propertyNames": {"pattern": "^KIM-E-"}},
+        "errors_truncated": B,
+        "stopped_at_line": nul(UINT),
+        "encoding": S,
+        "delimiter": S,
+        "warnings": arr(S),
+    },
+    req=["rows_in", "accepted", "rejected", "accepted_with_findings", "errors"],
+)
+review_item = obj(
+    {
+        "line": UINT,
+        "id": nul(S),
+        "desa": S,
+        "kecamatan": nul(S),
+        "kab_kota": nul(S),
+        "key": S,
+        "reason": S,
+        "candidates": arr(c("name_match")),
+    }
+)
+profile = obj(
+    {
+        "schema_version": V1,
+        "id": S,
+        "version": S,
+        "title": S,
+        "instrument": S,
+        "kind": enum("national", "overlay"),
+        "region": nul(c("code")),
+        "valid_from": nul(c("date")),
+        "valid_until": nul(c("date")),
+        "kim_name": nul(S),
+        "notes": nul(S),
+        "rules": arr(
+            obj(
+                {
+                    "code": S,
+                    "severity": enum("error", "warning", "info"),
+                    "check": {"type": "object", "required": ["kind"], "properties": {"kind": S}},
+                    "citation": c("citation"),
+                    "message": obj({"id": S, "en": S}),
+                }
+            )
+        ),
+    },
+    req=["schema_version", "id", "version", "title", "instrument", "kind", "rules"],
+)
+
+doc(
+    "common",
+    "Shared definitions",
+    "Definitions shared by the kim ABI schemas (no document has this shape by itself).",
+    {
+        "$defs": {
+            "code": {
+                "type": "string",
+                "description": "Kemendagri code, dotted: PP, PP.KK, PP.KK.CC or PP.KK.CC.XNNN",
+                "pattern": "^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[123][0-9]{3})?)?)?$",
+            },
+            "date": date,
+            "datetime": datetime,
+            "status": status,
+            "level": level,
+            "village_counts": village_counts,
+            "name_match": name_match,
+            "citation": citation,
+            "finding": finding,
+            "member": member,
+            "kim": kim,
+            "verdict": verdict,
+            "role": role,
+            "state": state,
+            "audit_event": audit,
+            "report": report,
+            "coverage_row": coverage_row,
+            "series_point": series_point,
+            "row_error": row_error,
+            "table_report": table_report,
+            "review_item": review_item,
+            "profile": profile,
+            "active": arr(c("status"), "statuses that count as active (default registered and active)"),
+        }
+    },
+)
+
+doc(
+    "registry",
+    "Registry",
+    "In: kim_registry_from_json. Out: kim_registry_to_json (for_logs 1 masks NIKs and phones).",
+    obj({"schema_version": V1, "kims": arr(c("kim"))}),
+)
+doc("kim", "One KIM", "In: kim_validate_kim (one element of a registry's kims).", c("kim"))
+doc(
+    "reference_lookup",
+    "Code lookup",
+    "Out: kim_reference_lookup.",
+    obj(
+        {
+            "schema_version": V1,
+            "code": c("code"),
+            "name": S,
+            "level": level,
+            "parent": nul(c("code")),
+            "counts": obj(
+                {
+                    k: UINT
+                    for k in [
+                        "provinsi",
+                        "kabupaten",
+                        "kota",
+                        "kecamatan",
+                        "kelurahan",
+                        "desa",
+                        "desa_adat",
+                        "villages",
+                    ]
+                }
+            ),
+            "code_list_version": S,
+        }
+    ),
+)
+doc(
+    "reference_children",
+    "Children of a code",
+    "Out: kim_reference_children.",
+    obj(
+        {
+            "schema_version": V1,
+            "parent": nul(c("code")),
+            "children": arr(obj({"code": c("code"), "name": S, "level": level})),
+            "code_list_version": S,
+        }
+    ),
+)
+doc(
+    "resolve_request",
+    "Place to resolve",
+    "In: kim_reference_resolve. Exactly one of place, parts, desa.",
+    {
+        "oneOf": [
+            obj({"place": S}),
+            obj({"parts": arr(S)}),
+            obj({"desa": S, "kecamatan": nul(S), "kab_kota": nul(S)}, req=["desa"]),
+        ]
+    },
+)
+doc(
+    "resolution",
+    "Resolution of a place",
+    "Out: kim_reference_resolve.",
+    {
+        "type": "object",
+        "required": ["schema_version", "resolution", "code_list_version"],
+        "properties": {
+            "schema_version": V1,
+            "resolution": enum("unique", "ambiguous", "uncertain", "not_found"),
+            "match": c("name_match"),
+            "candidates": {"type": "array", "items": c("name_match"), "maxItems": 10},
+            "field": enum("desa", "kecamatan", "kab_kota"),
+            "code_list_version": S,
+        },
+        "additionalProperties": False,
+        "allOf": [
+            {"if": {"properties": {"resolution": {"const": "unique"}}}, "then": {"required": ["match"]}},
+            {
+                "if": {"properties": {"resolution": {"enum": ["ambiguous", "uncertain"]}}},
+                "then": {"required": ["candidates"]},
+            },
+        ],
+    },
+)
+doc(
+    "match_options",
+    "Options of a name match",
+    "In: kim_reference_match_name.",
+    obj({"within": c("code"), "level": level}, req=[]),
+)
+doc(
+    "name_matches",
+    "Name matches",
+    "Out: kim_reference_match_name.",
+    obj({"schema_version": V1, "matches": arr(c("name_match")), "code_list_version": S}),
+)
+doc(
+    "csv_options",
+    "CSV import options",
+    "In: kim_registry_from_csv_with. Every key optional.",
+    obj(
+        {
+            "delimiter": {"type": "string", "minLength": 1, "maxLength": 1},
+            "encoding": S,
+            "columns": {"type": "object", "additionalProperties": S},
+            "dayfirst": B,
+            "min_year": {"type": "integer"},
+            "max_year": {"type": "integer"},
+            "max_errors": UINT,
+            "max_bad_rows": nul(UINT),
+            "max_columns": UINT,
+            "places": {"type": "object", "additionalProperties": c("code")},
+        },
+        req=[],
+    ),
+)
+doc(
+    "import_report",
+    "CSV import report",
+    "Out: kim_registry_from_csv, kim_registry_from_csv_with.",
+    obj(
+        {
+            "schema_version": V1,
+            "kims": c("table_report"),
+            "members": nul(c("table_report")),
+            "review": arr(c("review_item")),
+        },
+        req=["schema_version", "kims", "review"],
+    ),
+)
+doc("profile_list", "Profiles", "Out: kim_profiles_list.", obj({"schema_version": V1, "profiles": arr(c("profile"))}))
+doc("profile", "Rule profile", "In: kim_profiles_load_json (the shape of kim-core/profiles/*.json).", c("profile"))
+doc(
+    "validate_options",
+    "Validation options",
+    "In: kim_validate_kim, kim_validate_registry. Every key optional.",
+    obj({"as_of": c("date"), "profiles": arr(S), "path_style": enum("kim", "laravel")}, req=[]),
+)
+doc("validation_report", "Validation report", "Out: kim_validate_kim.", c("report"))
+doc(
+    "validation_reports",
+    "Validation reports",
+    "Out: kim_validate_registry.",
+    obj({"schema_version": V1, "reports": arr(c("report"))}),
+)
+doc(
+    "coverage_options",
+    "Coverage options",
+    "In: kim_coverage, kim_gaps. Every key optional.",
+    obj({"as_of": c("date"), "level": level, "within": c("code"), "active": c("active"), "only_valid": B}, req=[]),
+)
+doc(
+    "coverage",
+    "Coverage table",
+    "Out: kim_coverage.",
+    obj(
+        {
+            "schema_version": V1,
+            "rows": arr(c("coverage_row")),
+            "total": c("coverage_row"),
+            "unmatched": arr(
+                obj({"kim_id": S, "seat": c("code"), "reason": enum("not_in_code_list", "not_a_village")})
+            ),
+            "excluded_invalid": arr(S),
+            "code_list_version": S,
+            "as_of": c("date"),
+            "level": level,
+            "within": nul(c("code")),
+        }
+    ),
+)
+doc(
+    "gaps",
+    "Gaps",
+    "Out: kim_gaps.",
+    obj(
+        {
+            "schema_version": V1,
+            "villages": arr(obj({"code": c("code"), "name": S, "parent": c("code")})),
+            "kecamatan": arr(obj({"code": c("code"), "name": S, "parent": c("code")})),
+            "as_of": c("date"),
+            "code_list_version": S,
+        }
+    ),
+)
+doc(
+    "series_options",
+    "Coverage series options",
+    "In: kim_coverage_series. from and to, or dates.",
+    {
+        **obj(
+            {
+                "within": c("code"),
+                "active": c("active"),
+                "from": c("date"),
+                "to": c("date"),
+                "dates": {"type": "array", "items": c("date"), "maxItems": 100000},
+            },
+            req=[],
+        ),
+        "oneOf": [
+            {"required": ["from", "to"], "not": {"required": ["dates"]}},
+            {"required": ["dates"], "not": {"anyOf": [{"required": ["from"]}, {"required": ["to"]}]}},
+        ],
+    },
+)
+doc(
+    "coverage_series",
+    "Coverage series",
+    "Out: kim_coverage_series.",
+    obj({"schema_version": V1, "within": nul(c("code")), "code_list_version": S, "points": arr(c("series_point"))}),
+)
+doc(
+    "target_options",
+    "Coverage target options",
+    "In: kim_coverage_target.",
+    obj(
+        {
+            "as_of": c("date"),
+            "within": c("code"),
+            "active": c("active"),
+            "target": obj(
+                {
+                    "ratio": {"type": "number", "minimum": 0, "maximum": 1},
+                    "date": c("date"),
+                    "window_months": {"type": "integer", "minimum": 1},
+                },
+                req=["ratio", "date"],
+            ),
+        },
+        req=["target"],
+    ),
+)
+doc(
+    "coverage_target",
+    "Coverage target progress",
+    "Out: kim_coverage_target.",
+    obj(
+        {
+            "schema_version": V1,
+            "target": obj({"ratio": N, "date": c("date"), "window_months": UINT}),
+            "as_of": c("date"),
+            "villages_with_kim": UINT,
+            "villages": UINT,
+            "ratio": nul(N),
+            "villages_needed": UINT,
+            "pace_per_month": N,
+            "projected_date": nul(c("date")),
+            "on_time": B,
+        }
+    ),
+)
+doc("verdict", "Moderation verdict", "Out: kim_moderate; in: kim_review_open (verdict).", c("verdict"))
+doc("moderate_batch_input", "Texts to moderate", "In: kim_moderate_batch.", arr(S))
+doc(
+    "verdicts",
+    "Moderation verdicts",
+    "Out: kim_moderate_batch.",
+    obj({"schema_version": V1, "verdicts": arr(c("verdict"))}),
+)
+doc(
+    "review_open_request",
+    "Open a review case",
+    "In: kim_review_open. Exactly one of verdict and report.",
+    {
+        **obj(
+            {
+                "id": S,
+                "kim_id": S,
+                "item_id": S,
+                "urgency": enum("normal", "urgent", "complaint"),
+                "at": c("datetime"),
+                "verdict": c("verdict"),
+                "report": obj(
+                    {"reason": S, "categories": arr(S), "actor": S, "role": c("role"), "ruleset_version": S},
+                    req=["reason", "actor", "ruleset_version"],
+                ),
+            },
+            req=["id", "kim_id", "item_id"],
+        ),
+        "oneOf": [{"required": ["verdict"]}, {"required": ["report"]}],
+    },
+)
+doc(
+    "review_step",
+    "A review step",
+    "In: kim_review_decide, kim_review_appeal, kim_review_resolve, kim_review_close.",
+    obj(
+        {
+            "actor": S,
+            "role": c("role"),
+            "outcome": {"enum": ["approve", "remove", "request_edit", "upheld", "overturned"]},
+            "reason": S,
+            "hoax_label": nul(hoax),
+            "at": c("datetime"),
+            "ruleset_version": S,
+        },
+        req=["actor", "role", "ruleset_version"],
+    ),
+)
+case_props = {
+    "schema_version": V1,
+    "id": S,
+    "kim_id": S,
+    "item_id": S,
+    "categories": arr(S),
+    "source": {
+        "oneOf": [
+            obj({"kind": {"const": "hold"}, "rule_ids": arr(S), "lexicon_version": S}),
+            obj({"kind": {"const": "report"}, "reason": S}),
+        ]
+    },
+    "urgency": enum("normal", "urgent", "complaint"),
+    "fact_check": B,
+    "state": c("state"),
+    "decision": nul(outcome),
+    "hoax_label": nul(hoax),
+    "final_outcome": nul(outcome),
+    "audit": {"type": "array", "items": c("audit_event"), "minItems": 1},
+    "deadline": nul(c("datetime")),
+}
+doc(
+    "case",
+    "Review case",
+    "Out of every kim_review_* step call and kim_review_open; in: the same calls (deadline is ignored when read).",
+    obj(case_props, req=[k for k in case_props if k != "deadline"]),
+)
+doc(
+    "review_overdue_request",
+    "Overdue cases request",
+    "In: kim_review_overdue.",
+    obj({"cases": arr(ref("case")), "now": c("datetime")}, req=["cases"]),
+)
+doc(
+    "review_overdue",
+    "Overdue cases",
+    "Out: kim_review_overdue.",
+    obj(
+        {
+            "schema_version": V1,
+            "now": c("datetime"),
+            "overdue": arr(
+                obj(
+                    {
+                        "id": S,
+                        "kim_id": S,
+                        "item_id": S,
+                        "state": c("state"),
+                        "urgency": enum("normal", "urgent", "complaint"),
+                        "deadline": nul(c("datetime")),
+                    }
+                )
+            ),
+        }
+    ),
+)
+os.makedirs(OUT, exist_ok=True)
+for n, s in schemas.items():
+    with open(f"{OUT}/{n}.schema.json", "w") as f:
+        json.dump(s, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+print(len(schemas))

@@ -1,0 +1,251 @@
+"""Validates real documents in and out of the C ABI against kim-ffi/schema/*.schema.json (JSON Schema 2020-12).
+
+Calls the library through ctypes as any integrator would, collects every JSON document it writes (and the input
+documents the tests send), and checks each against its schema. Also checks that every schema is itself valid, that
+every schema is used, and that a document with a wrong field fails (so the schemas do constrain).
+
+Usage: python kim-ffi/tests/schemas.py path/to/libkim_ffi.so examples/data
+(run by scripts/test-all.sh with the test venv, which has jsonschema from kim-py/requirements-test.lock).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+c_char_pp = ctypes.POINTER(ctypes.c_char_p)
+
+
+class Kim:
+    """A thin ctypes wrapper: each call returns the parsed JSON document, or raises with the stable code."""
+
+    def __init__(self, path: str) -> None:
+        self.lib = ctypes.CDLL(path)
+        self.lib.kim_string_free.argtypes = [ctypes.c_void_p]
+        self.lib.kim_last_error_code.restype = ctypes.c_size_t
+        self.lib.kim_last_error_message.restype = ctypes.c_size_t
+
+    def error(self) -> str:
+        buf = ctypes.create_string_buffer(8192)
+        self.lib.kim_last_error_code(buf, 64)
+        code = buf.value.decode()
+        self.lib.kim_last_error_message(buf, 8192)
+        return f"{code}: {buf.value.decode()}"
+
+    def handle(self, fn: str, *args: Any) -> ctypes.c_void_p:
+        out = ctypes.c_void_p()
+        status = getattr(self.lib, fn)(*args, ctypes.byref(out))
+        if status != 0:
+            raise RuntimeError(f"{fn}: {status} {self.error()}")
+        return out
+
+    def call(self, fn: str, *args: Any) -> Any:
+        out = ctypes.c_void_p()
+        status = getattr(self.lib, fn)(*args, ctypes.byref(out))
+        if status != 0:
+            raise RuntimeError(f"{fn}: {status} {self.error()}")
+        text = ctypes.string_at(out.value).decode()
+        self.lib.kim_string_free(out)
+        return json.loads(text)
+
+
+def buf(s: str | bytes) -> tuple[bytes, int]:
+    b = s.encode() if isinstance(s, str) else s
+    return b, len(b)
+
+
+def arg(doc: Any) -> tuple[bytes, int]:
+    return buf(json.dumps(doc))
+
+
+def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
+    """(schema name, document) for every kind of document in and out of the ABI."""
+    docs: list[tuple[str, Any]] = []
+    ref = kim.handle("kim_reference_shared")
+    registry_json = json.loads((data / "kim_sample.json").read_text())
+    docs.append(("registry", registry_json))
+    reg = kim.handle("kim_registry_from_json", *arg(registry_json))
+    out = ctypes.c_void_p()
+    assert kim.lib.kim_registry_to_json(reg, 0, ctypes.byref(out)) == 0
+    docs.append(("registry", json.loads(ctypes.string_at(out.value).decode())))
+    kim.lib.kim_string_free(out)
+    assert kim.lib.kim_registry_to_json(reg, 1, ctypes.byref(out)) == 0
+    docs.append(("registry", json.loads(ctypes.string_at(out.value).decode())))
+    kim.lib.kim_string_free(out)
+    for k in registry_json["kims"][:5]:
+        docs.append(("kim", k))
+
+    # Code list.
+    docs.append(("reference_lookup", kim.call("kim_reference_lookup", ref, *buf("64.02"))))
+    docs.append(("reference_lookup", kim.call("kim_reference_lookup", ref, *buf("64"))))
+    docs.append(("reference_children", kim.call("kim_reference_children", ref, None, 0)))
+    docs.append(("reference_children", kim.call("kim_reference_children", ref, *buf("64.02.01"))))
+    for req in [
+        {"place": "Desa Perian, Kec. Muara Muntai, Kukar"},
+        {"place": "Sidomulyo"},
+        {"place": "Perain, Muara Muntai"},
+        {"place": "Atlantis"},
+        {"desa": "Perian", "kecamatan": "Muara Muntai", "kab_kota": "Kutai Atlantis"},
+        {"parts": ["Kutai Kartanegara", "Muara Muntai", "Perian"]},
+    ]:
+        docs.append(("resolve_request", req))
+        docs.append(("resolution", kim.call("kim_reference_resolve", ref, *arg(req))))
+    for name, opts in [("PERIAN", {"within": "64.02.01"}), ("Kukar", {"level": "kab_kota"}), ("Sidomulyo", {})]:
+        docs.append(("match_options", opts))
+        docs.append(("name_matches", kim.call("kim_reference_match_name", ref, *buf(name), *arg(opts))))
+
+    # Import.
+    legacy = (data / "kim_legacy.csv").read_bytes()
+    members = (data / "kim_legacy_members.csv").read_bytes()
+    csv_opts = {"dayfirst": True, "max_errors": 100, "places": {}}
+    docs.append(("csv_options", csv_opts))
+    imported = ctypes.c_void_p()
+    report = ctypes.c_void_p()
+    status = kim.lib.kim_registry_from_csv_with(
+        legacy, len(legacy), members, len(members), ref, *arg(csv_opts), ctypes.byref(imported), ctypes.byref(report)
+    )
+    assert status == 0, kim.error()
+    docs.append(("import_report", json.loads(ctypes.string_at(report.value).decode())))
+    kim.lib.kim_string_free(report)
+    kim.lib.kim_registry_free(imported)
+
+    # Profiles and validation.
+    profiles = kim.handle("kim_profiles_builtin")
+    listed = kim.call("kim_profiles_list", profiles)
+    docs.append(("profile_list", listed))
+    for p in listed["profiles"]:
+        docs.append(("profile", {"schema_version": 1, **p}))
+    for opts in [
+        {"as_of": "2025-06-30"},
+        {"as_of": "2025-06-30", "profiles": ["permenkominfo-8-2010", "overlay-3578-surabaya"]},
+        {"as_of": "2025-06-30", "path_style": "laravel"},
+    ]:
+        docs.append(("validate_options", opts))
+        for k in registry_json["kims"][:10]:
+            docs.append(("validation_report", kim.call("kim_validate_kim", profiles, ref, *arg(k), *arg(opts))))
+        docs.append(("validation_reports", kim.call("kim_validate_registry", profiles, ref, reg, *arg(opts))))
+
+    # Coverage.
+    for opts in [
+        {"as_of": "2025-06-30", "level": "kecamatan", "within": "64.02"},
+        {"as_of": "2025-06-30", "level": "desa", "within": "64.02.01", "active": ["active"]},
+        {"as_of": "2025-06-30", "level": "provinsi", "only_valid": True},
+    ]:
+        docs.append(("coverage_options", opts))
+        docs.append(("coverage", kim.call("kim_coverage", reg, ref, *arg(opts))))
+        docs.append(("gaps", kim.call("kim_gaps", reg, ref, *arg(opts))))
+    for opts in [
+        {"within": "64.02", "from": "2024-01-01", "to": "2025-06-30"},
+        {"dates": ["2025-06-30", "2020-01-01"], "active": ["registered", "active"]},
+    ]:
+        docs.append(("series_options", opts))
+        docs.append(("coverage_series", kim.call("kim_coverage_series", reg, ref, *arg(opts))))
+    for opts in [
+        {"within": "64.02", "as_of": "2025-06-30", "target": {"ratio": 0.5, "date": "2030-12-31"}},
+        {"as_of": "2025-06-30", "target": {"ratio": 0.0, "date": "2026-01-01", "window_months": 6}},
+        {"within": "64.02.01", "as_of": "2010-01-01", "target": {"ratio": 1.0, "date": "2011-01-01"}},
+    ]:
+        docs.append(("target_options", opts))
+        docs.append(("coverage_target", kim.call("kim_coverage_target", reg, ref, *arg(opts))))
+
+    # Moderation.
+    mod = kim.handle("kim_moderator_shared")
+    texts = [
+        "Gotong royong membersihkan pantai Desa Perian, Minggu pagi.",
+        "Main di s.l.o.t g4c0r, maxwin tiap hari! Hubungi 0812-3456-7890",
+        "VIRAL SEBELUM DIHAPUS! Bantuan tunai Rp5 juta untuk semua warga, daftar lewat link ini",
+    ]
+    verdicts = [kim.call("kim_moderate", mod, *buf(t)) for t in texts]
+    docs.extend(("verdict", v) for v in verdicts)
+    docs.append(("moderate_batch_input", texts))
+    docs.append(("verdicts", kim.call("kim_moderate_batch", mod, *arg(texts))))
+
+    # Review.
+    open_req = {
+        "id": "C-1",
+        "kim_id": "KIM-6402-001",
+        "item_id": "post-77",
+        "urgency": "normal",
+        "at": "2025-03-01T08:00:00Z",
+        "verdict": verdicts[2],
+    }
+    report_req = {
+        "id": "C-2",
+        "kim_id": "K1",
+        "item_id": "p2",
+        "at": "2025-03-01T08:00:00Z",
+        "report": {"reason": "hoaks", "categories": ["hoaks"], "actor": "warga", "ruleset_version": "v1"},
+    }
+    docs += [("review_open_request", open_req), ("review_open_request", report_req)]
+    c0 = kim.call("kim_review_open", *arg(open_req))
+    c_report = kim.call("kim_review_open", *arg(report_req))
+    rs = "kim-default-1"
+    decide = {
+        "actor": "rina",
+        "role": "moderator",
+        "outcome": "request_edit",
+        "reason": "x",
+        "hoax_label": "misinformasi",
+        "at": "2025-03-01T10:00:00Z",
+        "ruleset_version": rs,
+    }
+    appeal = {"actor": "p", "role": "pengelola_kim", "reason": "y", "at": "2025-03-01T11:00:00Z", "ruleset_version": rs}
+    resolve = {"actor": "a", "role": "admin_diskominfo", "outcome": "overturned", "ruleset_version": rs}
+    close = {"actor": "rina", "role": "moderator", "at": "2025-03-02T10:00:00Z", "ruleset_version": rs}
+    c1 = kim.call("kim_review_decide", *arg(c0), *arg(decide))
+    c2 = kim.call("kim_review_appeal", *arg(c1), *arg(appeal))
+    c3 = kim.call("kim_review_resolve", *arg(c2), *arg(resolve))
+    c4 = kim.call("kim_review_close", *arg(c1), *arg(close))
+    docs += [("review_step", s) for s in (decide, appeal, resolve, close)]
+    docs += [("case", c) for c in (c0, c_report, c1, c2, c3, c4)]
+    overdue_req = {"cases": [c0, c1, c2, c3, c_report], "now": "2025-03-05T00:00:00Z"}
+    docs.append(("review_overdue_request", overdue_req))
+    docs.append(("review_overdue", kim.call("kim_review_overdue", *arg(overdue_req))))
+
+    kim.lib.kim_profiles_free(profiles)
+    kim.lib.kim_registry_free(reg)
+    return docs
+
+
+def main() -> int:
+    lib, data = sys.argv[1], Path(sys.argv[2])
+    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text()) for p in SCHEMA_DIR.glob("*.schema.json")}
+    registry: Registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    for name, s in schemas.items():
+        Draft202012Validator.check_schema(s)
+        assert s.get("$schema") == "https://json-schema.org/draft/2020-12/schema", name
+    validators = {n: Draft202012Validator(s, registry=registry) for n, s in schemas.items()}
+
+    kim = Kim(lib)
+    docs = documents(kim, data)
+    problems = []
+    used = set()
+    for name, doc in docs:
+        used.add(name)
+        for e in validators[name].iter_errors(doc):
+            problems.append(f"{name}: {'/'.join(map(str, e.absolute_path))}: {e.message[:300]}")
+    unused = set(schemas) - used - {"common"}
+    problems += [f"schema {n} is never checked" for n in sorted(unused)]
+
+    # The schemas constrain: a wrong field in an output fails.
+    case = next(d for n, d in docs if n == "case")
+    assert not validators["case"].is_valid({**case, "state": "lost"}), "a bad state must fail"
+    verdict = next(d for n, d in docs if n == "verdict")
+    assert not validators["verdict"].is_valid({**verdict, "surprise": 1}), "an unknown field must fail"
+
+    for p in problems[:50]:
+        print(p)
+    print(f"{len(docs)} documents against {len(schemas)} schemas: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+../../kim-ffi/include/kim_php.h

@@ -1,0 +1,112 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Kim;
+
+/** KIMs with their SK, registration, members and dated history; immutable once made. */
+final class Registry extends Handle
+{
+    protected static function freeFunction(): string
+    {
+        return 'kim_registry_free';
+    }
+
+    /** A registry from registry JSON (`{"schema_version":1,"kims":[…]}`). */
+    public static function fromJson(#[\SensitiveParameter] string $json): self
+    {
+        $j = new \SensitiveParameterValue($json);
+        return self::make('kim_registry', static fn ($out) => Kim::ffi()->kim_registry_from_json($j->getValue(), \strlen($j->getValue()), $out));
+    }
+
+    /**
+     * A registry from CSV as offices export it (encoding, delimiter and Indonesian headers detected); legacy place
+     * names are matched against `$reference`. Every rejected row is in the report, with line, field and code.
+     *
+     * @param array<string, mixed> $options the import options (`delimiter`, `encoding`, `dayfirst`, `columns`,
+     *                                      `places`, `max_errors`, …), as in the README
+     * @return array{0: Registry, 1: array<string, mixed>} the registry and the import report
+     */
+    public static function fromCsv(
+        #[\SensitiveParameter] string $kims,
+        #[\SensitiveParameter] ?string $members = null,
+        ?Reference $reference = null,
+        array $options = [],
+    ): array {
+        $ffi = Kim::ffi();
+        $report = $ffi->new('char*');
+        $k = new \SensitiveParameterValue($kims);
+        $m = new \SensitiveParameterValue($members);
+        $o = $options === [] ? null : Native::encode($options);
+        unset($kims, $members);
+        $registry = self::make('kim_registry', static fn ($out) => $ffi->kim_registry_from_csv_with(
+            $k->getValue(), \strlen($k->getValue()), $m->getValue(), Native::len($m->getValue()),
+            $reference?->cdata(), $o, Native::len($o), $out, \FFI::addr($report),
+        ));
+        // The report is the library's string: measured, copied and freed like any result.
+        $json = Native::take($report);
+        return [$registry, Native::decode($json)];
+    }
+
+    /** Number of KIMs. */
+    public function count(): int
+    {
+        return (int) Kim::ffi()->kim_registry_len($this->h);
+    }
+
+    /** Registry JSON; with `$forLogs` NIKs and phone numbers are masked. */
+    public function toJson(bool $forLogs = false): string
+    {
+        return Native::string(fn ($out) => Kim::ffi()->kim_registry_to_json($this->h, $forLogs ? 1 : 0, $out));
+    }
+
+    /**
+     * Coverage: the share of villages and kecamatan with an active KIM, per unit of `level` within `within`.
+     *
+     * @param array<string, mixed> $options `as_of`, `level` (`provinsi`, `kab_kota`, `kecamatan`, `desa`),
+     *                                      `within` (a code), `statuses`
+     * @return array<string, mixed> `rows`, `total`, `unmatched`, `code_list_version`, `as_of`
+     */
+    public function coverage(Reference $reference, array $options = []): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
+     * Coverage through time for one unit, in one pass over the history.
+     *
+     * @param array<string, mixed> $options `within`, `active`, and `from` + `to` (every month end) or `dates`
+     * @return list<array<string, mixed>> one point per date: `date`, `villages`, `villages_with_kim`,
+     *                                    `village_ratio`, `kecamatan`, `kecamatan_with_kim`, `kecamatan_ratio`, `n_kim`
+     */
+    public function series(Reference $reference, array $options): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_series($this->h, $reference->cdata(), $o, Native::len($o), $out))['points'];
+    }
+
+    /**
+     * Progress towards a village-coverage target: the pace over a trailing window and the projected date.
+     *
+     * @param array<string, mixed> $options `within`, `as_of`, `active`, `target` => [`ratio`, `date`, `window_months`]
+     * @return array<string, mixed> `ratio`, `villages_needed`, `pace_per_month`, `projected_date`, `on_time`, …
+     */
+    public function target(Reference $reference, array $options): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_target($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
+     * Villages and kecamatan without an active KIM.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     * @return array<string, mixed>
+     */
+    public function gaps(Reference $reference, array $options = []): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_gaps($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+}
