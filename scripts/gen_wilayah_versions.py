@@ -38,10 +38,18 @@ COMMIT = "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
 VERSIONS = [
     ("kepmendagri-300.2.2-2138-2025", "Kepmendagri 300.2.2-2138/2025", "2025-04-25", "wilayah.sql"),
     ("kepmendagri-100.1.1-6117-2022", "Kepmendagri 100.1.1-6117/2022", "2023-01-01", "archive/wilayah_2023.sql"),
-    ("permendagri-58-2021", "Permendagri 58/2021 (revised by Kepmendagri 050-145/2022)", "2022-01-01",
-     "archive/wilayah_2022.sql"),
-    ("permendagri-72-2019", "Permendagri 72/2019 (revised by Kepmendagri 146.1-4717/2020)", "2020-01-01",
-     "archive/wilayah_2020.sql"),
+    (
+        "permendagri-58-2021",
+        "Permendagri 58/2021 (revised by Kepmendagri 050-145/2022)",
+        "2022-01-01",
+        "archive/wilayah_2022.sql",
+    ),
+    (
+        "permendagri-72-2019",
+        "Permendagri 72/2019 (revised by Kepmendagri 146.1-4717/2020)",
+        "2020-01-01",
+        "archive/wilayah_2020.sql",
+    ),
     ("permendagri-137-2017", "Permendagri 137/2017", "2018-01-01", "archive/wilayah_2018.sql"),
     ("permendagri-56-2015", "Permendagri 56/2015", "2016-01-01", "archive/wilayah_2016.sql"),
 ]
@@ -129,7 +137,7 @@ def parse_inserts(sql: str):
                     k += 1
                 if len(vals) != len(cols):
                     raise SqlError(f"row of {len(vals)} values for {len(cols)} columns at byte {toks[k][2]}")
-                rows.append(dict(zip(cols, vals)))
+                rows.append(dict(zip(cols, vals, strict=True)))
                 k += 1
                 if toks[k][1] == ",":
                     k += 1
@@ -219,7 +227,9 @@ def build() -> dict[str, str]:
     if today_sql != today:
         differ = sorted(set(today_sql.items()) ^ set(today.items()))[:5]
         raise SqlError(f"upstream wilayah.sql differs from wilayah.tsv, e.g. {differ}")
-    index = ["id\tdecree\tin_force\tupstream_file\tupstream_sha256\tdata_file\tdata_sha256\tprovinsi\tkab_kota\tkecamatan\tvillages"]
+    header = "id decree in_force upstream_file upstream_sha256 data_file data_sha256"
+    header += " provinsi kab_kota kecamatan villages"
+    index = [header.replace(" ", "\t")]
     newer = today
     for i, (vid, decree, date, source) in enumerate(VERSIONS):
         raw = (UPSTREAM / source).read_bytes()
