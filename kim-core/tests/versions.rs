@@ -279,3 +279,121 @@ proptest! {
         }
     }
 }
+
+mod by_date {
+    use kim_core::coverage::{
+        CodeListChoice, CoverageOptions, SeriesDates, coverage, coverage_by_date,
+        coverage_series_by_date, gaps_by_date,
+    };
+    use kim_core::registry::{Kim, Registry, Status, StatusChange};
+    use kim_core::wilayah::{Kode, Level, Reference};
+
+    fn k(s: &str) -> Kode {
+        Kode::parse(s).unwrap()
+    }
+
+    fn sample() -> Registry {
+        Registry::from_json(include_str!("../../examples/data/kim_sample.json")).unwrap()
+    }
+
+    #[test]
+    fn coverage_in_force_equals_coverage_with_that_version_pinned() {
+        let registry = sample();
+        for v in Reference::versions() {
+            let date = v.in_force + chrono::Days::new(30);
+            let opts = CoverageOptions::new(date)
+                .level(Level::Kecamatan)
+                .within(k("64.02"));
+            let by_date = coverage_by_date(&registry, &opts, &CodeListChoice::InForce).unwrap();
+            let pinned =
+                coverage_by_date(&registry, &opts, &CodeListChoice::Pinned(v.id.clone())).unwrap();
+            assert_eq!(by_date.table, pinned.table, "{}", v.id);
+            assert_eq!(by_date.table.code_list_version, v.id);
+            assert!(
+                by_date
+                    .table
+                    .rows
+                    .iter()
+                    .all(|r| r.code_list_version == v.id)
+            );
+            // And it is the plain coverage with that list (Kukar's codes did not move).
+            let plain = coverage(&registry, Reference::version_id(&v.id).unwrap(), &opts).unwrap();
+            assert_eq!(by_date.table, plain, "{}", v.id);
+        }
+        let today = CoverageOptions::new("2025-06-30".parse().unwrap()).within(k("64.02"));
+        let t = coverage_by_date(
+            &registry,
+            &today,
+            &CodeListChoice::Pinned("permendagri-72-2019".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            (t.table.total.kecamatan, t.version.id.as_str()),
+            (18, "permendagri-72-2019")
+        );
+        let err = coverage_by_date(&registry, &today, &CodeListChoice::Pinned("nope".into()))
+            .unwrap_err();
+        assert_eq!(err.code(), "KIM-E-ARGUMENT");
+    }
+
+    #[test]
+    fn seats_in_todays_codes_are_rekeyed_into_the_list_in_force() {
+        // A KIM seated in Merauke kecamatan (93.01.01 today) since 2020, counted in 2021 under 91.01.01.
+        let village = Reference::embedded()
+            .children(Some(k("93.01.01")))
+            .next()
+            .unwrap()
+            .kode;
+        let mut kim = Kim::new("K1", "KIM Merauke", village);
+        kim.history.push(StatusChange {
+            date: "2020-01-15".parse().unwrap(),
+            status: Status::Active,
+            note: None,
+        });
+        let registry = Registry::from_kims([kim]).unwrap();
+        let opts = |d: &str, w: &str| CoverageOptions::new(d.parse().unwrap()).within(k(w));
+        let c2021 = coverage_by_date(
+            &registry,
+            &opts("2021-06-30", "93.01"),
+            &CodeListChoice::InForce,
+        )
+        .unwrap();
+        assert_eq!(c2021.table.within, Some(k("91.01")));
+        assert_eq!((c2021.table.total.n_kim, c2021.seats_rekeyed), (1, 1));
+        assert!(c2021.table.unmatched.is_empty());
+        let c2025 = coverage_by_date(
+            &registry,
+            &opts("2025-06-30", "93.01"),
+            &CodeListChoice::InForce,
+        )
+        .unwrap();
+        assert_eq!(
+            (c2025.table.within, c2025.table.total.n_kim),
+            (Some(k("93.01")), 1)
+        );
+        let g = gaps_by_date(
+            &registry,
+            &opts("2021-06-30", "93.01"),
+            &CodeListChoice::InForce,
+        )
+        .unwrap();
+        assert_eq!(g.code_list_version, "permendagri-72-2019");
+        let dates = SeriesDates::Dates(vec![
+            "2021-06-30".parse().unwrap(),
+            "2025-06-30".parse().unwrap(),
+        ]);
+        let s = coverage_series_by_date(
+            &registry,
+            &opts("2025-06-30", "93.01"),
+            &dates,
+            &CodeListChoice::InForce,
+        )
+        .unwrap();
+        let versions: Vec<&str> = s.iter().map(|p| p.code_list_version.as_str()).collect();
+        assert_eq!(
+            versions,
+            ["permendagri-72-2019", "kepmendagri-300.2.2-2138-2025"]
+        );
+        assert!(s.iter().all(|p| p.point.n_kim == 1));
+    }
+}

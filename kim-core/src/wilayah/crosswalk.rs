@@ -44,6 +44,9 @@ pub struct SeatMigration {
     pub candidates: Vec<Kode>,
 }
 
+/// Status, new code, confidence and candidates of one changed code.
+type Target = (SeatStatus, Option<Kode>, Option<f32>, Vec<Kode>);
+
 /// A crosswalk from one code list to another: build it once, migrate many codes.
 ///
 /// ```
@@ -60,7 +63,7 @@ pub struct Crosswalk<'a> {
     from: &'a Reference,
     to: &'a Reference,
     /// Old code → (status, new code, confidence, candidates), for every changed unit of `from`.
-    changed: HashMap<Kode, (SeatStatus, Option<Kode>, Option<f32>, Vec<Kode>)>,
+    changed: HashMap<Kode, Target>,
 }
 
 impl<'a> Crosswalk<'a> {

@@ -7,7 +7,7 @@
 //! | confidence | evidence |
 //! | --- | --- |
 //! | 1.0 | same name, and the new parent is the old parent (or where the old parent was re-keyed to) |
-//! | 0.9 | same name, and the new parent is itself a new unit (a unit moved into a new province or kabupaten) |
+//! | 0.9 | same name, and the new parent is a new unit, or the old parent is gone (a unit moved into a new province, or back out of one) |
 //! | 0.6 | same name, the only candidate, under another existing parent |
 //!
 //! When several added units could be the removed one (or one added unit could be several removed ones), nothing
@@ -104,24 +104,7 @@ impl CodeListDiff {
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
-    let mut rows = Vec::new();
-    let mut removed: Vec<usize> = Vec::new();
-    for (i, u) in from.iter().enumerate() {
-        match to.get(u.kode) {
-            None => removed.push(i),
-            Some(v) if v.name != u.name => rows.push(DiffRow {
-                change: Change::Renamed,
-                level: u.kode.level(),
-                old_code: Some(u.kode),
-                old_name: Some(u.name.to_owned()),
-                new_code: Some(u.kode),
-                new_name: Some(v.name.to_owned()),
-                confidence: None,
-                candidates: Vec::new(),
-            }),
-            Some(_) => {}
-        }
-    }
+    let (mut rows, removed) = renamed_and_removed(from, to);
     let added: Vec<usize> = (0..to.len())
         .filter(|&i| !from.contains(to.kode_at(i)))
         .collect();
@@ -157,7 +140,9 @@ pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
                     let new_parent = to.kode_at(added[j]).parent();
                     let score = if new_parent == parent_now {
                         1.0
-                    } else if new_parent.is_some_and(|p| !from.contains(p)) {
+                    } else if new_parent.is_some_and(|p| !from.contains(p))
+                        || (old_parent.is_some() && parent_now.is_none())
+                    {
                         0.9
                     } else {
                         0.6
@@ -201,10 +186,51 @@ pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
             }
         }
     }
-    for (j, &i) in added.iter().enumerate() {
-        if !taken[j] {
+    rows.extend(added_rows(to, &added, &taken));
+    rows.sort_by_key(|r| (r.level, r.old_code.or(r.new_code), r.change));
+    CodeListDiff {
+        from_version: from.version().to_owned(),
+        to_version: to.version().to_owned(),
+        rows,
+    }
+}
+
+/// Rows for the codes kept under another name, and the positions in `from` of the codes `to` does not have.
+fn renamed_and_removed(from: &Reference, to: &Reference) -> (Vec<DiffRow>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut removed: Vec<usize> = Vec::new();
+    for (i, u) in from.iter().enumerate() {
+        match to.get(u.kode) {
+            None => removed.push(i),
+            Some(v) if v.name != u.name => rows.push(DiffRow {
+                change: Change::Renamed,
+                level: u.kode.level(),
+                old_code: Some(u.kode),
+                old_name: Some(u.name.to_owned()),
+                new_code: Some(u.kode),
+                new_name: Some(v.name.to_owned()),
+                confidence: None,
+                candidates: Vec::new(),
+            }),
+            Some(_) => {}
+        }
+    }
+    (rows, removed)
+}
+
+/// Rows for the added units no removed unit claimed.
+fn added_rows<'a>(
+    to: &'a Reference,
+    added: &'a [usize],
+    taken: &'a [bool],
+) -> impl Iterator<Item = DiffRow> + 'a {
+    added
+        .iter()
+        .zip(taken)
+        .filter(|(_, t)| !**t)
+        .map(|(&i, _)| {
             let u = to.unit_at(i);
-            rows.push(DiffRow {
+            DiffRow {
                 change: Change::Added,
                 level: u.kode.level(),
                 old_code: None,
@@ -213,15 +239,8 @@ pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
                 new_name: Some(u.name.to_owned()),
                 confidence: None,
                 candidates: Vec::new(),
-            });
-        }
-    }
-    rows.sort_by_key(|r| (r.level, r.old_code.or(r.new_code), r.change));
-    CodeListDiff {
-        from_version: from.version().to_owned(),
-        to_version: to.version().to_owned(),
-        rows,
-    }
+            }
+        })
 }
 
 /// The single best candidate: the only one, or the only one with confidence 1.0.
