@@ -28,6 +28,7 @@ pub mod handle;
 pub mod moderation;
 pub mod registry;
 pub mod rules;
+pub mod versions;
 pub mod wilayah;
 
 use std::ffi::{CString, c_char};
