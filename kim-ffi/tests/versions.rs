@@ -1,4 +1,5 @@
 //! The C ABI's code-list calls, from Rust: JSON out, structured errors in.
+#![allow(clippy::many_single_char_names)]
 
 use std::ffi::{CStr, c_char};
 use std::ptr;
