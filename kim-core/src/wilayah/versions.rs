@@ -223,6 +223,25 @@ impl Reference {
         Ok(CACHE[pos].get_or_init(|| built))
     }
 
+    /// Builds the list with this version id from today's list and the deltas, without the cache (for benchmarks
+    /// and for callers that want their own copy). Use [`Reference::version_id`] otherwise.
+    pub fn build_version(id: &str) -> Result<Reference> {
+        let mut r = Self::embedded().clone();
+        if id == super::EMBEDDED_VERSION {
+            return Ok(r);
+        }
+        for (delta_id, delta) in DELTAS {
+            r = Self::from_tsv(&apply_delta(&r, delta)?)?;
+            if delta_id == id {
+                return Ok(r);
+            }
+        }
+        Err(Error::InvalidArgument {
+            name: "version",
+            message: format!("{id:?} is not a code list version"),
+        })
+    }
+
     /// The list in force on `date`: the newest version whose date in force is on or before `date`. Before the
     /// oldest version (Permendagri 56/2015, used from 2016-01-01) the oldest list is used and
     /// [`InForce::before_oldest`] says so.
