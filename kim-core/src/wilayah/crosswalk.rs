@@ -39,13 +39,13 @@ pub struct SeatMigration {
     /// Its name in the target list.
     pub new_name: Option<String>,
     /// For re-keyed: the confidence of the match (1.0, 0.9 or 0.6).
-    pub confidence: Option<f32>,
+    pub confidence: Option<f64>,
     /// For ambiguous: the codes it could be.
     pub candidates: Vec<Kode>,
 }
 
 /// Status, new code, confidence and candidates of one changed code.
-type Target = (SeatStatus, Option<Kode>, Option<f32>, Vec<Kode>);
+type Target = (SeatStatus, Option<Kode>, Option<f64>, Vec<Kode>);
 
 /// A crosswalk from one code list to another: build it once, migrate many codes.
 ///

@@ -66,7 +66,7 @@ pub struct DiffRow {
     /// Its name in the newer list.
     pub new_name: Option<String>,
     /// For `rekeyed`: 1.0, 0.9 or 0.6 (see the module docs); `None` otherwise.
-    pub confidence: Option<f32>,
+    pub confidence: Option<f64>,
     /// For `ambiguous`: the codes of the newer list it could be.
     pub candidates: Vec<Kode>,
 }
@@ -121,7 +121,7 @@ pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
     }
     // Claims of each added unit by removed units, per level, to refuse one added unit for two removed ones.
     for level in Level::ALL {
-        let mut proposals: Vec<(usize, Vec<(usize, f32)>)> = Vec::new();
+        let mut proposals: Vec<(usize, Vec<(usize, f64)>)> = Vec::new();
         for &i in &removed {
             let u = from.unit_at(i);
             if u.kode.level() != level {
@@ -133,7 +133,7 @@ pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {
             let old_parent = u.kode.parent();
             let parent_now =
                 old_parent.and_then(|p| moved.get(&p).copied().or(to.contains(p).then_some(p)));
-            let scored: Vec<(usize, f32)> = candidates
+            let scored: Vec<(usize, f64)> = candidates
                 .iter()
                 .filter(|&&j| !taken[j])
                 .map(|&j| {
@@ -244,7 +244,7 @@ fn added_rows<'a>(
 }
 
 /// The single best candidate: the only one, or the only one with confidence 1.0.
-fn best(scored: &[(usize, f32)]) -> Option<usize> {
+fn best(scored: &[(usize, f64)]) -> Option<usize> {
     if let [(j, _)] = scored {
         return Some(*j);
     }

@@ -8,6 +8,7 @@
 - ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
 
+from kim import versions
 from kim._kim import (
     CoverageTable,
     Moderator,
@@ -23,7 +24,6 @@ from kim._kim import (
     redact,
     validate,
 )
-from kim import versions
 from kim.errors import (
     ArgumentError,
     CodeError,
