@@ -1,6 +1,7 @@
 //! Budgets of issue #2 for `kim_core::wilayah`:
 //! - the embedded national reference is ready to query in ≤ 20 ms, with ≤ 30 MB resident;
 //! - codes parse at ≥ 20 million per second.
+//!
 //! Issue 20: each older code list builds from today's list and its deltas (`versions/build/<id>`, cold, no cache),
 //! and a diff and a crosswalk between two versions.
 //!
