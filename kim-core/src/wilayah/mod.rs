@@ -13,6 +13,7 @@ mod kode;
 mod names;
 mod positions;
 mod reference;
+#[cfg(feature = "embedded")]
 mod versions;
 
 use std::fmt;
@@ -29,6 +30,7 @@ pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_na
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};
+#[cfg(feature = "embedded")]
 pub use versions::{CodeListVersion, InForce, VersionCounts};
 
 /// The 38 province codes (`PP`) of the embedded code list, in order. A test checks them against the list, so that
