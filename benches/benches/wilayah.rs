@@ -2,6 +2,9 @@
 //! - the embedded national reference is ready to query in ≤ 20 ms, with ≤ 30 MB resident;
 //! - codes parse at ≥ 20 million per second.
 //!
+//! Issue 20: each older code list builds from today's list and its deltas (`versions/build/<id>`, cold, no cache),
+//! and a diff and a crosswalk between two versions.
+//!
 //! `cargo bench -p kim-benches --bench wilayah`
 #![allow(missing_docs, clippy::print_stdout, clippy::cast_precision_loss)] // a bench prints MB figures
 
@@ -9,7 +12,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group};
 use kim_benches::rss_kib;
-use kim_core::wilayah::{EMBEDDED_TSV, Kode, Reference};
+use kim_core::wilayah::{Crosswalk, EMBEDDED_TSV, Kode, Reference, diff};
 
 fn report_memory() {
     let before = rss_kib();
@@ -59,7 +62,30 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+fn bench_versions(c: &mut Criterion) {
+    let mut g = c.benchmark_group("versions");
+    g.sample_size(10);
+    for v in Reference::versions() {
+        g.bench_function(format!("build/{}", v.id), |b| {
+            b.iter(|| Reference::build_version(black_box(&v.id)).expect("valid"));
+        });
+    }
+    let old = Reference::version_id("kepmendagri-100.1.1-6117-2022").expect("valid");
+    let oldest = Reference::version_id("permendagri-56-2015").expect("valid");
+    g.bench_function("diff/6117-2022_to_2138-2025", |b| {
+        b.iter(|| diff(black_box(old), Reference::embedded()));
+    });
+    g.bench_function("diff/56-2015_to_2138-2025", |b| {
+        b.iter(|| diff(black_box(oldest), Reference::embedded()));
+    });
+    let seats: Vec<Kode> = old.iter().map(|u| u.kode).step_by(10).collect();
+    g.bench_function("crosswalk/6117-2022_to_2138-2025_9k_codes", |b| {
+        b.iter(|| Crosswalk::new(black_box(old), Reference::embedded()).migrate_all(&seats));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_versions);
 
 fn main() {
     report_memory();

@@ -700,6 +700,92 @@ kim_status kim_validate_registry(const kim_profiles *profiles,
 // `profiles` is NULL or a handle from `kim_profiles_*` not yet freed.
 void kim_profiles_free(kim_profiles *profiles);
 
+// Writes `{"schema_version":1,"versions":[{"id","decree","in_force","upstream_file","upstream_sha256","counts":
+// {"provinsi","kab_kota","kecamatan","villages"},"current"}, …]}`, oldest first.
+//
+// # Safety
+//
+// `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_NULL_POINTER`.
+kim_status kim_code_list_versions(char **out);
+
+// The list in force on an ISO date: writes `{"schema_version":1,"version":{…as in kim_code_list_versions},
+// "before_oldest":false}`. Before the oldest version (2016-01-01) the oldest is used and `before_oldest` is true.
+//
+// # Safety
+//
+// `date` points to `date_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_ARGUMENT` (not a date), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_code_list_in_force(const char *date_iso,
+                                  size_t date_len,
+                                  char **out);
+
+// The differences between two versions: writes `{"schema_version":1,"from_version","to_version","rows":[{"change":
+// "added"|"removed"|"renamed"|"rekeyed"|"ambiguous","level","old_code","old_name","new_code","new_name",
+// "confidence","candidates":[…]}]}` (unchanged units are not listed).
+//
+// # Safety
+//
+// `from` and `to` point to `from_len` and `to_len` bytes; `out` is a valid pointer. Free `*out` with
+// `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_ARGUMENT` (unknown version id), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_code_list_diff(const char *from,
+                              size_t from_len,
+                              const char *to,
+                              size_t to_len,
+                              char **out);
+
+// Migrates seat codes from one version to another. `codes_json` is a JSON array of codes (`["92.71.01", …]`).
+// Writes `{"schema_version":1,"from_version","to_version","rows":[{"code","status":"unchanged"|"renamed"|
+// "rekeyed"|"ambiguous"|"gone"|"not_in_source","new_code","old_name","new_name","confidence","candidates"}]}`.
+//
+// # Safety
+//
+// `from`, `to` and `codes_json` point to `from_len`, `to_len` and `codes_len` bytes; `out` is a valid pointer.
+// Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_ARGUMENT` (unknown version id), `KIM_STATUS_JSON` (not an array of codes, with the code's
+// position), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_code_list_crosswalk(const char *from,
+                                   size_t from_len,
+                                   const char *to,
+                                   size_t to_len,
+                                   const char *codes_json,
+                                   size_t codes_len,
+                                   char **out);
+
+// Coverage with the code list in force on `as_of` (`code_list` NULL or empty), or the version `code_list` names.
+// The registry's seats and `within` are codes of today's list; seats of re-keyed units are translated, the others
+// stay and show in `unmatched`. `options_json` is as for `kim_coverage`. Writes `{"schema_version":1,"version":{…},
+// "before_oldest":false,"seats_rekeyed":0,"table":{…as kim_coverage}}`.
+//
+// # Safety
+//
+// `registry` is a live handle; `options_json` and `code_list` are NULL or point to their lengths in bytes; `out` is
+// a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// As `kim_coverage`, plus `KIM_STATUS_INVALID_ARGUMENT` for an unknown version id or a `within` that has no
+// single unit in that list.
+kim_status kim_coverage_by_date(const kim_registry *registry,
+                                const char *options_json,
+                                size_t options_len,
+                                const char *code_list,
+                                size_t code_list_len,
+                                char **out);
+
 // The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
 // Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle
 // stays correct. The list is parsed once per process (about 5 ms, plus the name index on the first name match):

@@ -173,6 +173,31 @@ kim_status kim_validate_registry(const kim_profiles *profiles,
 
 void kim_profiles_free(kim_profiles *profiles);
 
+kim_status kim_code_list_versions(char **out);
+
+kim_status kim_code_list_in_force(const char *date_iso, size_t date_len, char **out);
+
+kim_status kim_code_list_diff(const char *from,
+                              size_t from_len,
+                              const char *to,
+                              size_t to_len,
+                              char **out);
+
+kim_status kim_code_list_crosswalk(const char *from,
+                                   size_t from_len,
+                                   const char *to,
+                                   size_t to_len,
+                                   const char *codes_json,
+                                   size_t codes_len,
+                                   char **out);
+
+kim_status kim_coverage_by_date(const kim_registry *registry,
+                                const char *options_json,
+                                size_t options_len,
+                                const char *code_list,
+                                size_t code_list_len,
+                                char **out);
+
 kim_status kim_reference_shared(kim_reference **out);
 
 kim_status kim_reference_embedded(kim_reference **out);

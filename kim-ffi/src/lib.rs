@@ -33,6 +33,7 @@ pub mod moderation;
 pub mod registry;
 pub mod review;
 pub mod rules;
+pub mod versions;
 pub mod wilayah;
 
 use std::ffi::{CString, c_char};

@@ -11,6 +11,7 @@ mod options;
 mod places;
 mod registry;
 mod rules;
+mod versions;
 mod wilayah;
 
 use pyo3::prelude::*;
@@ -177,5 +178,6 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     rules::register(m)?;
     coverage::register(m)?;
     moderation::register(m)?;
+    versions::register(m)?;
     Ok(())
 }

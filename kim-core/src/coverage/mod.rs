@@ -25,11 +25,18 @@
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
+#[cfg(feature = "embedded")]
+mod by_date;
 mod columns;
 mod gaps;
 mod series;
 mod target;
 
+#[cfg(feature = "embedded")]
+pub use by_date::{
+    CodeListChoice, DatedCoverage, DatedSeriesPoint, coverage_by_date, coverage_series_by_date,
+    gaps_by_date,
+};
 pub use columns::{COLUMNS, Column, FLAT_COLUMNS, FlatRow, Read};
 pub use gaps::{GapUnit, Gaps, gaps};
 pub use series::{SeriesDates, SeriesPoint, coverage_series};

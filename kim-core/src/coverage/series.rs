@@ -45,7 +45,7 @@ pub enum SeriesDates {
 }
 
 impl SeriesDates {
-    fn resolve(&self) -> Result<Vec<NaiveDate>> {
+    pub(super) fn resolve(&self) -> Result<Vec<NaiveDate>> {
         let mut dates = match self {
             Self::Dates(d) => d.clone(),
             Self::MonthEnds { from, to } => {

@@ -7,10 +7,14 @@
 //!
 //! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
 
+mod crosswalk;
+mod diff;
 mod kode;
 mod names;
 mod positions;
 mod reference;
+#[cfg(feature = "embedded")]
+mod versions;
 
 use std::fmt;
 use std::str::FromStr;
@@ -19,11 +23,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+pub use crosswalk::{Crosswalk, SeatMigration, SeatStatus};
+pub use diff::{Change, CodeListDiff, DiffRow, diff};
 pub use kode::{DottedKode, Kode};
 pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_name};
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};
+#[cfg(feature = "embedded")]
+pub use versions::{CodeListVersion, InForce, VersionCounts};
 
 /// The 38 province codes (`PP`) of the embedded code list, in order. A test checks them against the list, so that
 /// [`Nik::parse`](crate::registry::Nik::parse) can check a NIK's province without loading the list.

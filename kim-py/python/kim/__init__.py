@@ -5,8 +5,10 @@
 - ``validate``: findings under the rule profile in force (Permenkominfo 08/2010, 4/2024) and local overlays.
 - ``coverage``, ``gaps``, ``coverage_series``: village and kecamatan coverage at every level, as of any date.
 - ``Moderator``, ``redact``: moderation of Indonesian KIM content.
+- ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
 
+from kim import versions
 from kim._kim import (
     CoverageTable,
     Moderator,
@@ -67,4 +69,10 @@ __all__ = [
     "profiles",
     "redact",
     "validate",
+    "versions",
 ]
+
+# Reference.versions(), .in_force(date), .diff(a, b) and .crosswalk(codes, a, b): the same functions as kim.versions.
+for _name in ("versions", "in_force", "diff", "crosswalk"):
+    setattr(Reference, _name, staticmethod(getattr(versions, _name)))
+del _name

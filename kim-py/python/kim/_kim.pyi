@@ -12,7 +12,12 @@ __all__ = [
     "Report",
     "Verdict",
     "__version__",
+    "code_list_crosswalk",
+    "code_list_diff",
+    "code_list_in_force",
+    "code_list_versions",
     "coverage",
+    "coverage_by_date",
     "coverage_series",
     "gaps",
     "profiles",
@@ -26,6 +31,15 @@ _Level = Literal["provinsi", "kab_kota", "kecamatan", "desa"]
 class Reference:
     @staticmethod
     def embedded() -> Reference: ...
+    # Attached by kim/__init__.py from kim.versions (the code lists through time).
+    @staticmethod
+    def versions() -> list[dict[str, Any]]: ...
+    @staticmethod
+    def in_force(date: datetime.date) -> dict[str, Any]: ...
+    @staticmethod
+    def diff(from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
+    @staticmethod
+    def crosswalk(codes: Sequence[str], from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
     @staticmethod
     def from_csv(path: str | os.PathLike[str], /, *, version: str = "custom") -> Reference: ...
     @property
@@ -218,3 +232,16 @@ def coverage_series(
     reference: Reference | None = None,
 ) -> list[dict[str, Any]]: ...
 def redact(text: str) -> str: ...
+def code_list_versions() -> list[dict[str, Any]]: ...
+def code_list_in_force(date: datetime.date) -> dict[str, Any]: ...
+def code_list_diff(from_version: str, to_version: str) -> list[dict[str, Any]]: ...
+def code_list_crosswalk(codes: Sequence[str], from_version: str, to_version: str) -> list[dict[str, Any]]: ...
+def coverage_by_date(
+    registry: Registry,
+    /,
+    *,
+    as_of: datetime.date,
+    level: _Level = "kecamatan",
+    within: str | None = None,
+    code_list: str | None = None,
+) -> dict[str, Any]: ...

@@ -1,0 +1,62 @@
+"""Code lists through time from Python: versions, the list in force, diffs, the crosswalk, coverage by date."""
+
+from __future__ import annotations
+
+import datetime
+
+import kim
+import pytest
+
+
+def test_versions_and_the_list_in_force() -> None:
+    v = kim.Reference.versions()
+    assert [x["id"] for x in v][0] == "permendagri-56-2015"
+    assert v[-1]["current"] and v[-1]["counts"]["kecamatan"] == 7285
+    f = kim.Reference.in_force(datetime.date(2021, 6, 30))
+    assert f["version"]["id"] == "permendagri-72-2019"
+    assert not f["before_oldest"]
+    assert kim.versions.in_force(datetime.date(2010, 1, 1))["before_oldest"]
+
+
+def test_diff_is_a_table_with_the_papua_split() -> None:
+    rows = kim.Reference.diff("permendagri-58-2021", "kepmendagri-100.1.1-6117-2022", as_frame=False)
+    merauke = next(r for r in rows if r["old_code"] == "91.01")
+    assert (merauke["change"], merauke["new_code"], merauke["confidence"]) == ("rekeyed", "93.01", 0.9)
+    pd = pytest.importorskip("pandas")
+    frame = kim.versions.diff("permendagri-58-2021", "kepmendagri-100.1.1-6117-2022")
+    assert isinstance(frame, pd.DataFrame)
+    assert len(frame) == len(rows)
+    added = frame[(frame.change == "added") & (frame.level == "provinsi")]
+    assert list(added.new_name) == ["Papua Selatan", "Papua Tengah", "Papua Pegunungan"]
+
+
+def test_crosswalk_statuses_and_errors() -> None:
+    rows = kim.Reference.crosswalk(
+        ["92.71.01", "64.02.01", "11.01.01.2999"],
+        "kepmendagri-100.1.1-6117-2022",
+        "kepmendagri-300.2.2-2138-2025",
+        as_frame=False,
+    )
+    assert [r["status"] for r in rows] == ["rekeyed", "unchanged", "not_in_source"]
+    assert rows[0]["new_code"] == "96.71.01"
+    with pytest.raises(kim.ArgumentError, match="permendagri-56-2015"):
+        kim.versions.diff("permendagri-1-1999", "permendagri-56-2015")
+    with pytest.raises(kim.CodeError):
+        kim.versions.crosswalk(["92.71.0x"], "permendagri-56-2015", "permendagri-72-2019")
+
+
+def test_coverage_by_date_uses_the_list_in_force() -> None:
+    village = kim.Reference.embedded().children("93.01.01")[0]["code"]
+    registry = kim.Registry.from_records(
+        [{"id": "K1", "name": "KIM Merauke", "seat": village, "status": "active", "status_date": "2020-01-15"}]
+    )
+    c2021 = kim.versions.coverage_by_date(registry, as_of=datetime.date(2021, 6, 30), within="93.01")
+    assert c2021["version"]["id"] == "permendagri-72-2019"
+    assert c2021["table"]["within"] == "91.01"
+    assert c2021["table"]["total"]["n_kim"] == 1
+    c2025 = kim.versions.coverage_by_date(registry, as_of=datetime.date(2025, 6, 30), within="93.01")
+    assert (c2025["table"]["within"], c2025["table"]["total"]["n_kim"]) == ("93.01", 1)
+    pinned = kim.versions.coverage_by_date(
+        registry, as_of=datetime.date(2021, 6, 30), within="93.01", code_list="permendagri-72-2019"
+    )
+    assert pinned["table"] == c2021["table"]
