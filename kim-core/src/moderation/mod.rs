@@ -32,6 +32,7 @@
 //! ```
 
 mod engine;
+mod grammar;
 mod lexicon;
 mod normalize;
 mod personal;
@@ -39,12 +40,13 @@ pub mod review;
 mod spam;
 mod verdict;
 
-pub use engine::{IDENTITY_WINDOW, Moderator};
-pub use lexicon::{BUILTIN_TSV, Entry, EntryKind, Lexicon};
+pub use engine::{IDENTITY_WINDOW, Moderator, TARGET_WINDOW};
+pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften};
+pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
 pub use verdict::{
     Action, Category, Decision, LegalBasis, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity,
-    Omitted, Text, Verdict,
+    Omitted, Part, Text, Verdict,
 };
 
 /// The old name of [`MatchSeverity`], kept for compatibility.
