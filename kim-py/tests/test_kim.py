@@ -263,7 +263,7 @@ def test_custom_lexicon(tmp_path: pathlib.Path) -> None:
     lex = tmp_path / "lokal.tsv"
     lex.write_text("lokal-1\tkasar\tmedium\thold\tphrase\tkurang ajar\n", encoding="utf-8")
     m = kim.Moderator.from_lexicon(lex)
-    assert m.check("Dasar kurang ajar!").decision == "hold" and m.lexicon_version == "kim-default-1+lokal"
+    assert m.check("Dasar kurang ajar!").decision == "hold" and m.lexicon_version == "kim-default-2+lokal"
     assert pickle.loads(pickle.dumps(m)).lexicon_version == m.lexicon_version
     bad = tmp_path / "bad.tsv"
     bad.write_text("x\tnope\tmedium\thold\troot\tfoo\n", encoding="utf-8")

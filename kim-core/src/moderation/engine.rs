@@ -10,16 +10,15 @@ use super::lexicon::{self, EntryKind, Lexicon, is_inflection as is_inflection_at
 use super::normalize;
 use super::personal::{personal_matches, redact};
 use super::spam::SpamScanner;
+use super::targeted;
 use super::verdict::{
-    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Part, Text, Verdict,
+    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity, Omitted, Part,
+    Text, Verdict,
 };
 use crate::error::Result;
 
 /// How many words apart an identity word and a hostile word may be to make a SARA hold.
-pub const IDENTITY_WINDOW: usize = 4;
-
-/// How many words apart a targeted insult and its target marker may be.
-pub const TARGET_WINDOW: usize = 3;
+pub const IDENTITY_WINDOW: usize = 6;
 
 /// A lexicon and a grammar compiled for checking texts. Cheap to share across threads (`Send + Sync`).
 pub struct Moderator {
@@ -222,7 +221,13 @@ impl Moderator {
         let mut exempt: Vec<(usize, usize)> = Vec::new();
         let mut targeted: Vec<(usize, usize, u32)> = Vec::new();
         let mut targets: Vec<(usize, usize)> = Vec::new();
+        let mut exempt_words: Vec<(usize, usize)> = Vec::new();
         let mut class_hits = ClassHits::default();
+        let quotes = grammar::quoted_ranges(text);
+        let quoted = |t0: usize| {
+            let o = norm.toks[t0].o_start as usize;
+            quotes.iter().any(|&(s, e)| s <= o && o < e)
+        };
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             if idx >= n_entries {
@@ -231,8 +236,13 @@ impl Moderator {
                     let s = e - self.compiled.normalized[idx].len();
                     let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
                     let affixes = (&norm.text[ts..s], &norm.text[e..te]);
-                    self.grammar
-                        .record(&mut class_hits, idx - n_entries, (t0, t1), affixes);
+                    self.grammar.record(
+                        &mut class_hits,
+                        idx - n_entries,
+                        (t0, t1),
+                        affixes,
+                        quoted(t0),
+                    );
                 }
                 continue;
             }
@@ -247,28 +257,39 @@ impl Moderator {
                 EntryKind::Identity => {
                     identity.push((t0, t1));
                     self.grammar
-                        .record_lexicon(&mut class_hits, false, idx, (t0, t1));
+                        .record_lexicon(&mut class_hits, false, idx, (t0, t1), quoted(t0));
                 }
                 EntryKind::Hostile => hostile.push((t0, t1, entry_idx)),
                 EntryKind::Targeted => targeted.push((t0, t1, entry_idx)),
                 EntryKind::Target => {
                     targets.push((t0, t1));
                     self.grammar
-                        .record_lexicon(&mut class_hits, true, idx, (t0, t1));
+                        .record_lexicon(&mut class_hits, true, idx, (t0, t1), quoted(t0));
                 }
                 EntryKind::Title => {
                     // A title counts as a target with the capitalised name after it: `Pak Harto`.
                     if grammar::is_name(text, norm, t1 + 1) {
                         targets.push((t0, t1 + 1));
-                        self.grammar
-                            .record_lexicon(&mut class_hits, true, idx, (t0, t1 + 1));
+                        self.grammar.record_lexicon(
+                            &mut class_hits,
+                            true,
+                            idx,
+                            (t0, t1 + 1),
+                            quoted(t0),
+                        );
                     }
                 }
-                _ => exempt.push((t0, t1)),
+                _ => {
+                    exempt.push((t0, t1));
+                    // An exempt phrase of a category other than kasar (`membakar sampah`, `bakar batu`) also
+                    // exempts the grammar's class words inside it; the kasar ones (`anak autis`) only insults.
+                    if entries[idx].category != Category::Kasar {
+                        exempt_words.push((t0, t1));
+                    }
+                }
             }
         }
-        // The contexts (reporting, debunking, commerce) soften what is pushed from here on.
-        self.grammar.contexts(&mut class_hits, out);
+
         // A match inside an exempt phrase (`anjing pelacak`, `membakar ogoh-ogoh`) does not count. Exempt ranges are
         // sorted by their end, and the search looks only at those that end within the longest phrase of `t1`.
         exempt.sort_unstable_by_key(|&(e0, e1)| (e1, e0));
@@ -280,6 +301,13 @@ impl Moderator {
                 .take_while(|&&(_, e1)| e1 <= t1 + longest)
                 .any(|&(e0, e1)| e0 <= t0 && t1 <= e1)
         };
+        // Class words inside an exempt phrase do not count either; then the contexts (reporting, debunking,
+        // commerce) soften what is pushed from here on.
+        if !exempt_words.is_empty() {
+            class_hits
+                .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
+        }
+        self.grammar.contexts(&mut class_hits, &quotes, out);
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             let Some(entry) = entries.get(idx) else {
@@ -309,7 +337,7 @@ impl Moderator {
             });
         }
         targeted.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
-        self.targeted_matches(norm, &targeted, &mut targets, out);
+        self.targeted_matches(text, norm, &targeted, &mut targets, out);
         self.grammar.rules(text, norm, &class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         // Identity words sorted by their first token; a hostile word looks only at those that start within the
@@ -364,34 +392,27 @@ impl Moderator {
         }
     }
 
-    /// The targeted insults that have a target marker within [`TARGET_WINDOW`] words, with both as parts.
+    /// The targeted insults that are aimed at someone ([`targeted::aimed`]), with the insult and its aim as parts.
     fn targeted_matches(
         &self,
+        text: &str,
         norm: &normalize::Normalized,
         targeted: &[(usize, usize, u32)],
         targets: &mut [(usize, usize)],
         out: &mut Matches,
     ) {
-        if targeted.is_empty() || targets.is_empty() {
-            return;
-        }
         targets.sort_unstable();
         let widest = targets.iter().map(|&(a0, a1)| a1 - a0).max().unwrap_or(0);
         let entries = self.lexicon.entries();
         for &(h0, h1, idx) in targeted {
-            let from = targets.partition_point(|&(a0, _)| a0 + widest + TARGET_WINDOW < h0);
-            let near = targets[from..]
-                .iter()
-                .take_while(|&&(a0, _)| a0 <= h1 + TARGET_WINDOW)
-                .filter(|&&(a0, a1)| a1 < h0 || h1 < a0)
-                .find(|&&(a0, a1)| {
-                    h0.saturating_sub(a1) <= TARGET_WINDOW && a0.saturating_sub(h1) <= TARGET_WINDOW
-                });
-            let Some(&(a0, a1)) = near else {
-                continue;
-            };
             let i = idx as usize;
             let entry = &entries[i];
+            let strong = entry.severity >= MatchSeverity::Medium;
+            let Some((a0, a1, role)) =
+                targeted::aimed(text, norm, (h0, h1), targets, widest, strong)
+            else {
+                continue;
+            };
             let span = |t0: usize, t1: usize| {
                 (norm.toks[t0].o_start as usize, norm.toks[t1].o_end as usize)
             };
@@ -414,7 +435,7 @@ impl Moderator {
                         end: ie,
                     },
                     Part {
-                        role: Text::from_static("target"),
+                        role: Text::from_static(role),
                         start: ts,
                         end: te,
                     },
@@ -424,6 +445,9 @@ impl Moderator {
         }
     }
 }
+
+/// The rules of the personal data that [`redact`] masks.
+const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
 
 /// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
 /// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
@@ -436,8 +460,12 @@ pub(super) struct Matches {
     deciding: [bool; Category::ALL.len()],
     /// Categories or rule ids softened to flags by a context of the text, with the context's name.
     soften: Vec<(String, Text)>,
+    /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
+    quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
     hoax: bool,
+    /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
+    personal: bool,
 }
 
 impl Matches {
@@ -445,6 +473,12 @@ impl Matches {
     /// by the context `name`.
     pub(super) fn soften(&mut self, target: &str, name: &Text) {
         self.soften.push((target.to_owned(), name.clone()));
+    }
+
+    /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
+    /// or block are flagged.
+    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
+        self.quoted.extend_from_slice(ranges);
     }
 
     /// Records a match; lists it if its category has room.
@@ -460,9 +494,17 @@ impl Matches {
             m.action = Action::Flag;
             m.softened_by = Some(name.clone());
         }
+        if m.action != Action::Flag
+            && *m.rule_id != *"pd-nik"
+            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
+        {
+            m.action = Action::Flag;
+            m.softened_by = Some(Text::from_static("quotation"));
+        }
         let c = m.category as usize;
         self.found[c] += 1;
         self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
+        self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
         self.action = self.action.max(Some(m.action));
         if m.action != Action::Flag {
             self.deciding[c] = true;
@@ -508,7 +550,7 @@ impl Matches {
             matches,
             omitted,
             lexicon_version: lexicon_version.to_owned(),
-            redacted: self.deciding[Category::DataPribadi as usize].then(|| redact(text)),
+            redacted: self.personal.then(|| redact(text)),
         }
     }
 }

@@ -38,12 +38,14 @@ mod normalize;
 mod personal;
 pub mod review;
 mod spam;
+mod targeted;
 mod verdict;
 
-pub use engine::{IDENTITY_WINDOW, Moderator, TARGET_WINDOW};
+pub use engine::{IDENTITY_WINDOW, Moderator};
 pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften};
 pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
+pub use targeted::TARGET_WINDOW;
 pub use verdict::{
     Action, Category, Decision, LegalBasis, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity,
     Omitted, Part, Text, Verdict,

@@ -453,8 +453,8 @@ pub struct Verdict {
     pub fact_check: bool,
     /// Version of the lexicon (rule set) that produced the verdict.
     pub lexicon_version: String,
-    /// The text with every NIK, phone number and e-mail address masked ([`super::redact`]), when the text carries
-    /// personal data that holds or blocks: the version a moderator may publish instead (docs/domain.md §5). Absent
+    /// The text with every NIK, phone number and e-mail address masked ([`super::redact`]), when one of them holds
+    /// or blocks (`pd-nik`, `pd-phone`, `pd-email`): the version a moderator may publish instead (docs/domain.md §5). Absent
     /// from the JSON otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redacted: Option<String>,

@@ -13,6 +13,8 @@ struct Hit {
     t0: u32,
     t1: u32,
     member: u32,
+    /// Inside quotation marks: what is reported, not what the text says.
+    quoted: bool,
 }
 
 /// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called.
@@ -24,13 +26,25 @@ pub(crate) struct ClassHits {
 impl ClassHits {
     /// Records a class word (member `member`, of class `class`) at tokens `t0..=t1`.
     #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB
-    pub(crate) fn push(&mut self, class: usize, member: usize, t0: usize, t1: usize) {
+    pub(crate) fn push(
+        &mut self,
+        class: usize,
+        member: usize,
+        (t0, t1): (usize, usize),
+        quoted: bool,
+    ) {
         self.hits.push(Hit {
             class: class as u32,
             t0: t0 as u32,
             t1: t1 as u32,
             member: member as u32,
+            quoted,
         });
+    }
+
+    /// Drops the class words that lie inside an exempt phrase of the lexicon (`membakar sampah`, `bakar batu`).
+    pub(crate) fn drop_exempt(&mut self, exempt: impl Fn(usize, usize) -> bool) {
+        self.hits.retain(|h| !exempt(h.t0 as usize, h.t1 as usize));
     }
 
     fn finish(&mut self) {
@@ -47,9 +61,14 @@ impl ClassHits {
         &self.hits[from..to]
     }
 
-    /// How many distinct members of class `c` were found.
+    /// How many distinct members of class `c` were found outside quotation marks.
     fn distinct(&self, c: usize) -> usize {
-        let mut members: Vec<u32> = self.of(c).iter().map(|h| h.member).collect();
+        let mut members: Vec<u32> = self
+            .of(c)
+            .iter()
+            .filter(|h| !h.quoted)
+            .map(|h| h.member)
+            .collect();
         members.sort_unstable();
         members.dedup();
         members.len()
@@ -141,21 +160,22 @@ impl Evaluator {
         &self,
         hits: &mut ClassHits,
         word: usize,
-        (t0, t1): (usize, usize),
+        at: (usize, usize),
         (prefix, suffix): (&str, &str),
+        quoted: bool,
     ) {
-        hits.push(self.word_class[word], word, t0, t1);
+        hits.push(self.word_class[word], word, at, quoted);
         if !prefix.is_empty() {
             for (p, c) in &self.prefixes {
                 if p == prefix {
-                    hits.push(*c, usize::MAX >> 33, t0, t1);
+                    hits.push(*c, usize::MAX >> 33, at, quoted);
                 }
             }
         }
         if !suffix.is_empty() {
             for (s, c) in &self.suffixes {
                 if s == suffix {
-                    hits.push(*c, usize::MAX >> 34, t0, t1);
+                    hits.push(*c, usize::MAX >> 34, at, quoted);
                 }
             }
         }
@@ -168,7 +188,8 @@ impl Evaluator {
         hits: &mut ClassHits,
         target: bool,
         entry: usize,
-        (t0, t1): (usize, usize),
+        at: (usize, usize),
+        quoted: bool,
     ) {
         let class = if target {
             self.target_class
@@ -176,20 +197,35 @@ impl Evaluator {
             self.identity_class
         };
         if let Some(c) = class {
-            hits.push(c, self.words.len() + entry, t0, t1);
+            hits.push(c, self.words.len() + entry, at, quoted);
         }
     }
 
-    /// Sorts the hits and tells `out` which categories and rules the text's contexts soften.
-    pub(crate) fn contexts(&self, hits: &mut ClassHits, out: &mut Matches) {
+    /// Sorts the hits and tells `out` which categories and rules the text's contexts soften. Words in quotation
+    /// marks count for neither side; when a context word stands outside them, what is quoted is softened too.
+    pub(crate) fn contexts(
+        &self,
+        hits: &mut ClassHits,
+        quotes: &[(usize, usize)],
+        out: &mut Matches,
+    ) {
         hits.finish();
+        let mut any_context = false;
         for (i, s) in self.grammar.soften.iter().enumerate() {
-            if hits.distinct(s.context) >= s.min && s.unless.iter().all(|&u| hits.of(u).is_empty())
-            {
+            let found = hits.distinct(s.context);
+            any_context |= found > 0;
+            let unless = s
+                .unless
+                .iter()
+                .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
+            if found >= s.min && !unless {
                 for t in &s.targets {
                     out.soften(t, &self.soften_names[i]);
                 }
             }
+        }
+        if any_context && !quotes.is_empty() {
+            out.soften_quoted(quotes);
         }
     }
 
@@ -197,79 +233,98 @@ impl Evaluator {
     #[allow(clippy::cast_possible_truncation)] // token indices < 4 GiB
     pub(crate) fn rules(&self, text: &str, norm: &Normalized, hits: &ClassHits, out: &mut Matches) {
         let ntok = norm.toks.len();
+        if ntok == 0 {
+            return;
+        }
         for (ri, rule) in self.grammar.rules.iter().enumerate() {
-            // The anchor: the part with the fewest class words (a rule has at least one class part).
-            let Some((anchor_i, anchor)) = rule
+            // The anchor: the part with the fewest class words among those made of word classes only. Its
+            // occurrences are read a chunk of tokens at a time, so that a text dense with them costs no memory.
+            let count = |alts: &[Alt]| -> Option<usize> {
+                alts.iter().try_fold(0, |n, a| match *a {
+                    Alt::Class(c) => Some(n + hits.of(c).len()),
+                    Alt::Pair(x, y) => Some(n + hits.of(x).len().min(hits.of(y).len())),
+                    Alt::Builtin(_) => None,
+                })
+            };
+            let counts: Vec<(usize, usize)> = rule
                 .alts
                 .iter()
                 .enumerate()
-                .filter(|(_, alts)| alts.iter().all(|a| matches!(a, Alt::Class(_))))
-                .map(|(i, alts)| (i, part_hits(hits, alts)))
-                .min_by_key(|(_, h)| h.len())
-            else {
+                .filter_map(|(i, alts)| count(alts).map(|n| (i, n)))
+                .collect();
+            let Some(&(anchor_i, _)) = counts.iter().min_by_key(|(_, n)| *n) else {
                 continue;
             };
-            if anchor.is_empty()
-                || rule.alts.iter().any(|alts| {
-                    alts.iter().all(|a| matches!(a, Alt::Class(_)))
-                        && part_hits(hits, alts).is_empty()
-                })
-            {
+            if counts.iter().any(|(_, n)| *n == 0) {
                 continue;
             }
             let w = rule.window;
             let mut done_until: Option<usize> = None;
-            for &(a0, a1, a_class) in &anchor {
-                if done_until.is_some_and(|d| a0 <= d) {
-                    continue;
-                }
-                let lo = (a1 + 1).saturating_sub(w);
-                let hi = (a0 + w - 1).min(ntok.saturating_sub(1));
-                let mut chosen: Vec<(usize, usize, Text)> = Vec::with_capacity(rule.alts.len());
-                let mut ok = true;
-                for (pi, alts) in rule.alts.iter().enumerate() {
-                    if pi == anchor_i {
-                        chosen.push((a0, a1, self.role(Alt::Class(a_class))));
+            for chunk_start in (0..ntok).step_by(ANCHOR_CHUNK) {
+                let chunk_end = (chunk_start + ANCHOR_CHUNK - 1).min(ntok - 1);
+                let anchor: Vec<Occ> = self
+                    .occurrences(
+                        text,
+                        norm,
+                        hits,
+                        &rule.alts[anchor_i],
+                        (chunk_start, (chunk_end + 64).min(ntok - 1)),
+                    )
+                    .into_iter()
+                    .take_while(|o| o.t0 <= chunk_end)
+                    .collect();
+                for a in &anchor {
+                    if done_until.is_some_and(|d| a.t0 <= d) {
                         continue;
                     }
-                    match self.nearest(text, norm, hits, alts, (a0, a1), (lo, hi)) {
-                        Some(p) => chosen.push(p),
-                        None => {
-                            ok = false;
-                            break;
+                    let lo = (a.t1 + 1).saturating_sub(w);
+                    let hi = (a.t0 + w - 1).min(ntok - 1);
+                    let mut chosen: Vec<Occ> = Vec::with_capacity(rule.alts.len());
+                    for (pi, alts) in rule.alts.iter().enumerate() {
+                        let found = if pi == anchor_i {
+                            Some(*a)
+                        } else {
+                            self.occurrences(text, norm, hits, alts, (lo, hi))
+                                .into_iter()
+                                .min_by_key(|o| o.distance(a))
+                        };
+                        match found {
+                            Some(o) => chosen.push(o),
+                            None => break,
                         }
                     }
+                    if chosen.len() < rule.alts.len() {
+                        continue;
+                    }
+                    let s = chosen.iter().map(|c| c.t0).min().unwrap_or(a.t0);
+                    let e = chosen.iter().map(|c| c.t1).max().unwrap_or(a.t1);
+                    if e - s + 1 > w {
+                        continue;
+                    }
+                    done_until = Some(e);
+                    let (rule_id, reason_id, reason_en) = &self.rule_texts[ri];
+                    let parts = chosen
+                        .iter()
+                        .flat_map(|o| o.parts[..o.n].iter())
+                        .map(|&(p0, p1, alt)| Part {
+                            role: self.role(alt),
+                            start: norm.toks[p0].o_start as usize,
+                            end: norm.toks[p1].o_end as usize,
+                        })
+                        .collect();
+                    out.push(Match {
+                        start: norm.toks[s].o_start as usize,
+                        end: norm.toks[e].o_end as usize,
+                        category: rule.category,
+                        severity: rule.severity,
+                        action: rule.action,
+                        rule_id: rule_id.clone(),
+                        reason_id: reason_id.clone(),
+                        reason_en: reason_en.clone(),
+                        parts,
+                        softened_by: None,
+                    });
                 }
-                if !ok {
-                    continue;
-                }
-                let s = chosen.iter().map(|c| c.0).min().unwrap_or(a0);
-                let e = chosen.iter().map(|c| c.1).max().unwrap_or(a1);
-                if e - s + 1 > w {
-                    continue;
-                }
-                done_until = Some(e);
-                let (rule_id, reason_id, reason_en) = &self.rule_texts[ri];
-                let parts = chosen
-                    .into_iter()
-                    .map(|(p0, p1, role)| Part {
-                        role,
-                        start: norm.toks[p0].o_start as usize,
-                        end: norm.toks[p1].o_end as usize,
-                    })
-                    .collect();
-                out.push(Match {
-                    start: norm.toks[s].o_start as usize,
-                    end: norm.toks[e].o_end as usize,
-                    category: rule.category,
-                    severity: rule.severity,
-                    action: rule.action,
-                    rule_id: rule_id.clone(),
-                    reason_id: reason_id.clone(),
-                    reason_en: reason_en.clone(),
-                    parts,
-                    softened_by: None,
-                });
             }
         }
     }
@@ -278,70 +333,109 @@ impl Evaluator {
         match alt {
             Alt::Class(c) => self.class_roles[c].clone(),
             Alt::Builtin(b) => Text::from_static(b.as_str()),
+            Alt::Pair(..) => Text::from_static(""),
         }
     }
 
-    /// The occurrence of a part nearest the anchor `a0..=a1`, within tokens `lo..=hi`.
-    fn nearest(
+    /// The occurrences of a part (any of its alternatives) that lie within tokens `lo..=hi`, sorted by position.
+    fn occurrences(
         &self,
         text: &str,
         norm: &Normalized,
         hits: &ClassHits,
         alts: &[Alt],
-        (a0, a1): (usize, usize),
         (lo, hi): (usize, usize),
-    ) -> Option<(usize, usize, Text)> {
-        let dist = |t0: usize, t1: usize| {
-            if t1 < a0 {
-                a0 - t1
-            } else {
-                t0.saturating_sub(a1)
-            }
+    ) -> Vec<Occ> {
+        let in_range = |c: usize| {
+            let of = hits.of(c);
+            let from = of.partition_point(|h| (h.t0 as usize) < lo);
+            of[from..]
+                .iter()
+                .take_while(move |h| h.t0 as usize <= hi)
+                .filter(move |h| h.t1 as usize <= hi)
         };
-        let mut best: Option<(usize, usize, usize, Alt)> = None;
-        let mut consider = |t0: usize, t1: usize, alt: Alt| {
-            if t0 >= lo && t1 <= hi && best.is_none_or(|b| dist(t0, t1) < b.0) {
-                best = Some((dist(t0, t1), t0, t1, alt));
-            }
-        };
+        let mut v = Vec::new();
         for &alt in alts {
             match alt {
                 Alt::Class(c) => {
-                    let of = hits.of(c);
-                    let from = of.partition_point(|h| (h.t0 as usize) < lo);
-                    for h in of[from..].iter().take_while(|h| h.t0 as usize <= hi) {
-                        consider(h.t0 as usize, h.t1 as usize, alt);
-                    }
+                    v.extend(in_range(c).map(|h| Occ::one(h.t0 as usize, h.t1 as usize, alt)));
                 }
                 Alt::Builtin(b) => {
-                    for t in lo..=hi {
+                    let mut t = lo;
+                    while t <= hi {
                         if builtin_at(text, norm, t, b) {
-                            consider(t, t, alt);
+                            // A link is one part, however many tokens it has (`bit.ly/dana-cepat`).
+                            let e = if b == Builtin::Link {
+                                link_end(text, norm, t).min(hi)
+                            } else {
+                                t
+                            };
+                            v.push(Occ::one(t, e, alt));
+                            t = e;
+                        }
+                        t += 1;
+                    }
+                }
+                Alt::Pair(x, y) => {
+                    // Two classes within PAIR_GAP words of each other, in either order: `kami bakar`, `akan kami
+                    // bacok`.
+                    for hx in in_range(x) {
+                        let (x0, x1) = (hx.t0 as usize, hx.t1 as usize);
+                        let near = in_range(y).filter(|hy| {
+                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            y0.saturating_sub(x1) <= PAIR_GAP && x0.saturating_sub(y1) <= PAIR_GAP
+                        });
+                        for hy in near {
+                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            v.push(Occ {
+                                t0: x0.min(y0),
+                                t1: x1.max(y1),
+                                parts: [(x0, x1, Alt::Class(x)), (y0, y1, Alt::Class(y))],
+                                n: 2,
+                            });
                         }
                     }
                 }
             }
         }
-        best.map(|(_, t0, t1, alt)| (t0, t1, self.role(alt)))
+        v.sort_unstable_by_key(|o| (o.t0, o.t1));
+        v
     }
 }
 
-/// The occurrences of a part made only of classes, as `(t0, t1, class)` sorted by position.
-fn part_hits(hits: &ClassHits, alts: &[Alt]) -> Vec<(usize, usize, usize)> {
-    let mut v: Vec<(usize, usize, usize)> = alts
-        .iter()
-        .filter_map(|a| match a {
-            Alt::Class(c) => Some(*c),
-            Alt::Builtin(_) => None,
-        })
-        .flat_map(|c| {
-            hits.of(c)
-                .iter()
-                .map(move |h| (h.t0 as usize, h.t1 as usize, c))
-        })
-        .collect();
-    v.sort_unstable();
-    v
+/// How many tokens of a text the anchors of a rule are read for at a time.
+const ANCHOR_CHUNK: usize = 4096;
+
+/// How many words may lie between the two classes of a pair part (`a+b`).
+const PAIR_GAP: usize = 2;
+
+/// One occurrence of a rule part: its token range and its one or two parts (a pair gives two).
+#[derive(Debug, Clone, Copy)]
+struct Occ {
+    t0: usize,
+    t1: usize,
+    parts: [(usize, usize, Alt); 2],
+    n: usize,
+}
+
+impl Occ {
+    fn one(t0: usize, t1: usize, alt: Alt) -> Self {
+        Self {
+            t0,
+            t1,
+            parts: [(t0, t1, alt); 2],
+            n: 1,
+        }
+    }
+
+    /// Tokens between this occurrence and `a` (0 if they overlap or touch).
+    fn distance(&self, a: &Occ) -> usize {
+        if self.t1 < a.t0 {
+            a.t0 - self.t1
+        } else {
+            self.t0.saturating_sub(a.t1)
+        }
+    }
 }
 
 /// True if token `t` is the built-in part `b` (read from the original text).
@@ -365,7 +459,12 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
                         && num.iter().all(u8::is_ascii_digit)
                 })
             };
-            letters >= 2 && ((digits >= 2 && digits < orig.len()) || (digits == 0 && joined()))
+            // A run of two digits, or `4d`, inside: `SL0T88VIP`, `wayang4d`.
+            let inside = orig.windows(2).any(|w| {
+                (w[0].is_ascii_digit() && w[1].is_ascii_digit()) || w.eq_ignore_ascii_case(b"4d")
+            });
+            letters >= 2
+                && ((digits >= 2 && digits < orig.len()) || inside || (digits == 0 && joined()))
         }
         Builtin::Spelled => {
             let n = (tok.n_end - tok.n_start) as usize;
@@ -375,6 +474,7 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
                     .any(|&c| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'@' && c != b'$')
         }
         Builtin::Link => is_link(text, tok.o_start as usize, tok.o_end as usize),
+        Builtin::Amount => is_amount(text, norm, t),
         Builtin::Name => is_name(text, norm, t),
     }
 }
@@ -394,6 +494,25 @@ pub(crate) fn is_name(text: &str, norm: &Normalized, t: usize) -> bool {
     !between
         .iter()
         .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+}
+
+/// The last token of the whitespace-delimited chunk of the original that token `t` starts.
+fn link_end(text: &str, norm: &Normalized, t: usize) -> usize {
+    let b = text.as_bytes();
+    let start = norm.toks[t].o_end as usize;
+    let end = b[start..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |p| start + p);
+    let mut e = t;
+    while norm
+        .toks
+        .get(e + 1)
+        .is_some_and(|n| (n.o_end as usize) <= end)
+    {
+        e += 1;
+    }
+    e
 }
 
 /// True if the whitespace-delimited chunk of the original around `start..end` reads as a link.
@@ -417,4 +536,53 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         ]
         .iter()
         .any(|tld| chunk.ends_with(tld) && chunk.len() > tld.len() + 1)
+}
+
+/// True if token `t` is an amount of money: `500rb`, `25k`, `3jt`, `Rp50`, or a number before `juta`, `ribu`, `rb`.
+fn is_amount(text: &str, norm: &Normalized, t: usize) -> bool {
+    const UNITS: [&str; 7] = ["rb", "ribu", "k", "jt", "juta", "ratus", "m"];
+    let word = |t: usize| {
+        norm.toks
+            .get(t)
+            .map(|k| text[k.o_start as usize..k.o_end as usize].to_ascii_lowercase())
+    };
+    let Some(w) = word(t) else {
+        return false;
+    };
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &w[digits..];
+    if digits > 0 && UNITS.contains(&rest) {
+        return true;
+    }
+    if w.strip_prefix("rp")
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    digits == w.len()
+        && (word(t + 1).is_some_and(|n| UNITS[..5].contains(&n.as_str()))
+            || t.checked_sub(1).and_then(word).is_some_and(|p| p == "rp"))
+}
+
+/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
+pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}']) {
+        return out;
+    }
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
+            (Some((s, '"')), '"')
+            | (Some((s, '\u{201c}')), '\u{201d}' | '"')
+            | (Some((s, '\u{ab}')), '\u{bb}') => {
+                out.push((s, i));
+                open = None;
+            }
+            (_, '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
 }

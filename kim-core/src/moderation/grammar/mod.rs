@@ -8,10 +8,12 @@
 //!   `identity` and `target` also receive the lexicon's identity words and target markers (a title counts before a
 //!   capitalised name), so a rule can use them without repeating those lists.
 //! - `rule <id> <category> <severity> <action> <window> <parts> [note]`: fires when every part is found within
-//!   `window` tokens. Parts are separated by spaces; a part is a class name or alternatives `a|b`. Built-in parts:
+//!   `window` tokens. Parts are separated by spaces; a part is a class name, a pair `a+b` (a word of each class
+//!   within two words of each other, in either order: `speaker+violent` for "kami bakar") or alternatives `a|b`.
+//!   Built-in parts:
 //!   `@brand` (a word of letters with a numeric suffix in the original, `gacor88`, `g4c0r77`), `@spelled` (a word
 //!   spelled out letter by letter, `s l o t`, `j.u.d.i`), `@link` (a URL or a short link), `@name` (a word written
-//!   with a capital letter that does not start a sentence).
+//!   with a capital letter that does not start a sentence), `@amount` (a sum of money: `500rb`, `Rp50.000`, `2 juta`).
 //! - `soften <categories or rule ids, comma-separated> <context class> <min> <unless classes or -> [note]`: when the
 //!   text has at least `min` distinct members of the context class and none of the `unless` classes, the matches of
 //!   those categories (or rules) that would hold or block are only flagged, with `softened_by` naming the context.
@@ -22,7 +24,7 @@
 
 mod eval;
 
-pub(crate) use eval::{ClassHits, Evaluator, is_name};
+pub(crate) use eval::{ClassHits, Evaluator, is_name, quoted_ranges};
 
 use super::normalize::normalize_pattern;
 use super::verdict::{Action, Category, MatchSeverity};
@@ -42,6 +44,8 @@ pub(crate) enum Builtin {
     Link,
     /// A capitalised word that does not start a sentence.
     Name,
+    /// An amount of money: `500rb`, `25k`, `3jt`, `Rp50.000`, `2 juta`.
+    Amount,
 }
 
 impl Builtin {
@@ -51,6 +55,7 @@ impl Builtin {
             "@spelled" => Self::Spelled,
             "@link" => Self::Link,
             "@name" => Self::Name,
+            "@amount" => Self::Amount,
             _ => return None,
         })
     }
@@ -62,6 +67,7 @@ impl Builtin {
             Self::Spelled => "@spelled",
             Self::Link => "@link",
             Self::Name => "@name",
+            Self::Amount => "@amount",
         }
     }
 }
@@ -73,6 +79,8 @@ pub(crate) enum Alt {
     Class(usize),
     /// A built-in part.
     Builtin(Builtin),
+    /// Two word classes within two words of each other, in either order (`speaker+violent`).
+    Pair(usize, usize),
 }
 
 /// A word class.
@@ -290,6 +298,11 @@ impl Grammar {
             for a in part.split('|') {
                 if let Some(b) = Builtin::parse(a) {
                     alts.push(Alt::Builtin(b));
+                } else if let Some((x, y)) = a.split_once('+') {
+                    match (self.class_index(x), self.class_index(y)) {
+                        (Some(x), Some(y)) => alts.push(Alt::Pair(x, y)),
+                        _ => errors.push(bad(line_no, "parts", a, "unknown class in a pair")),
+                    }
                 } else if let Some(c) = self.class_index(a) {
                     alts.push(Alt::Class(c));
                 } else {
@@ -344,7 +357,7 @@ impl Grammar {
         let alts = self.parse_alts(line_no, f[6], errors);
         if !alts
             .iter()
-            .any(|a| a.iter().all(|x| matches!(x, Alt::Class(_))))
+            .any(|a| a.iter().all(|x| !matches!(x, Alt::Builtin(_))))
         {
             errors.push(bad(
                 line_no,
