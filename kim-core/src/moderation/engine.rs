@@ -224,7 +224,7 @@ impl Moderator {
         let mut exempt_words: Vec<(usize, usize)> = Vec::new();
         let mut class_hits = ClassHits::default();
         let quotes = grammar::quoted_ranges(text);
-        let quoted = |t0: usize| {
+        let in_quotes = |t0: usize| {
             let o = norm.toks[t0].o_start as usize;
             quotes.iter().any(|&(s, e)| s <= o && o < e)
         };
@@ -241,7 +241,7 @@ impl Moderator {
                         idx - n_entries,
                         (t0, t1),
                         affixes,
-                        quoted(t0),
+                        in_quotes(t0),
                     );
                 }
                 continue;
@@ -256,15 +256,25 @@ impl Moderator {
             match kind {
                 EntryKind::Identity => {
                     identity.push((t0, t1));
-                    self.grammar
-                        .record_lexicon(&mut class_hits, false, idx, (t0, t1), quoted(t0));
+                    self.grammar.record_lexicon(
+                        &mut class_hits,
+                        false,
+                        idx,
+                        (t0, t1),
+                        in_quotes(t0),
+                    );
                 }
                 EntryKind::Hostile => hostile.push((t0, t1, entry_idx)),
                 EntryKind::Targeted => targeted.push((t0, t1, entry_idx)),
                 EntryKind::Target => {
                     targets.push((t0, t1));
-                    self.grammar
-                        .record_lexicon(&mut class_hits, true, idx, (t0, t1), quoted(t0));
+                    self.grammar.record_lexicon(
+                        &mut class_hits,
+                        true,
+                        idx,
+                        (t0, t1),
+                        in_quotes(t0),
+                    );
                 }
                 EntryKind::Title => {
                     // A title counts as a target with the capitalised name after it: `Pak Harto`.
@@ -275,7 +285,7 @@ impl Moderator {
                             true,
                             idx,
                             (t0, t1 + 1),
-                            quoted(t0),
+                            in_quotes(t0),
                         );
                     }
                 }

@@ -54,6 +54,7 @@ impl ClassHits {
     }
 
     /// The hits of class `c`, sorted by position.
+    #[allow(clippy::cast_possible_truncation)] // class indices are few
     fn of(&self, c: usize) -> &[Hit] {
         let c = c as u32;
         let from = self.hits.partition_point(|h| h.class < c);
@@ -141,11 +142,11 @@ impl Evaluator {
         let (identity_class, target_class) = (find("identity"), find("target"));
         Self {
             grammar,
-            identity_class,
-            target_class,
             words,
             word_class,
             word_inflects,
+            identity_class,
+            target_class,
             prefixes,
             suffixes,
             class_roles,
@@ -262,17 +263,16 @@ impl Evaluator {
             let mut done_until: Option<usize> = None;
             for chunk_start in (0..ntok).step_by(ANCHOR_CHUNK) {
                 let chunk_end = (chunk_start + ANCHOR_CHUNK - 1).min(ntok - 1);
-                let anchor: Vec<Occ> = self
-                    .occurrences(
-                        text,
-                        norm,
-                        hits,
-                        &rule.alts[anchor_i],
-                        (chunk_start, (chunk_end + 64).min(ntok - 1)),
-                    )
-                    .into_iter()
-                    .take_while(|o| o.t0 <= chunk_end)
-                    .collect();
+                let anchor: Vec<Occ> = Self::occurrences(
+                    text,
+                    norm,
+                    hits,
+                    &rule.alts[anchor_i],
+                    (chunk_start, (chunk_end + 64).min(ntok - 1)),
+                )
+                .into_iter()
+                .take_while(|o| o.t0 <= chunk_end)
+                .collect();
                 for a in &anchor {
                     if done_until.is_some_and(|d| a.t0 <= d) {
                         continue;
@@ -284,7 +284,7 @@ impl Evaluator {
                         let found = if pi == anchor_i {
                             Some(*a)
                         } else {
-                            self.occurrences(text, norm, hits, alts, (lo, hi))
+                            Self::occurrences(text, norm, hits, alts, (lo, hi))
                                 .into_iter()
                                 .min_by_key(|o| o.distance(a))
                         };
@@ -339,7 +339,6 @@ impl Evaluator {
 
     /// The occurrences of a part (any of its alternatives) that lie within tokens `lo..=hi`, sorted by position.
     fn occurrences(
-        &self,
         text: &str,
         norm: &Normalized,
         hits: &ClassHits,
