@@ -494,12 +494,19 @@ proptest! {
 #[test]
 fn the_readme_json_example_is_what_check_returns() {
     let v = moderator().check("Kalau bantuan tidak cair, kantor desa kami bakar malam ini");
-    let m = v.matches.iter().find(|m| m.rule_id == "ancam-niat").unwrap();
+    let m = v
+        .matches
+        .iter()
+        .find(|m| m.rule_id == "ancam-niat")
+        .unwrap();
     let json = serde_json::to_string(m).unwrap();
     let readme = include_str!("../../README.md");
     let start = readme.find(r#"{"start":"#).unwrap();
     let end = start + readme[start..].find("]}").unwrap() + 2;
-    let shown: String = readme[start..end].split_whitespace().collect::<Vec<_>>().join("");
+    let shown: String = readme[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("");
     assert_eq!(shown, json.replace(' ', ""), "{json}");
 }
 

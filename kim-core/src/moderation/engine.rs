@@ -186,8 +186,7 @@ impl Moderator {
         end: u32,
     ) -> Option<(usize, usize)> {
         let hay = norm.text.as_bytes();
-        let e = end as usize;
-        let s = e - self.compiled.normalized[entry_idx as usize].len();
+        let (s, e) = self.compiled.span(entry_idx as usize, end);
         let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
         if !aligned {
             // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
@@ -232,8 +231,7 @@ impl Moderator {
             let idx = entry_idx as usize;
             if idx >= n_entries {
                 if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) {
-                    let e = end as usize;
-                    let s = e - self.compiled.normalized[idx].len();
+                    let (s, e) = self.compiled.span(idx, end);
                     let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
                     let affixes = (&norm.text[ts..s], &norm.text[e..te]);
                     self.grammar.record(

@@ -289,6 +289,8 @@ pub(crate) struct Compiled {
     pub inflects: Vec<bool>,
     /// The number of lexicon entries (the patterns after them are class words).
     pub entries: usize,
+    /// 1 for the patterns compiled with a space after them (see [`Compiled::new`]).
+    trail: Vec<u8>,
     /// The id of each entry, shared by its matches.
     pub ids: Vec<Text>,
     /// The reasons (Indonesian, English) of a match of each entry, written once here and shared by every match.
@@ -315,7 +317,26 @@ impl Compiled {
             .collect();
         normalized.extend(class_words.iter().cloned());
         inflects.extend_from_slice(class_inflects);
-        let scanner = Scanner::new(&normalized).map_err(|message| Error::InvalidArgument {
+        // A pattern that must stand as whole words is compiled with the spaces around it (` ga `), and a root of three
+        // letters or fewer, which takes no prefix, with the space before it (` tai`): the automaton then never stops
+        // on `ga` inside `juga` or `tai` inside `pantai`, which with a few hundred short class words was most of its
+        // hits.
+        let mut trail = Vec::with_capacity(normalized.len());
+        let scan: Vec<String> = normalized
+            .iter()
+            .zip(&inflects)
+            .map(|(p, &inflects)| {
+                trail.push(u8::from(!inflects));
+                if !inflects {
+                    format!(" {p} ")
+                } else if p.chars().count() <= 3 {
+                    format!(" {p}")
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let scanner = Scanner::new(&scan).map_err(|message| Error::InvalidArgument {
             name: "lexicon",
             message,
         })?;
@@ -340,9 +361,16 @@ impl Compiled {
             normalized,
             inflects,
             entries: lex.entries.len(),
+            trail,
             ids,
             reasons,
         })
+    }
+
+    /// The bytes `(start, end)` of pattern `i` in the normalised text, for an automaton hit ending at `end`.
+    pub fn span(&self, i: usize, end: u32) -> (usize, usize) {
+        let e = end as usize - usize::from(self.trail[i]);
+        (e - self.normalized[i].len(), e)
     }
 }
 

@@ -21,6 +21,8 @@ struct Hit {
 #[derive(Debug, Default)]
 pub(crate) struct ClassHits {
     hits: Vec<Hit>,
+    /// After [`ClassHits::finish`], where the hits of each class start (one more entry than classes).
+    starts: Vec<u32>,
 }
 
 impl ClassHits {
@@ -47,23 +49,37 @@ impl ClassHits {
         self.hits.retain(|h| !exempt(h.t0 as usize, h.t1 as usize));
     }
 
-    fn finish(&mut self) {
+    #[allow(clippy::cast_possible_truncation)] // hits of a text < 4 GiB
+    fn finish(&mut self, classes: usize) {
         self.hits.sort_unstable();
         self.hits
             .dedup_by(|a, b| a.class == b.class && a.t0 == b.t0 && a.t1 == b.t1);
+        self.starts.clear();
+        let mut i = 0;
+        for c in 0..=classes {
+            while i < self.hits.len() && (self.hits[i].class as usize) < c {
+                i += 1;
+            }
+            self.starts.push(i as u32);
+        }
     }
 
     /// The hits of class `c`, sorted by position.
-    #[allow(clippy::cast_possible_truncation)] // class indices are few
     fn of(&self, c: usize) -> &[Hit] {
-        let c = c as u32;
-        let from = self.hits.partition_point(|h| h.class < c);
-        let to = self.hits.partition_point(|h| h.class <= c);
-        &self.hits[from..to]
+        match (self.starts.get(c), self.starts.get(c + 1)) {
+            (Some(&from), Some(&to)) => &self.hits[from as usize..to as usize],
+            _ => &[],
+        }
     }
 
-    /// How many distinct members of class `c` were found outside quotation marks.
-    fn distinct(&self, c: usize) -> usize {
+    /// How many distinct members of class `c` were found outside quotation marks; exact up to 1, and up to
+    /// `enough` (fewer hits than `enough` are reported as 1 if any, which is all a threshold needs, with no
+    /// allocation).
+    fn distinct(&self, c: usize, enough: usize) -> usize {
+        let of = self.of(c);
+        if of.len() < enough.max(2) {
+            return usize::from(of.iter().any(|h| !h.quoted));
+        }
         let mut members: Vec<u32> = self
             .of(c)
             .iter()
@@ -210,10 +226,10 @@ impl Evaluator {
         quotes: &[(usize, usize)],
         out: &mut Matches,
     ) {
-        hits.finish();
+        hits.finish(self.grammar.classes.len());
         let mut any_context = false;
         for (i, s) in self.grammar.soften.iter().enumerate() {
-            let found = hits.distinct(s.context);
+            let found = hits.distinct(s.context, s.min);
             any_context |= found > 0;
             let unless = s
                 .unless
@@ -234,7 +250,7 @@ impl Evaluator {
     #[allow(clippy::cast_possible_truncation)] // token indices < 4 GiB
     pub(crate) fn rules(&self, text: &str, norm: &Normalized, hits: &ClassHits, out: &mut Matches) {
         let ntok = norm.toks.len();
-        if ntok == 0 {
+        if ntok == 0 || hits.hits.is_empty() {
             return;
         }
         for (ri, rule) in self.grammar.rules.iter().enumerate() {
@@ -247,16 +263,24 @@ impl Evaluator {
                     Alt::Builtin(_) => None,
                 })
             };
-            let counts: Vec<(usize, usize)> = rule
+            // (No allocation: most texts fail this test for most rules.)
+            let mut anchor: Option<(usize, usize)> = None;
+            let mut missing = false;
+            for (i, n) in rule
                 .alts
                 .iter()
                 .enumerate()
-                .filter_map(|(i, alts)| count(alts).map(|n| (i, n)))
-                .collect();
-            let Some(&(anchor_i, _)) = counts.iter().min_by_key(|(_, n)| *n) else {
+                .filter_map(|(i, a)| count(a).map(|n| (i, n)))
+            {
+                missing |= n == 0;
+                if anchor.is_none_or(|(_, m)| n < m) {
+                    anchor = Some((i, n));
+                }
+            }
+            let Some((anchor_i, _)) = anchor else {
                 continue;
             };
-            if counts.iter().any(|(_, n)| *n == 0) {
+            if missing {
                 continue;
             }
             let w = rule.window;
