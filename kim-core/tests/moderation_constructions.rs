@@ -513,6 +513,7 @@ fn the_readme_json_example_is_what_check_returns() {
 /// The decisions the C and PHP tests expect (`examples/ffi_expected.rs`, `examples/php/tests.php`) are unchanged.
 #[test]
 fn the_decisions_the_bindings_test_are_unchanged() {
+    use Decision::{Allow, Block, Hold};
     let m = moderator();
     let got: Vec<Decision> = [
         "Gotong royong membersihkan pantai Desa Perian, Minggu pagi.",
@@ -525,6 +526,5 @@ fn the_decisions_the_bindings_test_are_unchanged() {
     .iter()
     .map(|t| m.check(t).decision)
     .collect();
-    use Decision::{Allow, Block, Hold};
     assert_eq!(got, [Allow, Block, Hold, Block, Hold, Allow]);
 }

@@ -219,9 +219,18 @@ fn assert_floors(name: &str, tsv: &str, min_items: usize, blocked: u32, caught: 
     assert!(items.len() >= min_items, "{name}: {} items", items.len());
     let r = evaluate(&items);
     let t = table(name, &r);
-    assert!(r.benign_blocked <= blocked, "more than {blocked} benign items blocked\n{t}");
-    assert!(pct(r.caught, r.harmful) >= caught, "harmful not allowed below {caught}%\n{t}");
-    assert!(pct(r.benign_held, r.benign) <= held, "benign held above {held}%\n{t}");
+    assert!(
+        r.benign_blocked <= blocked,
+        "more than {blocked} benign items blocked\n{t}"
+    );
+    assert!(
+        pct(r.caught, r.harmful) >= caught,
+        "harmful not allowed below {caught}%\n{t}"
+    );
+    assert!(
+        pct(r.benign_held, r.benign) <= held,
+        "benign held above {held}%\n{t}"
+    );
 }
 
 /// DEV was tuned on: 97.2% of harmful items not allowed, none blocked, 0.2% of benign held.
