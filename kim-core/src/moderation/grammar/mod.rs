@@ -136,7 +136,7 @@ pub struct Soften {
 /// ```
 /// use kim_core::moderation::{Grammar, Lexicon, Moderator, Decision};
 /// let mut g = Grammar::builtin();
-/// g.extend_tsv("class\tsayur\tkangkung | bayam\nrule\tsayur-busuk\tspam\tlow\thold\t3\tsayur busuk\n")?;
+/// g.extend_tsv("class\tsayur\tkangkung | bayam\nclass\tbusuk\tbusuk | layu\nrule\tsayur-busuk\tspam\tlow\thold\t3\tsayur busuk\n")?;
 /// let m = Moderator::with_grammar(Lexicon::builtin(), g)?;
 /// let v = m.check("kangkung itu busuk semua");
 /// assert_eq!(v.decision, Decision::Hold);
