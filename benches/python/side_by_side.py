@@ -2,7 +2,8 @@
 
 - National coverage at kecamatan level (83,762 villages, 100,000 KIM records), including building the result table
   (a pandas DataFrame): kim vs idiomatic pandas (merge + groupby) vs DuckDB SQL over the same data.
-- Moderation: ``Moderator.check_many`` vs a Python ``re`` alternation over the same lexicon patterns.
+- Moderation: ``Moderator.check_many`` vs a Python ``re`` alternation over the same lexicon patterns (the lexicon
+  files and the class words of the constructions).
 
 Run (after the README's test command has built kim into .venv):
 
@@ -105,11 +106,19 @@ def main() -> None:
 
     t_kim, t_pd, t_duck = best(with_kim), best(with_pandas), best(with_duckdb)
 
+    # Every pattern kim's automaton holds: the lexicon files and the class words of the constructions.
+    lexicon_dir = ROOT / "kim-core" / "lexicon"
     lexicon = [
         line.split("\t")[5]
-        for line in (ROOT / "kim-core" / "lexicon" / "default.tsv").read_text(encoding="utf-8").splitlines()
+        for name in ("default.tsv", "targets.tsv", "insults.tsv")
+        for line in (lexicon_dir / name).read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
+    for line in (lexicon_dir / "constructions.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if fields[0] == "class" and len(fields) > 2:
+            words = (w.strip().lstrip("=") for w in fields[2].split("|"))
+            lexicon += [w for w in words if w and not w.startswith("-") and not w.endswith("-")]
     rx = re.compile(
         r"\b(?:" + "|".join(re.escape(p) for p in sorted(lexicon, key=len, reverse=True)) + r")\b", re.IGNORECASE
     )

@@ -264,7 +264,7 @@ fn user_lexicons_extend_or_replace() {
     let m = Moderator::new(lex).unwrap();
     let v = m.check("Dasar kurang ajar!");
     assert!(v.matches.iter().any(|x| x.rule_id == "lokal-1"));
-    assert_eq!(v.lexicon_version, "kim-default-1+lokal");
+    assert_eq!(v.lexicon_version, "kim-default-2+lokal");
     // A replacement lexicon knows only its own entries.
     let only = Moderator::new(extra).unwrap();
     assert_eq!(only.check("bangsat").decision, Decision::Allow);
@@ -320,7 +320,7 @@ fn reported(id: &str, urgency: Urgency, at: i64) -> Case {
         t(at),
         "warga1",
         Role::Pelapor,
-        "kim-default-1",
+        "kim-default-2",
     )
 }
 
@@ -371,7 +371,7 @@ fn transitions_and_audit() {
         "bukan pelanggaran",
         Some(HoaxLabel::Misinformasi),
         t(2),
-        "kim-default-1",
+        "kim-default-2",
     )
     .unwrap();
     // Time never goes backwards in the log.
@@ -384,7 +384,7 @@ fn transitions_and_audit() {
         Role::Pelapor,
         "tetap kasar",
         t(3),
-        "kim-default-1",
+        "kim-default-2",
     )
     .unwrap();
     assert_eq!(c.deadline_opt(), Some(t(51)));
@@ -406,7 +406,7 @@ fn transitions_and_audit() {
         AppealOutcome::Overturned,
         "memang kasar",
         t(5),
-        "kim-default-1",
+        "kim-default-2",
     )
     .unwrap();
     assert_eq!(c.final_outcome(), Some(Outcome::Remove));
@@ -455,10 +455,10 @@ fn sanctions_by_category() {
             "melanggar",
             None,
             t(1),
-            "kim-default-1",
+            "kim-default-2",
         )
         .unwrap();
-        c.close("mod", Role::Moderator, t(2), "kim-default-1")
+        c.close("mod", Role::Moderator, t(2), "kim-default-2")
             .unwrap();
         cases.push(c);
     }

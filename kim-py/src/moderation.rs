@@ -12,7 +12,7 @@ use crate::ser_to_py;
 
 /// The verdict for one text: `.decision` (`"allow"`, `"hold"`, `"block"`), `.categories`, `.matches` (dicts with
 /// byte spans `start`/`end` into the UTF-8 text, `category`, `severity`, `action`, `rule_id`, `reason_id`,
-/// `reason_en`), `.fact_check`, `.lexicon_version`.
+/// `reason_en`, `parts` and `softened_by`), `.fact_check`, `.lexicon_version`, `.redacted`.
 #[pyclass(name = "Verdict", module = "kim", frozen)]
 pub struct PyVerdict {
     inner: Verdict,
@@ -33,7 +33,9 @@ impl PyVerdict {
     }
 
     /// Every match as a dict (`start`, `end`, `category`, `severity`, `action`, `rule_id`, `reason_id`,
-    /// `reason_en`), built directly rather than through JSON: `check_many` callers read this for every text.
+    /// `reason_en`; as in the JSON, `parts` (dicts `role`, `start`, `end`) for a construction or a targeted insult
+    /// and `softened_by` (the context that made it a flag) only when present), built directly rather than through
+    /// JSON: `check_many` callers read this for every text.
     #[getter]
     fn matches<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
@@ -47,6 +49,21 @@ impl PyVerdict {
             d.set_item(intern!(py, "rule_id"), m.rule_id.as_str())?;
             d.set_item(intern!(py, "reason_id"), m.reason_id.as_str())?;
             d.set_item(intern!(py, "reason_en"), m.reason_en.as_str())?;
+            // As in the JSON: `parts` and `softened_by` only when present.
+            if !m.parts.is_empty() {
+                let parts = PyList::empty(py);
+                for p in &m.parts {
+                    let pd = PyDict::new(py);
+                    pd.set_item(intern!(py, "role"), p.role.as_str())?;
+                    pd.set_item(intern!(py, "start"), p.start)?;
+                    pd.set_item(intern!(py, "end"), p.end)?;
+                    parts.append(pd)?;
+                }
+                d.set_item(intern!(py, "parts"), parts)?;
+            }
+            if let Some(by) = &m.softened_by {
+                d.set_item(intern!(py, "softened_by"), by.as_str())?;
+            }
             list.append(d)?;
         }
         Ok(list)
@@ -73,6 +90,13 @@ impl PyVerdict {
     #[getter]
     fn lexicon_version(&self) -> &str {
         &self.inner.lexicon_version
+    }
+
+    /// The text with every NIK, phone number and e-mail address masked, when one of them holds or blocks (the
+    /// version a moderator may publish instead); `None` otherwise.
+    #[getter]
+    fn redacted(&self) -> Option<&str> {
+        self.inner.redacted.as_deref()
     }
 
     /// The verdict as a dict.

@@ -5,22 +5,26 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::grammar::{self, ClassHits, Evaluator, Grammar};
 use super::lexicon::{self, EntryKind, Lexicon, is_inflection as is_inflection_at};
 use super::normalize;
-use super::personal::personal_matches;
+use super::personal::{personal_matches, redact};
 use super::spam::SpamScanner;
+use super::targeted;
 use super::verdict::{
-    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Text, Verdict,
+    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity, Omitted, Part,
+    Text, Verdict,
 };
 use crate::error::Result;
 
 /// How many words apart an identity word and a hostile word may be to make a SARA hold.
-pub const IDENTITY_WINDOW: usize = 4;
+pub const IDENTITY_WINDOW: usize = 6;
 
-/// A lexicon compiled for checking texts. Cheap to share across threads (`Send + Sync`).
+/// A lexicon and a grammar compiled for checking texts. Cheap to share across threads (`Send + Sync`).
 pub struct Moderator {
     lexicon: Lexicon,
     compiled: lexicon::Compiled,
+    grammar: Evaluator,
     /// The spam and link scanners.
     spam: SpamScanner,
 }
@@ -30,6 +34,7 @@ impl fmt::Debug for Moderator {
         f.debug_struct("Moderator")
             .field("lexicon_version", &self.lexicon.version())
             .field("entries", &self.lexicon.entries().len())
+            .field("rules", &self.grammar.grammar.rules().len())
             .finish_non_exhaustive()
     }
 }
@@ -52,15 +57,27 @@ thread_local! {
 }
 
 impl Moderator {
-    /// Compiles a lexicon.
+    /// Compiles a lexicon, with the shipped constructions ([`Grammar::builtin`]).
     pub fn new(lexicon: Lexicon) -> Result<Self> {
-        let compiled = lexicon::Compiled::new(&lexicon)?;
+        Self::with_grammar(lexicon, Grammar::builtin())
+    }
+
+    /// Compiles a lexicon and a grammar of constructions (extended or replaced by the user).
+    pub fn with_grammar(lexicon: Lexicon, grammar: Grammar) -> Result<Self> {
+        let grammar = Evaluator::new(grammar);
+        let compiled = lexicon::Compiled::new(&lexicon, &grammar.words, &grammar.word_inflects)?;
         let spam = SpamScanner::new()?;
         Ok(Self {
             lexicon,
             compiled,
+            grammar,
             spam,
         })
+    }
+
+    /// The grammar of constructions.
+    pub fn grammar(&self) -> &Grammar {
+        &self.grammar.grammar
     }
 
     /// Compiles the lexicon of [`Lexicon::from_user_tsv`]: the user's TSV entries added to the shipped lexicon
@@ -70,7 +87,7 @@ impl Moderator {
     /// use kim_core::moderation::{Decision, Moderator};
     /// let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     /// let m = Moderator::from_user_tsv(tsv, "lokal-1", true)?;
-    /// assert_eq!(m.lexicon().version(), "kim-default-1+lokal-1");
+    /// assert_eq!(m.lexicon().version(), "kim-default-2+lokal-1");
     /// assert_eq!(m.check("dasar kurang ajar").decision, Decision::Hold);
     /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
     /// # Ok::<(), kim_core::Error>(())
@@ -103,6 +120,9 @@ impl Moderator {
                     let (start, end, reversed) = shown.original_span(m.start, m.end);
                     if reversed {
                         (m.start, m.end) = (start, end);
+                        for p in &mut m.parts {
+                            (p.start, p.end, _) = shown.original_span(p.start, p.end);
+                        }
                         matches.push(m);
                     }
                 }
@@ -110,7 +130,7 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        matches.into_verdict(self.lexicon.version())
+        matches.into_verdict(self.lexicon.version(), text)
     }
 
     /// Checks many texts; the verdicts come back in the order of the texts. A batch of more than 64 KiB is split
@@ -149,7 +169,7 @@ impl Moderator {
                 None => fresh.insert(normalize::Normalized::default()),
             };
             normalize::normalize_into(text, norm, Some(&self.compiled.scanner));
-            self.lexicon_matches_in(norm, out);
+            self.lexicon_matches_in(text, norm, out);
             // Keep the buffers of a post, not those of a 100 MB text, for the life of the thread.
             if norm.text.capacity() > SCRATCH_KEEP {
                 *norm = normalize::Normalized::default();
@@ -166,12 +186,11 @@ impl Moderator {
         end: u32,
     ) -> Option<(usize, usize)> {
         let hay = norm.text.as_bytes();
-        let e = end as usize;
-        let s = e - self.compiled.normalized[entry_idx as usize].len();
+        let (s, e) = self.compiled.span(entry_idx as usize, end);
         let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
         if !aligned {
             // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
-            if !self.compiled.inflects(&self.lexicon, entry_idx as usize) {
+            if !self.compiled.inflects[entry_idx as usize] {
                 return None;
             }
             let tok = norm.toks[norm.token_at(s)];
@@ -192,13 +211,40 @@ impl Moderator {
     /// Two passes over the automaton hits: the first collects identity, hostile and exempt words, the second writes
     /// the matches of roots and phrases straight into `out` (no list of every hit is kept: a text dense with hits
     /// costs no more than its listed matches).
-    fn lexicon_matches_in(&self, norm: &normalize::Normalized, out: &mut Matches) {
+    #[allow(clippy::too_many_lines)]
+    fn lexicon_matches_in(&self, text: &str, norm: &normalize::Normalized, out: &mut Matches) {
         let entries = self.lexicon.entries();
+        let n_entries = self.compiled.entries;
         let mut identity: Vec<(usize, usize)> = Vec::new(); // token ranges
         let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
         let mut exempt: Vec<(usize, usize)> = Vec::new();
+        let mut targeted: Vec<(usize, usize, u32)> = Vec::new();
+        let mut targets: Vec<(usize, usize)> = Vec::new();
+        let mut exempt_words: Vec<(usize, usize)> = Vec::new();
+        let mut class_hits = ClassHits::default();
+        let quotes = grammar::quoted_ranges(text);
+        let in_quotes = |t0: usize| {
+            let o = norm.toks[t0].o_start as usize;
+            quotes.iter().any(|&(s, e)| s <= o && o < e)
+        };
         for &(entry_idx, end) in &norm.hits {
-            let kind = entries[entry_idx as usize].kind;
+            let idx = entry_idx as usize;
+            if idx >= n_entries {
+                if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) {
+                    let (s, e) = self.compiled.span(idx, end);
+                    let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
+                    let affixes = (&norm.text[ts..s], &norm.text[e..te]);
+                    self.grammar.record(
+                        &mut class_hits,
+                        idx - n_entries,
+                        (t0, t1),
+                        affixes,
+                        in_quotes(t0),
+                    );
+                }
+                continue;
+            }
+            let kind = entries[idx].kind;
             if matches!(kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
@@ -206,11 +252,52 @@ impl Moderator {
                 continue;
             };
             match kind {
-                EntryKind::Identity => identity.push((t0, t1)),
+                EntryKind::Identity => {
+                    identity.push((t0, t1));
+                    self.grammar.record_lexicon(
+                        &mut class_hits,
+                        false,
+                        idx,
+                        (t0, t1),
+                        in_quotes(t0),
+                    );
+                }
                 EntryKind::Hostile => hostile.push((t0, t1, entry_idx)),
-                _ => exempt.push((t0, t1)),
+                EntryKind::Targeted => targeted.push((t0, t1, entry_idx)),
+                EntryKind::Target => {
+                    targets.push((t0, t1));
+                    self.grammar.record_lexicon(
+                        &mut class_hits,
+                        true,
+                        idx,
+                        (t0, t1),
+                        in_quotes(t0),
+                    );
+                }
+                EntryKind::Title => {
+                    // A title counts as a target with the capitalised name after it: `Pak Harto`.
+                    if grammar::is_name(text, norm, t1 + 1) {
+                        targets.push((t0, t1 + 1));
+                        self.grammar.record_lexicon(
+                            &mut class_hits,
+                            true,
+                            idx,
+                            (t0, t1 + 1),
+                            in_quotes(t0),
+                        );
+                    }
+                }
+                _ => {
+                    exempt.push((t0, t1));
+                    // An exempt phrase of a category other than kasar (`membakar sampah`, `bakar batu`) also
+                    // exempts the grammar's class words inside it; the kasar ones (`anak autis`) only insults.
+                    if entries[idx].category != Category::Kasar {
+                        exempt_words.push((t0, t1));
+                    }
+                }
             }
         }
+
         // A match inside an exempt phrase (`anjing pelacak`, `membakar ogoh-ogoh`) does not count. Exempt ranges are
         // sorted by their end, and the search looks only at those that end within the longest phrase of `t1`.
         exempt.sort_unstable_by_key(|&(e0, e1)| (e1, e0));
@@ -222,9 +309,18 @@ impl Moderator {
                 .take_while(|&&(_, e1)| e1 <= t1 + longest)
                 .any(|&(e0, e1)| e0 <= t0 && t1 <= e1)
         };
+        // Class words inside an exempt phrase do not count either; then the contexts (reporting, debunking,
+        // commerce) soften what is pushed from here on.
+        if !exempt_words.is_empty() {
+            class_hits
+                .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
+        }
+        self.grammar.contexts(&mut class_hits, &quotes, out);
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
-            let entry = &entries[idx];
+            let Some(entry) = entries.get(idx) else {
+                continue; // a class word
+            };
             if !matches!(entry.kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
@@ -244,8 +340,13 @@ impl Moderator {
                 rule_id: self.compiled.ids[idx].clone(),
                 reason_id: reason_id.clone(),
                 reason_en: reason_en.clone(),
+                parts: Vec::new(),
+                softened_by: None,
             });
         }
+        targeted.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
+        self.targeted_matches(text, norm, &targeted, &mut targets, out);
+        self.grammar.rules(text, norm, &class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         // Identity words sorted by their first token; a hostile word looks only at those that start within the
         // window (plus the longest identity phrase) before it, so a text full of both stays linear.
@@ -292,11 +393,69 @@ impl Moderator {
                     rule_id,
                     reason_id,
                     reason_en,
+                    parts: Vec::new(),
+                    softened_by: None,
                 });
             }
         }
     }
+
+    /// The targeted insults that are aimed at someone ([`targeted::aimed`]), with the insult and its aim as parts.
+    fn targeted_matches(
+        &self,
+        text: &str,
+        norm: &normalize::Normalized,
+        targeted: &[(usize, usize, u32)],
+        targets: &mut [(usize, usize)],
+        out: &mut Matches,
+    ) {
+        targets.sort_unstable();
+        let widest = targets.iter().map(|&(a0, a1)| a1 - a0).max().unwrap_or(0);
+        let entries = self.lexicon.entries();
+        for &(h0, h1, idx) in targeted {
+            let i = idx as usize;
+            let entry = &entries[i];
+            let strong = entry.severity >= MatchSeverity::Medium;
+            let Some((a0, a1, role)) =
+                targeted::aimed(text, norm, (h0, h1), targets, widest, strong)
+            else {
+                continue;
+            };
+            let span = |t0: usize, t1: usize| {
+                (norm.toks[t0].o_start as usize, norm.toks[t1].o_end as usize)
+            };
+            let (is, ie) = span(h0, h1);
+            let (ts, te) = span(a0, a1);
+            let (reason_id, reason_en) = &self.compiled.reasons[i];
+            out.push(Match {
+                start: is.min(ts),
+                end: ie.max(te),
+                category: entry.category,
+                severity: entry.severity,
+                action: entry.action,
+                rule_id: self.compiled.ids[i].clone(),
+                reason_id: reason_id.clone(),
+                reason_en: reason_en.clone(),
+                parts: vec![
+                    Part {
+                        role: Text::from_static("insult"),
+                        start: is,
+                        end: ie,
+                    },
+                    Part {
+                        role: Text::from_static(role),
+                        start: ts,
+                        end: te,
+                    },
+                ],
+                softened_by: None,
+            });
+        }
+    }
 }
+
+/// The rules of the personal data that [`redact`] masks.
+const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
 
 /// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
 /// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
@@ -307,13 +466,53 @@ pub(super) struct Matches {
     found: [u64; Category::ALL.len()],
     action: Option<Action>,
     deciding: [bool; Category::ALL.len()],
+    /// Categories or rule ids softened to flags by a context of the text, with the context's name.
+    soften: Vec<(String, Text)>,
+    /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
+    quoted: Vec<(usize, usize)>,
+    /// True if a hoax marker that was not softened was found.
+    hoax: bool,
+    /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
+    personal: bool,
 }
 
 impl Matches {
+    /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
+    /// by the context `name`.
+    pub(super) fn soften(&mut self, target: &str, name: &Text) {
+        self.soften.push((target.to_owned(), name.clone()));
+    }
+
+    /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
+    /// or block are flagged.
+    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
+        self.quoted.extend_from_slice(ranges);
+    }
+
     /// Records a match; lists it if its category has room.
-    pub(super) fn push(&mut self, m: Match) {
+    pub(super) fn push(&mut self, mut m: Match) {
+        // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
+        if m.action != Action::Flag
+            && *m.rule_id != *"pd-nik"
+            && let Some((_, name)) = self
+                .soften
+                .iter()
+                .find(|(t, _)| t == m.category.as_str() || *t == *m.rule_id)
+        {
+            m.action = Action::Flag;
+            m.softened_by = Some(name.clone());
+        }
+        if m.action != Action::Flag
+            && *m.rule_id != *"pd-nik"
+            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
+        {
+            m.action = Action::Flag;
+            m.softened_by = Some(Text::from_static("quotation"));
+        }
         let c = m.category as usize;
         self.found[c] += 1;
+        self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
+        self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
         self.action = self.action.max(Some(m.action));
         if m.action != Action::Flag {
             self.deciding[c] = true;
@@ -330,7 +529,7 @@ impl Matches {
         &self.list
     }
 
-    fn into_verdict(self, lexicon_version: &str) -> Verdict {
+    fn into_verdict(self, lexicon_version: &str, text: &str) -> Verdict {
         let mut matches = self.list;
         matches.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
         matches.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule_id == b.rule_id);
@@ -355,10 +554,11 @@ impl Matches {
             schema_version: 1,
             decision,
             categories,
-            fact_check: self.found[Category::Hoaks as usize] > 0,
+            fact_check: self.hoax,
             matches,
             omitted,
             lexicon_version: lexicon_version.to_owned(),
+            redacted: self.personal.then(|| redact(text)),
         }
     }
 }

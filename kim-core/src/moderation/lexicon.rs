@@ -21,6 +21,14 @@ pub enum EntryKind {
     Exempt,
     /// A hostile word; acts only within [`super::IDENTITY_WINDOW`] words of an identity word, as a SARA hold.
     Hostile,
+    /// An insult that acts only within [`super::TARGET_WINDOW`] words of a target marker (`kamu`, `dasar`, `otak`,
+    /// `kayak`, or a title before a capitalised name: `Pak Harto`); alone it does nothing.
+    Targeted,
+    /// A target marker for [`EntryKind::Targeted`] words: a second-person pronoun, a vocative, a body-part insult
+    /// frame or a comparison. Never acts alone.
+    Target,
+    /// A title (`pak`, `bu`, `kades`): a target marker only when the next word is a capitalised name.
+    Title,
 }
 
 /// One lexicon entry.
@@ -59,17 +67,33 @@ pub struct Lexicon {
     entries: Vec<Entry>,
 }
 
-/// The shipped lexicon, `kim-core/lexicon/default.tsv`.
+/// The core of the shipped lexicon, `kim-core/lexicon/default.tsv`.
 pub const BUILTIN_TSV: &str = include_str!("../../lexicon/default.tsv");
 
+/// Every file of the shipped lexicon, in order: the core (`default.tsv`), the target markers of targeted insults
+/// (`targets.tsv`) and the larger insult lexicon (`insults.tsv`), all in the format of [`Lexicon::from_tsv`].
+pub const BUILTIN_FILES: [(&str, &str); 3] = [
+    ("default.tsv", BUILTIN_TSV),
+    ("targets.tsv", include_str!("../../lexicon/targets.tsv")),
+    ("insults.tsv", include_str!("../../lexicon/insults.tsv")),
+];
+
+/// The version of the shipped lexicon and constructions.
+pub const BUILTIN_VERSION: &str = "kim-default-2";
+
 impl Lexicon {
-    /// The shipped lexicon (version `kim-default-1`).
+    /// The shipped lexicon (version [`BUILTIN_VERSION`]): the files of [`BUILTIN_FILES`].
     ///
     /// # Panics
     ///
-    /// Never in practice: the shipped file is parsed by the tests.
+    /// Never in practice: the shipped files are parsed by the tests.
     pub fn builtin() -> Self {
-        Self::from_tsv(BUILTIN_TSV, "kim-default-1").expect("the shipped lexicon is valid")
+        let mut all = String::new();
+        for (_, tsv) in BUILTIN_FILES {
+            all.push_str(tsv);
+            all.push('\n');
+        }
+        Self::from_tsv(&all, BUILTIN_VERSION).expect("the shipped lexicon is valid")
     }
 
     /// An empty lexicon.
@@ -136,14 +160,14 @@ impl Lexicon {
     }
 
     /// A user's lexicon TSV (the format of [`Lexicon::from_tsv`]): with `extend` its entries are added to the shipped
-    /// lexicon (version `kim-default-1+{version}`), otherwise they are the whole lexicon (version `version`). What
+    /// lexicon (version `kim-default-2+{version}`), otherwise they are the whole lexicon (version `version`). What
     /// the bindings offer as "extend the shipped lexicon or replace it".
     ///
     /// ```
     /// use kim_core::moderation::Lexicon;
     /// let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     /// let extended = Lexicon::from_user_tsv(tsv, "lokal-1", true)?;
-    /// assert_eq!(extended.version(), "kim-default-1+lokal-1");
+    /// assert_eq!(extended.version(), "kim-default-2+lokal-1");
     /// assert_eq!(extended.entries().len(), Lexicon::builtin().entries().len() + 1);
     /// let alone = Lexicon::from_user_tsv(tsv, "lokal-1", false)?;
     /// assert_eq!((alone.version(), alone.entries().len()), ("lokal-1", 1));
@@ -254,13 +278,19 @@ pub(crate) fn is_inflection(token: &str, root: &str, at: usize) -> bool {
 }
 
 /// A lexicon compiled for matching: one automaton over the normalised base patterns (a few hundred, so it stays in
-/// cache); pattern `i` of the automaton is entry `i` of the lexicon. Affixed forms of roots are recognised by
-/// [`is_inflection`] around each root match.
+/// cache), the lexicon's entries first and then the grammar's class words; pattern `i < entries` is entry `i` of the
+/// lexicon. Affixed forms of roots are recognised by [`is_inflection`] around each root match.
 pub(crate) struct Compiled {
     /// Every occurrence of every pattern, found while the text is normalised (see `normalize::normalize_into`).
     pub scanner: Scanner,
-    /// The normalised pattern of each entry.
+    /// The normalised pattern of each entry, then of each class word.
     pub normalized: Vec<String>,
+    /// True for the patterns whose affixed forms match too (one-word roots, hostile and targeted words, class words).
+    pub inflects: Vec<bool>,
+    /// The number of lexicon entries (the patterns after them are class words).
+    pub entries: usize,
+    /// 1 for the patterns compiled with a space after them (see [`Compiled::new`]).
+    trail: Vec<u8>,
     /// The id of each entry, shared by its matches.
     pub ids: Vec<Text>,
     /// The reasons (Indonesian, English) of a match of each entry, written once here and shared by every match.
@@ -268,13 +298,45 @@ pub(crate) struct Compiled {
 }
 
 impl Compiled {
-    pub fn new(lex: &Lexicon) -> Result<Self> {
-        let normalized: Vec<String> = lex
+    pub fn new(lex: &Lexicon, class_words: &[String], class_inflects: &[bool]) -> Result<Self> {
+        let mut normalized: Vec<String> = lex
             .entries
             .iter()
             .map(|e| normalize_pattern(&e.pattern))
             .collect();
-        let scanner = Scanner::new(&normalized).map_err(|message| Error::InvalidArgument {
+        let mut inflects: Vec<bool> = lex
+            .entries
+            .iter()
+            .zip(&normalized)
+            .map(|(e, n)| {
+                matches!(
+                    e.kind,
+                    EntryKind::Root | EntryKind::Hostile | EntryKind::Targeted
+                ) && !n.contains(' ')
+            })
+            .collect();
+        normalized.extend(class_words.iter().cloned());
+        inflects.extend_from_slice(class_inflects);
+        // A pattern that must stand as whole words is compiled with the spaces around it (` ga `), and a root of three
+        // letters or fewer, which takes no prefix, with the space before it (` tai`): the automaton then never stops
+        // on `ga` inside `juga` or `tai` inside `pantai`, which with a few hundred short class words was most of its
+        // hits.
+        let mut trail = Vec::with_capacity(normalized.len());
+        let scan: Vec<String> = normalized
+            .iter()
+            .zip(&inflects)
+            .map(|(p, &inflects)| {
+                trail.push(u8::from(!inflects));
+                if !inflects {
+                    format!(" {p} ")
+                } else if p.chars().count() <= 3 {
+                    format!(" {p}")
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
+        let scanner = Scanner::new(&scan).map_err(|message| Error::InvalidArgument {
             name: "lexicon",
             message,
         })?;
@@ -297,15 +359,18 @@ impl Compiled {
         Ok(Self {
             scanner,
             normalized,
+            inflects,
+            entries: lex.entries.len(),
+            trail,
             ids,
             reasons,
         })
     }
 
-    /// True if matches of entry `i` may be inflected (one-word roots and hostile words).
-    pub fn inflects(&self, lex: &Lexicon, i: usize) -> bool {
-        matches!(lex.entries[i].kind, EntryKind::Root | EntryKind::Hostile)
-            && !self.normalized[i].contains(' ')
+    /// The bytes `(start, end)` of pattern `i` in the normalised text, for an automaton hit ending at `end`.
+    pub fn span(&self, i: usize, end: u32) -> (usize, usize) {
+        let e = end as usize - usize::from(self.trail[i]);
+        (e - self.normalized[i].len(), e)
     }
 }
 

@@ -2,17 +2,25 @@
 //!
 //! - [`Category`]: what the law forbids, each with its legal basis and validity window ([`Category::legal_basis`]);
 //!   from 2026-01-02 several ITE articles give way to the new KUHP (UU 1/2023).
-//! - [`Lexicon`]: data (`kim-core/lexicon/default.tsv`), a value passed in, never global state; users extend or
-//!   replace it. [`Moderator::new`] compiles it once (aho-corasick) for reuse.
+//! - [`Lexicon`]: data (`kim-core/lexicon/default.tsv`, `targets.tsv`, `insults.tsv`), a value passed in, never global
+//!   state; users extend or replace it. [`Moderator::new`] compiles it once (aho-corasick) for reuse.
+//! - [`Grammar`]: constructions as data (`kim-core/lexicon/constructions.tsv`): word classes that must meet within a
+//!   window (a threat is a speaker and a violent verb with a target; extortion is a demand, a condition and a harm),
+//!   each match listing the span of every [`Part`]; and the contexts (reporting, debunking, adverts) that turn
+//!   matches into flags, with [`Match::softened_by`] saying why. Reporting on a harm is not the harm.
+//! - Targeted insults ([`EntryKind::Targeted`]: `monyet`, `gendut`) act only when aimed at someone (a target marker
+//!   within [`TARGET_WINDOW`] words, a vocative, a verb made of the insult).
 //! - [`Moderator::check`] returns a [`Verdict`]: `allow`, `hold` (human review) or `block`, with every match (byte
 //!   span in the *original* text, category, severity, rule id, reasons in Indonesian and English).
 //! - Personal data ([`find_personal_data`], [`redact`]), hoax markers (a hold flagged for fact-checking, never a
-//!   block) and spam patterns are detected alongside the lexicon.
+//!   block) and spam patterns are detected alongside the lexicon. A NIK blocks, and [`Verdict::redacted`] offers the
+//!   text with it masked.
 //! - [`review`]: the human review and appeal workflow as pure state machines with an append-only audit log.
 //!
 //! One room per concept: `verdict` (the vocabulary above), `engine` ([`Moderator`], the only module that
-//! orchestrates), `normalize` (evasion-resistant folding and the lexicon automaton), `lexicon`, `personal`, `spam`
-//! (link and repetition scanners) and [`review`]. Every public item is re-exported here.
+//! orchestrates), `normalize` (evasion-resistant folding and the lexicon automaton), `lexicon`, `grammar`
+//! (constructions and contexts), `targeted` (when an insult is aimed), `personal`, `spam` (link and repetition
+//! scanners) and [`review`]. Every public item is re-exported here.
 //!
 //! **Identity words never block.** Religion, ethnicity, orientation and disability words can be legitimate news.
 //! Alone they do nothing; next to a hostile word (within [`IDENTITY_WINDOW`] words) they make a SARA hold.
@@ -32,19 +40,23 @@
 //! ```
 
 mod engine;
+mod grammar;
 mod lexicon;
 mod normalize;
 mod personal;
 pub mod review;
 mod spam;
+mod targeted;
 mod verdict;
 
 pub use engine::{IDENTITY_WINDOW, Moderator};
-pub use lexicon::{BUILTIN_TSV, Entry, EntryKind, Lexicon};
+pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften};
+pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
+pub use targeted::TARGET_WINDOW;
 pub use verdict::{
     Action, Category, Decision, LegalBasis, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity,
-    Omitted, Text, Verdict,
+    Omitted, Part, Text, Verdict,
 };
 
 /// The old name of [`MatchSeverity`], kept for compatibility.

@@ -66,6 +66,8 @@ pub(super) fn personal_matches(text: &str, out: &mut Matches) {
             rule_id: Text::from_static(rule),
             reason_id: Text::from_static(id),
             reason_en: Text::from_static(en),
+            parts: Vec::new(),
+            softened_by: None,
         });
     }
 }

@@ -79,6 +79,8 @@ fn spam_match(
         rule_id: Text::from_static(rule),
         reason_id: Text::from_static(id),
         reason_en: Text::from_static(en),
+        parts: Vec::new(),
+        softened_by: None,
     }
 }
 

@@ -398,6 +398,25 @@ pub struct Match {
     pub reason_id: Text,
     /// Reason in English. Never contains the matched personal data.
     pub reason_en: Text,
+    /// The parts of a construction or of a targeted insult (`"speaker"`, `"violent"`, `"target"`, ...), each with
+    /// its span in the original text; empty for a plain lexicon match (and then absent from the JSON).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// The context that turned this match into a flag (`"reporting"`, `"debunk"`, ...): the text reads as
+    /// reporting on the harm, not as the harm. Absent when the match acts as its rule says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub softened_by: Option<Text>,
+}
+
+/// One part of a construction match: its role (the word class, or a built-in part such as `@brand`) and its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// The word class or built-in part that matched.
+    pub role: Text,
+    /// Start byte in the original text (on a char boundary).
+    pub start: usize,
+    /// End byte, exclusive (on a char boundary).
+    pub end: usize,
 }
 
 /// The most matches a [`Verdict`] lists for one category. A text hit more often than this in a category (a 100 MB
@@ -434,4 +453,9 @@ pub struct Verdict {
     pub fact_check: bool,
     /// Version of the lexicon (rule set) that produced the verdict.
     pub lexicon_version: String,
+    /// The text with every NIK, phone number and e-mail address masked ([`super::redact`]), when one of them holds
+    /// or blocks (`pd-nik`, `pd-phone`, `pd-email`): the version a moderator may publish instead (docs/domain.md §5). Absent
+    /// from the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redacted: Option<String>,
 }

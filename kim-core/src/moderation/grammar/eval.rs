@@ -1,0 +1,611 @@
+//! Evaluating a [`Grammar`] on one normalised text: the class words found by the automaton, the softening contexts
+//! they set, and the rules that fire, each with the span of every part.
+
+use super::{Alt, Builtin, Grammar};
+use crate::moderation::engine::Matches;
+use crate::moderation::normalize::{Normalized, normalize_pattern};
+use crate::moderation::verdict::{Match, Part, Text};
+
+/// One class word found in a text: its class, token range and member (the pattern's index among the class words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    class: u32,
+    t0: u32,
+    t1: u32,
+    member: u32,
+    /// Inside quotation marks: what is reported, not what the text says.
+    quoted: bool,
+}
+
+/// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called.
+#[derive(Debug, Default)]
+pub(crate) struct ClassHits {
+    hits: Vec<Hit>,
+    /// After [`ClassHits::finish`], where the hits of each class start (one more entry than classes).
+    starts: Vec<u32>,
+}
+
+impl ClassHits {
+    /// Records a class word (member `member`, of class `class`) at tokens `t0..=t1`.
+    #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB
+    pub(crate) fn push(
+        &mut self,
+        class: usize,
+        member: usize,
+        (t0, t1): (usize, usize),
+        quoted: bool,
+    ) {
+        self.hits.push(Hit {
+            class: class as u32,
+            t0: t0 as u32,
+            t1: t1 as u32,
+            member: member as u32,
+            quoted,
+        });
+    }
+
+    /// Drops the class words that lie inside an exempt phrase of the lexicon (`membakar sampah`, `bakar batu`).
+    pub(crate) fn drop_exempt(&mut self, exempt: impl Fn(usize, usize) -> bool) {
+        self.hits.retain(|h| !exempt(h.t0 as usize, h.t1 as usize));
+    }
+
+    #[allow(clippy::cast_possible_truncation)] // hits of a text < 4 GiB
+    fn finish(&mut self, classes: usize) {
+        self.hits.sort_unstable();
+        self.hits
+            .dedup_by(|a, b| a.class == b.class && a.t0 == b.t0 && a.t1 == b.t1);
+        self.starts.clear();
+        let mut i = 0;
+        for c in 0..=classes {
+            while i < self.hits.len() && (self.hits[i].class as usize) < c {
+                i += 1;
+            }
+            self.starts.push(i as u32);
+        }
+    }
+
+    /// The hits of class `c`, sorted by position.
+    fn of(&self, c: usize) -> &[Hit] {
+        match (self.starts.get(c), self.starts.get(c + 1)) {
+            (Some(&from), Some(&to)) => &self.hits[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
+    /// How many distinct members of class `c` were found outside quotation marks; exact up to 1, and up to
+    /// `enough` (fewer hits than `enough` are reported as 1 if any, which is all a threshold needs, with no
+    /// allocation).
+    fn distinct(&self, c: usize, enough: usize) -> usize {
+        let of = self.of(c);
+        if of.len() < enough.max(2) {
+            return usize::from(of.iter().any(|h| !h.quoted));
+        }
+        let mut members: Vec<u32> = self
+            .of(c)
+            .iter()
+            .filter(|h| !h.quoted)
+            .map(|h| h.member)
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        members.len()
+    }
+}
+
+/// A grammar compiled for matching. Its class words are patterns of the lexicon's automaton (after the entries).
+pub(crate) struct Evaluator {
+    pub(crate) grammar: Grammar,
+    /// The normalised class words, in automaton order, and the class of each.
+    pub(crate) words: Vec<String>,
+    pub(crate) word_class: Vec<usize>,
+    /// False for the words written `=word` (that exact word only); true for the others (affixed forms match too).
+    pub(crate) word_inflects: Vec<bool>,
+    /// The classes named `identity` and `target`, which also receive the lexicon's identity words and target
+    /// markers (and titles before a name).
+    pub(crate) identity_class: Option<usize>,
+    pub(crate) target_class: Option<usize>,
+    /// Affixes that make a class word count for another class: (affix, class).
+    prefixes: Vec<(String, usize)>,
+    suffixes: Vec<(String, usize)>,
+    /// Each class's name, shared by the parts it names.
+    class_roles: Vec<Text>,
+    /// Each rule's id and reasons.
+    rule_texts: Vec<(Text, Text, Text)>,
+    /// Each softener's context name.
+    soften_names: Vec<Text>,
+}
+
+impl Evaluator {
+    pub(crate) fn new(grammar: Grammar) -> Self {
+        let mut words = Vec::new();
+        let mut word_class = Vec::new();
+        let mut word_inflects = Vec::new();
+        let (mut prefixes, mut suffixes) = (Vec::new(), Vec::new());
+        for (c, class) in grammar.classes.iter().enumerate() {
+            for m in &class.members {
+                let exact = m.strip_prefix('=');
+                let w = normalize_pattern(exact.unwrap_or(m));
+                word_inflects.push(exact.is_none() && !w.contains(' '));
+                words.push(w);
+                word_class.push(c);
+            }
+            prefixes.extend(class.prefixes.iter().map(|p| (p.clone(), c)));
+            suffixes.extend(class.suffixes.iter().map(|s| (s.clone(), c)));
+        }
+        let class_roles = grammar
+            .classes
+            .iter()
+            .map(|c| Text::from(c.name.clone()))
+            .collect();
+        let rule_texts = grammar
+            .rules
+            .iter()
+            .map(|r| {
+                let (did, den) = r.category.describe();
+                (
+                    Text::from(r.id.clone()),
+                    Text::from(format!("{did} (konstruksi «{}»)", r.parts)),
+                    Text::from(format!("{den} (construction «{}»)", r.parts)),
+                )
+            })
+            .collect();
+        let soften_names = grammar
+            .soften
+            .iter()
+            .map(|s| Text::from(grammar.class_name(s.context).to_owned()))
+            .collect();
+        let find = |name: &str| grammar.classes.iter().position(|c| c.name == name);
+        let (identity_class, target_class) = (find("identity"), find("target"));
+        Self {
+            grammar,
+            words,
+            word_class,
+            word_inflects,
+            identity_class,
+            target_class,
+            prefixes,
+            suffixes,
+            class_roles,
+            rule_texts,
+            soften_names,
+        }
+    }
+
+    /// Records class word `word` found at tokens `t0..=t1`, whose token reads `prefix` before it and `suffix` after
+    /// it, with the classes its affixes give it.
+    pub(crate) fn record(
+        &self,
+        hits: &mut ClassHits,
+        word: usize,
+        at: (usize, usize),
+        (prefix, suffix): (&str, &str),
+        quoted: bool,
+    ) {
+        hits.push(self.word_class[word], word, at, quoted);
+        if !prefix.is_empty() {
+            for (p, c) in &self.prefixes {
+                if p == prefix {
+                    hits.push(*c, usize::MAX >> 33, at, quoted);
+                }
+            }
+        }
+        if !suffix.is_empty() {
+            for (s, c) in &self.suffixes {
+                if s == suffix {
+                    hits.push(*c, usize::MAX >> 34, at, quoted);
+                }
+            }
+        }
+    }
+
+    /// Records a lexicon identity word (`target == false`) or target marker at tokens `t0..=t1`, in the class of
+    /// that name if the grammar has one.
+    pub(crate) fn record_lexicon(
+        &self,
+        hits: &mut ClassHits,
+        target: bool,
+        entry: usize,
+        at: (usize, usize),
+        quoted: bool,
+    ) {
+        let class = if target {
+            self.target_class
+        } else {
+            self.identity_class
+        };
+        if let Some(c) = class {
+            hits.push(c, self.words.len() + entry, at, quoted);
+        }
+    }
+
+    /// Sorts the hits and tells `out` which categories and rules the text's contexts soften. Words in quotation
+    /// marks count for neither side; when a context word stands outside them, what is quoted is softened too.
+    pub(crate) fn contexts(
+        &self,
+        hits: &mut ClassHits,
+        quotes: &[(usize, usize)],
+        out: &mut Matches,
+    ) {
+        hits.finish(self.grammar.classes.len());
+        let mut any_context = false;
+        for (i, s) in self.grammar.soften.iter().enumerate() {
+            let found = hits.distinct(s.context, s.min);
+            any_context |= found > 0;
+            let unless = s
+                .unless
+                .iter()
+                .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
+            if found >= s.min && !unless {
+                for t in &s.targets {
+                    out.soften(t, &self.soften_names[i]);
+                }
+            }
+        }
+        if any_context && !quotes.is_empty() {
+            out.soften_quoted(quotes);
+        }
+    }
+
+    /// Every rule that fires, as matches with the span of each part.
+    #[allow(clippy::cast_possible_truncation)] // token indices < 4 GiB
+    pub(crate) fn rules(&self, text: &str, norm: &Normalized, hits: &ClassHits, out: &mut Matches) {
+        let ntok = norm.toks.len();
+        if ntok == 0 || hits.hits.is_empty() {
+            return;
+        }
+        for (ri, rule) in self.grammar.rules.iter().enumerate() {
+            // The anchor: the part with the fewest class words among those made of word classes only. Its
+            // occurrences are read a chunk of tokens at a time, so that a text dense with them costs no memory.
+            let count = |alts: &[Alt]| -> Option<usize> {
+                alts.iter().try_fold(0, |n, a| match *a {
+                    Alt::Class(c) => Some(n + hits.of(c).len()),
+                    Alt::Pair(x, y) => Some(n + hits.of(x).len().min(hits.of(y).len())),
+                    Alt::Builtin(_) => None,
+                })
+            };
+            // (No allocation: most texts fail this test for most rules.)
+            let mut anchor: Option<(usize, usize)> = None;
+            let mut missing = false;
+            for (i, n) in rule
+                .alts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| count(a).map(|n| (i, n)))
+            {
+                missing |= n == 0;
+                if anchor.is_none_or(|(_, m)| n < m) {
+                    anchor = Some((i, n));
+                }
+            }
+            let Some((anchor_i, _)) = anchor else {
+                continue;
+            };
+            if missing {
+                continue;
+            }
+            let w = rule.window;
+            let mut done_until: Option<usize> = None;
+            for chunk_start in (0..ntok).step_by(ANCHOR_CHUNK) {
+                let chunk_end = (chunk_start + ANCHOR_CHUNK - 1).min(ntok - 1);
+                let anchor: Vec<Occ> = Self::occurrences(
+                    text,
+                    norm,
+                    hits,
+                    &rule.alts[anchor_i],
+                    (chunk_start, (chunk_end + 64).min(ntok - 1)),
+                )
+                .into_iter()
+                .take_while(|o| o.t0 <= chunk_end)
+                .collect();
+                for a in &anchor {
+                    if done_until.is_some_and(|d| a.t0 <= d) {
+                        continue;
+                    }
+                    let lo = (a.t1 + 1).saturating_sub(w);
+                    let hi = (a.t0 + w - 1).min(ntok - 1);
+                    let mut chosen: Vec<Occ> = Vec::with_capacity(rule.alts.len());
+                    for (pi, alts) in rule.alts.iter().enumerate() {
+                        let found = if pi == anchor_i {
+                            Some(*a)
+                        } else {
+                            Self::occurrences(text, norm, hits, alts, (lo, hi))
+                                .into_iter()
+                                .min_by_key(|o| o.distance(a))
+                        };
+                        match found {
+                            Some(o) => chosen.push(o),
+                            None => break,
+                        }
+                    }
+                    if chosen.len() < rule.alts.len() {
+                        continue;
+                    }
+                    let s = chosen.iter().map(|c| c.t0).min().unwrap_or(a.t0);
+                    let e = chosen.iter().map(|c| c.t1).max().unwrap_or(a.t1);
+                    if e - s + 1 > w {
+                        continue;
+                    }
+                    done_until = Some(e);
+                    let (rule_id, reason_id, reason_en) = &self.rule_texts[ri];
+                    let parts = chosen
+                        .iter()
+                        .flat_map(|o| o.parts[..o.n].iter())
+                        .map(|&(p0, p1, alt)| Part {
+                            role: self.role(alt),
+                            start: norm.toks[p0].o_start as usize,
+                            end: norm.toks[p1].o_end as usize,
+                        })
+                        .collect();
+                    out.push(Match {
+                        start: norm.toks[s].o_start as usize,
+                        end: norm.toks[e].o_end as usize,
+                        category: rule.category,
+                        severity: rule.severity,
+                        action: rule.action,
+                        rule_id: rule_id.clone(),
+                        reason_id: reason_id.clone(),
+                        reason_en: reason_en.clone(),
+                        parts,
+                        softened_by: None,
+                    });
+                }
+            }
+        }
+    }
+
+    fn role(&self, alt: Alt) -> Text {
+        match alt {
+            Alt::Class(c) => self.class_roles[c].clone(),
+            Alt::Builtin(b) => Text::from_static(b.as_str()),
+            Alt::Pair(..) => Text::from_static(""),
+        }
+    }
+
+    /// The occurrences of a part (any of its alternatives) that lie within tokens `lo..=hi`, sorted by position.
+    fn occurrences(
+        text: &str,
+        norm: &Normalized,
+        hits: &ClassHits,
+        alts: &[Alt],
+        (lo, hi): (usize, usize),
+    ) -> Vec<Occ> {
+        let in_range = |c: usize| {
+            let of = hits.of(c);
+            let from = of.partition_point(|h| (h.t0 as usize) < lo);
+            of[from..]
+                .iter()
+                .take_while(move |h| h.t0 as usize <= hi)
+                .filter(move |h| h.t1 as usize <= hi)
+        };
+        let mut v = Vec::new();
+        for &alt in alts {
+            match alt {
+                Alt::Class(c) => {
+                    v.extend(in_range(c).map(|h| Occ::one(h.t0 as usize, h.t1 as usize, alt)));
+                }
+                Alt::Builtin(b) => {
+                    let mut t = lo;
+                    while t <= hi {
+                        if builtin_at(text, norm, t, b) {
+                            // A link is one part, however many tokens it has (`bit.ly/dana-cepat`).
+                            let e = if b == Builtin::Link {
+                                link_end(text, norm, t).min(hi)
+                            } else {
+                                t
+                            };
+                            v.push(Occ::one(t, e, alt));
+                            t = e;
+                        }
+                        t += 1;
+                    }
+                }
+                Alt::Pair(x, y) => {
+                    // Two classes within PAIR_GAP words of each other, in either order: `kami bakar`, `akan kami
+                    // bacok`.
+                    for hx in in_range(x) {
+                        let (x0, x1) = (hx.t0 as usize, hx.t1 as usize);
+                        let near = in_range(y).filter(|hy| {
+                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            y0.saturating_sub(x1) <= PAIR_GAP && x0.saturating_sub(y1) <= PAIR_GAP
+                        });
+                        for hy in near {
+                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            v.push(Occ {
+                                t0: x0.min(y0),
+                                t1: x1.max(y1),
+                                parts: [(x0, x1, Alt::Class(x)), (y0, y1, Alt::Class(y))],
+                                n: 2,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        v.sort_unstable_by_key(|o| (o.t0, o.t1));
+        v
+    }
+}
+
+/// How many tokens of a text the anchors of a rule are read for at a time.
+const ANCHOR_CHUNK: usize = 4096;
+
+/// How many words may lie between the two classes of a pair part (`a+b`).
+const PAIR_GAP: usize = 2;
+
+/// One occurrence of a rule part: its token range and its one or two parts (a pair gives two).
+#[derive(Debug, Clone, Copy)]
+struct Occ {
+    t0: usize,
+    t1: usize,
+    parts: [(usize, usize, Alt); 2],
+    n: usize,
+}
+
+impl Occ {
+    fn one(t0: usize, t1: usize, alt: Alt) -> Self {
+        Self {
+            t0,
+            t1,
+            parts: [(t0, t1, alt); 2],
+            n: 1,
+        }
+    }
+
+    /// Tokens between this occurrence and `a` (0 if they overlap or touch).
+    fn distance(&self, a: &Occ) -> usize {
+        if self.t1 < a.t0 {
+            a.t0 - self.t1
+        } else {
+            self.t0.saturating_sub(a.t1)
+        }
+    }
+}
+
+/// True if token `t` is the built-in part `b` (read from the original text).
+pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) -> bool {
+    let Some(tok) = norm.toks.get(t) else {
+        return false;
+    };
+    let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
+    match b {
+        Builtin::Brand => {
+            let digits = orig.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            let letters = orig.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            // `gacor88`, or `HOKI-138`: a word, one `-` or `_`, a number.
+            let joined = || {
+                let next = norm.toks.get(t + 1);
+                next.is_some_and(|n| {
+                    let num = &text.as_bytes()[n.o_start as usize..n.o_end as usize];
+                    n.o_start == tok.o_end + 1
+                        && matches!(text.as_bytes()[tok.o_end as usize], b'-' | b'_')
+                        && num.len() >= 2
+                        && num.iter().all(u8::is_ascii_digit)
+                })
+            };
+            // A run of two digits, or `4d`, inside: `SL0T88VIP`, `wayang4d`.
+            let inside = orig.windows(2).any(|w| {
+                (w[0].is_ascii_digit() && w[1].is_ascii_digit()) || w.eq_ignore_ascii_case(b"4d")
+            });
+            letters >= 2
+                && ((digits >= 2 && digits < orig.len()) || inside || (digits == 0 && joined()))
+        }
+        Builtin::Spelled => {
+            let n = (tok.n_end - tok.n_start) as usize;
+            n >= 3
+                && orig
+                    .iter()
+                    .any(|&c| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'@' && c != b'$')
+        }
+        Builtin::Link => is_link(text, tok.o_start as usize, tok.o_end as usize),
+        Builtin::Amount => is_amount(text, norm, t),
+        Builtin::Name => is_name(text, norm, t),
+    }
+}
+
+/// True if the original word `start..end` is a capitalised name: an upper-case letter then a lower-case one, not at
+/// the start of a sentence.
+pub(crate) fn is_name(text: &str, norm: &Normalized, t: usize) -> bool {
+    let Some(tok) = norm.toks.get(t) else {
+        return false;
+    };
+    let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
+    if orig.len() < 2 || !orig[0].is_ascii_uppercase() || !orig[1].is_ascii_lowercase() || t == 0 {
+        return false;
+    }
+    let prev_end = norm.toks[t - 1].o_end as usize;
+    let between = &text.as_bytes()[prev_end..tok.o_start as usize];
+    !between
+        .iter()
+        .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
+}
+
+/// The last token of the whitespace-delimited chunk of the original that token `t` starts.
+fn link_end(text: &str, norm: &Normalized, t: usize) -> usize {
+    let b = text.as_bytes();
+    let start = norm.toks[t].o_end as usize;
+    let end = b[start..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |p| start + p);
+    let mut e = t;
+    while norm
+        .toks
+        .get(e + 1)
+        .is_some_and(|n| (n.o_end as usize) <= end)
+    {
+        e += 1;
+    }
+    e
+}
+
+/// True if the whitespace-delimited chunk of the original around `start..end` reads as a link.
+fn is_link(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let s = b[..start]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |p| p + 1);
+    let e = b[end..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |p| end + p);
+    let chunk = text[s..e].to_ascii_lowercase();
+    let chunk = chunk.trim_end_matches(['.', ',', '!', '?', ')']);
+    chunk.contains("://")
+        || chunk.starts_with("www.")
+        || (chunk.contains('.') && chunk.contains('/') && !chunk.starts_with('/'))
+        || [
+            ".com", ".id", ".net", ".xyz", ".io", ".me", ".ly", ".co", ".site", ".online", ".vip",
+        ]
+        .iter()
+        .any(|tld| chunk.ends_with(tld) && chunk.len() > tld.len() + 1)
+}
+
+/// True if token `t` is an amount of money: `500rb`, `25k`, `3jt`, `Rp50`, or a number before `juta`, `ribu`, `rb`.
+fn is_amount(text: &str, norm: &Normalized, t: usize) -> bool {
+    const UNITS: [&str; 7] = ["rb", "ribu", "k", "jt", "juta", "ratus", "m"];
+    let word = |t: usize| {
+        norm.toks
+            .get(t)
+            .map(|k| text[k.o_start as usize..k.o_end as usize].to_ascii_lowercase())
+    };
+    let Some(w) = word(t) else {
+        return false;
+    };
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &w[digits..];
+    if digits > 0 && UNITS.contains(&rest) {
+        return true;
+    }
+    if w.strip_prefix("rp")
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    digits == w.len()
+        && (word(t + 1).is_some_and(|n| UNITS[..5].contains(&n.as_str()))
+            || t.checked_sub(1).and_then(word).is_some_and(|p| p == "rp"))
+}
+
+/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
+pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}']) {
+        return out;
+    }
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
+            (Some((s, '"')), '"')
+            | (Some((s, '\u{201c}')), '\u{201d}' | '"')
+            | (Some((s, '\u{ab}')), '\u{bb}') => {
+                out.push((s, i));
+                open = None;
+            }
+            (_, '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,451 @@
+//! Constructions: a small grammar over normalised tokens, shipped as data (`kim-core/lexicon/constructions.tsv`)
+//! that users can extend or replace, like the lexicon. Three kinds of line:
+//!
+//! - `class <name> <members>`: a word class; members are separated by ` | ` and normalised like lexicon patterns.
+//!   A one-word member also matches its affixed forms (as a lexicon root: `bakar` matches `kubakar`, `dibakar`);
+//!   `=word` matches that exact word only (`=sebarkan`, not `menyebarkan`). A member `ku-` is a prefix: any class
+//!   word written with it (`kubakar`) also counts for this class; `-mu` a suffix (`rumahmu`). The classes named
+//!   `identity` and `target` also receive the lexicon's identity words and target markers (a title counts before a
+//!   capitalised name), so a rule can use them without repeating those lists.
+//! - `rule <id> <category> <severity> <action> <window> <parts> [note]`: fires when every part is found within
+//!   `window` tokens. Parts are separated by spaces; a part is a class name, a pair `a+b` (a word of each class
+//!   within two words of each other, in either order: `speaker+violent` for "kami bakar") or alternatives `a|b`.
+//!   Built-in parts:
+//!   `@brand` (a word of letters with a numeric suffix in the original, `gacor88`, `g4c0r77`), `@spelled` (a word
+//!   spelled out letter by letter, `s l o t`, `j.u.d.i`), `@link` (a URL or a short link), `@name` (a word written
+//!   with a capital letter that does not start a sentence), `@amount` (a sum of money: `500rb`, `Rp50.000`, `2 juta`).
+//! - `soften <categories or rule ids, comma-separated> <context class> <min> <unless classes or -> [note]`: when the
+//!   text has at least `min` distinct members of the context class and none of the `unless` classes, the matches of
+//!   those categories (or rules) that would hold or block are only flagged, with `softened_by` naming the context.
+//!   This is how reporting on a harm (a raid report, court news, a fact-check) is told from the harm.
+//!
+//! The moderator matches class members with the same automaton as the lexicon, while the text is normalised, so a
+//! grammar costs only at the words it names.
+
+mod eval;
+
+pub(crate) use eval::{ClassHits, Evaluator, is_name, quoted_ranges};
+
+use super::normalize::normalize_pattern;
+use super::verdict::{Action, Category, MatchSeverity};
+use crate::error::{Error, Result, RowError};
+
+/// The shipped constructions, `kim-core/lexicon/constructions.tsv`.
+pub const BUILTIN_CONSTRUCTIONS_TSV: &str = include_str!("../../../lexicon/constructions.tsv");
+
+/// A built-in part of a rule, read from the original text rather than from a word class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Builtin {
+    /// Letters followed by two or more digits in the original (`gacor88`, `g4c0r77`, `MPO500`).
+    Brand,
+    /// A word spelled out letter by letter (`s l o t`, `j.u.d.i`).
+    Spelled,
+    /// A URL or a short link.
+    Link,
+    /// A capitalised word that does not start a sentence.
+    Name,
+    /// An amount of money: `500rb`, `25k`, `3jt`, `Rp50.000`, `2 juta`.
+    Amount,
+}
+
+impl Builtin {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "@brand" => Self::Brand,
+            "@spelled" => Self::Spelled,
+            "@link" => Self::Link,
+            "@name" => Self::Name,
+            "@amount" => Self::Amount,
+            _ => return None,
+        })
+    }
+
+    /// The name as written in the file.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Brand => "@brand",
+            Self::Spelled => "@spelled",
+            Self::Link => "@link",
+            Self::Name => "@name",
+            Self::Amount => "@amount",
+        }
+    }
+}
+
+/// One alternative of a rule part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Alt {
+    /// A word class, by index.
+    Class(usize),
+    /// A built-in part.
+    Builtin(Builtin),
+    /// Two word classes within two words of each other, in either order (`speaker+violent`).
+    Pair(usize, usize),
+}
+
+/// A word class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Class {
+    /// Its name, used by rules and as the role of a matched part.
+    pub name: String,
+    /// Words and phrases (as written).
+    pub members: Vec<String>,
+    /// Prefixes (`ku`) that make a word of another class count for this one too.
+    pub prefixes: Vec<String>,
+    /// Suffixes (`mu`) that make a word of another class count for this one too.
+    pub suffixes: Vec<String>,
+}
+
+/// A construction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable id, e.g. `ancam-bakar`.
+    pub id: String,
+    /// Category of a match.
+    pub category: Category,
+    /// Severity of a match.
+    pub severity: MatchSeverity,
+    /// What a match does.
+    pub action: Action,
+    /// Every part lies within this many tokens (from the first token of the first part to the last of the last).
+    pub window: usize,
+    /// The parts as written (`speaker|future violent target`).
+    pub parts: String,
+    pub(crate) alts: Vec<Vec<Alt>>,
+    /// Why the rule exists.
+    pub note: String,
+}
+
+/// A context that softens matches to flags (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Soften {
+    /// Category names or rule ids whose matches are softened.
+    pub targets: Vec<String>,
+    /// The context class.
+    pub(crate) context: usize,
+    /// How many distinct members of the class the text must have.
+    pub min: usize,
+    /// Classes any one of which cancels the softening.
+    pub(crate) unless: Vec<usize>,
+    /// Why.
+    pub note: String,
+}
+
+/// A set of word classes, rules and softening contexts.
+///
+/// ```
+/// use kim_core::moderation::{Grammar, Lexicon, Moderator, Decision};
+/// let mut g = Grammar::builtin();
+/// g.extend_tsv("class\tsayur\tkangkung | bayam\nclass\tbusuk\tbusuk | layu\nrule\tsayur-busuk\tspam\tlow\thold\t3\tsayur busuk\n")?;
+/// let m = Moderator::with_grammar(Lexicon::builtin(), g)?;
+/// let v = m.check("kangkung itu busuk semua");
+/// assert_eq!(v.decision, Decision::Hold);
+/// assert_eq!(v.matches[0].rule_id, "sayur-busuk");
+/// assert_eq!(v.matches[0].parts.len(), 2);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grammar {
+    pub(crate) classes: Vec<Class>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) soften: Vec<Soften>,
+}
+
+impl Grammar {
+    /// The shipped constructions.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the shipped file is parsed by the tests.
+    pub fn builtin() -> Self {
+        let mut g = Self::default();
+        g.extend_tsv(BUILTIN_CONSTRUCTIONS_TSV)
+            .expect("the shipped constructions are valid");
+        g
+    }
+
+    /// A grammar from TSV (the format of the module documentation).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] with every bad line and field.
+    pub fn from_tsv(text: &str) -> Result<Self> {
+        let mut g = Self::default();
+        g.extend_tsv(text)?;
+        Ok(g)
+    }
+
+    /// Adds the lines of `text`: a class already defined gains the new members; rules and contexts are added (a
+    /// rule id already present is an error). Nothing is added if any line is bad.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] with every bad line and field.
+    pub fn extend_tsv(&mut self, text: &str) -> Result<()> {
+        let mut g = self.clone();
+        let mut errors = Vec::new();
+        // Classes first, so that a rule may name a class defined further down.
+        for (i, line) in text.lines().enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f[0] == "class" {
+                g.class_line(i as u64 + 1, &f, &mut errors);
+            }
+        }
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i as u64 + 1;
+            let f: Vec<&str> = line.split('\t').collect();
+            match f[0] {
+                "rule" => g.rule_line(line_no, &f, &mut errors),
+                "soften" => g.soften_line(line_no, &f, &mut errors),
+                "class" => {}
+                _ if line.trim().is_empty() || line.starts_with('#') => {}
+                other => errors.push(bad(
+                    line_no,
+                    "kind",
+                    other,
+                    "expected class, rule or soften",
+                )),
+            }
+        }
+        if errors.is_empty() {
+            *self = g;
+            Ok(())
+        } else {
+            Err(Error::Lexicon { rows: errors })
+        }
+    }
+
+    /// The word classes.
+    pub fn classes(&self) -> &[Class] {
+        &self.classes
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The softening contexts.
+    pub fn softeners(&self) -> &[Soften] {
+        &self.soften
+    }
+
+    fn class_index(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c.name == name)
+    }
+
+    fn class_line(&mut self, line_no: u64, f: &[&str], errors: &mut Vec<RowError>) {
+        if f.len() < 2 || f[1].trim().is_empty() {
+            errors.push(bad(
+                line_no,
+                "name",
+                f.get(1).copied().unwrap_or(""),
+                "expected class <name> <members>",
+            ));
+            return;
+        }
+        let name = f[1].trim();
+        let mut class = Class {
+            name: name.to_owned(),
+            members: Vec::new(),
+            prefixes: Vec::new(),
+            suffixes: Vec::new(),
+        };
+        for m in f
+            .get(2)
+            .copied()
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+        {
+            if let Some(p) = m
+                .strip_suffix('-')
+                .filter(|p| !p.is_empty() && !p.contains(' '))
+            {
+                class.prefixes.push(normalize_pattern(p));
+            } else if let Some(s) = m
+                .strip_prefix('-')
+                .filter(|s| !s.is_empty() && !s.contains(' '))
+            {
+                class.suffixes.push(normalize_pattern(s));
+            } else if normalize_pattern(m).chars().any(char::is_alphanumeric) {
+                class.members.push(m.to_owned());
+            } else {
+                errors.push(bad(
+                    line_no,
+                    "members",
+                    m,
+                    "member has no letters or digits",
+                ));
+            }
+        }
+        match self.class_index(name) {
+            Some(i) => {
+                let c = &mut self.classes[i];
+                c.members.append(&mut class.members);
+                c.prefixes.append(&mut class.prefixes);
+                c.suffixes.append(&mut class.suffixes);
+            }
+            None => self.classes.push(class),
+        }
+    }
+
+    fn parse_alts(&self, line_no: u64, parts: &str, errors: &mut Vec<RowError>) -> Vec<Vec<Alt>> {
+        let mut out = Vec::new();
+        for part in parts.split_whitespace() {
+            let mut alts = Vec::new();
+            for a in part.split('|') {
+                if let Some(b) = Builtin::parse(a) {
+                    alts.push(Alt::Builtin(b));
+                } else if let Some((x, y)) = a.split_once('+') {
+                    match (self.class_index(x), self.class_index(y)) {
+                        (Some(x), Some(y)) => alts.push(Alt::Pair(x, y)),
+                        _ => errors.push(bad(line_no, "parts", a, "unknown class in a pair")),
+                    }
+                } else if let Some(c) = self.class_index(a) {
+                    alts.push(Alt::Class(c));
+                } else {
+                    errors.push(bad(line_no, "parts", a, "unknown class"));
+                }
+            }
+            out.push(alts);
+        }
+        out
+    }
+
+    fn rule_line(&mut self, line_no: u64, f: &[&str], errors: &mut Vec<RowError>) {
+        if f.len() < 7 {
+            errors.push(bad(
+                line_no,
+                "parts",
+                &f.join("\t"),
+                "expected rule <id> <category> <severity> <action> <window> <parts> [note]",
+            ));
+            return;
+        }
+        let before = errors.len();
+        let id = f[1].trim();
+        let category = enum_field::<Category>(line_no, "category", f[2], errors);
+        let severity = enum_field::<MatchSeverity>(line_no, "severity", f[3], errors);
+        let action = enum_field::<Action>(line_no, "action", f[4], errors);
+        let window = f[5]
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|w| (1..=64).contains(w));
+        if window.is_none() {
+            errors.push(bad(
+                line_no,
+                "window",
+                f[5],
+                "expected a number of tokens, 1 to 64",
+            ));
+        }
+        if id.is_empty() || self.rules.iter().any(|r| r.id == id) {
+            errors.push(bad(line_no, "id", id, "empty or duplicate id"));
+        }
+        // Hoax suspicion holds for fact-checking and never blocks (docs/domain.md §8).
+        if category == Some(Category::Hoaks) && action == Some(Action::Block) {
+            errors.push(bad(
+                line_no,
+                "action",
+                f[4],
+                "a hoax rule holds, never blocks",
+            ));
+        }
+        let alts = self.parse_alts(line_no, f[6], errors);
+        if !alts
+            .iter()
+            .any(|a| a.iter().all(|x| !matches!(x, Alt::Builtin(_))))
+        {
+            errors.push(bad(
+                line_no,
+                "parts",
+                f[6],
+                "a rule needs a part made of word classes only",
+            ));
+        }
+        if let (Some(category), Some(severity), Some(action), Some(window), true) =
+            (category, severity, action, window, errors.len() == before)
+        {
+            self.rules.push(Rule {
+                id: id.to_owned(),
+                category,
+                severity,
+                action,
+                window,
+                parts: f[6].trim().to_owned(),
+                alts,
+                note: f.get(7).map(|n| n.trim().to_owned()).unwrap_or_default(),
+            });
+        }
+    }
+
+    fn soften_line(&mut self, line_no: u64, f: &[&str], errors: &mut Vec<RowError>) {
+        if f.len() < 5 {
+            errors.push(bad(
+                line_no,
+                "context",
+                &f.join("\t"),
+                "expected soften <targets> <context> <min> <unless|-> [note]",
+            ));
+            return;
+        }
+        let before = errors.len();
+        let targets: Vec<String> = f[1]
+            .split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if targets.is_empty() {
+            errors.push(bad(line_no, "targets", f[1], "no categories or rule ids"));
+        }
+        let context = self.class_index(f[2].trim());
+        if context.is_none() {
+            errors.push(bad(line_no, "context", f[2], "unknown class"));
+        }
+        let min = f[3].trim().parse::<usize>().ok().filter(|&m| m >= 1);
+        if min.is_none() {
+            errors.push(bad(line_no, "min", f[3], "expected a number, at least 1"));
+        }
+        let mut unless = Vec::new();
+        for u in f[4].split_whitespace().filter(|u| *u != "-") {
+            match self.class_index(u) {
+                Some(c) => unless.push(c),
+                None => errors.push(bad(line_no, "unless", u, "unknown class")),
+            }
+        }
+        if let (Some(context), Some(min), true) = (context, min, errors.len() == before) {
+            self.soften.push(Soften {
+                targets,
+                context,
+                min,
+                unless,
+                note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
+            });
+        }
+    }
+
+    /// The context class's name of a softener.
+    pub(crate) fn class_name(&self, i: usize) -> &str {
+        &self.classes[i].name
+    }
+}
+
+fn bad(line_no: u64, field: &str, value: &str, why: &str) -> RowError {
+    RowError::new(line_no, field, value, "KIM-E-LEXICON", why)
+}
+
+fn enum_field<T: serde::de::DeserializeOwned>(
+    line_no: u64,
+    name: &str,
+    v: &str,
+    errors: &mut Vec<RowError>,
+) -> Option<T> {
+    let parsed = serde_json::from_str::<T>(&format!("\"{}\"", v.trim())).ok();
+    if parsed.is_none() {
+        errors.push(bad(line_no, name, v, "unknown value"));
+    }
+    parsed
+}

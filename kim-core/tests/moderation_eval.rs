@@ -1,0 +1,254 @@
+//! Moderation quality on the labelled corpora (issue 16): the DEV split (`data/moderation/dev.tsv`, tuned on), the
+//! held-out TEST split (`data/moderation/test.tsv`, never tuned on, reported only in aggregate) and the old corpus
+//! (`data/moderation_corpus.tsv`, the regression set).
+//!
+//! The normal test command asserts floors on each. The full tables print with
+//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|test|regression` for one;
+//! `KIM_EVAL_SHOW=1` also lists the misses of the dev and regression splits, never of the test split).
+#![allow(clippy::print_stdout, clippy::cast_precision_loss)]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use kim_core::moderation::{Category, Decision, Moderator};
+
+fn moderator() -> &'static Moderator {
+    static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
+    M.get_or_init(Moderator::default)
+}
+
+/// A labelled item: harmful or benign, the category (harmful) or kind of text (benign), the text.
+struct Item {
+    harmful: bool,
+    label: String,
+    text: String,
+}
+
+fn parse(tsv: &str) -> Vec<Item> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(3, '\t').collect();
+            assert_eq!(f.len(), 3, "bad corpus line {l:?}");
+            assert!(
+                f[0] == "harmful" || f[0] == "benign",
+                "bad label {:?}",
+                f[0]
+            );
+            Item {
+                harmful: f[0] == "harmful",
+                label: f[1].to_owned(),
+                text: f[2].replace("\\n", "\n"),
+            }
+        })
+        .collect()
+}
+
+const DEV: &str = include_str!("data/moderation/dev.tsv");
+const TEST: &str = include_str!("data/moderation/test.tsv");
+const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
+
+fn category(name: &str) -> Category {
+    serde_json::from_str(&format!("\"{name}\""))
+        .unwrap_or_else(|_| panic!("unknown category {name}"))
+}
+
+/// The figures of one split.
+#[derive(Default)]
+struct Report {
+    harmful: u32,
+    /// Harmful items not allowed.
+    caught: u32,
+    /// Harmful items not allowed with their category among the verdict's categories.
+    caught_in_category: u32,
+    benign: u32,
+    benign_held: u32,
+    benign_blocked: u32,
+    /// Per category: true positives, false positives, false negatives, harmful items of it not allowed, all of it.
+    categories: BTreeMap<Category, [u32; 5]>,
+    /// Per kind of benign text: items, held, blocked.
+    kinds: BTreeMap<String, [u32; 3]>,
+    /// The misses (harmful allowed, benign blocked or held), as lines.
+    misses: Vec<String>,
+}
+
+fn evaluate(items: &[Item]) -> Report {
+    let m = moderator();
+    let mut r = Report::default();
+    for it in items {
+        let v = m.check(&it.text);
+        let rules: Vec<&str> = v
+            .matches
+            .iter()
+            .filter(|x| x.action != kim_core::moderation::Action::Flag)
+            .map(|x| x.rule_id.as_str())
+            .collect();
+        if it.harmful {
+            let want = category(&it.label);
+            r.harmful += 1;
+            let not_allowed = v.decision != Decision::Allow;
+            let found = not_allowed && v.categories.contains(&want);
+            r.caught += u32::from(not_allowed);
+            r.caught_in_category += u32::from(found);
+            let s = r.categories.entry(want).or_default();
+            s[0] += u32::from(found);
+            s[2] += u32::from(!found);
+            s[3] += u32::from(not_allowed);
+            s[4] += 1;
+            for c in v.categories.iter().filter(|c| **c != want) {
+                r.categories.entry(*c).or_default()[1] += 1;
+            }
+            if !not_allowed {
+                r.misses.push(format!("MISS [{}] {}", it.label, it.text));
+            } else if !found {
+                r.misses.push(format!(
+                    "CATEGORY [{} got {:?}] {rules:?} {}",
+                    it.label, v.categories, it.text
+                ));
+            }
+        } else {
+            r.benign += 1;
+            let k = r.kinds.entry(it.label.clone()).or_default();
+            k[0] += 1;
+            match v.decision {
+                Decision::Block => {
+                    r.benign_blocked += 1;
+                    k[2] += 1;
+                    r.misses
+                        .push(format!("BLOCKED [{}] {rules:?} {}", it.label, it.text));
+                }
+                Decision::Hold => {
+                    r.benign_held += 1;
+                    k[1] += 1;
+                    r.misses
+                        .push(format!("HELD [{}] {rules:?} {}", it.label, it.text));
+                }
+                Decision::Allow => {}
+            }
+            for c in &v.categories {
+                r.categories.entry(*c).or_default()[1] += 1;
+            }
+        }
+    }
+    r
+}
+
+fn pct(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(a) / f64::from(b)
+    }
+}
+
+/// The table of a split, in Markdown: aggregate figures only.
+fn table(name: &str, r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{name}: {} items ({} harmful, {} benign). Harmful not allowed: {} of {} ({:.1}%), with the right category: {:.1}%. Benign blocked: {} ({:.1}%), held: {} ({:.1}%).\n",
+        r.harmful + r.benign,
+        r.harmful,
+        r.benign,
+        r.caught,
+        r.harmful,
+        pct(r.caught, r.harmful),
+        pct(r.caught_in_category, r.harmful),
+        r.benign_blocked,
+        pct(r.benign_blocked, r.benign),
+        r.benign_held,
+        pct(r.benign_held, r.benign),
+    );
+    let _ = writeln!(
+        s,
+        "| category | harmful | not allowed | precision | recall |\n| --- | ---: | ---: | ---: | ---: |"
+    );
+    for (c, [tp, fp, fn_, na, all]) in &r.categories {
+        let precision = if tp + fp == 0 {
+            1.0
+        } else {
+            f64::from(*tp) / f64::from(tp + fp)
+        };
+        let recall = if tp + fn_ == 0 {
+            1.0
+        } else {
+            f64::from(*tp) / f64::from(tp + fn_)
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {all} | {na} | {precision:.2} | {recall:.2} |",
+            c.as_str()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n| benign kind | items | held | blocked |\n| --- | ---: | ---: | ---: |"
+    );
+    for (k, [n, h, b]) in &r.kinds {
+        let _ = writeln!(s, "| {k} | {n} | {h} | {b} |");
+    }
+    s
+}
+
+#[test]
+#[ignore = "prints the tables; run with --ignored --nocapture"]
+fn print_tables() {
+    let want = std::env::var("KIM_SPLIT").ok();
+    let show = std::env::var("KIM_EVAL_SHOW").is_ok_and(|v| v == "1");
+    for (name, tsv, may_show) in [
+        ("dev", DEV, true),
+        ("regression", REGRESSION, true),
+        ("test", TEST, false),
+    ] {
+        if want.as_deref().is_some_and(|w| w != name) {
+            continue;
+        }
+        let r = evaluate(&parse(tsv));
+        println!("{}", table(name, &r));
+        if show && may_show {
+            for m in &r.misses {
+                println!("  {m}");
+            }
+        }
+    }
+}
+
+/// Asserts a split's floors; on failure prints the aggregate table only (so the test split's items never show).
+fn assert_floors(name: &str, tsv: &str, min_items: usize, blocked: u32, caught: f64, held: f64) {
+    let items = parse(tsv);
+    assert!(items.len() >= min_items, "{name}: {} items", items.len());
+    let r = evaluate(&items);
+    let t = table(name, &r);
+    assert!(
+        r.benign_blocked <= blocked,
+        "more than {blocked} benign items blocked\n{t}"
+    );
+    assert!(
+        pct(r.caught, r.harmful) >= caught,
+        "harmful not allowed below {caught}%\n{t}"
+    );
+    assert!(
+        pct(r.benign_held, r.benign) <= held,
+        "benign held above {held}%\n{t}"
+    );
+}
+
+/// DEV was tuned on: 97.2% of harmful items not allowed, none blocked, 0.2% of benign held.
+#[test]
+fn dev_split_floors() {
+    assert_floors("dev", DEV, 770, 0, 96.0, 1.0);
+}
+
+/// The old corpus: every harmful item not allowed, no benign item blocked or held.
+#[test]
+fn regression_corpus_floors() {
+    assert_floors("regression", REGRESSION, 240, 0, 100.0, 1.0);
+}
+
+/// TEST, held out and run once at the end: 58.8% of harmful items not allowed, 5 benign items blocked (1.1%), 2.0% of
+/// benign held. These floors are set below those figures, with margin, so that a regression fails; they are not the
+/// targets of issue 16 (>= 95% not allowed, none blocked), which the held-out split shows are not met.
+#[test]
+fn test_split_floors() {
+    assert_floors("test", TEST, 780, 7, 55.0, 3.0);
+}
