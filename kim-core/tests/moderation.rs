@@ -563,3 +563,36 @@ fn check_many_on_a_large_batch_equals_checking_one_by_one_in_order() {
     let one_by_one: Vec<_> = texts.iter().map(|t| m.check(t)).collect();
     assert_eq!(m.check_many(&texts), one_by_one);
 }
+
+/// A case read back from JSON is checked against its audit log: an untouched document round-trips, a forged state
+/// or decision, or an emptied log is an error at `audit…`, never a panic later in `deadline()`.
+#[test]
+fn a_case_read_from_json_must_follow_from_its_audit_log() {
+    let mut c = reported("F", Urgency::Normal, 0);
+    c.decide(
+        "mod1",
+        Role::Moderator,
+        Outcome::Remove,
+        "kasar",
+        None,
+        t(2),
+        "kim-default-2",
+    )
+    .unwrap();
+    let json = serde_json::to_value(&c).unwrap();
+    let back: Case = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back.clone().verified().unwrap(), c);
+
+    for (field, value) in [
+        ("state", serde_json::json!("closed")),
+        ("decision", serde_json::json!("approve")),
+        ("audit", serde_json::json!([])),
+    ] {
+        let mut forged = json.clone();
+        forged[field] = value;
+        let forged: Case = serde_json::from_value(forged).unwrap();
+        let err = forged.verified().unwrap_err();
+        assert_eq!(err.code(), "KIM-E-JSON", "{field}");
+        assert!(err.to_string().starts_with("audit"), "{field}: {err}");
+    }
+}

@@ -339,8 +339,12 @@ kim_status kim_moderator_from_lexicon(const char *tsv,
                                       kim_moderator **out);
 
 // Moderates one text. Writes the verdict: `{"schema_version":1,"decision":"allow|hold|block","categories":[…],
-// "matches":[{"start","end","category","severity","action","rule_id","reason_id","reason_en"}],"fact_check":…,
-// "lexicon_version":…}`. `start`/`end` are byte offsets into the text as given.
+// "matches":[{"start","end","category","severity","action","rule_id","reason_id","reason_en","parts"?,
+// "softened_by"?}],"fact_check":…,"lexicon_version":…,"redacted"?}`. `start`/`end` are byte offsets into the text
+// as given. `parts` (`[{"role","start","end"}]`) gives the span of each part of a construction or a targeted insult;
+// `softened_by` (`reporting`, `debunk`, `quotation`, `commerce`) names the context that made a match a `flag`;
+// `redacted` is the text with personal data masked, present when personal data holds or blocks it. Schema:
+// `kim-ffi/schema/verdict.schema.json`.
 //
 // # Safety
 //

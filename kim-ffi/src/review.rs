@@ -12,9 +12,7 @@ use std::ffi::c_char;
 use chrono::{DateTime, Utc};
 use kim_core::moderation::Category;
 use kim_core::moderation::Verdict;
-use kim_core::moderation::review::{
-    AppealOutcome, Case, HoaxLabel, Outcome, ReviewRole, Source, Urgency, overdue,
-};
+use kim_core::moderation::review::{Case, HoaxLabel, ReviewRole, Source, Urgency, overdue};
 use serde::{Deserialize, Serialize};
 
 use crate::errors::{FfiError, KimStatus};
@@ -39,20 +37,8 @@ struct CaseIn {
     case: Case,
 }
 
-fn forged(message: impl Into<String>) -> FfiError {
-    FfiError::new(
-        KimStatus::KIM_STATUS_JSON,
-        "KIM-E-JSON",
-        format!(
-            "`case_json`: {}; a case changes only through kim_review_* calls",
-            message.into()
-        ),
-    )
-}
-
-/// Reads a case document and checks it by replaying its audit log through the core workflow: the first event opens
-/// the case, each later one is the step its `action` names, taken by its actor, role and time. The replayed case
-/// must equal the document. Any step the workflow refuses, or any difference, is an error.
+/// Reads a case document and checks it with [`Case::verified`] (kim-core replays its audit log through the
+/// workflow); a case that does not follow from its log is `KIM_STATUS_JSON`.
 fn verified(json: &str) -> Result<Case, FfiError> {
     let doc: CaseIn = parse_json(json, "case_json")?;
     if doc.schema_version != kim_core::SCHEMA_VERSION {
@@ -62,81 +48,13 @@ fn verified(json: &str) -> Result<Case, FfiError> {
         }
         .into());
     }
-    let c = doc.case;
-    let log = c.audit();
-    let Some(first) = log
-        .first()
-        .filter(|e| e.action == "open" && e.before.is_none())
-    else {
-        return Err(forged(
-            "the audit log does not start with the opening event",
-        ));
-    };
-    let mut r = Case::open(
-        &c.id,
-        &c.kim_id,
-        &c.item_id,
-        c.source.clone(),
-        c.categories.clone(),
-        c.urgency,
-        first.at,
-        &first.actor,
-        first.role,
-        &first.ruleset_version,
-    );
-    r.fact_check = c.fact_check;
-    for (i, e) in log.iter().enumerate().skip(1) {
-        let (who, role, at, rs) = (e.actor.as_str(), e.role, e.at, e.ruleset_version.as_str());
-        let step = match e.action.as_str() {
-            "decide:approve" => r.decide(
-                who,
-                role,
-                Outcome::Approve,
-                &e.reason,
-                c.hoax_label(),
-                at,
-                rs,
-            ),
-            "decide:remove" => r.decide(
-                who,
-                role,
-                Outcome::Remove,
-                &e.reason,
-                c.hoax_label(),
-                at,
-                rs,
-            ),
-            "decide:request_edit" => r.decide(
-                who,
-                role,
-                Outcome::RequestEdit,
-                &e.reason,
-                c.hoax_label(),
-                at,
-                rs,
-            ),
-            "appeal" => r.appeal(who, role, &e.reason, at, rs),
-            "appeal:upheld" => {
-                r.resolve_appeal(who, role, AppealOutcome::Upheld, &e.reason, at, rs)
-            }
-            "appeal:overturned" => {
-                r.resolve_appeal(who, role, AppealOutcome::Overturned, &e.reason, at, rs)
-            }
-            "close" => r.close(who, role, at, rs),
-            other => return Err(forged(format!("audit[{i}]: unknown action {other:?}"))),
-        };
-        step.map_err(|err| {
-            forged(format!(
-                "audit[{i}] is not a step the workflow allows ({err})"
-            ))
-        })?;
-    }
-    if r != c {
-        return Err(forged(
-            "its state, decision, label or outcome does not follow from its audit log",
-        ));
-    }
-    Ok(c)
+    doc.case.verified().map_err(|e| {
+        FfiError::new(
+            KimStatus::KIM_STATUS_JSON,
+            "KIM-E-JSON",
+            format!("`case_json`: {e}"),
+        )
+    })
 }
 
 /// Writes a case document.

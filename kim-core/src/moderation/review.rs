@@ -569,6 +569,86 @@ impl Case {
     }
 }
 
+impl Case {
+    /// Checks a case read from outside (a stored JSON document): replays its audit log through the workflow — the
+    /// first event opens the case, each later one is the step its `action` names, taken by its actor, role and time
+    /// — and requires the replayed case to equal this one. A case edited by hand (a forged state, decision, label or
+    /// outcome, a step the workflow refuses, an empty log) is an error, so [`Case::deadline`] and the
+    /// next step can rely on it. The urgency and the source are not in the log, so they are taken as given.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::JsonAt`] at `audit` or `audit[i]`, saying what does not follow.
+    pub fn verified(self) -> Result<Case> {
+        let forged = |path: String, message: String| Error::JsonAt {
+            path,
+            message: crate::privacy::mask_text(&format!(
+                "{message}; a case changes only through the review workflow"
+            )),
+        };
+        let log = self.audit();
+        let Some(first) = log
+            .first()
+            .filter(|e| e.action == "open" && e.before.is_none())
+        else {
+            return Err(forged(
+                "audit".into(),
+                "the audit log does not start with the opening event".into(),
+            ));
+        };
+        let mut r = Case::open(
+            &self.id,
+            &self.kim_id,
+            &self.item_id,
+            self.source.clone(),
+            self.categories.clone(),
+            self.urgency,
+            first.at,
+            &first.actor,
+            first.role,
+            &first.ruleset_version,
+        );
+        r.fact_check = self.fact_check;
+        for (i, e) in log.iter().enumerate().skip(1) {
+            let (who, role, at, rs) = (e.actor.as_str(), e.role, e.at, e.ruleset_version.as_str());
+            let decide =
+                |r: &mut Case, o| r.decide(who, role, o, &e.reason, self.hoax_label(), at, rs);
+            let step = match e.action.as_str() {
+                "decide:approve" => decide(&mut r, Outcome::Approve),
+                "decide:remove" => decide(&mut r, Outcome::Remove),
+                "decide:request_edit" => decide(&mut r, Outcome::RequestEdit),
+                "appeal" => r.appeal(who, role, &e.reason, at, rs),
+                "appeal:upheld" => {
+                    r.resolve_appeal(who, role, AppealOutcome::Upheld, &e.reason, at, rs)
+                }
+                "appeal:overturned" => {
+                    r.resolve_appeal(who, role, AppealOutcome::Overturned, &e.reason, at, rs)
+                }
+                "close" => r.close(who, role, at, rs),
+                other => {
+                    return Err(forged(
+                        format!("audit[{i}]"),
+                        format!("unknown action {other:?}"),
+                    ));
+                }
+            };
+            step.map_err(|err| {
+                forged(
+                    format!("audit[{i}]"),
+                    format!("not a step the workflow allows ({err})"),
+                )
+            })?;
+        }
+        if r != self {
+            return Err(forged(
+                "audit".into(),
+                "the state, decision, label or outcome does not follow from the audit log".into(),
+            ));
+        }
+        Ok(self)
+    }
+}
+
 /// The cases past their deadline at `now`, most overdue first.
 pub fn overdue(cases: &[Case], now: DateTime<Utc>) -> Vec<&Case> {
     let mut v: Vec<&Case> = cases.iter().filter(|c| c.is_overdue(now)).collect();
