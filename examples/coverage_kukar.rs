@@ -15,10 +15,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser};
 use kim_core::coverage::{
-    COLUMNS, CoverageOptions, CoverageRow, CoverageTable, Gaps, Read, Target, TargetProgress,
-    UnmatchedReason, coverage, gaps, target_progress,
+    COLUMNS, CodeListChoice, CoverageOptions, CoverageRow, CoverageTable, Gaps, Read, Target,
+    TargetProgress, UnmatchedReason, coverage, coverage_by_date, gaps, gaps_by_date,
+    target_progress,
 };
-use kim_core::wilayah::{Kode, Level};
+use kim_core::wilayah::{CodeListVersion, Kode, Level};
 use kim_examples::{
     CodeList, Context, DataArgs, EMBEDDED_DECREE, EXIT_CODES, Lang, Result, embedded_list_date,
     exit_for, finish, parse_date, parse_kode, parse_level, report_import,
@@ -137,8 +138,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     let opts = CoverageOptions::new(as_of)
         .level(args.level)
         .within(args.within);
-    let table = coverage(&loaded.registry, reference, &opts).context("coverage")?;
-    let g = gaps(&loaded.registry, reference, &opts).context("gaps")?;
+    let (table, g, dated) = tables(&list, &loaded.registry, reference, &opts)?;
 
     let mut out = io::stdout().lock();
     writeln!(
@@ -166,7 +166,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             loaded.registry.len()
         )?;
     }
-    write_denominator(&mut out, &list, &table, args.within, as_of, lang)?;
+    write_denominator(&mut out, &list, dated.as_ref(), &table, args.within, lang)?;
     writeln!(out)?;
     write_table(&mut out, &table, args.level, lang)?;
     write_totals(&mut out, &table, lang)?;
@@ -216,17 +216,78 @@ fn create(arg: &str, path: Option<&PathBuf>) -> Result<Option<std::fs::File>> {
     .transpose()
 }
 
+/// The code list a dated table used, whether the date is before the oldest list, and the seats translated.
+type Dated = (CodeListVersion, bool, u32);
+
+/// Coverage and gaps: with the embedded lists, on the one in force on `opts.as_of` (with its version, whether the
+/// date is before the oldest list, and how many seats were translated); with a list from --reference, on that list.
+fn tables(
+    list: &CodeList,
+    registry: &kim_core::registry::Registry,
+    reference: &kim_core::wilayah::Reference,
+    opts: &CoverageOptions,
+) -> Result<(CoverageTable, Gaps, Option<Dated>)> {
+    if list.is_embedded() {
+        let d = coverage_by_date(registry, opts, &CodeListChoice::InForce).context("coverage")?;
+        let g = gaps_by_date(registry, opts, &CodeListChoice::InForce).context("gaps")?;
+        Ok((
+            d.table,
+            g,
+            Some((d.version, d.before_oldest, d.seats_rekeyed)),
+        ))
+    } else {
+        let table = coverage(registry, reference, opts).context("coverage")?;
+        let g = gaps(registry, reference, opts).context("gaps")?;
+        Ok((table, g, None))
+    }
+}
+
 /// What the denominator is: the code list, its date, and why published figures may differ.
 fn write_denominator(
     out: &mut impl Write,
     list: &CodeList,
+    dated: Option<&Dated>,
     table: &CoverageTable,
     within: Kode,
-    as_of: NaiveDate,
     lang: Lang,
 ) -> io::Result<()> {
     let t = |id: &'static str, en: &'static str| lang.t(id, en);
-    if list.is_embedded() {
+    if let Some((version, before_oldest, rekeyed)) = dated.filter(|(v, _, _)| !v.current) {
+        writeln!(
+            out,
+            "{} {} ({}, {} {}); {}",
+            t("Daftar kode yang berlaku:", "Code list in force:"),
+            version.decree,
+            version.id,
+            t("berlaku sejak", "in force from"),
+            version.in_force,
+            t(
+                "KIM dihitung bila berstatus terdaftar atau aktif pada tanggal itu.",
+                "a KIM counts when its status is registered or active on that day."
+            )
+        )?;
+        if *before_oldest {
+            writeln!(
+                out,
+                "{}",
+                t(
+                    "Catatan: tanggal ini mendahului daftar tertua yang dimuat kim; daftar tertua dipakai.",
+                    "Note: this date is before the oldest list kim embeds; the oldest list is used."
+                )
+            )?;
+        }
+        if *rekeyed > 0 {
+            writeln!(
+                out,
+                "{} {rekeyed} {}",
+                t("Catatan:", "Note:"),
+                t(
+                    "kedudukan KIM diterjemahkan ke kode daftar ini (docs/domain.md §6).",
+                    "KIM seats were translated to this list's codes (docs/domain.md §6)."
+                )
+            )?;
+        }
+    } else if list.is_embedded() {
         let listed = embedded_list_date();
         writeln!(
             out,
@@ -238,40 +299,6 @@ fn write_denominator(
                 "a KIM counts when its status is registered or active on that day."
             )
         )?;
-        if as_of < listed {
-            writeln!(
-                out,
-                "{} {as_of} {} {listed}: {}",
-                t("Catatan: tanggal", "Note: the date"),
-                t(
-                    "mendahului daftar kode tertanggal",
-                    "is before the code list dated"
-                ),
-                t(
-                    "kim belum punya daftar berversi, jadi memakai daftar yang berlaku sekarang.",
-                    "kim has no versioned lists yet, so it uses today's list."
-                )
-            )?;
-        }
-        if within.to_string() == "64.02" {
-            writeln!(
-                out,
-                "{} {} {}",
-                t(
-                    "Catatan: angka yang pernah dipublikasikan (mis. \"96 KIM dari 243 desa dan kelurahan\", 2022) \
-                     tidak cocok dengan daftar ini, yang memuat",
-                    "Note: published figures (e.g. \"96 KIMs of 243 desa and kelurahan\", 2022) differ from this \
-                     list, which has"
-                ),
-                table.total.villages.total,
-                t(
-                    "desa/kelurahan; setiap daftar Kemendagri sejak Permendagri 56/2015 juga memuat 237. Sumber \
-                     angka 243 tidak diketahui: mungkin daftar lain atau unit lain (docs/domain.md §6).",
-                    "desa/kelurahan; every Kemendagri list since Permendagri 56/2015 also has 237. The source of \
-                     243 is unknown: it may be another list or count other units (docs/domain.md §6)."
-                )
-            )?;
-        }
     } else {
         writeln!(
             out,
@@ -282,6 +309,25 @@ fn write_denominator(
             t(
                 "KIM dihitung bila berstatus terdaftar atau aktif pada tanggal itu.",
                 "a KIM counts when its status is registered or active on that day."
+            )
+        )?;
+    }
+    if list.is_embedded() && within.to_string() == "64.02" {
+        writeln!(
+            out,
+            "{} {} {}",
+            t(
+                "Catatan: angka yang pernah dipublikasikan (mis. \"96 KIM dari 243 desa dan kelurahan\", 2022) \
+                 tidak cocok dengan daftar ini, yang memuat",
+                "Note: published figures (e.g. \"96 KIMs of 243 desa and kelurahan\", 2022) differ from this \
+                 list, which has"
+            ),
+            table.total.villages.total,
+            t(
+                "desa/kelurahan; setiap daftar Kemendagri sejak Permendagri 56/2015 juga memuat 237. Sumber \
+                 angka 243 tidak diketahui: mungkin daftar lain atau unit lain (docs/domain.md §6).",
+                "desa/kelurahan; every Kemendagri list since Permendagri 56/2015 also has 237. The source of \
+                 243 is unknown: it may be another list or count other units (docs/domain.md §6)."
             )
         )?;
     }

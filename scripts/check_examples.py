@@ -122,7 +122,11 @@ def main() -> int:
     check("coverage_kukar names the code list and explains 243", "2025-04-25" in p.stdout and "243" in p.stdout, p)
     p = run(cov, "--as-of", "2022-12-31", "--lang", "en", "--csv", "d.csv")
     en = p.stdout
-    check("coverage_kukar --as-of before the list says so", "before the code list" in en, p)
+    check(
+        "coverage_kukar --as-of 2022-12-31 uses the list in force then",
+        "Code list in force: Permendagri 58/2021" in en and "243" in en,
+        p,
+    )
     check(
         "coverage_kukar --lang en is English only",
         p.returncode == 0 and not any(w in en for w in ("Kesenjangan", " dari ", "Catatan", "Daftar kode")),
