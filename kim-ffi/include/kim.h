@@ -296,8 +296,10 @@ size_t kim_string_len(const char *s);
 // The process-wide moderator with the shipped lexicon, compiled on the first call (1–2 ms) and kept until the
 // process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
 // [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
-// every request, the shared one once per worker (or once in the FPM master, if the `opcache.preload` script calls
-// it). Use it from any thread.
+// every request, the shared one once per worker. Called from PHP's `opcache.preload` script it is built once in the
+// FPM master and inherited by the workers, but only when the master runs as an unprivileged user: under a root
+// master PHP runs the preload script in a separate child (`opcache.preload_user`), so each worker builds its own on
+// its first request. Use it from any thread.
 //
 // # Safety
 //
@@ -793,8 +795,9 @@ kim_status kim_coverage_by_date(const kim_registry *registry,
 // The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
 // Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle
 // stays correct. The list is parsed once per process (about 5 ms, plus the name index on the first name match):
-// call it from PHP's `opcache.preload` script and PHP-FPM workers inherit it from the master, so no request pays
-// for it. Use it from any thread.
+// called from PHP's `opcache.preload` script under an unprivileged FPM master, the workers inherit it and no request
+// pays for it; under a root master PHP runs preloading in a separate child, so each worker pays once, on its first
+// request (measured in the README's PHP section). Use it from any thread.
 //
 // # Safety
 //

@@ -27,8 +27,10 @@ static SHARED: OnceLock<KimModerator> = OnceLock::new();
 /// The process-wide moderator with the shipped lexicon, compiled on the first call (1–2 ms) and kept until the
 /// process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
 /// [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
-/// every request, the shared one once per worker (or once in the FPM master, if the `opcache.preload` script calls
-/// it). Use it from any thread.
+/// every request, the shared one once per worker. Called from PHP's `opcache.preload` script it is built once in the
+/// FPM master and inherited by the workers, but only when the master runs as an unprivileged user: under a root
+/// master PHP runs the preload script in a separate child (`opcache.preload_user`), so each worker builds its own on
+/// its first request. Use it from any thread.
 ///
 /// # Safety
 ///

@@ -41,8 +41,9 @@ fn shared() -> &'static KimReference {
 /// The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
 /// Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle
 /// stays correct. The list is parsed once per process (about 5 ms, plus the name index on the first name match):
-/// call it from PHP's `opcache.preload` script and PHP-FPM workers inherit it from the master, so no request pays
-/// for it. Use it from any thread.
+/// called from PHP's `opcache.preload` script under an unprivileged FPM master, the workers inherit it and no request
+/// pays for it; under a root master PHP runs preloading in a separate child, so each worker pays once, on its first
+/// request (measured in the README's PHP section). Use it from any thread.
 ///
 /// # Safety
 ///
