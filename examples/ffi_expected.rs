@@ -27,7 +27,7 @@ struct Args {
     dir: PathBuf,
 }
 
-/// The texts moderated by the PHP test (also in `examples/php/tests.php`).
+/// The texts moderated by the PHP test (also in `php/tests/CoreEqualityTest.php`).
 pub const TEXTS: &[&str] = &[
     "Gotong royong membersihkan pantai Desa Perian, Minggu pagi.",
     "Main di s.l.o.t g4c0r, m4xw1n tiap hari!",

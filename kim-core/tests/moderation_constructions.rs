@@ -510,7 +510,7 @@ fn the_readme_json_example_is_what_check_returns() {
     assert_eq!(shown, json.replace(' ', ""), "{json}");
 }
 
-/// The decisions the C and PHP tests expect (`examples/ffi_expected.rs`, `examples/php/tests.php`) are unchanged.
+/// The decisions the C and PHP tests expect (`examples/ffi_expected.rs`, `php/tests/CoreEqualityTest.php`) are unchanged.
 #[test]
 fn the_decisions_the_bindings_test_are_unchanged() {
     use Decision::{Allow, Block, Hold};
