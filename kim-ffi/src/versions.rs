@@ -3,9 +3,13 @@
 
 use std::ffi::c_char;
 
-use kim_core::coverage::{CodeListChoice, CoverageSpec, coverage_by_date};
+use kim_core::coverage::{
+    CodeListChoice, CoverageSpec, DatedSeriesPoint, coverage_by_date, coverage_series_by_date,
+    gaps_by_date,
+};
 use kim_core::wilayah::{Crosswalk, Kode, Reference, diff};
 
+use crate::coverage::SeriesRequest;
 use crate::errors::{FfiError, KimStatus};
 use crate::handle::{
     check_out, handle, input_str, optional_str, parse_json, versioned, write_json,
@@ -24,6 +28,48 @@ fn date(s: &str) -> Result<chrono::NaiveDate, FfiError> {
         }
         .into()
     })
+}
+
+/// The pinned version (`code_list` non-empty) or the list in force on each date.
+fn choice(pin: Option<&str>) -> CodeListChoice {
+    match pin.map(str::trim) {
+        None | Some("") => CodeListChoice::InForce,
+        Some(id) => CodeListChoice::Pinned(id.to_owned()),
+    }
+}
+
+/// The registry handle, the options text (`{}` when NULL or blank) and the code-list choice of a dated call.
+///
+/// # Safety
+///
+/// As [`kim_coverage_by_date`].
+unsafe fn dated_inputs<'a>(
+    registry: *const KimRegistry,
+    options_json: *const c_char,
+    options_len: usize,
+    code_list: *const c_char,
+    code_list_len: usize,
+) -> Result<(&'a KimRegistry, &'a str, CodeListChoice), FfiError> {
+    // SAFETY: guaranteed by the caller.
+    let (registry, opts, pin) = unsafe {
+        (
+            handle(registry, "registry")?,
+            optional_str(options_json, options_len, "options_json")?,
+            optional_str(code_list, code_list_len, "code_list")?,
+        )
+    };
+    let opts = opts.map_or("", str::trim);
+    Ok((
+        registry,
+        if opts.is_empty() { "{}" } else { opts },
+        choice(pin),
+    ))
+}
+
+#[derive(serde::Serialize)]
+struct DatedSeries<'a> {
+    within: Option<Kode>,
+    points: &'a [DatedSeriesPoint],
 }
 
 #[derive(serde::Serialize)]
@@ -183,8 +229,9 @@ pub unsafe extern "C" fn kim_code_list_crosswalk(
 
 /// Coverage with the code list in force on `as_of` (`code_list` NULL or empty), or the version `code_list` names.
 /// The registry's seats and `within` are codes of today's list; seats of re-keyed units are translated, the others
-/// stay and show in `unmatched`. `options_json` is as for `kim_coverage`. Writes `{"schema_version":1,"version":{…},
-/// "before_oldest":false,"seats_rekeyed":0,"table":{…as kim_coverage}}`.
+/// stay and show in `unmatched`. `options_json` is as for `kim_coverage`; with `"denominators": true` the table has
+/// population and area columns (figures only for the list they were published for: `null` with an older list).
+/// Writes `{"schema_version":1,"version":{…},"before_oldest":false,"seats_rekeyed":0,"table":{…as kim_coverage}}`.
 ///
 /// # Safety
 ///
@@ -207,22 +254,113 @@ pub unsafe extern "C" fn kim_coverage_by_date(
     ffi_call!({
         check_out(out, "out")?;
         // SAFETY: guaranteed by the caller.
-        let (registry, opts, pin) = unsafe {
-            (
-                handle(registry, "registry")?,
-                optional_str(options_json, options_len, "options_json")?,
-                optional_str(code_list, code_list_len, "code_list")?,
-            )
+        let (registry, opts, choice) = unsafe {
+            dated_inputs(
+                registry,
+                options_json,
+                options_len,
+                code_list,
+                code_list_len,
+            )?
         };
-        let spec: CoverageSpec = opts
-            .filter(|s| !s.trim().is_empty())
-            .map_or_else(|| Ok(CoverageSpec::default()), |s| parse_json(s, "options"))?;
-        let choice = match pin.map(str::trim) {
-            None | Some("") => CodeListChoice::InForce,
-            Some(id) => CodeListChoice::Pinned(id.to_owned()),
-        };
+        let spec: CoverageSpec = parse_json(opts, "options")?;
         let c = coverage_by_date(&registry.0, &spec.options(crate::today()), &choice)?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&c)) }
+    })
+}
+
+/// Gaps (villages and kecamatan without an active KIM) with the code list in force on `as_of` (`code_list` NULL or
+/// empty), or the version `code_list` names; seats are translated as in [`kim_coverage_by_date`]. `options_json` is
+/// as for `kim_gaps`. Writes what `kim_gaps` writes; its `code_list_version` names the list used.
+///
+/// # Safety
+///
+/// As [`kim_coverage_by_date`].
+///
+/// # Errors
+///
+/// As [`kim_coverage_by_date`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_gaps_by_date(
+    registry: *const KimRegistry,
+    options_json: *const c_char,
+    options_len: usize,
+    code_list: *const c_char,
+    code_list_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (registry, opts, choice) = unsafe {
+            dated_inputs(
+                registry,
+                options_json,
+                options_len,
+                code_list,
+                code_list_len,
+            )?
+        };
+        let spec: CoverageSpec = parse_json(opts, "options")?;
+        let g = gaps_by_date(&registry.0, &spec.options(crate::today()), &choice)?;
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_json(out, &versioned(&g)) }
+    })
+}
+
+/// Coverage through time where each date uses the code list in force on it (`code_list` NULL or empty), or the
+/// version `code_list` names for every date. `options_json` is as for `kim_coverage_series` (`within`, `active`,
+/// and `from` + `to` or `dates`). Writes `{"schema_version":1,"within":"64.02"|null,"points":[{"date","villages",
+/// "villages_with_kim","village_ratio","kecamatan","kecamatan_with_kim","kecamatan_ratio","n_kim",
+/// "code_list_version"}]}`: the universe may change between points, and each says which list it used.
+///
+/// # Safety
+///
+/// As [`kim_coverage_by_date`].
+///
+/// # Errors
+///
+/// As `kim_coverage_series`, plus `KIM_STATUS_INVALID_ARGUMENT` for an unknown version id or a `within` that has
+/// no single unit in a list used.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_coverage_series_by_date(
+    registry: *const KimRegistry,
+    options_json: *const c_char,
+    options_len: usize,
+    code_list: *const c_char,
+    code_list_len: usize,
+    out: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        // SAFETY: guaranteed by the caller.
+        let (registry, opts, choice) = unsafe {
+            dated_inputs(
+                registry,
+                options_json,
+                options_len,
+                code_list,
+                code_list_len,
+            )?
+        };
+        let q: SeriesRequest = parse_json(opts, "options")?;
+        let spec = CoverageSpec {
+            within: q.within,
+            active: q.active.clone(),
+            ..CoverageSpec::default()
+        };
+        let points = coverage_series_by_date(
+            &registry.0,
+            &spec.options(crate::today()),
+            &q.dates()?,
+            &choice,
+        )?;
+        let body = DatedSeries {
+            within: q.within,
+            points: &points,
+        };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_json(out, &versioned(&body)) }
     })
 }

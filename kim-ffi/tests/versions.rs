@@ -4,10 +4,14 @@
 use std::ffi::{CStr, c_char};
 use std::ptr;
 
+use kim_ffi::denominators::kim_reference_denominators;
 use kim_ffi::errors::KimStatus;
+use kim_ffi::registry::{kim_registry_free, kim_registry_from_json};
 use kim_ffi::versions::{
     kim_code_list_crosswalk, kim_code_list_diff, kim_code_list_in_force, kim_code_list_versions,
+    kim_coverage_by_date, kim_coverage_series_by_date, kim_gaps_by_date,
 };
+use kim_ffi::wilayah::kim_reference_shared;
 
 fn take(s: *mut c_char) -> serde_json::Value {
     // SAFETY: `s` is a string from kim, freed once right after.
@@ -93,5 +97,125 @@ fn versions_in_force_diff_and_crosswalk_as_json() {
     assert_ne!(
         unsafe { kim_code_list_crosswalk(a, al, z, zl, j, jl, &raw mut out) },
         KimStatus::KIM_STATUS_OK
+    );
+}
+
+#[test]
+fn gaps_series_and_coverage_by_date_with_denominators() {
+    let json = include_str!("../../examples/data/kim_sample.json");
+    let mut reg = ptr::null_mut();
+    assert_eq!(
+        unsafe { kim_registry_from_json(json.as_ptr().cast(), json.len(), &raw mut reg) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let mut out = ptr::null_mut();
+
+    // Gaps as of 2020 use Permendagri 72/2019: Kutai Kartanegara had 18 kecamatan then.
+    let (o, ol) = b(r#"{"as_of": "2020-06-30", "within": "64.02"}"#);
+    assert_eq!(
+        unsafe { kim_gaps_by_date(reg, o, ol, ptr::null(), 0, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let g = take(out);
+    assert_eq!(g["code_list_version"], "permendagri-72-2019");
+    assert!(g["kecamatan"].as_array().unwrap().len() <= 18);
+    // Pinned to today's list: 20 kecamatan in the universe.
+    let (p, pl) = b("kepmendagri-300.2.2-2138-2025");
+    assert_eq!(
+        unsafe { kim_gaps_by_date(reg, o, ol, p, pl, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    assert_eq!(
+        take(out)["code_list_version"],
+        "kepmendagri-300.2.2-2138-2025"
+    );
+
+    // A series across list changes says which list each point used.
+    let (s, sl) = b(r#"{"within": "64.02", "dates": ["2019-12-31", "2021-06-30", "2025-06-30"]}"#);
+    assert_eq!(
+        unsafe { kim_coverage_series_by_date(reg, s, sl, ptr::null(), 0, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let series = take(out);
+    let used: Vec<&str> = series["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code_list_version"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        used,
+        [
+            "permendagri-137-2017",
+            "permendagri-72-2019",
+            "kepmendagri-300.2.2-2138-2025"
+        ]
+    );
+    let (bad, badl) = b(r#"{"within": "64.02"}"#);
+    assert_eq!(
+        unsafe { kim_coverage_series_by_date(reg, bad, badl, ptr::null(), 0, &raw mut out) },
+        KimStatus::KIM_STATUS_INVALID_ARGUMENT
+    );
+
+    // Denominators in the coverage options: figures for today's list, null for an older one.
+    let (d, dl) =
+        b(r#"{"as_of": "2025-06-30", "level": "kab_kota", "within": "64", "denominators": true}"#);
+    assert_eq!(
+        unsafe { kim_coverage_by_date(reg, d, dl, ptr::null(), 0, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let c = take(out);
+    let kukar = c["table"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "64.02")
+        .unwrap();
+    assert_eq!(kukar["denominators"]["population"], 806_964);
+    assert_eq!(c["table"]["denominators"]["rows_without_population"], 0);
+    let (d, dl) =
+        b(r#"{"as_of": "2021-06-30", "level": "kab_kota", "within": "64", "denominators": true}"#);
+    assert_eq!(
+        unsafe { kim_coverage_by_date(reg, d, dl, ptr::null(), 0, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let c = take(out);
+    assert_eq!(c["table"]["denominators"]["applies"], false);
+    assert!(c["table"]["rows"][0]["denominators"]["population"].is_null());
+    unsafe { kim_registry_free(reg) };
+}
+
+#[test]
+fn denominators_of_one_unit() {
+    let mut out = ptr::null_mut();
+    let mut r = ptr::null_mut();
+    assert_eq!(
+        unsafe { kim_reference_shared(&raw mut r) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let (k, kl) = b("64.02");
+    assert_eq!(
+        unsafe { kim_reference_denominators(r, k, kl, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let u = take(out);
+    assert_eq!(u["population"]["value"], 806_964);
+    assert_eq!(u["population"]["year"], 2024);
+    assert!(
+        u["area_km2"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Geospasial")
+    );
+    let (k, kl) = b("64.02.01");
+    assert_eq!(
+        unsafe { kim_reference_denominators(r, k, kl, &raw mut out) },
+        KimStatus::KIM_STATUS_OK
+    );
+    assert!(take(out)["population"].is_null());
+    let (k, kl) = b("64.99");
+    assert_eq!(
+        unsafe { kim_reference_denominators(r, k, kl, &raw mut out) },
+        KimStatus::KIM_STATUS_INVALID_CODE
     );
 }
