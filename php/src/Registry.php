@@ -64,7 +64,10 @@ final class Registry extends Handle
      * Coverage: the share of villages and kecamatan with an active KIM, per unit of `level` within `within`.
      *
      * @param array<string, mixed> $options `as_of`, `level` (`provinsi`, `kab_kota`, `kecamatan`, `desa`),
-     *                                      `within` (a code), `statuses`
+     *                                      `within` (a code), `active`, `only_valid`, `denominators` (true adds
+     *                                      population, area, KIMs per 100,000 residents and per 1,000 km² to
+     *                                      each row, `null` where there is no figure, and a `denominators`
+     *                                      summary with the sources and the rows without a figure)
      * @return array<string, mixed> `rows`, `total`, `unmatched`, `code_list_version`, `as_of`
      */
     public function coverage(Reference $reference, array $options = []): array
@@ -108,5 +111,44 @@ final class Registry extends Handle
     {
         $o = Native::encode($options);
         return Native::json(fn ($out) => Kim::ffi()->kim_gaps($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
+     * Coverage with the code list in force on `as_of` (or the version `$codeList` names, see
+     * {@see CodeLists::versions()}). Seats are codes of today's list; seats of re-keyed units are translated into
+     * the older list, the others stay and show in `unmatched`.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     * @return array<string, mixed> `version`, `before_oldest`, `seats_rekeyed` and `table` (as {@see coverage()})
+     */
+    public function coverageByDate(array $options = [], ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out));
+    }
+
+    /**
+     * Gaps with the code list in force on `as_of` (or the version `$codeList` names); `code_list_version` says
+     * which.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     * @return array<string, mixed>
+     */
+    public function gapsByDate(array $options = [], ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_gaps_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out));
+    }
+
+    /**
+     * Coverage through time where each date uses the code list in force on it (or the version `$codeList` names).
+     *
+     * @param array<string, mixed> $options as for {@see series()}
+     * @return list<array<string, mixed>> the points of {@see series()}, each with its `code_list_version`
+     */
+    public function seriesByDate(array $options, ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_series_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out))['points'];
     }
 }
