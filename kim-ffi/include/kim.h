@@ -851,6 +851,30 @@ kim_status kim_coverage_series_by_date(const kim_registry *registry,
                                        size_t code_list_len,
                                        char **out);
 
+// Migrates a registry exported from a system that still uses an older code list: every seat is read as a code of
+// `from` (a version id) and goes through the crosswalk to `to` (NULL or empty: today's list). Unchanged and renamed
+// seats keep their code; seats re-keyed with confidence ≥ 0.9 take their new code; ambiguous, gone and unknown
+// seats keep their old code (validation and coverage then show them). `*out` receives the new registry (free it
+// with `kim_registry_free`) and `*out_report`
+// `{"schema_version":1,"from_version","to_version","rows":[{"kim_id","code","status","new_code","old_name",
+// "new_name","confidence","candidates","rewritten"}]}`, one row per KIM.
+//
+// # Safety
+//
+// `registry` is a live handle; `from` and `to` are NULL or point to their lengths in bytes (`from` is required);
+// `out` and `out_report` are valid pointers. Free `*out_report` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_ARGUMENT` (unknown version id), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_registry_migrate_codes(const kim_registry *registry,
+                                      const char *from,
+                                      size_t from_len,
+                                      const char *to,
+                                      size_t to_len,
+                                      kim_registry **out,
+                                      char **out_report);
+
 // The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
 // Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle
 // stays correct. The list is parsed once per process (about 5 ms, plus the name index on the first name match):

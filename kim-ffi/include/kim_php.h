@@ -217,6 +217,14 @@ kim_status kim_coverage_series_by_date(const kim_registry *registry,
                                        size_t code_list_len,
                                        char **out);
 
+kim_status kim_registry_migrate_codes(const kim_registry *registry,
+                                      const char *from,
+                                      size_t from_len,
+                                      const char *to,
+                                      size_t to_len,
+                                      kim_registry **out,
+                                      char **out_report);
+
 kim_status kim_reference_shared(kim_reference **out);
 
 kim_status kim_reference_embedded(kim_reference **out);

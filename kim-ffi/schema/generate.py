@@ -667,6 +667,15 @@ doc(
     obj({"schema_version": V1, "version": c("code_list_version"), "before_oldest": B}),
 )
 change = enum("added", "removed", "renamed", "rekeyed", "ambiguous")
+seat_migration = {
+    "code": c("code"),
+    "status": enum("unchanged", "renamed", "rekeyed", "ambiguous", "gone", "not_in_source"),
+    "new_code": nul(c("code")),
+    "old_name": nul(S),
+    "new_name": nul(S),
+    "confidence": nul(N),
+    "candidates": arr(c("code")),
+}
 doc(
     "code_list_diff",
     "Code list diff",
@@ -702,19 +711,20 @@ doc(
             "schema_version": V1,
             "from_version": S,
             "to_version": S,
-            "rows": arr(
-                obj(
-                    {
-                        "code": c("code"),
-                        "status": enum("unchanged", "renamed", "rekeyed", "ambiguous", "gone", "not_in_source"),
-                        "new_code": nul(c("code")),
-                        "old_name": nul(S),
-                        "new_name": nul(S),
-                        "confidence": nul(N),
-                        "candidates": arr(c("code")),
-                    }
-                )
-            ),
+            "rows": arr(obj(seat_migration)),
+        }
+    ),
+)
+doc(
+    "registry_migration",
+    "Registry seats migrated between code lists",
+    "Out: kim_registry_migrate_codes (the report).",
+    obj(
+        {
+            "schema_version": V1,
+            "from_version": S,
+            "to_version": S,
+            "rows": arr(obj({"kim_id": S, **seat_migration, "rewritten": B})),
         }
     ),
 )

@@ -4,15 +4,15 @@
 use std::ffi::c_char;
 
 use kim_core::coverage::{
-    CodeListChoice, CoverageSpec, DatedSeriesPoint, coverage_by_date, coverage_series_by_date,
-    gaps_by_date,
+    CodeListChoice, CoverageSpec, DatedSeriesPoint, KimSeatMigration, MIN_REKEY_CONFIDENCE,
+    coverage_by_date, coverage_series_by_date, gaps_by_date, migrate_registry,
 };
 use kim_core::wilayah::{Crosswalk, Kode, Reference, diff};
 
 use crate::coverage::SeriesRequest;
 use crate::errors::{FfiError, KimStatus};
 use crate::handle::{
-    check_out, handle, input_str, optional_str, parse_json, versioned, write_json,
+    check_out, handle, input_str, optional_str, parse_json, versioned, write_handle, write_json,
 };
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
@@ -362,5 +362,65 @@ pub unsafe extern "C" fn kim_coverage_series_by_date(
         };
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &versioned(&body)) }
+    })
+}
+
+/// Migrates a registry exported from a system that still uses an older code list: every seat is read as a code of
+/// `from` (a version id) and goes through the crosswalk to `to` (NULL or empty: today's list). Unchanged and renamed
+/// seats keep their code; seats re-keyed with confidence ≥ 0.9 take their new code; ambiguous, gone and unknown
+/// seats keep their old code (validation and coverage then show them). `*out` receives the new registry (free it
+/// with `kim_registry_free`) and `*out_report`
+/// `{"schema_version":1,"from_version","to_version","rows":[{"kim_id","code","status","new_code","old_name",
+/// "new_name","confidence","candidates","rewritten"}]}`, one row per KIM.
+///
+/// # Safety
+///
+/// `registry` is a live handle; `from` and `to` are NULL or point to their lengths in bytes (`from` is required);
+/// `out` and `out_report` are valid pointers. Free `*out_report` with `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_INVALID_ARGUMENT` (unknown version id), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_registry_migrate_codes(
+    registry: *const KimRegistry,
+    from: *const c_char,
+    from_len: usize,
+    to: *const c_char,
+    to_len: usize,
+    out: *mut *mut KimRegistry,
+    out_report: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        check_out(out_report, "out_report")?;
+        // SAFETY: guaranteed by the caller.
+        let (registry, from, to) = unsafe {
+            (
+                handle(registry, "registry")?,
+                input_str(from, from_len, "from")?,
+                optional_str(to, to_len, "to")?,
+            )
+        };
+        let target = match to.map(str::trim) {
+            None | Some("") => Reference::embedded(),
+            Some(id) => Reference::version_id(id)?,
+        };
+        let m = migrate_registry(
+            &registry.0,
+            Reference::version_id(from.trim())?,
+            target,
+            MIN_REKEY_CONFIDENCE,
+        )?;
+        let body = Migrations::<KimSeatMigration> {
+            from_version: &m.from_version,
+            to_version: &m.to_version,
+            rows: &m.seats,
+        };
+        // SAFETY: `out_report` is valid and non-NULL.
+        unsafe { write_json(out_report, &versioned(&body))? };
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_handle(out, KimRegistry(m.registry)) };
+        Ok(())
     })
 }

@@ -171,6 +171,12 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
         pinned = buf(pin) if pin else (None, 0)
         docs.append(("coverage_by_date", kim.call("kim_coverage_by_date", reg, *arg(opts), *pinned)))
         docs.append(("gaps", kim.call("kim_gaps_by_date", reg, *arg(opts), *pinned)))
+    migrated, report = ctypes.c_void_p(), ctypes.c_void_p()
+    status = kim.lib.kim_registry_migrate_codes(reg, *old, None, 0, ctypes.byref(migrated), ctypes.byref(report))
+    assert status == 0, kim.error()
+    docs.append(("registry_migration", json.loads(ctypes.string_at(report.value).decode())))
+    kim.lib.kim_string_free(report)
+    kim.lib.kim_registry_free(migrated)
     opts = {"within": "64.02", "dates": ["2019-12-31", "2021-06-30", "2025-06-30"]}
     docs.append(("series_options", opts))
     docs.append(("coverage_series_by_date", kim.call("kim_coverage_series_by_date", reg, *arg(opts), None, 0)))

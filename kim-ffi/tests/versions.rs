@@ -6,10 +6,11 @@ use std::ptr;
 
 use kim_ffi::denominators::kim_reference_denominators;
 use kim_ffi::errors::KimStatus;
-use kim_ffi::registry::{kim_registry_free, kim_registry_from_json};
+use kim_ffi::registry::{kim_registry_free, kim_registry_from_json, kim_registry_len};
 use kim_ffi::versions::{
     kim_code_list_crosswalk, kim_code_list_diff, kim_code_list_in_force, kim_code_list_versions,
     kim_coverage_by_date, kim_coverage_series_by_date, kim_gaps_by_date,
+    kim_registry_migrate_codes,
 };
 use kim_ffi::wilayah::kim_reference_shared;
 
@@ -218,4 +219,55 @@ fn denominators_of_one_unit() {
         unsafe { kim_reference_denominators(r, k, kl, &raw mut out) },
         KimStatus::KIM_STATUS_INVALID_CODE
     );
+}
+
+#[test]
+fn an_old_registry_migrates_through_the_crosswalk() {
+    let json = r#"{"schema_version":1,"kims":[{"id":"K1","name":"KIM Sorong","seat":"92.71.01.1001"},
+        {"id":"K2","name":"KIM Perian","seat":"64.02.01.2001"}]}"#;
+    let mut reg = ptr::null_mut();
+    assert_eq!(
+        unsafe { kim_registry_from_json(json.as_ptr().cast(), json.len(), &raw mut reg) },
+        KimStatus::KIM_STATUS_OK
+    );
+    let (from, fl) = b("kepmendagri-100.1.1-6117-2022");
+    let (mut migrated, mut report) = (ptr::null_mut(), ptr::null_mut());
+    assert_eq!(
+        unsafe {
+            kim_registry_migrate_codes(
+                reg,
+                from,
+                fl,
+                ptr::null(),
+                0,
+                &raw mut migrated,
+                &raw mut report,
+            )
+        },
+        KimStatus::KIM_STATUS_OK
+    );
+    let r = take(report);
+    assert_eq!(r["to_version"], "kepmendagri-300.2.2-2138-2025");
+    assert_eq!(r["rows"][0]["status"], "rekeyed");
+    assert_eq!(r["rows"][0]["new_code"], "96.71.01.1001");
+    assert_eq!(r["rows"][0]["rewritten"], true);
+    assert_eq!(r["rows"][1]["status"], "unchanged");
+    assert_eq!(unsafe { kim_registry_len(migrated) }, 2);
+    unsafe { kim_registry_free(migrated) };
+    let (bad, bl) = b("permendagri-1-1999");
+    assert_eq!(
+        unsafe {
+            kim_registry_migrate_codes(
+                reg,
+                bad,
+                bl,
+                ptr::null(),
+                0,
+                &raw mut migrated,
+                &raw mut report,
+            )
+        },
+        KimStatus::KIM_STATUS_INVALID_ARGUMENT
+    );
+    unsafe { kim_registry_free(reg) };
 }

@@ -114,6 +114,25 @@ final class Registry extends Handle
     }
 
     /**
+     * For a registry exported from a system on an older code list: every seat is read as a code of `$from` (a
+     * version id, see {@see CodeLists::versions()}) and goes through the crosswalk to `$to` (today's list when
+     * null). Seats re-keyed with confidence ≥ 0.9 take their new code; ambiguous, gone and unknown seats keep theirs.
+     *
+     * @return array{0: Registry, 1: list<array<string, mixed>>} the new registry and one row per KIM (`kim_id`,
+     *                                                           `code`, `status`, `new_code`, `confidence`,
+     *                                                           `candidates`, `rewritten`, …)
+     */
+    public function migrateCodes(string $from, ?string $to = null): array
+    {
+        $ffi = Kim::ffi();
+        $report = $ffi->new('char*');
+        $registry = self::make('kim_registry', fn ($out) => $ffi->kim_registry_migrate_codes(
+            $this->h, $from, \strlen($from), $to, Native::len($to), $out, \FFI::addr($report),
+        ));
+        return [$registry, Native::decode(Native::take($report))['rows']];
+    }
+
+    /**
      * Coverage with the code list in force on `as_of` (or the version `$codeList` names, see
      * {@see CodeLists::versions()}). Seats are codes of today's list; seats of re-keyed units are translated into
      * the older list, the others stay and show in `unmatched`.

@@ -88,4 +88,18 @@ final class CodeListsTest extends TestCase
         self::assertFalse($old['table']['denominators']['applies']);
         self::assertNull($old['table']['rows'][0]['denominators']['population']);
     }
+
+    public function testOldRegistryMigratesThroughTheCrosswalk(): void
+    {
+        $old = Registry::fromJson('{"schema_version":1,"kims":[{"id":"K1","name":"KIM Sorong","seat":"92.71.01.1001"},'
+            . '{"id":"K2","name":"KIM Perian","seat":"64.02.01.2001"}]}');
+        [$migrated, $rows] = $old->migrateCodes('kepmendagri-100.1.1-6117-2022');
+        self::assertSame(2, $migrated->count());
+        self::assertSame(['rekeyed', 'unchanged'], array_column($rows, 'status'));
+        self::assertSame('96.71.01.1001', $rows[0]['new_code']);
+        self::assertTrue($rows[0]['rewritten']);
+        $seats = array_column(json_decode($migrated->toJson(), true)['kims'], 'seat');
+        self::assertSame(['96.71.01.1001', '64.02.01.2001'], $seats);
+        self::assertThrowsKim(fn () => $old->migrateCodes('permendagri-1-1999'), ArgumentException::class, 'KIM-E-ARGUMENT');
+    }
 }

@@ -35,8 +35,8 @@ mod target;
 
 #[cfg(feature = "embedded")]
 pub use by_date::{
-    CodeListChoice, DatedCoverage, DatedSeriesPoint, coverage_by_date, coverage_series_by_date,
-    gaps_by_date,
+    CodeListChoice, DatedCoverage, DatedSeriesPoint, KimSeatMigration, MIN_REKEY_CONFIDENCE,
+    RegistryMigration, coverage_by_date, coverage_series_by_date, gaps_by_date, migrate_registry,
 };
 pub use columns::{COLUMNS, Column, DENOMINATOR_COLUMNS, FLAT_COLUMNS, FlatRow, Read};
 pub use denominators::{DenominatorSummary, RowDenominators};
