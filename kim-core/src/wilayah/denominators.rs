@@ -56,7 +56,16 @@ impl Denominators {
     /// Never in practice: the file is generated and checked by `scripts/gen_wilayah_denominators.py` and the tests.
     pub fn embedded() -> &'static Denominators {
         static TABLE: OnceLock<Denominators> = OnceLock::new();
-        TABLE.get_or_init(|| parse(UNITS_TSV).expect("the embedded denominators are valid"))
+        TABLE.get_or_init(Self::build)
+    }
+
+    /// The embedded table parsed afresh, without the cache: for benchmarks; use [`Denominators::embedded`].
+    ///
+    /// # Panics
+    ///
+    /// As [`Denominators::embedded`].
+    pub fn build() -> Denominators {
+        parse(UNITS_TSV).expect("the embedded denominators are valid")
     }
 
     fn find(&self, code: Kode) -> Option<&(Kode, Option<u64>, Option<f64>)> {
