@@ -44,8 +44,8 @@ impl Cell {
         }
     }
 }
-pub(super) struct Row {
-    pub(super) line: u64,
+pub(crate) struct Row {
+    pub(crate) line: u64,
     pub(super) fields: HashMap<String, String>,
     /// The cells of `fields` that arrived as numbers ([`Registry::import_cells`]).
     pub(super) numbers: HashMap<String, Cell>,
@@ -54,7 +54,7 @@ pub(super) struct Row {
 }
 
 impl Row {
-    pub(super) fn get(&self, field: &str) -> Option<&str> {
+    pub(crate) fn get(&self, field: &str) -> Option<&str> {
         self.fields
             .get(field)
             .map(String::as_str)
