@@ -188,60 +188,7 @@ pub fn check_pembinaan(
                 e.1.insert(a.end.year());
             }
         }
-        let mut absent = 0;
-        for p in &a.participants {
-            if !p.attended {
-                absent += 1;
-            }
-            let Some(k) = p.unit.kim() else { continue };
-            let ppath = format!("{base}.participants[{}]", mask_value(k));
-            match registry.get(k) {
-                None => push(
-                    &mut out,
-                    "PB-PB3-UNKNOWN-KIM",
-                    ppath,
-                    format!(
-                        "Peserta {k} kegiatan \"{}\" bukan KIM dalam registri.",
-                        a.title
-                    ),
-                    format!(
-                        "Participant {k} of \"{}\" is no KIM of the registry.",
-                        a.title
-                    ),
-                ),
-                Some(kim) if p.attended && !options.is_active(kim, a.end) => push(
-                    &mut out,
-                    "PB-PB3-NOT-ACTIVE",
-                    ppath,
-                    format!(
-                        "KIM {k} hadir pada \"{}\", tetapi tidak aktif pada tanggal akhirnya {}; keikutsertaan ini \
-                         tidak dihitung.",
-                        a.title, a.end
-                    ),
-                    format!(
-                        "KIM {k} attended \"{}\" but was not active on its end date {}; the participation does \
-                         not count.",
-                        a.title, a.end
-                    ),
-                ),
-                Some(_) => {}
-            }
-        }
-        if absent > 0 {
-            push(
-                &mut out,
-                "PB-PB4-NOT-ATTENDED",
-                format!("{base}.participants"),
-                format!(
-                    "{absent} undangan \"{}\" tidak hadir dan tidak dihitung.",
-                    a.title
-                ),
-                format!(
-                    "{absent} invitations to \"{}\" were not attended and do not count.",
-                    a.title
-                ),
-            );
-        }
+        participants(&mut out, &base, a, registry, options);
         funding_checks(&mut out, &base, &a.funding);
     }
     for (r, (first, monev)) in &dinas_years {
@@ -291,6 +238,70 @@ pub fn check_pembinaan(
     }
 }
 
+/// PB3 and PB4 on the participants of one activity.
+fn participants(
+    out: &mut Vec<Finding>,
+    base: &str,
+    a: &super::Activity,
+    registry: &Registry,
+    options: &PembinaanOptions,
+) {
+    let mut absent = 0;
+    for p in &a.participants {
+        if !p.attended {
+            absent += 1;
+        }
+        let Some(k) = p.unit.kim() else { continue };
+        let ppath = format!("{base}.participants[{}]", mask_value(k));
+        match registry.get(k) {
+            None => push(
+                out,
+                "PB-PB3-UNKNOWN-KIM",
+                ppath,
+                format!(
+                    "Peserta {k} kegiatan \"{}\" bukan KIM dalam registri.",
+                    a.title
+                ),
+                format!(
+                    "Participant {k} of \"{}\" is no KIM of the registry.",
+                    a.title
+                ),
+            ),
+            Some(kim) if p.attended && !options.is_active(kim, a.end) => push(
+                out,
+                "PB-PB3-NOT-ACTIVE",
+                ppath,
+                format!(
+                    "KIM {k} hadir pada \"{}\", tetapi tidak aktif pada tanggal akhirnya {}; keikutsertaan ini \
+                     tidak dihitung.",
+                    a.title, a.end
+                ),
+                format!(
+                    "KIM {k} attended \"{}\" but was not active on its end date {}; the participation does \
+                     not count.",
+                    a.title, a.end
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    if absent > 0 {
+        push(
+            out,
+            "PB-PB4-NOT-ATTENDED",
+            format!("{base}.participants"),
+            format!(
+                "{absent} undangan \"{}\" tidak hadir dan tidak dihitung.",
+                a.title
+            ),
+            format!(
+                "{absent} invitations to \"{}\" were not attended and do not count.",
+                a.title
+            ),
+        );
+    }
+}
+
 /// PB1: who organised.
 fn organizer(out: &mut Vec<Finding>, base: &str, o: &Organizer, what: &str) {
     let name = &o.name;
@@ -335,7 +346,7 @@ fn organizer(out: &mut Vec<Finding>, base: &str, o: &Organizer, what: &str) {
                     o.kind.label_en(),
                     o.region.map_or_else(|| "-".to_owned(), |r| r.to_string())
                 ),
-            )
+            );
         }
         _ => {}
     }
