@@ -291,11 +291,11 @@ fn participants(
             "PB-PB4-NOT-ATTENDED",
             format!("{base}.participants"),
             format!(
-                "{absent} undangan \"{}\" tidak hadir dan tidak dihitung.",
+                "Undangan \"{}\" yang tidak hadir: {absent}; tidak dihitung.",
                 a.title
             ),
             format!(
-                "{absent} invitations to \"{}\" were not attended and do not count.",
+                "Invitations to \"{}\" not attended: {absent}; they do not count.",
                 a.title
             ),
         );
