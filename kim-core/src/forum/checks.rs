@@ -27,18 +27,30 @@ pub struct RuleInfo {
     pub confidence: &'static str,
 }
 
+impl RuleInfo {
+    /// A rule.
+    pub(crate) const fn new(
+        code: &'static str,
+        rule: &'static str,
+        severity: Severity,
+        confidence: &'static str,
+    ) -> Self {
+        Self {
+            code,
+            rule,
+            severity,
+            confidence,
+        }
+    }
+}
+
 const fn rule(
     code: &'static str,
-    rule: &'static str,
+    id: &'static str,
     severity: Severity,
     confidence: &'static str,
 ) -> RuleInfo {
-    RuleInfo {
-        code,
-        rule,
-        severity,
-        confidence,
-    }
+    RuleInfo::new(code, id, severity, confidence)
 }
 
 /// Every forum rule. FR1 is also a property of the library: [`crate::rules::validate`] never reads forums; its

@@ -15,16 +15,11 @@ use crate::wilayah::{Kode, Level};
 
 const fn rule(
     code: &'static str,
-    rule: &'static str,
+    id: &'static str,
     severity: Severity,
     confidence: &'static str,
 ) -> RuleInfo {
-    RuleInfo {
-        code,
-        rule,
-        severity,
-        confidence,
-    }
+    RuleInfo::new(code, id, severity, confidence)
 }
 
 /// Every pembinaan rule that gives findings.

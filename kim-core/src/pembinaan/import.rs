@@ -4,19 +4,14 @@
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::str::FromStr;
-
-use chrono::NaiveDate;
 
 use super::PembinaanData;
 use super::model::{Activity, Funding, Mode, Organizer, OrganizerKind, Participant};
 use crate::error::{Result, RowError};
 use crate::forum::MemberRef;
 use crate::registry::{
-    ImportOptions, Registry, Row, TableReport, TableSpec, import_table, parse_date_with,
+    ImportOptions, Registry, Row, RowParser, TableReport, TableSpec, import_table,
 };
-use crate::vocab::text_problem;
-use crate::wilayah::Kode;
 
 static ACTIVITY_TABLE: TableSpec = TableSpec {
     names: &[
@@ -87,84 +82,42 @@ static ATTENDANCE_TABLE: TableSpec = TableSpec {
     any: &["kim_id", "forum_id"],
 };
 
-/// The problems of one row, with its line.
-struct Cells<'a> {
-    row: &'a Row,
-    errors: Vec<RowError>,
-    options: &'a ImportOptions,
+/// A required field's text, then its parsed value: `KIM-E-REQUIRED` when empty.
+fn required<'a, T>(
+    p: &mut RowParser<'a>,
+    field: &str,
+    read: impl Fn(&mut RowParser<'a>, &str) -> Option<T>,
+) -> Option<T> {
+    p.text(field, true)?;
+    read(p, field)
 }
 
-impl<'a> Cells<'a> {
-    fn err(&mut self, field: &str, value: &str, code: &'static str, reason: impl Into<String>) {
-        self.errors
-            .push(RowError::new(self.row.line, field, value, code, reason));
-    }
-
-    fn text(&mut self, field: &str, required: bool) -> Option<&'a str> {
-        let v = self.row.get(field);
-        if v.is_none() && required {
-            self.err(
+fn amount(p: &mut RowParser<'_>, field: &str) -> Option<u64> {
+    let v = p.text(field, false)?;
+    let digits: String = v
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' '))
+        .collect();
+    digits
+        .strip_prefix("Rp")
+        .unwrap_or(&digits)
+        .parse()
+        .map_err(|_| {
+            p.err(
                 field,
-                "",
-                "KIM-E-REQUIRED",
-                "required field is empty or missing",
+                v,
+                "KIM-E-NUMBER",
+                "not a whole amount of rupiah (digits, with `.` or `,` between thousands)",
             );
-        }
-        if let Some(s) = v
-            && let Some(why) = text_problem(s)
-        {
-            self.err(field, s, "KIM-E-TEXT", why);
-            return None;
-        }
-        v
-    }
+        })
+        .ok()
+}
 
-    fn date(&mut self, field: &str) -> Option<NaiveDate> {
-        let v = self.text(field, true)?;
-        parse_date_with(v, self.options)
-            .map_err(|e| self.err(field, v, "KIM-E-DATE", e))
-            .ok()
-    }
-
-    fn parsed<T: FromStr<Err = String>>(&mut self, field: &str, required: bool) -> Option<T> {
-        let v = self.text(field, required)?;
-        v.parse()
-            .map_err(|e| self.err(field, v, "KIM-E-ENUM", e))
-            .ok()
-    }
-
-    fn kode(&mut self, field: &str) -> Option<Kode> {
-        let v = self.text(field, false)?;
-        Kode::parse(v)
-            .map_err(|e| self.err(field, v, "KIM-E-CODE", e.to_string()))
-            .ok()
-    }
-
-    fn amount(&mut self, field: &str) -> Option<u64> {
-        let v = self.text(field, false)?;
-        let digits: String = v
-            .chars()
-            .filter(|c| !matches!(c, '.' | ',' | ' '))
-            .collect();
-        let digits = digits.strip_prefix("Rp").unwrap_or(&digits).to_owned();
-        digits
-            .parse()
-            .map_err(|_| {
-                self.err(
-                    field,
-                    v,
-                    "KIM-E-NUMBER",
-                    "not a whole amount of rupiah (digits, with `.` or `,` between thousands)",
-                );
-            })
-            .ok()
-    }
-
-    fn finish<T>(self, value: Option<T>) -> std::result::Result<T, Vec<RowError>> {
-        match value {
-            Some(v) if self.errors.is_empty() => Ok(v),
-            _ => Err(self.errors),
-        }
+/// The value when the row has no problem, else every problem.
+fn finish<T>(p: RowParser<'_>, value: Option<T>) -> std::result::Result<T, Vec<RowError>> {
+    match value {
+        Some(v) if p.errors.is_empty() => Ok(v),
+        _ => Err(p.errors),
     }
 }
 
@@ -172,21 +125,21 @@ fn parse_activity(
     row: &Row,
     options: &ImportOptions,
 ) -> std::result::Result<Activity, Vec<RowError>> {
-    let mut c = Cells {
+    let mut c = RowParser {
         row,
         errors: Vec::new(),
         options,
     };
     let id = c.text("id", true);
     let title = c.text("title", true);
-    let kind = c.parsed("kind", true);
-    let okind: Option<OrganizerKind> = c.parsed("organizer_kind", true);
+    let kind = required(&mut c, "kind", RowParser::parsed);
+    let okind: Option<OrganizerKind> = required(&mut c, "organizer_kind", RowParser::parsed);
     let oregion = c.kode("organizer_region");
     let oname = c.text("organizer_name", false).unwrap_or_default();
-    let start = c.date("start");
-    let end = c.date("end");
+    let start = required(&mut c, "start", RowParser::date);
+    let end = required(&mut c, "end", RowParser::date);
     let location = c.kode("location");
-    let mode: Option<Mode> = c.parsed("mode", false);
+    let mode: Option<Mode> = c.parsed("mode");
     let topics: Vec<String> = c
         .text("topics", false)
         .map(|t| {
@@ -197,8 +150,8 @@ fn parse_activity(
                 .collect()
         })
         .unwrap_or_default();
-    let source = c.parsed("funding_source", false);
-    let amount = c.amount("funding_amount");
+    let source = c.parsed("funding_source");
+    let amount = amount(&mut c, "funding_amount");
     let sipd = c.text("sipd_code", false).map(str::to_owned);
     if source.is_none() && (amount.is_some() || sipd.is_some()) && c.errors.is_empty() {
         c.err(
@@ -237,7 +190,7 @@ fn parse_activity(
         }
         Some(a)
     })();
-    c.finish(built)
+    finish(c, built)
 }
 
 fn attended(v: Option<&str>) -> std::result::Result<bool, ()> {
@@ -307,7 +260,7 @@ impl PembinaanData {
     ) -> Result<TableReport> {
         let activities = &mut self.activities;
         import_table(input, &ATTENDANCE_TABLE, options, |row| {
-            let mut c = Cells {
+            let mut c = RowParser {
                 row,
                 errors: Vec::new(),
                 options,
@@ -369,16 +322,19 @@ impl PembinaanData {
                 }
                 i
             });
-            let p = c.finish((|| {
-                Some((
-                    idx?,
-                    Participant {
-                        unit: unit?,
-                        person,
-                        attended: present.ok()?,
-                    },
-                ))
-            })())?;
+            let p = finish(
+                c,
+                (|| {
+                    Some((
+                        idx?,
+                        Participant {
+                            unit: unit?,
+                            person,
+                            attended: present.ok()?,
+                        },
+                    ))
+                })(),
+            )?;
             let (i, p) = p;
             let a = &mut activities[i];
             if a.participants

@@ -72,7 +72,7 @@ pub use options::{ImportOptions, TextEncoding};
 pub use report::{ImportReport, ImportWarning, TableReport};
 pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
-pub(crate) use rows::Row;
+pub(crate) use rows::{Row, RowParser};
 
 use crate::error::{Error, Result};
 pub use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};
