@@ -6,6 +6,7 @@
 
 mod coverage;
 mod errors;
+mod forum;
 mod moderation;
 mod options;
 mod places;
@@ -177,6 +178,7 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     registry::register(m)?;
     rules::register(m)?;
     coverage::register(m)?;
+    forum::register(m)?;
     moderation::register(m)?;
     versions::register(m)?;
     Ok(())

@@ -4,6 +4,8 @@
 - ``Registry``: KIMs loaded from records, CSV, pandas or JSON; bad rows raise ``ValidationError`` (or are collected).
 - ``validate``: findings under the rule profile in force (Permenkominfo 08/2010, 4/2024) and local overlays.
 - ``coverage``, ``gaps``, ``coverage_series``: village and kecamatan coverage at every level, as of any date.
+- ``Forums``, ``forum_coverage``, ``kim_forum_affiliation``: Forum KIM at four levels, rules FR1–FR13, coverage.
+- ``Pembinaan``, ``pembinaan_report``: activities and sarpras grants, rules PB1–PB8, the pembinaan report.
 - ``Moderator``, ``redact``: moderation of Indonesian KIM content.
 - ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
@@ -11,15 +13,22 @@
 from kim import versions
 from kim._kim import (
     CoverageTable,
+    Forums,
     Moderator,
+    Pembinaan,
+    PembinaanReport,
     Reference,
     Registry,
     Report,
+    Table,
     Verdict,
     __version__,
     coverage,
     coverage_series,
+    forum_coverage,
     gaps,
+    kim_forum_affiliation,
+    pembinaan_report,
     profiles,
     redact,
     validate,
@@ -47,25 +56,32 @@ __all__ = [
     "CodeListError",
     "CoverageTable",
     "CsvError",
+    "Forums",
     "JsonError",
     "KimError",
     "KimIOError",
     "LexiconError",
     "Moderator",
     "NikError",
+    "Pembinaan",
+    "PembinaanReport",
     "PersonalDataWarning",
     "ProfileError",
     "Reference",
     "Registry",
     "RegistryError",
     "Report",
+    "Table",
     "TransitionError",
     "ValidationError",
     "Verdict",
     "__version__",
     "coverage",
     "coverage_series",
+    "forum_coverage",
     "gaps",
+    "kim_forum_affiliation",
+    "pembinaan_report",
     "profiles",
     "redact",
     "validate",
