@@ -4,12 +4,14 @@
 //! `fnv1a64(ASIDE_SEED ++ text) % 4 == 0` ([`aside`]). The splits evaluated here are:
 //!
 //! - `dev` and `oldtest`: the tuning three quarters of each file;
-//! - `aside`: the set-aside quarter of both files together (reported in aggregate only, so over-fitting shows);
+//! - `aside`: the set-aside quarter of both files together (reported in aggregate only, so over-fitting shows), and
+//!   `aside-of-dev`, `aside-of-oldtest` for each file's quarter (the rules of the first round were tuned on all of
+//!   DEV, so only the quarter of the old test split was never tuned on by anyone);
 //! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`
-//! for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
+//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
+//! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
 use std::collections::BTreeMap;
@@ -233,6 +235,8 @@ fn print_tables() {
         ("oldtest", part(TEST, false), true),
         ("regression", parse(REGRESSION), true),
         ("aside", aside_items(), false),
+        ("aside-of-dev", part(DEV, true), false),
+        ("aside-of-oldtest", part(TEST, true), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
@@ -273,10 +277,10 @@ fn assert_floors(
     );
 }
 
-/// DEV was tuned on: 97.2% of harmful items not allowed, none blocked, 0.2% of benign held.
+/// DEV's tuning three quarters (561 items): 97.5% of harmful items not allowed, none blocked, 0.6% of benign held.
 #[test]
 fn dev_split_floors() {
-    assert_floors("dev", &part(DEV, false), 550, 0, 90.0, 1.0);
+    assert_floors("dev", &part(DEV, false), 550, 0, 96.0, 1.0);
 }
 
 /// The old corpus: every harmful item not allowed, no benign item blocked or held.
@@ -285,15 +289,19 @@ fn regression_corpus_floors() {
     assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// TEST, held out and run once at the end: 58.8% of harmful items not allowed, 5 benign items blocked (1.1%), 2.0% of
-/// benign held. These floors are set below those figures, with margin, so that a regression fails; they are not the
-/// targets of issue 16 (>= 95% not allowed, none blocked), which the held-out split shows are not met.
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.5% of harmful
+/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before that round).
 #[test]
-fn test_split_floors() {
-    assert_floors("oldtest", &part(TEST, false), 550, 7, 55.0, 3.0);
+fn oldtest_split_floors() {
+    assert_floors("oldtest", &part(TEST, false), 590, 0, 93.0, 2.0);
 }
 
+/// The set-aside quarter of both files (398 items), never tuned on: 81.8% of harmful items not allowed, 1 benign item
+/// blocked, 1.2% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
+/// items): 61.4%, 1 blocked, 3 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
+/// so that a regression fails; they are not the targets of issue 16 (>= 95% not allowed, none blocked), which are not
+/// met on text nobody tuned on.
 #[test]
 fn aside_floors() {
-    assert_floors("aside", &aside_items(), 350, 7, 55.0, 3.0);
+    assert_floors("aside", &aside_items(), 390, 1, 80.0, 2.0);
 }
