@@ -277,7 +277,7 @@ fn assert_floors(
     );
 }
 
-/// DEV's tuning three quarters (561 items): 97.5% of harmful items not allowed, none blocked, 0.6% of benign held.
+/// DEV's tuning three quarters (561 items): 97.1% of harmful items not allowed, none blocked, 0.6% of benign held.
 #[test]
 fn dev_split_floors() {
     assert_floors("dev", &part(DEV, false), 550, 0, 96.0, 1.0);
@@ -289,7 +289,7 @@ fn regression_corpus_floors() {
     assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.5% of harmful
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.1% of harmful
 /// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before that round).
 #[test]
 fn oldtest_split_floors() {
@@ -297,8 +297,8 @@ fn oldtest_split_floors() {
 }
 
 /// The set-aside quarter of both files (398 items), never tuned on: 81.8% of harmful items not allowed, 1 benign item
-/// blocked, 1.2% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
-/// items): 61.4%, 1 blocked, 3 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
+/// blocked, 0.8% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
+/// items): 61.4%, 1 blocked, 2 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
 /// so that a regression fails; they are not the targets of issue 16 (>= 95% not allowed, none blocked), which are not
 /// met on text nobody tuned on.
 #[test]
