@@ -39,7 +39,7 @@ pub(super) fn aimed(
 }
 
 /// How many words apart two different targeted insults may be to aim each other (a string of insults).
-pub const STRING_WINDOW: usize = 3;
+pub(super) const STRING_WINDOW: usize = 3;
 
 /// A string of insults aims each of them: `pesek, item, dekil`, `bolot, budeg`. The nearest other targeted insult
 /// (of another entry) within [`STRING_WINDOW`] words, with the role `"string"`. `targeted` is sorted.
