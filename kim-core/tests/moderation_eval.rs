@@ -8,6 +8,8 @@
 //!   `aside-of-dev`, `aside-of-oldtest` for each file's quarter (the rules of the first round were tuned on all of
 //!   DEV, so only the quarter of the old test split was never tuned on by anyone);
 //! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
+//! - `heldout2`: a second held-out split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of
+//!   everything above and first run after that round was merged (aggregate only).
 //!
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
@@ -82,6 +84,9 @@ fn aside_items() -> Vec<Item> {
 }
 const TEST: &str = include_str!("data/moderation/test.tsv");
 const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
+/// The second held-out split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon
+/// nor the other splits, and kept outside the repository until the round of that day was merged. Aggregates only.
+const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -237,6 +242,7 @@ fn print_tables() {
         ("aside", aside_items(), false),
         ("aside-of-dev", part(DEV, true), false),
         ("aside-of-oldtest", part(TEST, true), false),
+        ("heldout2", parse(HELDOUT2), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
@@ -304,4 +310,13 @@ fn oldtest_split_floors() {
 #[test]
 fn aside_floors() {
     assert_floors("aside", &aside_items(), 390, 1, 80.0, 2.0);
+}
+
+/// The second held-out split, run once on the engine before (main at 86b1b71) and once after the round of 2026-12-04:
+/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5%. Regression floors only; the issue-16
+/// targets (>= 95% not allowed, none blocked) are not met. A later round that tunes on it must write a new held-out
+/// split first.
+#[test]
+fn heldout2_floors() {
+    assert_floors("heldout2", &parse(HELDOUT2), 650, 2, 72.0, 4.0);
 }
