@@ -186,3 +186,118 @@ pub fn coverage_geojson(table: &CoverageTable) -> Result<CoverageMap<'_>> {
         },
     })
 }
+
+/// Chosen boundaries; serialises as a GeoJSON FeatureCollection with a `bbox`, whose features have the code as `id`
+/// and `code`, `name`, `level` and `centroid` (`[longitude, latitude]`) as properties.
+#[derive(Debug, Clone)]
+pub struct BoundarySet {
+    /// The boundaries, in code order (or in the order of the codes asked for).
+    pub boundaries: Vec<&'static Boundary>,
+}
+
+struct BoundaryFeature(&'static Boundary);
+
+impl Serialize for BoundaryFeature {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Props<'a> {
+            code: Kode,
+            name: &'a str,
+            level: Level,
+            centroid: [f64; 2],
+        }
+        let b = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("type", "Feature")?;
+        m.serialize_entry("id", &b.code)?;
+        m.serialize_entry(
+            "properties",
+            &Props {
+                code: b.code,
+                name: &b.name,
+                level: b.level(),
+                centroid: [b.centroid.lng, b.centroid.lat],
+            },
+        )?;
+        m.serialize_entry("geometry", &Geometry(b))?;
+        m.end()
+    }
+}
+
+impl Serialize for BoundarySet {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("type", "FeatureCollection")?;
+        if let Some(b) = bbox_of(self.boundaries.iter().copied()) {
+            m.serialize_entry("bbox", &b.to_array())?;
+        }
+        m.serialize_entry(
+            "features",
+            &self
+                .boundaries
+                .iter()
+                .map(|b| BoundaryFeature(b))
+                .collect::<Vec<_>>(),
+        )?;
+        m.end()
+    }
+}
+
+impl BoundarySet {
+    /// The GeoJSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| unreachable!("GeoJSON serialisation: {e}"))
+    }
+}
+
+/// The boundaries at `level` inside `within` (see [`boundaries`]), or, with `codes`, those units in that order.
+///
+/// Errors: as [`boundaries`]; a code of another level or outside `within`; codes with no boundary (all of them
+/// are named).
+pub fn select(level: Level, within: Option<Kode>, codes: Option<&[Kode]>) -> Result<BoundarySet> {
+    let scope = boundaries(level, within)?;
+    let Some(codes) = codes else {
+        return Ok(BoundarySet {
+            boundaries: scope.iter().collect(),
+        });
+    };
+    let mut out = Vec::with_capacity(codes.len());
+    let mut missing = Vec::new();
+    for &c in codes {
+        if c.level() != level {
+            return Err(kim_core::Error::InvalidArgument {
+                name: "codes",
+                message: format!("{c} is a {} code, not a {level} code", c.level()),
+            });
+        }
+        match scope.binary_search_by(|b| b.code.cmp(&c)) {
+            Ok(i) => out.push(&scope[i]),
+            Err(_) => missing.push(c.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(kim_core::Error::InvalidArgument {
+            name: "codes",
+            message: format!(
+                "no boundary for {} code(s){}: {}",
+                missing.len(),
+                within.map_or_else(String::new, |w| format!(" inside {w}")),
+                missing.join(", ")
+            ),
+        });
+    }
+    Ok(BoundarySet { boundaries: out })
+}
+
+/// Computes coverage ([`kim_core::coverage::coverage`]) and returns it as GeoJSON text ([`coverage_geojson`]): the
+/// one call the C ABI makes.
+///
+/// Errors: those of both.
+pub fn coverage_geojson_text(
+    registry: &kim_core::registry::Registry,
+    reference: &kim_core::wilayah::Reference,
+    options: &kim_core::coverage::CoverageOptions,
+) -> Result<String> {
+    let table = kim_core::coverage::coverage(registry, reference, options)?;
+    Ok(coverage_geojson(&table)?.to_json())
+}

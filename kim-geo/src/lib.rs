@@ -29,7 +29,10 @@ use kim_core::wilayah::{Kode, Level};
 use kim_core::{Error, Result};
 use serde::Serialize;
 
-pub use geojson::{CoverageMap, MapMeta, NameDifference, UnitRef, coverage_geojson};
+pub use geojson::{
+    BoundarySet, CoverageMap, MapMeta, NameDifference, UnitRef, coverage_geojson,
+    coverage_geojson_text, select,
+};
 
 /// The code-list version the boundaries follow, per the upstream README (Kepmendagri 300.2.2-2430/2025, an
 /// amendment of 2138/2025 with the same codes down to the kecamatan; a test checks every code against kim-core's

@@ -271,3 +271,41 @@ fn geojson_national_levels() {
         assert!(map.meta.boundaries_without_row.is_empty());
     }
 }
+
+#[test]
+fn select_boundaries_as_geojson() {
+    let all = kim_geo::select(Level::Kecamatan, Some(k("64.02")), None).unwrap();
+    assert_eq!(all.boundaries.len(), 20);
+    let some = kim_geo::select(
+        Level::Kecamatan,
+        None,
+        Some(&[k("64.02.06"), k("11.01.01")]),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&some.to_json()).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    assert_eq!(v["features"][0]["id"], "64.02.06");
+    assert_eq!(v["features"][0]["properties"]["name"], "Tenggarong");
+    assert_eq!(v["features"][0]["properties"]["level"], "kecamatan");
+    assert_eq!(v["features"][1]["properties"]["code"], "11.01.01");
+    assert_eq!(v["bbox"].as_array().unwrap().len(), 4);
+    let e = kim_geo::select(
+        Level::Kecamatan,
+        None,
+        Some(&[k("64.02.98"), k("64.02.99")]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("no boundary for 2 code(s): 64.02.98, 64.02.99"),
+        "{e}"
+    );
+    let e = kim_geo::select(Level::Kecamatan, None, Some(&[k("64.02")]))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("64.02 is a kab_kota code"), "{e}");
+    let e = kim_geo::select(Level::Kecamatan, Some(k("64.01")), Some(&[k("64.02.06")]))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("inside 64.01"), "{e}");
+}

@@ -6,6 +6,7 @@
 
 mod coverage;
 mod errors;
+mod geo;
 mod moderation;
 mod options;
 mod places;
@@ -179,5 +180,6 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     coverage::register(m)?;
     moderation::register(m)?;
     versions::register(m)?;
+    geo::register(m)?;
     Ok(())
 }

@@ -12,12 +12,14 @@ __all__ = [
     "Report",
     "Verdict",
     "__version__",
+    "boundaries",
     "code_list_crosswalk",
     "code_list_diff",
     "code_list_in_force",
     "code_list_versions",
     "coverage",
     "coverage_by_date",
+    "coverage_geojson",
     "coverage_series",
     "gaps",
     "profiles",
@@ -247,3 +249,7 @@ def coverage_by_date(
     within: str | None = None,
     code_list: str | None = None,
 ) -> dict[str, Any]: ...
+
+# kim-geo: GeoJSON text (kim.maps parses and draws it).
+def boundaries(level: str, codes: Sequence[str] | None = None, *, within: str | None = None) -> str: ...
+def coverage_geojson(table: CoverageTable) -> str: ...
