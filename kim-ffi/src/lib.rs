@@ -28,6 +28,7 @@ mod macros;
 
 pub mod coverage;
 pub mod errors;
+pub mod geo;
 pub mod handle;
 pub mod moderation;
 pub mod registry;
