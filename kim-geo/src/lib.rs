@@ -43,6 +43,10 @@ pub const BOUNDARIES_VERSION: &str = "kepmendagri-300.2.2-2430-2025";
 pub const BOUNDARIES_SOURCE: &str =
     "github.com/cahyadsn/wilayah_boundaries@3c5a7960f4d227a38489094d84252bdbb3f978a5 (MIT)";
 
+/// The licence of the boundaries (MIT, Copyright (c) 2024 Cahya DSN), which every copy of them must carry: the
+/// bindings expose it (`kim.maps.BOUNDARIES_LICENSE` in Python) so that a binary built with kim-geo carries it too.
+pub const BOUNDARIES_LICENSE: &str = include_str!("../data/LICENSE-wilayah_boundaries.txt");
+
 /// The only kabupaten whose villages are embedded: Kutai Kartanegara.
 pub const VILLAGES_OF: &str = "64.02";
 

@@ -97,6 +97,7 @@ fn rings_are_closed_and_inside_indonesia() {
 
 #[test]
 fn lookups() {
+    assert!(kim_geo::BOUNDARIES_LICENSE.starts_with("MIT License"));
     let kukar = boundary(k("64.02")).unwrap().unwrap();
     assert_eq!(kukar.name, "Kabupaten Kutai Kartanegara");
     let tenggarong = kim_geo::centroid(k("64.02.06")).unwrap().unwrap();

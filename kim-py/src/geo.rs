@@ -54,6 +54,7 @@ fn core_table(obj: &Bound<'_, PyAny>) -> PyResult<CoverageTable> {
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("BOUNDARIES_LICENSE", kim_geo::BOUNDARIES_LICENSE)?;
     m.add_function(wrap_pyfunction!(boundaries, m)?)?;
     m.add_function(wrap_pyfunction!(coverage_geojson, m)?)?;
     Ok(())

@@ -232,6 +232,12 @@ def test_to_geopandas(kukar: kim.CoverageTable) -> None:
     assert total == pytest.approx(shape(kab["features"][0]["geometry"]).area, rel=0.02)
 
 
+def test_licence_ships_with_the_data() -> None:
+    assert kim.maps.BOUNDARIES_LICENSE.startswith("MIT License")
+    assert "Copyright (c) 2024 Cahya DSN" in kim.maps.BOUNDARIES_LICENSE
+    assert "3c5a7960f4d227a38489094d84252bdbb3f978a5" in kim.maps.BOUNDARIES_SOURCE
+
+
 def test_not_a_table() -> None:
     with pytest.raises(kim.ArgumentError, match="expected a kim.CoverageTable"):
         kim.maps.to_geojson({"rows": []})  # type: ignore[call-overload]

@@ -5,6 +5,7 @@ from typing import Any, Literal, final
 
 __version__: str
 __all__ = [
+    "BOUNDARIES_LICENSE",
     "CoverageTable",
     "Moderator",
     "Reference",
@@ -250,6 +251,8 @@ def coverage_by_date(
     code_list: str | None = None,
 ) -> dict[str, Any]: ...
 
-# kim-geo: GeoJSON text (kim.maps parses and draws it).
+# kim-geo: GeoJSON text (kim.maps parses and draws it), and the boundaries' licence.
+BOUNDARIES_LICENSE: str
+
 def boundaries(level: str, codes: Sequence[str] | None = None, *, within: str | None = None) -> str: ...
 def coverage_geojson(table: CoverageTable) -> str: ...

@@ -25,10 +25,12 @@ from kim import _kim
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["BOUNDARIES_SOURCE", "boundaries", "plot_map", "to_geojson", "to_geopandas"]
+__all__ = ["BOUNDARIES_LICENSE", "BOUNDARIES_SOURCE", "boundaries", "plot_map", "to_geojson", "to_geopandas"]
 
 BOUNDARIES_SOURCE = "github.com/cahyadsn/wilayah_boundaries@3c5a7960f4d227a38489094d84252bdbb3f978a5 (MIT)"
 """Where the embedded boundaries come from (also ``to_geojson(t)["kim"]["boundaries_source"]``)."""
+BOUNDARIES_LICENSE: str = _kim.BOUNDARIES_LICENSE
+"""The boundaries' licence text (MIT, Copyright (c) 2024 Cahya DSN), shipped inside the extension with the data."""
 
 _Lang = Literal["id", "en"]
 
