@@ -2,7 +2,7 @@
 """Regenerate kim-geo/data/ (the embedded boundaries) from the upstream cahyadsn/wilayah_boundaries SQL.
 
 Reads provinsi, kab/kota and kecamatan nationally (`db/prov/`, `db/kab/`, `db/kec/`) and the villages of Kutai
-Kartanegara (`db/kel/64/wilayah_boundaries_kel_64.02.sql`) with the SQL tokenizer of gen_wilayah_versions.py, and
+Kartanegara (`db/kel/64/wilayah_boundaries_kel_64.02.sql`) with the SQL reader of gen_wilayah_versions.py, and
 writes one compact binary file per level:
 
 - coordinates quantised to 1e-5 degree (about 1.1 m; upstream has 15 or more decimals on already simplified
@@ -38,7 +38,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from gen_wilayah_versions import SqlError, tokens  # noqa: E402
+from gen_wilayah_versions import SqlError, parse_inserts  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "kim-geo" / "data"
@@ -57,53 +57,6 @@ LEVELS = [
     ("desa_64.02.bin", 4, "kel/64/wilayah_boundaries_kel_64.02.sql"),
 ]
 METRES_PER_DEGREE = 111_320.0
-
-
-def parse_rows(sql: str):
-    """Every row of every INSERT ... (cols) VALUES (...), ...; as dicts keyed by column. Numbers may be negative."""
-    toks = list(tokens(sql))
-    rows, k = [], 0
-    while k < len(toks):
-        if toks[k][0] == "word" and toks[k][1].upper() == "INSERT":
-            while toks[k][1] != "(":
-                k += 1
-            k += 1
-            cols = []
-            while toks[k][1] != ")":
-                if toks[k][0] in ("word", "ident"):
-                    cols.append(toks[k][1].lower())
-                k += 1
-            k += 1
-            if toks[k][1].upper() != "VALUES":
-                raise SqlError(f"expected VALUES at byte {toks[k][2]}")
-            k += 1
-            while True:
-                if toks[k][1] != "(":
-                    raise SqlError(f"expected ( at byte {toks[k][2]}")
-                k += 1
-                vals, sign = [], ""
-                while toks[k][1] != ")":
-                    kind, value, at = toks[k]
-                    if kind == "-" and not sign:
-                        sign = "-"
-                    elif kind in ("str", "word"):
-                        vals.append(sign + value)
-                        sign = ""
-                    elif kind != "," or sign:
-                        raise SqlError(f"unexpected {value!r} at byte {at}")
-                    k += 1
-                if len(vals) != len(cols):
-                    raise SqlError(f"row of {len(vals)} values for {len(cols)} columns at byte {toks[k][2]}")
-                rows.append(dict(zip(cols, vals, strict=True)))
-                k += 1
-                if toks[k][1] == ",":
-                    k += 1
-                    continue
-                if toks[k][1] == ";":
-                    break
-                raise SqlError(f"expected , or ; at byte {toks[k][2]}")
-        k += 1
-    return rows
 
 
 def varint(n: int, out: bytearray) -> None:
@@ -168,7 +121,7 @@ class Quality:
 def encode_level(level: int, files: list, quality: Quality) -> tuple[bytes, int]:
     units = {}
     for f in files:
-        for row in parse_rows(f.read_text(encoding="utf-8")):
+        for row in parse_inserts(f.read_text(encoding="utf-8")):
             code = row["kode"].strip()
             if code in units:
                 raise SqlError(f"{f.name}: duplicate code {code}")
