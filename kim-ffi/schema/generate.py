@@ -782,6 +782,87 @@ doc(
         }
     ),
 )
+flat_row = obj(
+    {
+        "code": nul(c("code")),
+        "name": S,
+        "level": nul(level),
+        "parent": nul(c("code")),
+        **{k: UINT for k in ["villages", "desa", "kelurahan", "desa_adat"]},
+        **{f"{k}_with_kim": UINT for k in ["villages", "desa", "kelurahan", "desa_adat"]},
+        **{f"{k}_ratio": nul(N) for k in ["village", "desa", "kelurahan"]},
+        "kecamatan": UINT,
+        "kecamatan_with_kim": UINT,
+        "kecamatan_ratio": nul(N),
+        "n_kim": UINT,
+        "n_members": UINT,
+        "code_list_version": S,
+        "as_of": c("date"),
+    },
+    desc="A coverage row's flat columns, as in the CSV.",
+)
+position = {
+    "type": "array",
+    "description": "[longitude, latitude] in degrees (WGS 84)",
+    "prefixItems": [
+        {"type": "number", "minimum": -180, "maximum": 180},
+        {"type": "number", "minimum": -90, "maximum": 90},
+    ],
+    "items": False,
+    "minItems": 2,
+}
+closed_ring = {
+    "type": "array",
+    "description": "closed: the last position is the first",
+    "items": position,
+    "minItems": 4,
+}
+unit_ref = obj({"code": nul(c("code")), "name": S})
+doc(
+    "coverage_geojson",
+    "Coverage map (GeoJSON FeatureCollection, RFC 7946)",
+    "Out: kim_coverage_geojson. One feature per coverage row; kim is a foreign member.",
+    obj(
+        {
+            "type": {"const": "FeatureCollection"},
+            "bbox": {"type": "array", "items": N, "minItems": 4, "maxItems": 4},
+            "features": arr(
+                obj(
+                    {
+                        "type": {"const": "Feature"},
+                        "id": c("code"),
+                        "properties": flat_row,
+                        "geometry": nul(
+                            obj(
+                                {
+                                    "type": {"const": "MultiPolygon"},
+                                    "coordinates": arr({"type": "array", "items": closed_ring, "minItems": 1}),
+                                }
+                            )
+                        ),
+                    }
+                )
+            ),
+            "kim": obj(
+                {
+                    "schema_version": V1,
+                    "level": level,
+                    "within": nul(c("code")),
+                    "as_of": c("date"),
+                    "code_list_version": S,
+                    "boundaries_version": S,
+                    "boundaries_source": S,
+                    "versions_differ": B,
+                    "total": flat_row,
+                    "rows_without_boundary": arr(unit_ref),
+                    "boundaries_without_row": arr(unit_ref),
+                    "name_differences": arr(obj({"code": c("code"), "name": S, "boundary_name": S})),
+                }
+            ),
+        },
+        req=["type", "features", "kim"],
+    ),
+)
 doc("verdict", "Moderation verdict", "Out: kim_moderate; in: kim_review_open (verdict).", c("verdict"))
 doc("moderate_batch_input", "Texts to moderate", "In: kim_moderate_batch.", arr(S))
 doc(

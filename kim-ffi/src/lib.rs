@@ -30,6 +30,7 @@ pub mod coverage;
 pub mod denominators;
 pub mod errors;
 pub mod forum;
+pub mod geo;
 pub mod handle;
 pub mod moderation;
 pub mod registry;

@@ -142,6 +142,7 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
         docs.append(("coverage_options", opts))
         docs.append(("coverage", kim.call("kim_coverage", reg, ref, *arg(opts))))
         docs.append(("gaps", kim.call("kim_gaps", reg, ref, *arg(opts))))
+        docs.append(("coverage_geojson", kim.call("kim_coverage_geojson", reg, ref, *arg(opts))))
     for opts in [
         {"within": "64.02", "from": "2024-01-01", "to": "2025-06-30"},
         {"dates": ["2025-06-30", "2020-01-01"], "active": ["registered", "active"]},

@@ -7,6 +7,7 @@
 mod coverage;
 mod errors;
 mod forum;
+mod geo;
 mod moderation;
 mod options;
 mod places;
@@ -181,5 +182,6 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forum::register(m)?;
     moderation::register(m)?;
     versions::register(m)?;
+    geo::register(m)?;
     Ok(())
 }

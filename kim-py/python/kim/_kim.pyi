@@ -5,6 +5,7 @@ from typing import Any, Literal, final
 
 __version__: str
 __all__ = [
+    "BOUNDARIES_LICENSE",
     "CoverageTable",
     "Forums",
     "Moderator",
@@ -16,12 +17,14 @@ __all__ = [
     "Table",
     "Verdict",
     "__version__",
+    "boundaries",
     "code_list_crosswalk",
     "code_list_diff",
     "code_list_in_force",
     "code_list_versions",
     "coverage",
     "coverage_by_date",
+    "coverage_geojson",
     "coverage_series",
     "forum_coverage",
     "gaps",
@@ -356,3 +359,9 @@ def pembinaan_report(
     window_months: int = 12,
     reference: Reference | None = None,
 ) -> PembinaanReport: ...
+
+# kim-geo: GeoJSON text (kim.maps parses and draws it), and the boundaries' licence.
+BOUNDARIES_LICENSE: str
+
+def boundaries(level: str, codes: Sequence[str] | None = None, *, within: str | None = None) -> str: ...
+def coverage_geojson(table: CoverageTable) -> str: ...
