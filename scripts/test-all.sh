@@ -15,6 +15,12 @@ cargo fmt --all --check
 step "clippy (-D warnings, pedantic at warn)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "kim-core features: --no-default-features, then each feature alone (clippy -D warnings on the library)"
+for features in "" embedded csv names moderation; do
+  echo "kim-core --no-default-features --features '$features'"
+  cargo clippy -p kim-core --no-default-features --features "$features" --locked --quiet -- -D warnings
+done
+
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --workspace --locked --quiet
 

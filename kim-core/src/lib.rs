@@ -27,9 +27,11 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod coverage;
 pub mod error;
+#[cfg(feature = "moderation")]
 pub mod moderation;
 pub mod privacy;
 pub mod registry;

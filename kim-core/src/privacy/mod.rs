@@ -166,6 +166,7 @@ impl Error {
     }
 
     /// [`Error::Io`] for `path`; a file name may hold a NIK, so the path is masked.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
         Self::Io {
             path: mask_text(&path.display().to_string()),
@@ -225,6 +226,7 @@ impl Error {
         }
     }
 
+    #[cfg(feature = "csv")]
     pub(crate) fn from_csv(err: &csv::Error) -> Self {
         let line = err.position().map_or(0, csv::Position::line);
         Self::Csv {

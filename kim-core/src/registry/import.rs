@@ -1,18 +1,22 @@
 //! CSV and record import: every row accepted or rejected with its line and field; rows in = accepted + rejected.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+#[cfg(feature = "csv")]
 use std::io::Read;
 use std::sync::OnceLock;
 
 use super::Registry;
 use super::columns::{MAX_WARNINGS, Table, more_unknown};
+#[cfg(feature = "csv")]
 use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, read_csv};
 use super::kim::{MemberProblem, Sk};
 use super::options::ImportOptions;
 use super::places::review_item;
 use super::report::{ImportReport, ImportWarning, TableReport};
 use super::rows::{Cell, Row, parse_kim_row, parse_member_row};
-use crate::error::{Result, RowError};
+#[cfg(feature = "csv")]
+use crate::error::Result;
+use crate::error::RowError;
 use crate::wilayah::Reference;
 
 impl Registry {
@@ -50,6 +54,7 @@ impl Registry {
     /// assert_eq!(report.kims.errors[0].line, 3);
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[cfg(feature = "csv")]
     pub fn import_csv<R: Read, M: Read>(
         kims: R,
         members: Option<M>,
@@ -59,6 +64,7 @@ impl Registry {
     }
 
     /// [`Registry::import_csv`] with [`ImportOptions`].
+    #[cfg(feature = "csv")]
     pub fn import_csv_with<R: Read, M: Read>(
         kims: R,
         members: Option<M>,

@@ -39,6 +39,7 @@
 //! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
 
 mod columns;
+#[cfg(feature = "csv")]
 mod csv;
 mod dates;
 mod history;
@@ -48,6 +49,10 @@ mod json;
 mod kim;
 mod nik;
 mod options;
+#[cfg(feature = "names")]
+mod places;
+#[cfg(not(feature = "names"))]
+#[path = "places_off.rs"]
 mod places;
 mod report;
 mod review;

@@ -26,7 +26,9 @@ use crate::error::{Error, Result};
 pub use crosswalk::{Crosswalk, SeatMigration, SeatStatus};
 pub use diff::{Change, CodeListDiff, DiffRow, diff};
 pub use kode::{DottedKode, Kode};
-pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_name};
+#[cfg(feature = "names")]
+pub use names::FieldsResolution;
+pub use names::{MatchKind, NameMatch, Resolution, normalise_name};
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};

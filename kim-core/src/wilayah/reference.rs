@@ -1,6 +1,7 @@
 //! [`Reference`]: a code list (embedded or loaded from CSV), with its [`Unit`]s and [`Counts`].
 
 use std::fmt;
+#[cfg(feature = "csv")]
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -144,6 +145,7 @@ pub struct Reference {
     /// Exclusive end of unit i's subtree in `codes`.
     subtree_end: Vec<u32>,
     counts: Counts,
+    #[cfg_attr(not(feature = "names"), allow(dead_code))]
     pub(super) index: OnceLock<NameIndex>,
     positions: OnceLock<PositionTable>,
     /// Identifies this list (and its clones) for caches derived from it elsewhere (registry seat positions).
@@ -257,6 +259,7 @@ impl Reference {
     /// assert!(bad.to_string().contains("line 2, field `code`"));
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[cfg(feature = "csv")]
     pub fn from_csv<R: Read>(reader: R, version: &str) -> Result<Self> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
@@ -300,6 +303,7 @@ impl Reference {
     }
 
     /// Reads [`Reference::from_csv`] from a file path.
+    #[cfg(feature = "csv")]
     pub fn from_csv_path(path: impl AsRef<std::path::Path>, version: &str) -> Result<Self> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|source| Error::io(path, source))?;
