@@ -9,6 +9,38 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// A text that is none of the values of a vocabulary ([`Status`](crate::vocab::Status), [`crate::vocab::Role`], …): the `FromStr` error of
+/// every [`crate::vocab`] enum. The text itself is not kept (it may be personal data in the wrong column).
+///
+/// ```
+/// use kim_core::registry::Status;
+/// let err = "gone".parse::<Status>().unwrap_err();
+/// assert_eq!((err.vocabulary, err.expected[0]), ("Status", "draft"));
+/// assert!(err.to_string().starts_with("expected one of: draft, established"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ParseValueError {
+    /// The vocabulary: the enum's name (`Status`, `Role`, `Media`, …).
+    pub vocabulary: &'static str,
+    /// Its values, as written in JSON and CSV (aliases are accepted too but not listed).
+    pub expected: &'static [&'static str],
+}
+
+impl fmt::Display for ParseValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "expected one of: {}", self.expected.join(", "))
+    }
+}
+
+impl std::error::Error for ParseValueError {}
+
+impl From<ParseValueError> for String {
+    fn from(e: ParseValueError) -> String {
+        e.to_string()
+    }
+}
+
 macro_rules! str_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$m])*
@@ -28,12 +60,15 @@ macro_rules! str_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> std::result::Result<Self, String> {
+            type Err = crate::vocab::ParseValueError;
+            fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
                 let key = s.trim().to_lowercase().replace([' ', '-', '/'], "_");
                 match key.as_str() {
                     $($s $(| $alias)* => Ok($name::$v),)+
-                    _ => Err(format!("expected one of: {}", [$($s),+].join(", "))),
+                    _ => Err(crate::vocab::ParseValueError {
+                        vocabulary: stringify!($name),
+                        expected: &[$($s),+],
+                    }),
                 }
             }
         }

@@ -63,7 +63,7 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use dates::{parse_date, parse_date_with};
+pub use dates::{DateError, DateProblem, parse_date, parse_date_with};
 pub use history::{Change, Event};
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
@@ -145,6 +145,51 @@ impl Registry {
         self.index = OnceLock::new();
         self.members = Vec::new();
         Ok(())
+    }
+
+    /// Changes the KIM with this id through `edit`, then checks it as [`Registry::insert`] does: the edit is kept
+    /// only if the KIM stays consistent and keeps its id. This is the registry's `get_mut`: a plain `&mut Kim` could
+    /// leave the registry inconsistent.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let mut reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// reg.update("K1", |k| k.name = "KIM Perian Maju".into())?;
+    /// assert_eq!(reg.get("K1").unwrap().name, "KIM Perian Maju");
+    /// assert!(reg.update("K1", |k| k.id = "K2".into()).is_err());
+    /// assert_eq!(reg.remove("K1").map(|k| k.id), Some("K1".to_owned()));
+    /// assert!(reg.is_empty());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn update(&mut self, id: &str, edit: impl FnOnce(&mut Kim)) -> Result<()> {
+        let i = *self.by_id.get(id).ok_or_else(|| Error::unknown_kim(id))?;
+        let mut kim = self.kims[i].clone();
+        edit(&mut kim);
+        if kim.id != id {
+            return Err(Error::InvalidArgument {
+                name: "edit",
+                message: "an update may not change the KIM id; remove and insert instead".into(),
+            });
+        }
+        kim.check_consistency()?;
+        self.kims[i] = kim;
+        self.index = OnceLock::new();
+        self.members = Vec::new();
+        Ok(())
+    }
+
+    /// Removes the KIM with this id and returns it; `None` if there is none. The other KIMs keep their order.
+    pub fn remove(&mut self, id: &str) -> Option<Kim> {
+        let i = self.by_id.remove(id)?;
+        let kim = self.kims.remove(i);
+        for v in self.by_id.values_mut() {
+            if *v > i {
+                *v -= 1;
+            }
+        }
+        self.index = OnceLock::new();
+        self.members = Vec::new();
+        Some(kim)
     }
 
     /// Number of KIMs.

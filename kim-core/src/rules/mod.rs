@@ -78,7 +78,21 @@ pub struct Finding {
 }
 
 /// The result of validating one KIM.
+///
+/// Reading one from JSON checks it: `schema_version` must be [`SCHEMA_VERSION`] and `ok` must say whether a finding
+/// is an error; otherwise it is an error, not a report that contradicts itself.
+///
+/// ```
+/// use kim_core::rules::Report;
+/// let json = r#"{"schema_version":1,"kim_id":"K1","as_of":"2025-01-01","profiles":[],"ok":true,"findings":[]}"#;
+/// let report: Report = serde_json::from_str(json)?;
+/// assert!(report.ok);
+/// assert!(serde_json::from_str::<Report>(&json.replace(r#""schema_version":1"#, r#""schema_version":99"#)).is_err());
+/// assert!(serde_json::from_str::<Report>(&json.replace("true", "false")).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReportDoc")]
 pub struct Report {
     /// Report schema version ([`SCHEMA_VERSION`]).
     pub schema_version: u64,
@@ -92,6 +106,49 @@ pub struct Report {
     pub ok: bool,
     /// Every finding, sorted by severity, code and path.
     pub findings: Vec<Finding>,
+}
+
+/// A report as read from JSON, before its checks.
+#[derive(Deserialize)]
+struct ReportDoc {
+    schema_version: u64,
+    kim_id: String,
+    as_of: NaiveDate,
+    profiles: Vec<String>,
+    ok: bool,
+    findings: Vec<Finding>,
+}
+
+impl TryFrom<ReportDoc> for Report {
+    type Error = Error;
+
+    fn try_from(d: ReportDoc) -> Result<Self> {
+        if d.schema_version != SCHEMA_VERSION {
+            return Err(Error::SchemaVersion {
+                found: d.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let errors = d.findings.iter().any(|f| f.severity == Severity::Error);
+        if d.ok == errors {
+            return Err(Error::JsonAt {
+                path: "ok".into(),
+                message: format!(
+                    "`ok` is {} but {} finding is an error",
+                    d.ok,
+                    if errors { "a" } else { "no" }
+                ),
+            });
+        }
+        Ok(Report {
+            schema_version: d.schema_version,
+            kim_id: d.kim_id,
+            as_of: d.as_of,
+            profiles: d.profiles,
+            ok: d.ok,
+            findings: d.findings,
+        })
+    }
 }
 
 impl Report {
@@ -251,7 +308,7 @@ pub fn validate_registry(
 ///
 /// ```
 /// use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry_by_seat}, wilayah::Reference};
-/// let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+/// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(reports[0].profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
 /// # Ok::<(), kim_core::Error>(())
