@@ -333,7 +333,7 @@ fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) 
         unmatched: Vec::new(),
         excluded_invalid: Vec::new(),
     };
-    let cols = registry.columns();
+    let cols = registry.date_index();
     // Phase 1: the active KIMs in scope and their seat positions. The lookups are independent of each other, so
     // their cache misses overlap; phase 2 does the dependent increments.
     let positions = cols.seat_positions(reference);

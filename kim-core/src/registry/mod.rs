@@ -65,10 +65,7 @@ use std::sync::OnceLock;
 
 pub use dates::{DateError, DateProblem, parse_date, parse_date_with};
 pub use history::{Change, Event};
-pub use index::DateIndex;
-/// The old name of [`DateIndex`], kept so that existing code compiles.
-#[doc(hidden)]
-pub use index::DateIndex as Columns;
+pub(crate) use index::DateIndex;
 pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, StatusChange};
 pub use nik::Nik;
 pub use options::{ImportOptions, TextEncoding};
@@ -213,13 +210,7 @@ impl Registry {
     }
 
     /// The flat copy of seats, histories and member terms that date queries read (built on first use).
-    pub fn date_index(&self) -> &DateIndex {
+    pub(crate) fn date_index(&self) -> &DateIndex {
         self.index.get_or_init(|| DateIndex::build(&self.kims))
-    }
-
-    /// The old name of [`Registry::date_index`].
-    #[doc(hidden)]
-    pub fn columns(&self) -> &DateIndex {
-        self.date_index()
     }
 }

@@ -45,7 +45,9 @@ pub use checks::{
     LEGACY_ISSUER, LEGACY_OCCUPATION, LEGACY_ROLE, MEMBER_REJECTED, NOT_YET_RECORDED,
     OVERLAY_NOT_APPLIED, SK_NO_ISSUER,
 };
-pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
+pub use profile::{
+    Check, Citation, Confidence, Message, Profile, ProfileBuilder, ProfileKind, Rule, Severity,
+};
 pub use scope::{PROFILE_NOT_IN_FORCE, PathStyle, restyle_paths};
 pub use select::ProfileSet;
 

@@ -42,6 +42,7 @@ mod doc;
 pub use doc::CaseBuilder;
 
 /// The old name of [`ReviewRole`], kept for compatibility.
+#[doc(hidden)]
 pub use ReviewRole as Role;
 
 /// Who acts on a case (not to be confused with [`crate::registry::Role`], a KIM member's role). Formerly
