@@ -8,6 +8,18 @@
 //!
 //! This module depends on nothing of the crate but [`crate::vocab`]. The constructors that take user text and mask
 //! it ([`RowError::new`] and the JSON and CSV conversions) live in [`crate::privacy`], which owns masking.
+//!
+//! ```
+//! use kim_core::{Error, ErrorFamily, error::CodeProblem, wilayah::Kode};
+//! match Kode::parse("64.0x") {
+//!     Err(Error::InvalidCode { byte, problem, .. }) => {
+//!         assert_eq!((byte, problem), (4, CodeProblem::UnexpectedByte));
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! let err = Kode::parse("").unwrap_err();
+//! assert_eq!((err.code(), err.family()), ("KIM-E-CODE", ErrorFamily::Code));
+//! ```
 
 use std::fmt;
 

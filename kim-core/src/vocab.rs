@@ -4,6 +4,13 @@
 //! These enums are what the registry stores, what rule profiles name and what errors report, so they live below all
 //! three. Each reads its snake_case name and the legacy aliases listed on its variants (`FromStr` and serde), and
 //! writes the snake_case name. They are re-exported from [`crate::registry`], where most code finds them.
+//!
+//! ```
+//! use kim_core::vocab::Status;
+//! assert_eq!("aktif".parse::<Status>(), Ok(Status::Active)); // an Indonesian alias
+//! assert_eq!(Status::Active.to_string(), "active");
+//! assert_eq!("gone".parse::<Status>().unwrap_err().vocabulary, "Status");
+//! ```
 
 use std::fmt;
 

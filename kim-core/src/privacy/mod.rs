@@ -3,6 +3,14 @@
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
 //! digits. One detector (`detect`, [`find_personal_data`]) finds them in any text, however written; every error
 //! message, `Debug` output and log serialisation of kim-core goes through these functions.
+//!
+//! ```
+//! use kim_core::privacy::{find_personal_data, mask_text};
+//! let text = "NIK 6402014101900001, hp 0812-3456-7890";
+//! assert_eq!(find_personal_data(text).len(), 2);
+//! assert!(!mask_text(text).contains("6402014101900001"));
+//! assert!(mask_text(text).contains("6402**********01"));
+//! ```
 
 mod detect;
 

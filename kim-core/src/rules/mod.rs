@@ -29,6 +29,23 @@
 //!
 //! Message templates may use `{placeholders}`: `count`, `min`, `max`, `member`, `role`, `roles`, `occupation`,
 //! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
+//!
+//! ```
+//! use kim_core::registry::Kim;
+//! use kim_core::rules::{ProfileSet, Severity, validate};
+//! use kim_core::wilayah::{Kode, Reference};
+//! let date = "2025-06-30".parse().unwrap();
+//! let profiles = ProfileSet::builtin();
+//! let national = profiles.in_force(date)?;
+//! assert_eq!(national[0].id, "permenkominfo-4-2024");
+//! let kim = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
+//! let report = validate(&kim, &national, Reference::embedded(), date)?;
+//! // A KIM recorded with nothing but its seat lacks its SK, members and status: every error is listed, with its
+//! // legal basis.
+//! assert!(report.errors().all(|f| f.severity == Severity::Error && !f.citation.instrument.is_empty()));
+//! assert!(!report.ok);
+//! # Ok::<(), kim_core::Error>(())
+//! ```
 
 mod checks;
 mod profile;
