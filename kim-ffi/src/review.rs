@@ -28,16 +28,19 @@ struct CaseOut<'a> {
     deadline: Option<DateTime<Utc>>,
 }
 
-/// The version of a case document, read first so that a document of another version says so.
+/// A case document as read: `schema_version` and the case's fields (unknown ones, such as `deadline`, are ignored).
 #[derive(Deserialize)]
-struct CaseVersion {
+struct CaseIn {
     schema_version: u64,
+    #[serde(flatten)]
+    case: Case,
 }
 
 /// Reads a case document. kim-core's `Deserialize` for [`Case`] checks it with [`Case::verified`] (it replays the
-/// audit log through the workflow); a case that does not follow from its log is `KIM_STATUS_JSON`.
+/// audit log through the workflow), so a document that is not a case, or a case that does not follow from its log,
+/// is `KIM_STATUS_JSON`; then a version other than 1 is `KIM_STATUS_JSON` with `KIM-E-SCHEMA`.
 fn verified(json: &str) -> Result<Case, FfiError> {
-    let doc: CaseVersion = parse_json(json, "case_json")?;
+    let doc: CaseIn = parse_json(json, "case_json")?;
     if doc.schema_version != kim_core::SCHEMA_VERSION {
         return Err(kim_core::Error::SchemaVersion {
             found: doc.schema_version,
@@ -45,7 +48,7 @@ fn verified(json: &str) -> Result<Case, FfiError> {
         }
         .into());
     }
-    parse_json(json, "case_json")
+    Ok(doc.case)
 }
 
 /// Writes a case document.
