@@ -51,6 +51,9 @@ echo "$crate_file: $size bytes"
 [ "$size" -lt 10000000 ] || { echo "the packaged crate is over 10 MB" >&2; exit 1; }
 pkg_dir=$(mktemp -d)
 tar -xzf "$crate_file" -C "$pkg_dir"
+# The unpacked files keep their packaged times, and the path inside the temporary workspace is always the same, so
+# cargo would take an earlier unpacked build for fresh: make them newer.
+find "$pkg_dir" -type f -exec touch {} +
 unpacked=$(basename "$crate_file" .crate)
 # A workspace of its own, so that the unpacked crate does not join this one; the lock file pins the same versions.
 printf '[workspace]\nmembers = ["%s"]\nresolver = "3"\n' "$unpacked" > "$pkg_dir/Cargo.toml"
