@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A text that is none of the values of a vocabulary ([`Status`](crate::vocab::Status), [`crate::vocab::Role`], …): the `FromStr` error of
+/// A text that is none of the values of a vocabulary ([`Status`], [`Role`], …): the `FromStr` error of
 /// every [`crate::vocab`] enum. The text itself is not kept (it may be personal data in the wrong column).
 ///
 /// ```
