@@ -238,7 +238,7 @@ fn write_case(out: &mut impl Write, moderator: &Moderator, v: &Verdict, lang: La
         out,
         "{} {} ({} {}): {} {final_outcome}",
         lang.t("Kasus tinjauan", "Review case"),
-        case.id,
+        case.id(),
         lang.t("tenggat", "deadline"),
         case.deadline().format("%Y-%m-%d %H:%M UTC"),
         lang.t("hasil akhir", "final outcome"),

@@ -15,6 +15,12 @@ cargo fmt --all --check
 step "clippy (-D warnings, pedantic at warn)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "kim-core features: --no-default-features, then each feature alone (clippy -D warnings on the library)"
+for features in "" embedded csv names moderation; do
+  echo "kim-core --no-default-features --features '$features'"
+  cargo clippy -p kim-core --no-default-features --features "$features" --locked --quiet -- -D warnings
+done
+
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --workspace --locked --quiet
 
@@ -39,6 +45,37 @@ python3 scripts/gen_boundaries.py --check
 
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
+
+step "kim-core as published: cargo package (< 10 MB), then the doc tests of the packaged crate, offline"
+cargo package -p kim-core --locked --no-verify --allow-dirty --quiet
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+crate_file=$(ls -t "$target_dir"/package/kim-core-*.crate | head -1)
+size=$(stat -c %s "$crate_file")
+echo "$crate_file: $size bytes"
+[ "$size" -lt 10000000 ] || { echo "the packaged crate is over 10 MB" >&2; exit 1; }
+pkg_dir=$(mktemp -d)
+tar -xzf "$crate_file" -C "$pkg_dir"
+# The unpacked files keep their packaged times, and the path inside the temporary workspace is always the same, so
+# cargo would take an earlier unpacked build for fresh: make them newer.
+find "$pkg_dir" -type f -exec touch {} +
+unpacked=$(basename "$crate_file" .crate)
+# A workspace of its own, so that the unpacked crate does not join this one; the lock file pins the same versions.
+printf '[workspace]\nmembers = ["%s"]\nresolver = "3"\n' "$unpacked" > "$pkg_dir/Cargo.toml"
+cp Cargo.lock "$pkg_dir/Cargo.lock"
+# The same target directory: the dependencies are already built.
+(cd "$pkg_dir" && CARGO_TARGET_DIR="$target_dir" cargo test --doc --offline -p kim-core --quiet)
+rm -rf "$pkg_dir"
+
+step "kim-core on wasm32-unknown-unknown (the target is installed with rustup when missing)"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown || echo "rustup could not install wasm32-unknown-unknown"
+fi
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  cargo check -p kim-core --target wasm32-unknown-unknown --locked --quiet
+  cargo check -p kim-core --target wasm32-unknown-unknown --no-default-features --features embedded --locked --quiet
+else
+  echo "skipped: wasm32-unknown-unknown is not installed"
+fi
 
 # Debian packages the steps below need (python3-venv, the PHP tools, valgrind).
 apt_install() {

@@ -8,6 +8,18 @@
 //!
 //! This module depends on nothing of the crate but [`crate::vocab`]. The constructors that take user text and mask
 //! it ([`RowError::new`] and the JSON and CSV conversions) live in [`crate::privacy`], which owns masking.
+//!
+//! ```
+//! use kim_core::{Error, ErrorFamily, error::CodeProblem, wilayah::Kode};
+//! match Kode::parse("64.0x") {
+//!     Err(Error::InvalidCode { byte, problem, .. }) => {
+//!         assert_eq!((byte, problem), (4, CodeProblem::UnexpectedByte));
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! let err = Kode::parse("").unwrap_err();
+//! assert_eq!((err.code(), err.family()), ("KIM-E-CODE", ErrorFamily::Code));
+//! ```
 
 use std::fmt;
 
@@ -108,6 +120,71 @@ impl fmt::Display for NikProblem {
     }
 }
 
+pub use crate::vocab::ParseValueError;
+
+/// Why a text is not a date: the error of [`crate::registry::parse_date`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[non_exhaustive]
+pub enum DateProblem {
+    /// Not in a date format kim reads (`YYYY-MM-DD`, `DD/MM/YYYY`, a month name).
+    NotADate,
+    /// The year does not have four digits.
+    Year,
+    /// Day and month are not a calendar date (30 February).
+    NotACalendarDate,
+    /// Not a calendar date in the order asked for, but one in the other order (day first or month first).
+    OtherOrder {
+        /// The order asked for: true when day first.
+        dayfirst: bool,
+    },
+    /// A date whose year is outside the plausible window.
+    OutsideWindow {
+        /// The year read.
+        year: i32,
+        /// The first year allowed.
+        min: i32,
+        /// The last year allowed.
+        max: i32,
+    },
+}
+
+/// A text that is not a date: [`DateError::problem`] to match on, and the message (in English) as its `Display`.
+///
+/// ```
+/// use kim_core::error::DateProblem;
+/// let err = kim_core::registry::parse_date("1850-01-01").unwrap_err();
+/// assert_eq!(err.problem, DateProblem::OutsideWindow { year: 1850, min: 1900, max: 2100 });
+/// assert!(err.to_string().starts_with("year 1850 is outside"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DateError {
+    /// What is wrong.
+    pub problem: DateProblem,
+    message: String,
+}
+
+impl DateError {
+    pub(crate) fn new(problem: DateProblem, message: String) -> Self {
+        Self { problem, message }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl From<DateError> for String {
+    fn from(e: DateError) -> String {
+        e.message
+    }
+}
+
 /// One rejected row of an import, with where and why.
 ///
 /// `line` is the 1-based physical line in the source file (the header is line 1 of a CSV); for JSON record lists it
@@ -177,6 +254,16 @@ pub enum Error {
         case: String,
         /// The state the case is in.
         state: &'static str,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// A review-case action taken in a role that may not take it (an author deciding, a moderator appealing).
+    #[error("case {case}: the role {role} may not {action}")]
+    CaseRole {
+        /// The case id.
+        case: String,
+        /// The role that tried (snake_case, as in JSON).
+        role: &'static str,
         /// What was attempted.
         action: &'static str,
     },
@@ -335,7 +422,7 @@ pub enum ErrorFamily {
     Io,
     /// [`Error::UnknownKim`], [`Error::DuplicateKim`], [`Error::Member`].
     Registry,
-    /// [`Error::InvalidTransition`], [`Error::OutOfOrder`], [`Error::CaseTransition`].
+    /// [`Error::InvalidTransition`], [`Error::OutOfOrder`], [`Error::CaseTransition`], [`Error::CaseRole`].
     Transition,
     /// [`Error::Profile`], [`Error::UnknownProfile`], [`Error::NoProfileInForce`].
     Profile,
@@ -361,7 +448,8 @@ impl Error {
             }
             Self::InvalidTransition { .. }
             | Self::OutOfOrder { .. }
-            | Self::CaseTransition { .. } => ErrorFamily::Transition,
+            | Self::CaseTransition { .. }
+            | Self::CaseRole { .. } => ErrorFamily::Transition,
             Self::Profile { .. } | Self::UnknownProfile { .. } | Self::NoProfileInForce { .. } => {
                 ErrorFamily::Profile
             }
@@ -389,7 +477,7 @@ impl Error {
             Self::InvalidNik { .. } => "KIM-E-NIK",
             Self::ReferenceRows { .. } => "KIM-E-REFERENCE",
             Self::Lexicon { .. } => "KIM-E-LEXICON",
-            Self::CaseTransition { .. } => "KIM-E-CASE",
+            Self::CaseTransition { .. } | Self::CaseRole { .. } => "KIM-E-CASE",
             Self::Csv { .. } => "KIM-E-CSV",
             Self::MissingColumn { .. } => "KIM-E-COLUMN",
             Self::Json { .. } | Self::JsonAt { .. } => "KIM-E-JSON",

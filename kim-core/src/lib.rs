@@ -22,7 +22,7 @@
 //! use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry}, wilayah::Reference};
 //! let reference = Reference::embedded();
 //! assert_eq!(reference.counts().villages(), 83_762);
-//! let registry = Registry::from_json(include_str!("../../examples/data/kim_sample.json"))?;
+//! let registry = Registry::from_json(include_str!("../data/sample/kim_sample.json"))?;
 //! let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
 //! let profiles = ProfileSet::builtin();
 //! let reports = validate_registry(&registry, &profiles.in_force(date)?, reference, date)?;
@@ -31,10 +31,12 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod coverage;
 pub mod error;
 pub mod forum;
+#[cfg(feature = "moderation")]
 pub mod moderation;
 pub mod pembinaan;
 pub mod privacy;
@@ -43,7 +45,16 @@ pub mod rules;
 pub mod vocab;
 pub mod wilayah;
 
-pub use error::{Error, ErrorFamily, Result};
+pub use error::{Error, ErrorFamily, ParseValueError, Result};
+
+/// The chrono types that appear in kim-core's API (`NaiveDate` for every date, `DateTime<Utc>` in review cases), so
+/// that a user needs no chrono dependency of the same version.
+pub use chrono;
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 /// The version of every JSON document kim writes and reads: registry JSON, reports, coverage tables and the C ABI's
 /// results. [`registry::SCHEMA_VERSION`] and [`rules::SCHEMA_VERSION`] are this constant.

@@ -4,10 +4,49 @@
 //! These enums are what the registry stores, what rule profiles name and what errors report, so they live below all
 //! three. Each reads its snake_case name and the legacy aliases listed on its variants (`FromStr` and serde), and
 //! writes the snake_case name. They are re-exported from [`crate::registry`], where most code finds them.
+//!
+//! ```
+//! use kim_core::vocab::Status;
+//! assert_eq!("aktif".parse::<Status>(), Ok(Status::Active)); // an Indonesian alias
+//! assert_eq!(Status::Active.to_string(), "active");
+//! assert_eq!("gone".parse::<Status>().unwrap_err().vocabulary, "Status");
+//! ```
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+/// A text that is none of the values of a vocabulary ([`Status`], [`Role`], …): the `FromStr` error of
+/// every [`crate::vocab`] enum. The text itself is not kept (it may be personal data in the wrong column).
+///
+/// ```
+/// use kim_core::registry::Status;
+/// let err = "gone".parse::<Status>().unwrap_err();
+/// assert_eq!((err.vocabulary, err.expected[0]), ("Status", "draft"));
+/// assert!(err.to_string().starts_with("expected one of: draft, established"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ParseValueError {
+    /// The vocabulary: the enum's name (`Status`, `Role`, `Media`, …).
+    pub vocabulary: &'static str,
+    /// Its values, as written in JSON and CSV (aliases are accepted too but not listed).
+    pub expected: &'static [&'static str],
+}
+
+impl fmt::Display for ParseValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "expected one of: {}", self.expected.join(", "))
+    }
+}
+
+impl std::error::Error for ParseValueError {}
+
+impl From<ParseValueError> for String {
+    fn from(e: ParseValueError) -> String {
+        e.to_string()
+    }
+}
 
 macro_rules! str_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal $(| $alias:literal)*),+ $(,)? }) => {
@@ -28,12 +67,15 @@ macro_rules! str_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> std::result::Result<Self, String> {
+            type Err = crate::vocab::ParseValueError;
+            fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
                 let key = s.trim().to_lowercase().replace([' ', '-', '/'], "_");
                 match key.as_str() {
                     $($s $(| $alias)* => Ok($name::$v),)+
-                    _ => Err(format!("expected one of: {}", [$($s),+].join(", "))),
+                    _ => Err(crate::vocab::ParseValueError {
+                        vocabulary: stringify!($name),
+                        expected: &[$($s),+],
+                    }),
                 }
             }
         }

@@ -281,3 +281,44 @@ proptest! {
         prop_assert_eq!(Profile::from_json(&json).unwrap(), q);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Arbitrary report documents (a real report with a field replaced, findings shuffled between severities, any
+    /// `ok` and `schema_version`) either fail to deserialise or read back a report that is consistent (issue 22).
+    #[test]
+    fn arbitrary_report_json_is_consistent_or_refused(
+        field in select(vec!["schema_version", "ok", "findings", "kim_id", "as_of", "profiles"]),
+        value in prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<u64>().prop_map(serde_json::Value::from),
+            "[a-z0-9-]{0,10}".prop_map(serde_json::Value::from),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!([{"code": "X", "severity": "error"}])),
+        ],
+        ok in any::<bool>(),
+        severity in select(vec!["error", "warning", "info", "bogus"]),
+    ) {
+        let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let set = ProfileSet::builtin();
+        let kim = Kim::new("K1", "KIM Baru", Kode::parse("64.02.01").unwrap());
+        let report = validate(&kim, &set.in_force(date).unwrap(), Reference::embedded(), date).unwrap();
+        let json = serde_json::to_value(&report).unwrap();
+        prop_assert_eq!(&serde_json::from_value::<kim_core::rules::Report>(json.clone()).unwrap(), &report);
+        let mut one = json.clone();
+        one[field] = value;
+        let mut two = json.clone();
+        two["ok"] = ok.into();
+        for f in two["findings"].as_array_mut().unwrap() {
+            f["severity"] = severity.into();
+        }
+        for doc in [one, two] {
+            if let Ok(r) = serde_json::from_value::<kim_core::rules::Report>(doc) {
+                prop_assert_eq!(r.schema_version, kim_core::SCHEMA_VERSION);
+                prop_assert_eq!(r.ok, r.errors().next().is_none());
+            }
+        }
+    }
+}

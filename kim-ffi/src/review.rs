@@ -19,17 +19,16 @@ use crate::errors::{FfiError, KimStatus};
 use crate::handle::{check_out, input_str, parse_json, write_json};
 use crate::macros::ffi_call;
 
-/// A case document as kim writes it: `schema_version`, the case's own fields, then `deadline` (computed, ignored
-/// when read back).
+/// A case document as kim writes it: the case's own fields (`schema_version` first), then `deadline` (computed,
+/// ignored when read back).
 #[derive(Serialize)]
 struct CaseOut<'a> {
-    schema_version: u64,
     #[serde(flatten)]
     case: &'a Case,
     deadline: Option<DateTime<Utc>>,
 }
 
-/// A case document as read: the case's fields (unknown ones, such as `deadline`, are ignored).
+/// A case document as read: `schema_version` and the case's fields (unknown ones, such as `deadline`, are ignored).
 #[derive(Deserialize)]
 struct CaseIn {
     schema_version: u64,
@@ -37,8 +36,9 @@ struct CaseIn {
     case: Case,
 }
 
-/// Reads a case document and checks it with [`Case::verified`] (kim-core replays its audit log through the
-/// workflow); a case that does not follow from its log is `KIM_STATUS_JSON`.
+/// Reads a case document. kim-core's `Deserialize` for [`Case`] checks it with [`Case::verified`] (it replays the
+/// audit log through the workflow), so a document that is not a case, or a case that does not follow from its log,
+/// is `KIM_STATUS_JSON`; then a version other than 1 is `KIM_STATUS_JSON` with `KIM-E-SCHEMA`.
 fn verified(json: &str) -> Result<Case, FfiError> {
     let doc: CaseIn = parse_json(json, "case_json")?;
     if doc.schema_version != kim_core::SCHEMA_VERSION {
@@ -48,13 +48,7 @@ fn verified(json: &str) -> Result<Case, FfiError> {
         }
         .into());
     }
-    doc.case.verified().map_err(|e| {
-        FfiError::new(
-            KimStatus::KIM_STATUS_JSON,
-            "KIM-E-JSON",
-            format!("`case_json`: {e}"),
-        )
-    })
+    Ok(doc.case)
 }
 
 /// Writes a case document.
@@ -64,7 +58,6 @@ fn verified(json: &str) -> Result<Case, FfiError> {
 /// `out` is a valid, non-NULL pointer.
 unsafe fn write_case(out: *mut *mut c_char, case: &Case) -> Result<(), FfiError> {
     let doc = CaseOut {
-        schema_version: kim_core::SCHEMA_VERSION,
         case,
         deadline: case.deadline_opt(),
     };
@@ -428,11 +421,11 @@ pub unsafe extern "C" fn kim_review_overdue(
             overdue: overdue(&cases, now)
                 .into_iter()
                 .map(|c| OverdueItem {
-                    id: &c.id,
-                    kim_id: &c.kim_id,
-                    item_id: &c.item_id,
+                    id: c.id(),
+                    kim_id: c.kim_id(),
+                    item_id: c.item_id(),
                     state: c.state(),
-                    urgency: c.urgency,
+                    urgency: c.urgency(),
                     deadline: c.deadline_opt(),
                 })
                 .collect(),

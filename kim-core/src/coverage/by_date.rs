@@ -202,7 +202,7 @@ fn translate(
 /// ```
 /// use kim_core::coverage::{coverage_by_date, CodeListChoice, CoverageOptions};
 /// use kim_core::{registry::Registry, wilayah::Kode};
-/// let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+/// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let opts = CoverageOptions::new("2020-06-30".parse().unwrap()).within(Kode::parse("64.02")?);
 /// let c = coverage_by_date(&registry, &opts, &CodeListChoice::InForce)?;
 /// assert_eq!(c.table.code_list_version, "permendagri-72-2019");

@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use kim_core::{coverage::{coverage, CoverageOptions}, registry::Registry, wilayah::{Kode, Level, Reference}};
-//! let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+//! let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 //! let opts = CoverageOptions::new("2025-06-30".parse().unwrap()).level(Level::Kecamatan).within(Kode::parse("64.02")?);
 //! let table = coverage(&registry, Reference::embedded(), &opts)?;
 //! assert_eq!(table.rows.len(), 20);                       // every kecamatan of Kutai Kartanegara
@@ -364,7 +364,7 @@ fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) 
         unmatched: Vec::new(),
         excluded_invalid: Vec::new(),
     };
-    let cols = registry.columns();
+    let cols = registry.date_index();
     // Phase 1: the active KIMs in scope and their seat positions. The lookups are independent of each other, so
     // their cache misses overlap; phase 2 does the dependent increments.
     let positions = cols.seat_positions(reference);

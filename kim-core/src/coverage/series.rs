@@ -224,7 +224,7 @@ fn interval_events(
     range: &std::ops::Range<usize>,
 ) -> Vec<(i32, u32, i32)> {
     let mut events = Vec::new();
-    let cols = registry.columns();
+    let cols = registry.date_index();
     for i in 0..cols.len() {
         let seat = cols.seat(i);
         if options.within.is_some_and(|w| !w.contains(seat)) || seat.level() != Level::Desa {

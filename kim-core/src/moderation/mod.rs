@@ -60,4 +60,5 @@ pub use verdict::{
 };
 
 /// The old name of [`MatchSeverity`], kept for compatibility.
+#[doc(hidden)]
 pub use verdict::MatchSeverity as Severity;

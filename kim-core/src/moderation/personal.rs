@@ -15,6 +15,7 @@ pub use crate::privacy::{PersonalKind, PersonalSpan, find_personal_data};
 /// let r = kim_core::moderation::redact("NIK 6402014101900001, hp +62 812-3456-7890, email siti@example.id");
 /// assert_eq!(r, "NIK 6402**********01, hp +62 8123*****90, email s***@example.id");
 /// ```
+#[must_use = "redact returns the redacted copy; the text itself is unchanged"]
 pub fn redact(text: &str) -> String {
     crate::privacy::mask_text(text)
 }

@@ -38,6 +38,7 @@
 //! ```
 
 mod checks;
+#[cfg(feature = "csv")]
 mod import;
 mod metrics;
 mod model;

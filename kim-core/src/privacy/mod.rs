@@ -3,6 +3,14 @@
 //! A NIK is shown as its first 4 and last 2 digits, `6402**********01`. A phone number keeps its first 4 and last 2
 //! digits. One detector (`detect`, [`find_personal_data`]) finds them in any text, however written; every error
 //! message, `Debug` output and log serialisation of kim-core goes through these functions.
+//!
+//! ```
+//! use kim_core::privacy::{find_personal_data, mask_text};
+//! let text = "NIK 6402014101900001, hp 0812-3456-7890";
+//! assert_eq!(find_personal_data(text).len(), 2);
+//! assert!(!mask_text(text).contains("6402014101900001"));
+//! assert!(mask_text(text).contains("6402**********01"));
+//! ```
 
 mod detect;
 
@@ -166,6 +174,7 @@ impl Error {
     }
 
     /// [`Error::Io`] for `path`; a file name may hold a NIK, so the path is masked.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
         Self::Io {
             path: mask_text(&path.display().to_string()),
@@ -225,6 +234,7 @@ impl Error {
         }
     }
 
+    #[cfg(feature = "csv")]
     pub(crate) fn from_csv(err: &csv::Error) -> Self {
         let line = err.position().map_or(0, csv::Position::line);
         Self::Csv {

@@ -7,6 +7,7 @@
 //!
 //! [`ImportOptions::columns`] maps any other header (folded the same way) and wins over the aliases.
 
+#[cfg(feature = "csv")]
 use std::collections::HashMap;
 
 use super::options::ImportOptions;
@@ -18,7 +19,8 @@ use crate::privacy::mask_text;
 pub(super) enum Table {
     Kims,
     Members,
-    /// A table of another module read through the same machinery ([`import_table`](super::import_table)).
+    /// A table of another module read through the same machinery (`registry::import_table`, with `csv`).
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
     Other(&'static TableSpec),
 }
 
@@ -202,18 +204,22 @@ impl Table {
     }
 
     /// The warning for a header that is no kim column, with the nearest known name or alias when one is close.
+    #[cfg_attr(not(feature = "names"), allow(clippy::unused_self))]
     pub(super) fn unknown(self, header: &str, options: &ImportOptions) -> ImportWarning {
         let f = fold(header);
         let mapped = options.columns.iter().find(|(k, _)| fold(k) == f);
-        let candidates = self
+        // Suggestions need the `names` feature (string similarity).
+        #[cfg(feature = "names")]
+        let best = self
             .names()
             .iter()
             .map(|n| (*n, *n))
-            .chain(self.aliases().iter().chain(COMMON_ALIASES).copied());
-        let best = candidates
+            .chain(self.aliases().iter().chain(COMMON_ALIASES).copied())
             .map(|(a, to)| (strsim::jaro_winkler(&f, a), to))
             .filter(|(s, _)| *s >= 0.85)
             .max_by(|x, y| x.0.total_cmp(&y.0));
+        #[cfg(not(feature = "names"))]
+        let best: Option<(f64, &str)> = None;
         let header = mask_text(header);
         let message = match (mapped, best) {
             (Some((_, to)), _) => format!(
@@ -249,6 +255,7 @@ pub(super) fn more_unknown(n: usize) -> ImportWarning {
 
 /// The kim column of each header (`None`: unknown, with a warning), or an error naming two headers that stand for
 /// the same column.
+#[cfg(feature = "csv")]
 pub(super) fn map_headers(
     table: Table,
     headers: &[String],

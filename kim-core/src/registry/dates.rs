@@ -15,9 +15,10 @@
 //! dates use that default window too. A numeric date that is a real date only when read in the other order
 //! (`07/25/2022` read day first) is an error naming the order used and the option, never read the other way.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::options::ImportOptions;
+pub use crate::error::{DateError, DateProblem};
 
 pub(crate) const DEFAULT_MIN_YEAR: i32 = 1900;
 pub(crate) const DEFAULT_MAX_YEAR: i32 = 2100;
@@ -114,7 +115,6 @@ pub(crate) mod iso_date {
 
 /// The years a date may have: `Err` with the reason when outside `min..=max`.
 pub(crate) fn check_window(d: NaiveDate, min: i32, max: i32) -> Result<(), String> {
-    use chrono::Datelike;
     if (min..=max).contains(&d.year()) {
         Ok(())
     } else {
@@ -187,21 +187,30 @@ fn number(s: &str, max: usize) -> Option<u32> {
         .flatten()
 }
 
-fn year(s: &str) -> Result<i32, String> {
+fn year(s: &str) -> Result<i32, DateError> {
+    let bad = |message: String| DateError::new(DateProblem::Year, message);
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().map_err(|_| "not a year".to_owned());
+        return s.parse().map_err(|_| bad("not a year".to_owned()));
     }
     if s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() {
-        return Err(format!(
+        return Err(bad(format!(
             "the year {s:?} does not have four digits (write e.g. 2022, not 22 or 20222)"
-        ));
+        )));
     }
-    Err(format!("{s:?} is not a year"))
+    Err(bad(format!("{s:?} is not a year")))
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| "day and month are not a calendar date".to_owned())
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, DateError> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        DateError::new(
+            DateProblem::NotACalendarDate,
+            "day and month are not a calendar date".to_owned(),
+        )
+    })
+}
+
+fn not_a_date() -> DateError {
+    DateError::new(DateProblem::NotADate, format!("not a date ({EXPECTED})"))
 }
 
 const EXPECTED: &str = "expected YYYY-MM-DD, DD/MM/YYYY (also - or .) or a day, month name and year such as \
@@ -209,7 +218,7 @@ const EXPECTED: &str = "expected YYYY-MM-DD, DD/MM/YYYY (also - or .) or a day, 
 
 /// A date without the window check.
 #[allow(clippy::many_single_char_names)] // day, month, year and the three parts
-fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
+fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, DateError> {
     if let Some(d) = iso_date::fast(s) {
         return Ok(d);
     }
@@ -222,14 +231,14 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
         return Ok(d);
     }
     if !s.starts_with(char::is_alphanumeric) || !s.ends_with(char::is_alphanumeric) {
-        return Err(format!("not a date ({EXPECTED})"));
+        return Err(not_a_date());
     }
     let parts: Vec<&str> = s
         .split(['/', '-', '.', ' ', ','])
         .filter(|p| !p.is_empty())
         .collect();
     let [a, b, c] = parts[..] else {
-        return Err(format!("not a date ({EXPECTED})"));
+        return Err(not_a_date());
     };
     // YYYY-M-D with one-digit parts, or YYYY/MM/DD.
     if a.len() == 4
@@ -245,7 +254,7 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
         return ymd(year(c)?, m, d);
     }
     let (Some(x), Some(y)) = (number(a, 2), number(b, 2)) else {
-        return Err(format!("not a date ({EXPECTED})"));
+        return Err(not_a_date());
     };
     let yr = year(c)?;
     let (d, m) = if dayfirst { (x, y) } else { (y, x) };
@@ -257,9 +266,13 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
                 ("month first (MM/DD/YYYY)", "true")
             };
             let py = if dayfirst { "False" } else { "True" };
-            format!(
-                "{e} when read {used}; it would be a date in the other order: if the file writes dates that way, \
-                 import it with dayfirst set to {option} (Python: dayfirst={py}, JSON: \"dayfirst\": {option})"
+            DateError::new(
+                DateProblem::OtherOrder { dayfirst },
+                format!(
+                    "{e} when read {used}; it would be a date in the other order: if the file writes dates that \
+                     way, import it with dayfirst set to {option} (Python: dayfirst={py}, JSON: \"dayfirst\": \
+                     {option})"
+                ),
             )
         } else {
             e
@@ -274,10 +287,10 @@ fn parse_any(s: &str, dayfirst: bool) -> Result<NaiveDate, String> {
 /// assert_eq!(parse_date("01/03/2024").unwrap().to_string(), "2024-03-01");
 /// assert_eq!(parse_date("1 Agustus 2023").unwrap().to_string(), "2023-08-01");
 /// assert!(parse_date("2024-02-30").is_err());
-/// assert!(parse_date("07/25/2022").unwrap_err().contains("dayfirst=False"));
+/// assert!(parse_date("07/25/2022").unwrap_err().to_string().contains("dayfirst=False"));
 /// assert!(parse_date("0000-01-01").is_err());
 /// ```
-pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, DateError> {
     parse_date_with(s, &ImportOptions::default())
 }
 
@@ -289,10 +302,21 @@ pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 /// us.dayfirst = false;
 /// assert_eq!(parse_date_with("07/25/2022", &us).unwrap().to_string(), "2022-07-25");
 /// ```
-pub fn parse_date_with(s: &str, options: &ImportOptions) -> std::result::Result<NaiveDate, String> {
+pub fn parse_date_with(
+    s: &str,
+    options: &ImportOptions,
+) -> std::result::Result<NaiveDate, DateError> {
     let d = parse_any(s.trim(), options.dayfirst)?;
-    check_window(d, options.min_year, options.max_year)
-        .map_err(|e| format!("{e} (the import options min_year/max_year)"))?;
+    check_window(d, options.min_year, options.max_year).map_err(|e| {
+        DateError::new(
+            DateProblem::OutsideWindow {
+                year: d.year(),
+                min: options.min_year,
+                max: options.max_year,
+            },
+            format!("{e} (the import options min_year/max_year)"),
+        )
+    })?;
     Ok(d)
 }
 
@@ -337,7 +361,7 @@ mod tests {
 
     #[test]
     fn an_ambiguous_date_is_never_read_the_other_way() {
-        let e = parse_date("07/25/2022").unwrap_err();
+        let e = parse_date("07/25/2022").unwrap_err().to_string();
         assert!(
             e.contains("day first") && e.contains("dayfirst=False"),
             "{e}"
@@ -348,13 +372,18 @@ mod tests {
         };
         assert_eq!(parse_date_with("07/25/2022", &us), Ok(d("2022-07-25")));
         assert_eq!(parse_date_with("07/12/2022", &us), Ok(d("2022-07-12")));
-        let e = parse_date_with("25/07/2022", &us).unwrap_err();
+        let e = parse_date_with("25/07/2022", &us).unwrap_err().to_string();
         assert!(
             e.contains("month first") && e.contains("dayfirst=True"),
             "{e}"
         );
         // Valid in neither order: no hint about the order.
-        assert!(!parse_date("31/31/2022").unwrap_err().contains("dayfirst"));
+        assert!(
+            !parse_date("31/31/2022")
+                .unwrap_err()
+                .to_string()
+                .contains("dayfirst")
+        );
     }
 
     #[test]
@@ -375,7 +404,7 @@ mod tests {
         ] {
             assert!(parse_date(bad).is_err(), "{bad:?}");
         }
-        let e = parse_date("0000-01-01").unwrap_err();
+        let e = parse_date("0000-01-01").unwrap_err().to_string();
         assert!(e.contains("1900–2100") && e.contains("min_year"), "{e}");
         let old = ImportOptions {
             min_year: 1800,

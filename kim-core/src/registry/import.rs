@@ -1,18 +1,24 @@
 //! CSV and record import: every row accepted or rejected with its line and field; rows in = accepted + rejected.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+#[cfg(feature = "csv")]
 use std::io::Read;
 use std::sync::OnceLock;
 
 use super::Registry;
-use super::columns::{MAX_WARNINGS, Table, TableSpec, more_unknown};
+#[cfg(feature = "csv")]
+use super::columns::TableSpec;
+use super::columns::{MAX_WARNINGS, Table, more_unknown};
+#[cfg(feature = "csv")]
 use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, Required, read_csv};
 use super::kim::{MemberProblem, Sk};
 use super::options::ImportOptions;
 use super::places::review_item;
 use super::report::{ImportReport, ImportWarning, TableReport};
 use super::rows::{Cell, Row, parse_kim_row, parse_member_row};
-use crate::error::{Result, RowError};
+#[cfg(feature = "csv")]
+use crate::error::Result;
+use crate::error::RowError;
 use crate::wilayah::Reference;
 
 impl Registry {
@@ -50,6 +56,7 @@ impl Registry {
     /// assert_eq!(report.kims.errors[0].line, 3);
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[cfg(feature = "csv")]
     pub fn import_csv<R: Read, M: Read>(
         kims: R,
         members: Option<M>,
@@ -59,6 +66,7 @@ impl Registry {
     }
 
     /// [`Registry::import_csv`] with [`ImportOptions`].
+    #[cfg(feature = "csv")]
     pub fn import_csv_with<R: Read, M: Read>(
         kims: R,
         members: Option<M>,
@@ -156,6 +164,7 @@ impl Registry {
 /// machinery: encoding and delimiter detection, header aliases and warnings, broken rows, `max_errors` and
 /// `max_bad_rows`. `parse` takes each readable row and accepts it (`Ok(false)`; `Ok(true)`: accepted with findings)
 /// or rejects it with its problems; rows in = accepted + rejected, and every rejected row is in the report.
+#[cfg(feature = "csv")]
 pub(crate) fn import_table<R: Read>(
     input: R,
     spec: &'static TableSpec,

@@ -61,11 +61,6 @@ impl DateIndex {
         self.seat.len()
     }
 
-    /// True if there are no KIMs.
-    pub fn is_empty(&self) -> bool {
-        self.seat.is_empty()
-    }
-
     /// Seat of KIM `i` (registry order).
     pub fn seat(&self, i: usize) -> Kode {
         self.seat[i]

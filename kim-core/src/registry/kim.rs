@@ -174,6 +174,7 @@ pub struct FormationEvidence {
 /// Validation flags them (`KIM-LEGACY-ROLE`, `KIM-LEGACY-OCCUPATION`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "MemberIn")]
+#[non_exhaustive]
 pub struct Member {
     /// Id, unique within the KIM.
     pub id: String,
@@ -343,9 +344,11 @@ pub struct StatusChange {
     pub note: Option<String>,
 }
 
-/// One KIM.
+/// One KIM. Built with [`Kim::new`], then its public fields set (the struct may grow, so it has no literal outside
+/// the crate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Kim {
     /// Registry id, unique in a [`Registry`](super::Registry).
     #[serde(deserialize_with = "clean_text")]

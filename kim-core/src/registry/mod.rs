@@ -39,6 +39,7 @@
 //! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
 
 mod columns;
+#[cfg(feature = "csv")]
 mod csv;
 mod dates;
 mod history;
@@ -48,6 +49,10 @@ mod json;
 mod kim;
 mod nik;
 mod options;
+#[cfg(feature = "names")]
+mod places;
+#[cfg(not(feature = "names"))]
+#[path = "places_off.rs"]
 mod places;
 mod report;
 mod review;
@@ -58,20 +63,20 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+#[cfg(feature = "csv")]
 pub(crate) use columns::TableSpec;
-pub use dates::{parse_date, parse_date_with};
+pub use dates::{DateError, DateProblem, parse_date, parse_date_with};
 pub use history::{Change, Event};
+#[cfg(feature = "csv")]
 pub(crate) use import::import_table;
-pub use index::DateIndex;
-/// The old name of [`DateIndex`], kept so that existing code compiles.
-#[doc(hidden)]
-pub use index::DateIndex as Columns;
+pub(crate) use index::DateIndex;
 pub use kim::{FormationEvidence, Kim, Member, MemberProblem, Registration, Sk, StatusChange};
 pub use nik::Nik;
 pub use options::{ImportOptions, TextEncoding};
 pub use report::{ImportReport, ImportWarning, TableReport};
 pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
+#[cfg(feature = "csv")]
 pub(crate) use rows::{Row, RowParser};
 
 use crate::error::{Error, Result};
@@ -145,6 +150,51 @@ impl Registry {
         Ok(())
     }
 
+    /// Changes the KIM with this id through `edit`, then checks it as [`Registry::insert`] does: the edit is kept
+    /// only if the KIM stays consistent and keeps its id. This is the registry's `get_mut`: a plain `&mut Kim` could
+    /// leave the registry inconsistent.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let mut reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// reg.update("K1", |k| k.name = "KIM Perian Maju".into())?;
+    /// assert_eq!(reg.get("K1").unwrap().name, "KIM Perian Maju");
+    /// assert!(reg.update("K1", |k| k.id = "K2".into()).is_err());
+    /// assert_eq!(reg.remove("K1").map(|k| k.id), Some("K1".to_owned()));
+    /// assert!(reg.is_empty());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn update(&mut self, id: &str, edit: impl FnOnce(&mut Kim)) -> Result<()> {
+        let i = *self.by_id.get(id).ok_or_else(|| Error::unknown_kim(id))?;
+        let mut kim = self.kims[i].clone();
+        edit(&mut kim);
+        if kim.id != id {
+            return Err(Error::InvalidArgument {
+                name: "edit",
+                message: "an update may not change the KIM id; remove and insert instead".into(),
+            });
+        }
+        kim.check_consistency()?;
+        self.kims[i] = kim;
+        self.index = OnceLock::new();
+        self.members = Vec::new();
+        Ok(())
+    }
+
+    /// Removes the KIM with this id and returns it; `None` if there is none. The other KIMs keep their order.
+    pub fn remove(&mut self, id: &str) -> Option<Kim> {
+        let i = self.by_id.remove(id)?;
+        let kim = self.kims.remove(i);
+        for v in self.by_id.values_mut() {
+            if *v > i {
+                *v -= 1;
+            }
+        }
+        self.index = OnceLock::new();
+        self.members = Vec::new();
+        Some(kim)
+    }
+
     /// Number of KIMs.
     pub fn len(&self) -> usize {
         self.kims.len()
@@ -166,13 +216,7 @@ impl Registry {
     }
 
     /// The flat copy of seats, histories and member terms that date queries read (built on first use).
-    pub fn date_index(&self) -> &DateIndex {
+    pub(crate) fn date_index(&self) -> &DateIndex {
         self.index.get_or_init(|| DateIndex::build(&self.kims))
-    }
-
-    /// The old name of [`Registry::date_index`].
-    #[doc(hidden)]
-    pub fn columns(&self) -> &DateIndex {
-        self.date_index()
     }
 }

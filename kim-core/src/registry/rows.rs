@@ -107,14 +107,17 @@ impl<'a> RowParser<'a> {
     pub(crate) fn date(&mut self, field: &str) -> Option<NaiveDate> {
         let v = self.row.get(field)?;
         parse_date_with(v, self.options)
-            .map_err(|e| self.err(field, v, "KIM-E-DATE", e))
+            .map_err(|e| self.err(field, v, "KIM-E-DATE", String::from(e)))
             .ok()
     }
 
-    pub(crate) fn parsed<T: std::str::FromStr<Err = String>>(&mut self, field: &str) -> Option<T> {
+    pub(crate) fn parsed<T: std::str::FromStr<Err: Into<String>>>(
+        &mut self,
+        field: &str,
+    ) -> Option<T> {
         let v = self.row.get(field)?;
-        v.parse()
-            .map_err(|e| self.err(field, v, "KIM-E-ENUM", e))
+        v.parse::<T>()
+            .map_err(|e| self.err(field, v, "KIM-E-ENUM", e.into()))
             .ok()
     }
 
@@ -142,15 +145,15 @@ impl<'a> RowParser<'a> {
         }
     }
 
-    fn list<T: std::str::FromStr<Err = String>>(&mut self, field: &str) -> Vec<T> {
+    fn list<T: std::str::FromStr<Err: Into<String>>>(&mut self, field: &str) -> Vec<T> {
         let Some(v) = self.row.get(field) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for part in v.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-            match part.parse() {
+            match part.parse::<T>() {
                 Ok(x) => out.push(x),
-                Err(e) => self.err(field, part, "KIM-E-ENUM", e),
+                Err(e) => self.err(field, part, "KIM-E-ENUM", e.into()),
             }
         }
         out

@@ -29,6 +29,23 @@
 //!
 //! Message templates may use `{placeholders}`: `count`, `min`, `max`, `member`, `role`, `roles`, `occupation`,
 //! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
+//!
+//! ```
+//! use kim_core::registry::Kim;
+//! use kim_core::rules::{ProfileSet, Severity, validate};
+//! use kim_core::wilayah::{Kode, Reference};
+//! let date = "2025-06-30".parse().unwrap();
+//! let profiles = ProfileSet::builtin();
+//! let national = profiles.in_force(date)?;
+//! assert_eq!(national[0].id, "permenkominfo-4-2024");
+//! let kim = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
+//! let report = validate(&kim, &national, Reference::embedded(), date)?;
+//! // A KIM recorded with nothing but its seat lacks its SK, members and status: every error is listed, with its
+//! // legal basis.
+//! assert!(report.errors().all(|f| f.severity == Severity::Error && !f.citation.instrument.is_empty()));
+//! assert!(!report.ok);
+//! # Ok::<(), kim_core::Error>(())
+//! ```
 
 mod checks;
 mod profile;
@@ -45,7 +62,9 @@ pub use checks::{
     LEGACY_ISSUER, LEGACY_OCCUPATION, LEGACY_ROLE, MEMBER_REJECTED, NOT_YET_RECORDED,
     OVERLAY_NOT_APPLIED, SK_NO_ISSUER,
 };
-pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
+pub use profile::{
+    Check, Citation, Confidence, Message, Profile, ProfileBuilder, ProfileKind, Rule, Severity,
+};
 pub use scope::{PROFILE_NOT_IN_FORCE, PathStyle, restyle_paths};
 pub use select::ProfileSet;
 
@@ -78,7 +97,21 @@ pub struct Finding {
 }
 
 /// The result of validating one KIM.
+///
+/// Reading one from JSON checks it: `schema_version` must be [`SCHEMA_VERSION`] and `ok` must say whether a finding
+/// is an error; otherwise it is an error, not a report that contradicts itself.
+///
+/// ```
+/// use kim_core::rules::Report;
+/// let json = r#"{"schema_version":1,"kim_id":"K1","as_of":"2025-01-01","profiles":[],"ok":true,"findings":[]}"#;
+/// let report: Report = serde_json::from_str(json)?;
+/// assert!(report.ok);
+/// assert!(serde_json::from_str::<Report>(&json.replace(r#""schema_version":1"#, r#""schema_version":99"#)).is_err());
+/// assert!(serde_json::from_str::<Report>(&json.replace("true", "false")).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ReportDoc")]
 pub struct Report {
     /// Report schema version ([`SCHEMA_VERSION`]).
     pub schema_version: u64,
@@ -92,6 +125,49 @@ pub struct Report {
     pub ok: bool,
     /// Every finding, sorted by severity, code and path.
     pub findings: Vec<Finding>,
+}
+
+/// A report as read from JSON, before its checks.
+#[derive(Deserialize)]
+struct ReportDoc {
+    schema_version: u64,
+    kim_id: String,
+    as_of: NaiveDate,
+    profiles: Vec<String>,
+    ok: bool,
+    findings: Vec<Finding>,
+}
+
+impl TryFrom<ReportDoc> for Report {
+    type Error = Error;
+
+    fn try_from(d: ReportDoc) -> Result<Self> {
+        if d.schema_version != SCHEMA_VERSION {
+            return Err(Error::SchemaVersion {
+                found: d.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let errors = d.findings.iter().any(|f| f.severity == Severity::Error);
+        if d.ok == errors {
+            return Err(Error::JsonAt {
+                path: "ok".into(),
+                message: format!(
+                    "`ok` is {} but {} finding is an error",
+                    d.ok,
+                    if errors { "a" } else { "no" }
+                ),
+            });
+        }
+        Ok(Report {
+            schema_version: d.schema_version,
+            kim_id: d.kim_id,
+            as_of: d.as_of,
+            profiles: d.profiles,
+            ok: d.ok,
+            findings: d.findings,
+        })
+    }
 }
 
 impl Report {
@@ -251,7 +327,7 @@ pub fn validate_registry(
 ///
 /// ```
 /// use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry_by_seat}, wilayah::Reference};
-/// let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+/// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(reports[0].profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
 /// # Ok::<(), kim_core::Error>(())

@@ -181,9 +181,10 @@ pub enum ProfileKind {
     Overlay,
 }
 
-/// A versioned, cited set of rules.
+/// A versioned, cited set of rules. Built from a file ([`Profile::from_json`]) or in code ([`Profile::builder`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Profile {
     /// Must be [`SCHEMA_VERSION`].
     pub schema_version: u64,
@@ -216,7 +217,158 @@ pub struct Profile {
     pub rules: Vec<Rule>,
 }
 
+/// Builds a [`Profile`] in code: [`Profile::builder`] takes the id, kind and instrument, the setters the rest, and
+/// [`ProfileBuilder::build`] checks it as a profile file is checked.
+///
+/// ```
+/// use kim_core::rules::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
+/// use kim_core::wilayah::Kode;
+/// let rule = Rule::new(
+///     "KIM-L-DEMO-MEMBERS",
+///     Severity::Warning,
+///     Check::MemberCount { min: Some(5), max: None },
+///     Citation::new("Peraturan Bupati (contoh)", Confidence::L),
+///     Message::new("Anggota {count}; minimal {min}.", "{count} members; at least {min}."),
+/// );
+/// let overlay = Profile::builder("overlay-demo", ProfileKind::Overlay, "Peraturan Bupati (contoh)")
+///     .region(Kode::parse("64.02")?)
+///     .valid_from("2025-01-01".parse().unwrap())
+///     .rule(rule)
+///     .build()?;
+/// assert_eq!((overlay.rules.len(), overlay.version.as_str()), (1, "1"));
+/// // An overlay without a region is refused, as in a profile file.
+/// assert!(Profile::builder("x", ProfileKind::Overlay, "y").build().is_err());
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct ProfileBuilder(Profile);
+
+impl ProfileBuilder {
+    /// The content version (default `1`).
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.0.version = version.into();
+        self
+    }
+
+    /// The title (default: the id).
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.0.title = title.into();
+        self
+    }
+
+    /// The region an overlay governs.
+    pub fn region(mut self, region: Kode) -> Self {
+        self.0.region = Some(region);
+        self
+    }
+
+    /// The first day in force.
+    pub fn valid_from(mut self, date: NaiveDate) -> Self {
+        self.0.valid_from = Some(date);
+        self
+    }
+
+    /// The last day in force, inclusive.
+    pub fn valid_until(mut self, date: NaiveDate) -> Self {
+        self.0.valid_until = Some(date);
+        self
+    }
+
+    /// The name of a KIM under this profile.
+    pub fn kim_name(mut self, name: impl Into<String>) -> Self {
+        self.0.kim_name = Some(name.into());
+        self
+    }
+
+    /// Notes and caveats.
+    pub fn notes(mut self, notes: impl Into<String>) -> Self {
+        self.0.notes = Some(notes.into());
+        self
+    }
+
+    /// Adds a rule.
+    pub fn rule(mut self, rule: Rule) -> Self {
+        self.0.rules.push(rule);
+        self
+    }
+
+    /// The profile, checked as [`Profile::from_json`] checks a file (unique rule codes, an overlay has a region,
+    /// dates in order).
+    pub fn build(self) -> Result<Profile> {
+        self.0.check()?;
+        Ok(self.0)
+    }
+}
+
+impl Rule {
+    /// A rule.
+    #[must_use]
+    pub fn new(
+        code: impl Into<String>,
+        severity: Severity,
+        check: Check,
+        citation: Citation,
+        message: Message,
+    ) -> Self {
+        Self {
+            code: code.into(),
+            severity,
+            check,
+            citation,
+            message,
+        }
+    }
+}
+
+impl Citation {
+    /// A citation of `instrument` with its confidence tag (no pasal, no note: set the fields).
+    #[must_use]
+    pub fn new(instrument: impl Into<String>, tag: Confidence) -> Self {
+        Self {
+            instrument: instrument.into(),
+            pasal: None,
+            tag,
+            note: None,
+        }
+    }
+}
+
+impl Message {
+    /// A message in Indonesian and English.
+    #[must_use]
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+}
+
 impl Profile {
+    /// A builder for a profile (see [`ProfileBuilder`]).
+    pub fn builder(
+        id: impl Into<String>,
+        kind: ProfileKind,
+        instrument: impl Into<String>,
+    ) -> ProfileBuilder {
+        let id = id.into();
+        ProfileBuilder(Profile {
+            schema_version: SCHEMA_VERSION,
+            title: id.clone(),
+            id,
+            version: "1".into(),
+            instrument: instrument.into(),
+            kind,
+            region: None,
+            valid_from: None,
+            valid_until: None,
+            kim_name: None,
+            notes: None,
+            rules: Vec::new(),
+        })
+    }
+
     /// Parses one profile file and checks it (schema version, unique rule codes, overlays have a region).
     pub fn from_json(json: &str) -> Result<Self> {
         let p: Profile = serde_json::from_str(json).map_err(|e| Error::from_json(&e))?;

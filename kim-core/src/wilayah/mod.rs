@@ -6,6 +6,17 @@
 //!   default); [`Reference::from_csv`] loads a user's own list.
 //!
 //! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
+//!
+//! ```
+//! use kim_core::wilayah::{Kode, Level, Reference};
+//! let perian = Kode::parse("6402012001")?; // undotted or dotted
+//! assert_eq!((perian.to_string().as_str(), perian.level()), ("64.02.01.2001", Level::Desa));
+//! assert_eq!(perian.parent().map(|k| k.to_string()), Some("64.02.01".to_owned()));
+//! let list = Reference::embedded();
+//! assert_eq!(list.get(perian).map(|u| u.name), Some("Perian"));
+//! assert!(Kode::parse("64.02.0").is_err());
+//! # Ok::<(), kim_core::Error>(())
+//! ```
 
 mod crosswalk;
 #[cfg(feature = "embedded")]
@@ -30,7 +41,9 @@ pub use crosswalk::{Crosswalk, SeatMigration, SeatStatus};
 pub use denominators::{Denominators, Figure};
 pub use diff::{Change, CodeListDiff, DiffRow, diff};
 pub use kode::{DottedKode, Kode};
-pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_name};
+#[cfg(feature = "names")]
+pub use names::FieldsResolution;
+pub use names::{MatchKind, NameMatch, Resolution, normalise_name};
 #[cfg(feature = "embedded")]
 pub use reference::EMBEDDED_TSV;
 pub use reference::{Counts, EMBEDDED_VERSION, Lookup, Reference, Unit};

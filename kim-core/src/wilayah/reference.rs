@@ -1,6 +1,7 @@
 //! [`Reference`]: a code list (embedded or loaded from CSV), with its [`Unit`]s and [`Counts`].
 
 use std::fmt;
+#[cfg(feature = "csv")]
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -144,6 +145,7 @@ pub struct Reference {
     /// Exclusive end of unit i's subtree in `codes`.
     subtree_end: Vec<u32>,
     counts: Counts,
+    #[cfg_attr(not(feature = "names"), allow(dead_code))]
     pub(super) index: OnceLock<NameIndex>,
     positions: OnceLock<PositionTable>,
     /// Identifies this list (and its clones) for caches derived from it elsewhere (registry seat positions).
@@ -198,7 +200,9 @@ pub const EMBEDDED_TSV: &str = include_str!("../../data/wilayah.tsv");
 pub const EMBEDDED_VERSION: &str = "kepmendagri-300.2.2-2138-2025";
 
 impl Reference {
-    /// The official list embedded in the crate, parsed once (about 5 ms) and shared.
+    /// The official list embedded in the crate, parsed once and shared. Parsing takes tens of milliseconds in a
+    /// release build (median 38.5 ms, `cargo bench -p kim-benches --bench wilayah -- reference/load_embedded`, on
+    /// a 2-core VM shared with other builds) and several times that in a debug build, so parse it once per process.
     ///
     /// # Panics
     ///
@@ -257,6 +261,7 @@ impl Reference {
     /// assert!(bad.to_string().contains("line 2, field `code`"));
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[cfg(feature = "csv")]
     pub fn from_csv<R: Read>(reader: R, version: &str) -> Result<Self> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
@@ -300,10 +305,45 @@ impl Reference {
     }
 
     /// Reads [`Reference::from_csv`] from a file path.
+    #[cfg(feature = "csv")]
     pub fn from_csv_path(path: impl AsRef<std::path::Path>, version: &str) -> Result<Self> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|source| Error::io(path, source))?;
         Self::from_csv(std::io::BufReader::new(file), version)
+    }
+
+    /// Builds a code list from `(code, name)` pairs, in any order, with the checks of [`Reference::from_csv`]; the
+    /// "line" of a bad pair in [`Error::ReferenceRows`] is its 1-based position. Needs no feature.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference};
+    /// let pairs = [("64", "Kalimantan Timur"), ("64.02", "Kabupaten Kutai Kartanegara"),
+    ///              ("64.02.01", "Muara Muntai"), ("64.02.01.2001", "Perian")];
+    /// let r = Reference::from_pairs(pairs, "my-list-2026")?;
+    /// assert_eq!((r.counts().desa, r.get(Kode::parse("6402012001")?).map(|u| u.name)), (1, Some("Perian")));
+    /// let bad = Reference::from_pairs([("64.02", "Kutai Kartanegara")], "v").unwrap_err();
+    /// assert_eq!(bad.rows()[0].line, 1); // its parent 64 is missing
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        version: &str,
+    ) -> Result<Self> {
+        let rows: Vec<(u64, &str, &str)> = (1..)
+            .zip(pairs)
+            .map(|(line, (code, name))| (line, code, name))
+            .collect();
+        let mut errors = Vec::new();
+        if rows.is_empty() {
+            errors.push(RowError::new(
+                1,
+                "code",
+                "",
+                "KIM-E-REFERENCE",
+                "the code list has no rows",
+            ));
+        }
+        Self::build(version.to_owned(), rows, errors)
     }
 
     // Indexes are stored as u32: `build` rejects lists whose names exceed 4 GiB, and a code list has far fewer
@@ -442,17 +482,14 @@ impl Reference {
     }
 
     /// The position of a code in the pre-order sequence, for per-unit arrays.
-    pub fn index_of(&self, kode: Kode) -> Option<usize> {
+    pub(crate) fn index_of(&self, kode: Kode) -> Option<usize> {
         self.position(kode)
     }
 
-    /// The unit at a position from [`Reference::index_of`] or [`Reference::subtree_range`].
-    ///
-    /// # Panics
-    ///
-    /// If `i >= self.len()`.
+    /// The unit at a position from [`Reference::index_of`] or [`Reference::subtree_range`] (crate-internal: the
+    /// position must be below `self.len()`).
     #[allow(clippy::cast_possible_truncation)] // see `build`
-    pub fn unit_at(&self, i: usize) -> Unit<'_> {
+    pub(crate) fn unit_at(&self, i: usize) -> Unit<'_> {
         let start = if i == 0 {
             0
         } else {
@@ -541,7 +578,7 @@ impl Reference {
 
     /// The index range of `within`'s subtree (the unit itself included); the whole list for `None`.
     /// Empty if `within` is not in the list.
-    pub fn subtree_range(&self, within: Option<Kode>) -> std::ops::Range<usize> {
+    pub(crate) fn subtree_range(&self, within: Option<Kode>) -> std::ops::Range<usize> {
         match within {
             None => 0..self.codes.len(),
             Some(k) => self

@@ -1,4 +1,7 @@
 //! Name matching: normalised names, abbreviations, near spellings, and resolving free-text places.
+//!
+//! The types and [`normalise_name`] are always built; the matching itself needs the `names` feature.
+#![cfg_attr(not(feature = "names"), allow(dead_code, unused_imports))]
 
 use std::collections::HashMap;
 
@@ -8,10 +11,12 @@ use unicode_normalization::UnicodeNormalization;
 use super::{KabKotaKind, Kode, Level, Reference};
 
 mod grams;
+#[cfg(feature = "names")]
 mod resolve;
 
 use grams::GramIndex;
 
+#[cfg(feature = "names")]
 pub use resolve::FieldsResolution;
 
 /// How a name matched.
@@ -376,6 +381,7 @@ fn abbreviations(name: &str) -> Vec<String> {
     out
 }
 
+#[cfg(feature = "names")]
 impl Reference {
     fn name_index(&self) -> &NameIndex {
         self.index.get_or_init(|| NameIndex::build(self))

@@ -37,7 +37,12 @@ use serde::{Deserialize, Serialize};
 use super::verdict::{Action, Category, Decision, Verdict};
 use crate::error::{Error, Result};
 
+mod doc;
+
+pub use doc::CaseBuilder;
+
 /// The old name of [`ReviewRole`], kept for compatibility.
+#[doc(hidden)]
 pub use ReviewRole as Role;
 
 /// Who acts on a case (not to be confused with [`crate::registry::Role`], a KIM member's role). Formerly
@@ -61,6 +66,18 @@ pub enum ReviewRole {
 }
 
 impl ReviewRole {
+    /// The snake_case name used in JSON (`moderator`, `admin_diskominfo`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PengelolaKim => "pengelola_kim",
+            Self::Moderator => "moderator",
+            Self::AdminDiskominfo => "admin_diskominfo",
+            Self::Pelapor => "pelapor",
+            Self::PemilikKonten => "pemilik_konten",
+            Self::Sistem => "sistem",
+        }
+    }
+
     fn can_review(self) -> bool {
         matches!(
             self,
@@ -218,23 +235,40 @@ impl std::fmt::Debug for AuditEvent {
     }
 }
 
+/// The version of the [`Case`] document. A document without one is read as version 1 (cases written before 0.2).
+pub const CASE_SCHEMA_VERSION: u64 = 1;
+
 /// A review case.
+///
+/// Every field is private: a case changes only through the workflow ([`Case::decide`], [`Case::appeal`], …), so its
+/// state always follows from its audit log. Reading one from JSON replays the log ([`Case::verified`]) and checks
+/// `schema_version` ([`CASE_SCHEMA_VERSION`]); a forged or edited document is an error, never a case that panics
+/// later.
+///
+/// ```
+/// use kim_core::moderation::review::{Case, Source, Urgency};
+/// let t0 = chrono::DateTime::parse_from_rfc3339("2025-03-01T08:00:00Z")?.to_utc();
+/// let case = Case::builder("C-1", "KIM-6402-001", "post-77", Source::Report { reason: "hoaks".into() })
+///     .urgency(Urgency::Urgent)
+///     .open(t0);
+/// let json = serde_json::to_string(&case)?;
+/// assert!(json.starts_with(r#"{"schema_version":1,"#));
+/// assert_eq!(serde_json::from_str::<Case>(&json)?, case);
+/// let forged = json.replace(r#""state":"open""#, r#""state":"closed""#);
+/// assert!(serde_json::from_str::<Case>(&forged).unwrap_err().to_string().contains("audit log"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "doc::CaseDoc")]
 pub struct Case {
-    /// Case id.
-    pub id: String,
-    /// The KIM whose content it is.
-    pub kim_id: String,
-    /// The content item.
-    pub item_id: String,
-    /// Categories involved.
-    pub categories: Vec<Category>,
-    /// Origin.
-    pub source: Source,
-    /// Urgency.
-    pub urgency: Urgency,
-    /// True if a hoax marker asks for fact-checking.
-    pub fact_check: bool,
+    schema_version: u64,
+    id: String,
+    kim_id: String,
+    item_id: String,
+    categories: Vec<Category>,
+    source: Source,
+    urgency: Urgency,
+    fact_check: bool,
     state: State,
     decision: Option<Outcome>,
     hoax_label: Option<HoaxLabel>,
@@ -243,7 +277,8 @@ pub struct Case {
 }
 
 impl Case {
-    /// Opens a case (from a report, or any source) at `at`.
+    /// Opens a case (from a report, or any source) at `at`. [`Case::builder`] does the same with named setters.
+    #[must_use]
     #[allow(clippy::too_many_arguments)] // every field is part of the audit record
     pub fn open(
         id: &str,
@@ -269,6 +304,7 @@ impl Case {
             Source::Report { reason } => reason.clone(),
         };
         let mut case = Self {
+            schema_version: CASE_SCHEMA_VERSION,
             id: id.to_owned(),
             kim_id: kim_id.to_owned(),
             item_id: item_id.to_owned(),
@@ -334,6 +370,46 @@ impl Case {
         Some(case)
     }
 
+    /// The version of this case's document ([`CASE_SCHEMA_VERSION`]).
+    pub fn schema_version(&self) -> u64 {
+        self.schema_version
+    }
+
+    /// The case id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The KIM whose content it is.
+    pub fn kim_id(&self) -> &str {
+        &self.kim_id
+    }
+
+    /// The content item.
+    pub fn item_id(&self) -> &str {
+        &self.item_id
+    }
+
+    /// The categories involved.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// Where the case came from.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// How fast it must be handled.
+    pub fn urgency(&self) -> Urgency {
+        self.urgency
+    }
+
+    /// True if a hoax marker asks for fact-checking.
+    pub fn fact_check(&self) -> bool {
+        self.fact_check
+    }
+
     /// The current state.
     pub fn state(&self) -> State {
         self.state
@@ -363,20 +439,31 @@ impl Case {
     /// 2×24 h while appealed. `None` once decided or closed.
     pub fn deadline_opt(&self) -> Option<DateTime<Utc>> {
         match self.state {
-            State::Open => Some(self.audit[0].at + self.urgency.allowed()),
+            State::Open => Some(self.deadline()),
             State::Appealed => self
                 .audit
                 .iter()
                 .rev()
                 .find(|e| e.action == "appeal")
-                .map(|e| e.at + Urgency::Complaint.allowed()),
+                .map(|e| {
+                    e.at.checked_add_signed(Urgency::Complaint.allowed())
+                        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+                }),
             State::Decided | State::Closed => None,
         }
     }
 
     /// The deadline of the opening step (opening time plus the urgency's allowance).
     pub fn deadline(&self) -> DateTime<Utc> {
-        self.audit[0].at + self.urgency.allowed()
+        // The log is never empty (every constructor and `Deserialize` ensure it); the fallback only keeps this
+        // total.
+        let opened = self
+            .audit
+            .first()
+            .map_or(DateTime::<Utc>::MIN_UTC, |e| e.at);
+        opened
+            .checked_add_signed(self.urgency.allowed())
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     /// True if the current step is past its deadline at `now`.
@@ -428,13 +515,13 @@ impl Case {
         Ok(())
     }
 
-    fn require(&self, ok: bool, action: &'static str) -> Result<()> {
+    fn require(&self, ok: bool, role: ReviewRole, action: &'static str) -> Result<()> {
         if ok {
             Ok(())
         } else {
-            Err(Error::CaseTransition {
+            Err(Error::CaseRole {
                 case: self.id.clone(),
-                state: "held by a role that may not",
+                role: role.as_str(),
                 action,
             })
         }
@@ -452,7 +539,7 @@ impl Case {
         at: DateTime<Utc>,
         ruleset_version: &str,
     ) -> Result<()> {
-        self.require(role.can_review(), "decide")?;
+        self.require(role.can_review(), role, "decide")?;
         let name = match outcome {
             Outcome::Approve => "decide:approve",
             Outcome::Remove => "decide:remove",
@@ -483,7 +570,7 @@ impl Case {
         at: DateTime<Utc>,
         ruleset_version: &str,
     ) -> Result<()> {
-        self.require(role.can_appeal(), "appeal")?;
+        self.require(role.can_appeal(), role, "appeal")?;
         self.step(
             "appeal",
             "appeal".into(),
@@ -508,7 +595,7 @@ impl Case {
         at: DateTime<Utc>,
         ruleset_version: &str,
     ) -> Result<()> {
-        self.require(role.can_review(), "resolve_appeal")?;
+        self.require(role.can_review(), role, "resolve_appeal")?;
         let decider = self
             .audit
             .iter()
@@ -552,7 +639,7 @@ impl Case {
         at: DateTime<Utc>,
         ruleset_version: &str,
     ) -> Result<()> {
-        self.require(role.can_review(), "close")?;
+        self.require(role.can_review(), role, "close")?;
         self.step(
             "close",
             "close".into(),
@@ -566,86 +653,6 @@ impl Case {
         )?;
         self.final_outcome = self.decision;
         Ok(())
-    }
-}
-
-impl Case {
-    /// Checks a case read from outside (a stored JSON document): replays its audit log through the workflow — the
-    /// first event opens the case, each later one is the step its `action` names, taken by its actor, role and time
-    /// — and requires the replayed case to equal this one. A case edited by hand (a forged state, decision, label or
-    /// outcome, a step the workflow refuses, an empty log) is an error, so [`Case::deadline`] and the
-    /// next step can rely on it. The urgency and the source are not in the log, so they are taken as given.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::JsonAt`] at `audit` or `audit[i]`, saying what does not follow.
-    pub fn verified(self) -> Result<Case> {
-        let forged = |path: String, message: String| Error::JsonAt {
-            path,
-            message: crate::privacy::mask_text(&format!(
-                "{message}; a case changes only through the review workflow"
-            )),
-        };
-        let log = self.audit();
-        let Some(first) = log
-            .first()
-            .filter(|e| e.action == "open" && e.before.is_none())
-        else {
-            return Err(forged(
-                "audit".into(),
-                "the audit log does not start with the opening event".into(),
-            ));
-        };
-        let mut r = Case::open(
-            &self.id,
-            &self.kim_id,
-            &self.item_id,
-            self.source.clone(),
-            self.categories.clone(),
-            self.urgency,
-            first.at,
-            &first.actor,
-            first.role,
-            &first.ruleset_version,
-        );
-        r.fact_check = self.fact_check;
-        for (i, e) in log.iter().enumerate().skip(1) {
-            let (who, role, at, rs) = (e.actor.as_str(), e.role, e.at, e.ruleset_version.as_str());
-            let decide =
-                |r: &mut Case, o| r.decide(who, role, o, &e.reason, self.hoax_label(), at, rs);
-            let step = match e.action.as_str() {
-                "decide:approve" => decide(&mut r, Outcome::Approve),
-                "decide:remove" => decide(&mut r, Outcome::Remove),
-                "decide:request_edit" => decide(&mut r, Outcome::RequestEdit),
-                "appeal" => r.appeal(who, role, &e.reason, at, rs),
-                "appeal:upheld" => {
-                    r.resolve_appeal(who, role, AppealOutcome::Upheld, &e.reason, at, rs)
-                }
-                "appeal:overturned" => {
-                    r.resolve_appeal(who, role, AppealOutcome::Overturned, &e.reason, at, rs)
-                }
-                "close" => r.close(who, role, at, rs),
-                other => {
-                    return Err(forged(
-                        format!("audit[{i}]"),
-                        format!("unknown action {other:?}"),
-                    ));
-                }
-            };
-            step.map_err(|err| {
-                forged(
-                    format!("audit[{i}]"),
-                    format!("not a step the workflow allows ({err})"),
-                )
-            })?;
-        }
-        if r != self {
-            return Err(forged(
-                "audit".into(),
-                "the state, decision, label or outcome does not follow from the audit log".into(),
-            ));
-        }
-        Ok(self)
     }
 }
 
