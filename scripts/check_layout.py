@@ -3,7 +3,7 @@
 
 1. Layers. Each top-level module of kim-core has a rank; a module may import (`use crate::x`, or a `crate::x::` path
    in its code) only modules of a lower rank. So there is no import circle, and the layering stays the one the README
-   and docs describe: coverage -> rules -> registry -> wilayah -> privacy -> error -> vocab, with moderation beside
+   and docs describe: assessment -> coverage/pemetaan -> rules -> registry -> wilayah -> privacy -> error -> vocab, with moderation beside
    rules. Test code (`#[cfg(test)]` items and test-only files) may import anything and is not counted.
 2. Size. No file is longer than MAX_LINES lines, not counting `#[cfg(test)]` blocks.
 
@@ -28,6 +28,8 @@ RANKS = {
     "rules": 5,
     "moderation": 5,  # reads NIK structure from registry; rules and moderation do not import each other
     "coverage": 6,
+    "pemetaan": 6,  # mapping records and report: registry, wilayah, vocab
+    "assessment": 7,  # rubrics, scores, rankings: reads rules (eligibility), moderation (review log), registry
 }
 
 # Items of the crate root that are not modules: the module each stands for (`crate::Result` is `error`'s), or None

@@ -12,6 +12,9 @@
 //!   time series and target tracking.
 //! - [`moderation`]: verdicts on Indonesian KIM content (categories grounded in law, personal data, hoax markers,
 //!   spam, evasion-resistant matching) and the review/appeal workflow with an audit trail.
+//! - [`pemetaan`]: the kab/kota Dinas's mapping of KIMs (Permenkominfo 4/2024 Pasal 24) and its report.
+//! - [`assessment`]: rubrics with explicit or AHP weights, scores, eligibility, rankings with ties, and
+//!   classification only under a tier scheme the user supplies.
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
@@ -28,9 +31,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod assessment;
 pub mod coverage;
 pub mod error;
 pub mod moderation;
+pub mod pemetaan;
 pub mod privacy;
 pub mod registry;
 pub mod rules;
