@@ -3,8 +3,9 @@
 
 1. Layers. Each top-level module of kim-core has a rank; a module may import (`use crate::x`, or a `crate::x::` path
    in its code) only modules of a lower rank. So there is no import circle, and the layering stays the one the README
-   and docs describe: assessment -> coverage/pemetaan -> rules -> registry -> wilayah -> privacy -> error -> vocab, with moderation beside
-   rules. Test code (`#[cfg(test)]` items and test-only files) may import anything and is not counted.
+   and docs describe: assessment -> coverage and pemetaan -> rules -> registry -> wilayah -> privacy -> error ->
+   vocab, with moderation beside rules. Test code (`#[cfg(test)]` items and test-only files) may import anything
+   and is not counted.
 2. Size. No file is longer than MAX_LINES lines, not counting `#[cfg(test)]` blocks.
 
 Exit status 1 with one line per problem; prints the graph it found otherwise.

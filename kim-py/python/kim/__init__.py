@@ -5,23 +5,36 @@
 - ``validate``: findings under the rule profile in force (Permenkominfo 08/2010, 4/2024) and local overlays.
 - ``coverage``, ``gaps``, ``coverage_series``: village and kecamatan coverage at every level, as of any date.
 - ``Moderator``, ``redact``: moderation of Indonesian KIM content.
+- ``mapping_report``: the Pasal 24 mapping report of a kab/kota; ``Rubric``, ``ahp``, ``score``, ``eligibility``,
+  ``rank``, ``classify``: rubrics with explicit or AHP weights, scores, rankings with ties, tiers only under a
+  scheme you supply.
 - ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
 
 from kim import versions
 from kim._kim import (
     CoverageTable,
+    MappingReport,
     Moderator,
+    Ranking,
     Reference,
     Registry,
     Report,
+    Rubric,
+    Scores,
     Verdict,
     __version__,
+    ahp,
+    classify,
     coverage,
     coverage_series,
+    eligibility,
     gaps,
+    mapping_report,
     profiles,
+    rank,
     redact,
+    score,
     validate,
 )
 from kim.errors import (
@@ -51,23 +64,33 @@ __all__ = [
     "KimError",
     "KimIOError",
     "LexiconError",
+    "MappingReport",
     "Moderator",
     "NikError",
     "PersonalDataWarning",
     "ProfileError",
+    "Ranking",
     "Reference",
     "Registry",
     "RegistryError",
     "Report",
+    "Rubric",
+    "Scores",
     "TransitionError",
     "ValidationError",
     "Verdict",
     "__version__",
+    "ahp",
+    "classify",
     "coverage",
     "coverage_series",
+    "eligibility",
     "gaps",
+    "mapping_report",
     "profiles",
+    "rank",
     "redact",
+    "score",
     "validate",
     "versions",
 ]
