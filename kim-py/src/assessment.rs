@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use kim_core::assessment::{
     self, Eligibility, Observations, RankScope, Ranking, Rubric, Scores, TierScheme,
 };
-use kim_core::pemetaan::{MappingReport, Mappings, ReportOptions};
+use kim_core::pemetaan::{MappingReport, Mappings, ReportOptions, TABLE_COLUMNS};
 use kim_core::rules::ProfileSet;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
@@ -163,17 +163,6 @@ pub struct PyMappingReport {
     inner: MappingReport,
 }
 
-const REPORT_COLUMNS: [&str; 8] = [
-    "section",
-    "dimension",
-    "value",
-    "count",
-    "kab_kota",
-    "from",
-    "to",
-    "code_list_version",
-];
-
 #[pymethods]
 impl PyMappingReport {
     /// Active KIMs mapped within the maximum age over active KIMs, or None with no active KIM.
@@ -231,15 +220,9 @@ impl PyMappingReport {
     /// The report's table as dicts.
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let rows = PyList::empty(py);
-        let meta = [
-            self.inner.kab_kota.to_string(),
-            self.inner.from.to_string(),
-            self.inner.to.to_string(),
-            self.inner.code_list_version.clone(),
-        ];
-        for r in self.inner.table() {
+        for r in self.inner.table_rows() {
             let d = PyDict::new(py);
-            for (k, v) in REPORT_COLUMNS.iter().zip(r.iter().chain(meta.iter())) {
+            for (k, v) in TABLE_COLUMNS.iter().zip(&r) {
                 if *k == "count" {
                     d.set_item(k, v.parse::<u32>().ok())?;
                 } else {
@@ -253,13 +236,13 @@ impl PyMappingReport {
 
     /// The table as a pandas DataFrame (pandas is imported only here).
     fn to_pandas(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let cols: Vec<String> = REPORT_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        let cols: Vec<String> = TABLE_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
         frame(py, "pandas", &self.to_records(py)?, &cols)
     }
 
     /// The table as a polars DataFrame (polars is imported only here).
     fn to_polars(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let cols: Vec<String> = REPORT_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        let cols: Vec<String> = TABLE_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
         frame(py, "polars", &self.to_records(py)?, &cols)
     }
 

@@ -16,7 +16,9 @@ pub use record::{
     Author, IssueKind, Level5, MappingRecord, Mappings, MediaUse, Priority, PriorityRule,
     PublicIssue,
 };
-pub use report::{DimensionCount, MappingReport, PriorityEntry, ReportOptions, Unmapped};
+pub use report::{
+    DimensionCount, MappingReport, PriorityEntry, ReportOptions, TABLE_COLUMNS, Unmapped,
+};
 
 use chrono::NaiveDate;
 

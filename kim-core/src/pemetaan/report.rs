@@ -11,6 +11,18 @@ use crate::vocab::Status;
 use crate::wilayah::{Kode, Level, Reference};
 use crate::{Error, Result};
 
+/// The columns of the report as a table ([`MappingReport::table_rows`]): one schema for CSV and the bindings.
+pub const TABLE_COLUMNS: [&str; 8] = [
+    "section",
+    "dimension",
+    "value",
+    "count",
+    "kab_kota",
+    "from",
+    "to",
+    "code_list_version",
+];
+
 /// What a report covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -269,7 +281,25 @@ impl MappingReport {
         rows
     }
 
-    /// Writes [`MappingReport::table`] as CSV with a header, after a comment-free first row of metadata columns.
+    /// The rows of [`MappingReport::table`] with the report's metadata appended, in the order of
+    /// [`TABLE_COLUMNS`]: what CSV, pandas and polars get.
+    pub fn table_rows(&self) -> Vec<[String; 8]> {
+        let meta = [
+            self.kab_kota.to_string(),
+            self.from.to_string(),
+            self.to.to_string(),
+            self.code_list_version.clone(),
+        ];
+        self.table()
+            .into_iter()
+            .map(|[a, b, c, d]| {
+                let [e, f, g, h] = meta.clone();
+                [a, b, c, d, e, f, g, h]
+            })
+            .collect()
+    }
+
+    /// Writes [`MappingReport::table_rows`] as CSV, with [`TABLE_COLUMNS`] as the header.
     ///
     /// # Errors
     /// [`Error::Csv`] when writing fails.
@@ -279,25 +309,9 @@ impl MappingReport {
             line: 0,
             message: e.to_string(),
         };
-        out.write_record([
-            "section",
-            "dimension",
-            "value",
-            "count",
-            "kab_kota",
-            "from",
-            "to",
-            "code_list_version",
-        ])
-        .map_err(err)?;
-        let meta = [
-            self.kab_kota.to_string(),
-            self.from.to_string(),
-            self.to.to_string(),
-            self.code_list_version.clone(),
-        ];
-        for r in self.table() {
-            out.write_record(r.iter().chain(meta.iter())).map_err(err)?;
+        out.write_record(TABLE_COLUMNS).map_err(err)?;
+        for r in self.table_rows() {
+            out.write_record(&r).map_err(err)?;
         }
         out.flush().map_err(|e| Error::Csv {
             line: 0,
