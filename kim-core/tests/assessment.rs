@@ -728,3 +728,16 @@ proptest! {
         prop_assert!(y >= x - 1e-9, "raising criterion {} lowered the total: {} -> {}", which, x, y);
     }
 }
+
+#[test]
+fn kim_ids_that_are_niks_are_masked_in_errors() {
+    // A registry that uses a NIK as a KIM id must not see it whole in an error (UU PDP 27/2022).
+    let r = small_rubric();
+    let mut obs = Observations::new(&r);
+    obs.set("6402034412939001", "a", 1.0).unwrap();
+    let e = score(&r, &obs).unwrap_err().to_string();
+    assert!(
+        !e.contains("6402034412939001") && e.contains("6402**********01"),
+        "{e}"
+    );
+}

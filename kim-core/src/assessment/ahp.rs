@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::privacy::mask_text;
 use crate::{Error, Result};
 
 /// Saaty's random consistency index for `n = 1…10` (index `n − 1`).
@@ -93,10 +94,12 @@ pub fn ahp(matrix: &[Vec<f64>], max_cr: f64) -> Result<Ahp> {
     Ok(a)
 }
 
+/// An error at `path`; paths and messages name KIM ids, which may be NIKs, so both are masked.
+#[allow(clippy::needless_pass_by_value)] // callers build the message with format!
 pub(crate) fn at(path: &str, message: String) -> Error {
     Error::JsonAt {
-        path: path.to_owned(),
-        message,
+        path: mask_text(path),
+        message: mask_text(&message),
     }
 }
 

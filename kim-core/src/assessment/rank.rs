@@ -113,9 +113,9 @@ pub fn rank(
     let mut groups: BTreeMap<Kode, Vec<usize>> = BTreeMap::new();
     let mut unranked = Vec::new();
     for (i, row) in scores.rows().enumerate() {
-        let kim = registry.get(row.kim_id).ok_or_else(|| Error::UnknownKim {
-            id: row.kim_id.to_owned(),
-        })?;
+        let kim = registry
+            .get(row.kim_id)
+            .ok_or_else(|| Error::unknown_kim(row.kim_id))?;
         let e = elig.get(row.kim_id).ok_or_else(|| {
             at(
                 &format!("eligibility[{}]", row.kim_id),

@@ -60,9 +60,7 @@ impl Observations {
             ));
         }
         if self.index.contains_key(kim_id) {
-            return Err(Error::DuplicateKim {
-                id: kim_id.to_owned(),
-            });
+            return Err(Error::duplicate_kim(kim_id));
         }
         let i = self.add_kim(kim_id);
         let k = self.criteria.len();

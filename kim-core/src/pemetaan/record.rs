@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::privacy::mask_text;
 use crate::registry::Registry;
 use crate::vocab::Media;
 use crate::wilayah::{Kode, Level};
@@ -399,19 +400,22 @@ impl Mappings {
     }
 }
 
+/// An error at a field of a record; the KIM id (which may be a NIK) is masked in the path and the message.
+#[allow(clippy::needless_pass_by_value)] // callers build the message with format!
 fn at(record: &MappingRecord, field: &str, message: String) -> Error {
     Error::JsonAt {
-        path: format!("mappings[{}/{}].{field}", record.kim_id, record.round),
-        message,
+        path: mask_text(&format!(
+            "mappings[{}/{}].{field}",
+            record.kim_id, record.round
+        )),
+        message: mask_text(&message),
     }
 }
 
 fn check_record(record: &MappingRecord, registry: &Registry) -> Result<()> {
     let kim = registry
         .get(&record.kim_id)
-        .ok_or_else(|| Error::UnknownKim {
-            id: record.kim_id.clone(),
-        })?;
+        .ok_or_else(|| Error::unknown_kim(&record.kim_id))?;
     let own = kim.seat.ancestor(Level::KabKota);
     match record.author {
         Author::Provinsi { provinsi } => {
