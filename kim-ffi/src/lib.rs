@@ -28,6 +28,7 @@ mod macros;
 
 pub mod assessment;
 pub mod coverage;
+pub mod denominators;
 pub mod errors;
 pub mod handle;
 pub mod moderation;

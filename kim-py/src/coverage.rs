@@ -462,6 +462,7 @@ fn options(
             })
             .transpose()?,
         only_valid: false,
+        denominators: false,
     };
     Ok(spec.options(today()))
 }

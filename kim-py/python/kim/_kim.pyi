@@ -28,10 +28,12 @@ __all__ = [
     "eligibility",
     "gaps",
     "mapping_report",
+    "migrate_registry",
     "profiles",
     "rank",
     "redact",
     "score",
+    "unit_denominators",
     "validate",
 ]
 
@@ -50,6 +52,9 @@ class Reference:
     def diff(from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
     @staticmethod
     def crosswalk(codes: Sequence[str], from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
+    def population(self, code: str) -> dict[str, Any] | None: ...
+    def area_km2(self, code: str) -> dict[str, Any] | None: ...
+    def denominators(self, code: str) -> dict[str, Any]: ...
     @staticmethod
     def from_csv(path: str | os.PathLike[str], /, *, version: str = "custom") -> Reference: ...
     @property
@@ -256,7 +261,12 @@ def coverage_by_date(
     level: _Level = "kecamatan",
     within: str | None = None,
     code_list: str | None = None,
+    denominators: bool = False,
 ) -> dict[str, Any]: ...
+def unit_denominators(code: str, /, *, reference: Reference | None = None) -> dict[str, Any]: ...
+def migrate_registry(
+    registry: Registry, /, from_version: str, to_version: str | None = None
+) -> tuple[Registry, list[dict[str, Any]]]: ...
 
 # Pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment.
 _Scope = Literal["kab_kota", "provinsi"]
