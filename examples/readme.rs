@@ -1,6 +1,6 @@
-//! The README's Rust snippets ("In Rust", "Coverage in Rust", then "Forums and pembinaan"), verbatim and in order,
-//! so that they are known to compile and run: `scripts/check_readme.py` checks that each README block appears here
-//! unchanged.
+//! The README's Rust snippets ("In Rust", "Coverage in Rust", "Forums and pembinaan", then "Pemetaan and
+//! assessment"), verbatim and in order, so that they are known to compile and run: `scripts/check_readme.py` checks that
+//! each README block appears here unchanged.
 //!
 //! ```text
 //! cargo run -p kim-examples --example readme
@@ -52,5 +52,30 @@ println!("kecamatan with an active forum: {} of {}", m.numerator, m.denominator)
 let report = pembinaan_report(&data, &kims, reference, kukar, "2024-07-01".parse()?, as_of, &PembinaanOptions::default())?;
 let trained = &report.trained_share_12m;
 println!("trained in 12 months: {} of {} active KIMs", trained.numerator, trained.denominator);   // 8 of 11
+use kim_core::assessment::{Observations, RankScope, Rubric, default_eligibility, rank, score};
+use kim_core::pemetaan::{Author, Level5, MappingRecord, MappingReport, Mappings, Priority, ReportOptions};
+
+// The Dinas of Kukar maps one of its KIMs; a record by another kab/kota or by a province is refused (PM1).
+let kukar = Kode::parse("64.02")?;
+let mut mappings = Mappings::new();
+let record = MappingRecord::new("KIM-6402-001", "2025-S1", "2025-03-01".parse()?, Author::Dinas { kab_kota: kukar },
+    "pariwisata", Level5::new(2)?, Level5::new(4)?, Priority::new(true, "berpengaruh, perlu pendampingan"))
+    .with_media(["media_sosial", "radio komunitas"]);    // "radio komunitas" becomes `lainnya`, text kept
+mappings.add(record, &registry)?;
+let opts = ReportOptions::new(kukar, "2025-01-01".parse()?, as_of)?.max_age_days(365);
+let report = MappingReport::build(&mappings, &registry, reference, &opts)?;
+println!("{} of {} active KIMs mapped", report.mapped_kims, report.active_kims);
+let json = report.to_json();                              // versioned; report.write_csv(w) for the table
+
+// Score every KIM with the illustrative rubric (AHP weights), then rank the eligible ones per kab/kota.
+let rubric = Rubric::from_json(&std::fs::read_to_string("examples/data/rubric_lomba_illustrative.json")?)?;
+let mut obs = Observations::new(&rubric);
+for kim in registry.kims() {
+    obs.push(&kim.id, &[75.0, 3.0, 4.0, 0.0, 0.0])?;    // or obs.fill_moderation_removals(...) and friends
+}
+let scores = score(&rubric, &obs)?;
+let eligible = default_eligibility(&registry, &profiles.in_force(as_of)?, reference, as_of)?;
+let ranking = rank(&scores, &registry, &eligible, RankScope::KabKota)?;
+println!("{} ranked, {} ties, {} not ranked", ranking.rows.len(), ranking.ties.len(), ranking.unranked.len());
 Ok(())
 }

@@ -18,7 +18,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "debug" / "examples"
-TOOLS = ["coverage_kukar", "validate_sample", "moderate_posts", "ffi_expected", "readme", "forum_kukar"]
+TOOLS = ["coverage_kukar", "validate_sample", "moderate_posts", "pemetaan_kukar", "ffi_expected", "readme", "forum_kukar"]
 # Signs of Rust debug output or a panic reaching a user.
 DEBUG = ["panicked", "ParseError(", "InvalidArgument {", "Os {", "kind: ", "RUST_BACKTRACE"]
 
@@ -245,6 +245,46 @@ def main() -> int:
     closed_pipe(mod)
 
     forum_checks()
+    pm = "pemetaan_kukar"
+    p = run(pm, "--lang", "en")
+    out = p.stdout
+    check(
+        "pemetaan_kukar: mapping report and ranking, findings (unmapped, unranked), exit 1",
+        p.returncode == 1
+        and "31 of 36 active KIMs mapped (86.1%" in out
+        and "KIM-6402-011" in out
+        and "Tie at rank 12 (total 69.80): KIM-6402-002, KIM-6402-007, KIM-6402-009" in out
+        and "KIM-6402-004   74.95  KIM-F4-KABKOTA" in out
+        and "unclassified: no official national scheme" in out
+        and "ILLUSTRATIVE" in out
+        and "CR=0.0081" in out,
+        p,
+    )
+    p = run(pm, "--json")
+    doc = json.loads(p.stdout) if p.returncode == 1 else {}
+    check(
+        "pemetaan_kukar --json: versioned report and ranking",
+        doc.get("mapping_report", {}).get("schema_version") == 1
+        and doc.get("mapping_report", {}).get("code_list_version") == "kepmendagri-300.2.2-2138-2025"
+        and len(doc.get("ranking", {}).get("rows", [])) == 34,
+        p,
+    )
+    p = run(pm, "--kab-kota", "64")
+    check("pemetaan_kukar --kab-kota 64 (a province)", one_line_error(p, "--kab-kota", "not a kab/kota"), p)
+    p = run(pm, "--rubric", "/nonexistent.json")
+    check("pemetaan_kukar --rubric missing file", one_line_error(p, "--rubric /nonexistent.json"), p)
+    bad = tmp / "bad_rubric.json"
+    bad.write_text(
+        (ROOT / "examples/data/rubric_lomba_illustrative.json")
+        .read_text(encoding="utf-8")
+        .replace('"from": 1, "to": 3', '"from": 2, "to": 3'),
+        encoding="utf-8",
+    )
+    p = run(pm, "--rubric", str(bad))
+    check("pemetaan_kukar --rubric with a band gap", one_line_error(p, "criteria[2].scale.bands[1]: gap"), p)
+    p = run(pm, "--from", "2025-07-01")
+    check("pemetaan_kukar --from after --as-of", one_line_error(p, "--from 2025-07-01"), p)
+    closed_pipe(pm)
 
     if failures:
         print(f"{len(failures)} example check(s) failed")

@@ -3,8 +3,9 @@
 
 1. Layers. Each top-level module of kim-core has a rank; a module may import (`use crate::x`, or a `crate::x::` path
    in its code) only modules of a lower rank. So there is no import circle, and the layering stays the one the README
-   and docs describe: coverage -> rules -> registry -> wilayah -> privacy -> error -> vocab, with moderation beside
-   rules. Test code (`#[cfg(test)]` items and test-only files) may import anything and is not counted.
+   and docs describe: assessment -> coverage and pemetaan -> rules -> registry -> wilayah -> privacy -> error ->
+   vocab, with moderation beside rules. Test code (`#[cfg(test)]` items and test-only files) may import anything
+   and is not counted.
 2. Size. No file is longer than MAX_LINES lines, not counting `#[cfg(test)]` blocks.
 
 Exit status 1 with one line per problem; prints the graph it found otherwise.
@@ -30,6 +31,8 @@ RANKS = {
     "coverage": 6,
     "forum": 7,  # reads KIMs (registry), codes (wilayah) and Finding (rules)
     "pembinaan": 8,  # reads forums (MemberRef, Metric) and coverage (the SPM indicator)
+    "pemetaan": 6,  # mapping records and report: registry, wilayah, vocab
+    "assessment": 9,  # rubrics, scores, rankings: reads rules (eligibility), moderation (review log), registry; may implement Participation over forum/pembinaan
 }
 
 # Items of the crate root that are not modules: the module each stands for (`crate::Result` is `error`'s), or None

@@ -16,6 +16,9 @@
 //!   coverage; forum membership never decides a KIM's validity.
 //! - [`pembinaan`]: the Dinas's guidance of KIMs (Permenkominfo 4/2024 Pasal 24(5)–(6), 83–85, 87): activities,
 //!   sarpras grants, the rules PB1–PB8, trained share, reach, monev coverage and the pembinaan report.
+//! - [`pemetaan`]: the kab/kota Dinas's mapping of KIMs (Permenkominfo 4/2024 Pasal 24) and its report.
+//! - [`assessment`]: rubrics with explicit or AHP weights, scores, eligibility, rankings with ties, and
+//!   classification only under a tier scheme the user supplies.
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
@@ -33,12 +36,14 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod assessment;
 pub mod coverage;
 pub mod error;
 pub mod forum;
 #[cfg(feature = "moderation")]
 pub mod moderation;
 pub mod pembinaan;
+pub mod pemetaan;
 pub mod privacy;
 pub mod registry;
 pub mod rules;

@@ -176,6 +176,69 @@ uint32_t kim_abi_version(void);
 // `s` is NULL or a string returned by a kim function and not yet freed.
 void kim_string_free(char *s);
 
+// AHP weights of a pairwise comparison matrix. `request_json`: `{"matrix": [[1, 3], [0.333…, 1]], "max_cr": 0.1}`
+// (`max_cr` optional, default 0.10). Writes `{"schema_version":1,"weights":[…],"lambda_max","ci","ri","cr"}`.
+//
+// # Safety
+//
+// `request_json` points to `request_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` for a malformed request, a matrix that is not square, not reciprocal, off Saaty's 1/9–9
+// scale, or inconsistent (CR ≥ `max_cr`; the message gives CR, λmax and CI); `KIM_STATUS_NULL_POINTER`,
+// `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_ahp(const char *request_json,
+                   size_t request_len,
+                   char **out);
+
+// The mapping report of a kab/kota for a period (Ps 24(2)(e)). `request_json`: `{"mappings": [records…],
+// "kab_kota": "64.02", "from": "2025-01-01", "to": "2025-06-30", "max_age_days": 365}`. Every record is checked
+// (only the Dinas of the KIM's own kab/kota may author one; a province never). Writes the report: `{"schema_version"
+// :1,"kab_kota","kab_kota_name","from","to","code_list_version","max_age_days","active_kims","mapped_kims",
+// "completeness","mappings_in_period","counts":[…],"unmapped":[…],"priority":[…]}`.
+//
+// # Safety
+//
+// `registry` and `reference` are live handles; `request_json` points to `request_len` bytes; `out` is a valid
+// pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (malformed request, or a record refused: the message names it and the rule, e.g. `PM1`),
+// `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_INVALID_ARGUMENT` (not a kab/kota, `to` before `from`),
+// `KIM_STATUS_INVALID_CODE` (a kab/kota not in the code list), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_mapping_report(const kim_registry *registry,
+                              const kim_reference *reference,
+                              const char *request_json,
+                              size_t request_len,
+                              char **out);
+
+// Scores KIMs under a rubric and ranks the eligible ones. `request_json`: `{"rubric": {…as
+// examples/data/rubric_lomba_illustrative.json}, "observations": {"KIM-1": {"criterion": value, …}, …}, "as_of":
+// "2025-06-30", "scope": "kab_kota"|"provinsi", "eligibility": [{"kim_id","eligible","reasons"}], "scheme":
+// {"name","provenance","tiers":[{"name","min_total"}]}}`. Without `eligibility`, the default: registered or active
+// on `as_of` (default today) and no F2–F4 error under the national profile of `profiles` in force. Writes
+// `{"schema_version":1,"scores":{…},"ranking":{…},"classifications":[…one per ranking row…]}`; without a
+// `scheme`, every classification is `{"kind":"unclassified","reason":"unclassified: no official national scheme"}`.
+//
+// # Safety
+//
+// `registry`, `profiles` and `reference` are live handles; `request_json` points to `request_len` bytes; `out` is
+// a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (malformed request, a rubric or tier scheme that fails its checks, a missing or out-of-range
+// value: the message names the KIM and the criterion), `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_PROFILE`,
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_assess(const kim_registry *registry,
+                      const kim_profiles *profiles,
+                      const kim_reference *reference,
+                      const char *request_json,
+                      size_t request_len,
+                      char **out);
+
 // Computes coverage (`kim_core::coverage::coverage`) and writes the table as JSON: `{"schema_version":1,"rows":[…],
 // "total":{…},"unmatched":[…],"excluded_invalid":[…],"code_list_version":…,"as_of":…,"level":…,"within":…}`.
 //

@@ -37,6 +37,21 @@ uint32_t kim_abi_version(void);
 
 void kim_string_free(char *s);
 
+kim_status kim_ahp(const char *request_json, size_t request_len, char **out);
+
+kim_status kim_mapping_report(const kim_registry *registry,
+                              const kim_reference *reference,
+                              const char *request_json,
+                              size_t request_len,
+                              char **out);
+
+kim_status kim_assess(const kim_registry *registry,
+                      const kim_profiles *profiles,
+                      const kim_reference *reference,
+                      const char *request_json,
+                      size_t request_len,
+                      char **out);
+
 kim_status kim_coverage(const kim_registry *registry,
                         const kim_reference *reference,
                         const char *options_json,

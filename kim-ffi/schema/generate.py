@@ -1239,6 +1239,214 @@ doc(
                 )
             ),
             "findings": arr(c("finding")),
+# Pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment.
+level5 = {"type": "integer", "minimum": 1, "maximum": 5}
+mapping_record = obj(
+    {
+        "kim_id": S,
+        "round": S,
+        "mapped_on": c("date"),
+        "author": {
+            "oneOf": [
+                obj({"kind": {"const": "dinas"}, "kab_kota": c("code")}),
+                obj({"kind": {"const": "provinsi"}, "provinsi": c("code")}),
+            ]
+        },
+        "audiences": arr(S),
+        "media": arr(
+            obj(
+                {
+                    "media": enum(
+                        "cetak", "penyiaran", "online", "media_sosial", "luar_ruang", "tatap_muka", "lainnya"
+                    ),
+                    "text": S,
+                },
+                req=["media"],
+            )
+        ),
+        "content_types": arr(S),
+        "fields": arr(S),
+        "reach": arr(c("code")),
+        "issues": arr(obj({"kind": enum("publik", "prioritas", "krisis"), "text": S})),
+        "primary_field": S,
+        "strength": level5,
+        "influence": level5,
+        "priority": obj({"prioritised": B, "reason": S}),
+    },
+    req=["kim_id", "round", "mapped_on", "author", "primary_field", "strength", "influence", "priority"],
+    desc="One mapping of one KIM in one round (Ps 24(2)).",
+)
+doc(
+    "mapping_report_request",
+    "Mapping report request",
+    "In: kim_mapping_report.",
+    obj(
+        {
+            "mappings": arr(mapping_record),
+            "kab_kota": c("code"),
+            "from": c("date"),
+            "to": c("date"),
+            "max_age_days": UINT,
+        },
+        req=["mappings", "kab_kota", "from", "to"],
+    ),
+)
+count_row = obj({"dimension": S, "value": S, "count": UINT})
+doc(
+    "mapping_report",
+    "Mapping report (Permenkominfo 4/2024 Ps 24(2)(e))",
+    "Out: kim_mapping_report.",
+    obj(
+        {
+            "schema_version": V1,
+            "kab_kota": c("code"),
+            "kab_kota_name": S,
+            "from": c("date"),
+            "to": c("date"),
+            "code_list_version": S,
+            "max_age_days": UINT,
+            "active_kims": UINT,
+            "mapped_kims": UINT,
+            "completeness": nul({"type": "number", "minimum": 0, "maximum": 1}),
+            "mappings_in_period": UINT,
+            "counts": arr(count_row),
+            "unmapped": arr(obj({"kim_id": S, "name": S, "last_mapped_on": nul(c("date"))})),
+            "priority": arr(
+                obj(
+                    {
+                        "kim_id": S,
+                        "name": S,
+                        "mapped_on": c("date"),
+                        "strength": level5,
+                        "influence": level5,
+                        "reason": S,
+                    }
+                )
+            ),
+        }
+    ),
+)
+doc(
+    "ahp_request",
+    "AHP request",
+    "In: kim_ahp.",
+    obj({"matrix": arr(arr(N)), "max_cr": {"type": "number", "exclusiveMinimum": 0}}, req=["matrix"]),
+)
+ahp_body = {
+    "weights": arr({"type": "number", "minimum": 0, "maximum": 1}),
+    "lambda_max": N,
+    "ci": {"type": "number", "minimum": 0},
+    "ri": {"type": "number", "minimum": 0},
+    "cr": {"type": "number", "minimum": 0},
+}
+doc("ahp", "AHP weights", "Out: kim_ahp.", obj({"schema_version": V1, **ahp_body}))
+band = obj(
+    {"from": N, "to": N, "score": {"type": "number", "minimum": 0, "maximum": 100}, "label": S}, req=["from", "score"]
+)
+scale = {
+    "oneOf": [
+        obj({"kind": {"const": "range"}, "min": N, "max": N, "higher_is_better": B}, req=["kind", "min", "max"]),
+        obj({"kind": {"const": "bands"}, "min": N, "max": N, "bands": arr(band)}, req=["kind", "min", "bands"]),
+    ]
+}
+rubric = obj(
+    {
+        "id": S,
+        "title": S,
+        "provenance": obj({"source": S, "illustrative": B}),
+        "criteria": arr(
+            obj(
+                {
+                    "id": S,
+                    "label": S,
+                    "scale": scale,
+                    "source": enum(
+                        "manual", "moderation_removals", "validation_errors", "forum_membership", "pembinaan"
+                    ),
+                },
+                req=["id", "label", "scale"],
+            )
+        ),
+        "weights": {"oneOf": [obj({"explicit": arr(N)}), obj({"ahp": arr(arr(N))})]},
+        "max_cr": N,
+    },
+    req=["id", "title", "provenance", "criteria", "weights"],
+)
+eligibility = obj({"kim_id": S, "eligible": B, "reasons": arr(S)})
+tier_scheme = obj({"name": S, "provenance": S, "tiers": arr(obj({"name": S, "min_total": N}))})
+doc(
+    "assess_request",
+    "Assessment request",
+    "In: kim_assess.",
+    obj(
+        {
+            "rubric": rubric,
+            "observations": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": N}},
+            "as_of": c("date"),
+            "scope": enum("kab_kota", "provinsi"),
+            "eligibility": arr(eligibility),
+            "scheme": tier_scheme,
+        },
+        req=["rubric", "observations"],
+    ),
+)
+total = {"type": "number", "minimum": 0, "maximum": 100}
+doc(
+    "assessment",
+    "Scores and ranking",
+    "Out: kim_assess.",
+    obj(
+        {
+            "schema_version": V1,
+            "scores": obj(
+                {
+                    "schema_version": V1,
+                    "rubric": S,
+                    "criteria": arr(S),
+                    "weights": arr(N),
+                    "rows": arr(obj({"kim_id": S, "total": total, "scores": arr(total), "contributions": arr(N)})),
+                }
+            ),
+            "ranking": obj(
+                {
+                    "schema_version": V1,
+                    "rubric": S,
+                    "criteria": arr(S),
+                    "weights": arr(N),
+                    "scope": enum("kab_kota", "provinsi"),
+                    "rows": arr(
+                        obj(
+                            {
+                                "unit": c("code"),
+                                "rank": {"type": "integer", "minimum": 1},
+                                "tied": B,
+                                "kim_id": S,
+                                "total": total,
+                                "contributions": arr(N),
+                            }
+                        )
+                    ),
+                    "ties": arr(
+                        obj(
+                            {
+                                "unit": c("code"),
+                                "rank": {"type": "integer", "minimum": 1},
+                                "total": total,
+                                "kim_ids": arr(S),
+                            }
+                        )
+                    ),
+                    "unranked": arr(obj({"kim_id": S, "total": total, "reasons": arr(S)})),
+                }
+            ),
+            "classifications": arr(
+                {
+                    "oneOf": [
+                        obj({"kind": {"const": "tier"}, "scheme": S, "provenance": S, "tier": S}),
+                        obj({"kind": {"const": "unclassified"}, "reason": S}),
+                    ]
+                }
+            ),
         }
     ),
 )

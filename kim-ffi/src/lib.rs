@@ -26,6 +26,7 @@
 
 mod macros;
 
+pub mod assessment;
 pub mod coverage;
 pub mod denominators;
 pub mod errors;

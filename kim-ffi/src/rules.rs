@@ -27,7 +27,7 @@ pub struct KimProfiles(RwLock<ProfileSet>);
 impl KimProfiles {
     /// The set, for reading. A panic while loading leaves the set as it was (`load_json` adds a profile only once
     /// it is checked), so a poisoned lock is still a usable set.
-    fn read(&self) -> RwLockReadGuard<'_, ProfileSet> {
+    pub(crate) fn read(&self) -> RwLockReadGuard<'_, ProfileSet> {
         self.0.read().unwrap_or_else(PoisonError::into_inner)
     }
 }

@@ -244,6 +244,30 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
     docs.append(("review_overdue_request", overdue_req))
     docs.append(("review_overdue", kim.call("kim_review_overdue", *arg(overdue_req))))
 
+    # Pemetaan and assessment.
+    pemetaan = json.loads((data / "pemetaan_kukar.json").read_text())
+    rubric = json.loads((data / "rubric_lomba_illustrative.json").read_text())
+    for req in [{"matrix": rubric["weights"]["ahp"]}, {"matrix": [[1, 9], [1 / 9, 1]], "max_cr": 0.05}]:
+        docs.append(("ahp_request", req))
+        docs.append(("ahp", kim.call("kim_ahp", *arg(req))))
+    for req in [
+        {"mappings": pemetaan["mappings"], "kab_kota": "64.02", "from": "2025-01-01", "to": "2025-06-30"},
+        {"mappings": [], "kab_kota": "64.02", "from": "2025-01-01", "to": "2025-06-30", "max_age_days": 30},
+    ]:
+        docs.append(("mapping_report_request", req))
+        docs.append(("mapping_report", kim.call("kim_mapping_report", reg, ref, *arg(req))))
+    observations = {
+        k: {**v, "pemanfaatan_media": 3, "pelanggaran_moderasi": 0, "temuan_validasi": 0}
+        for k, v in pemetaan["observations"].items()
+    }
+    scheme = {"name": "contoh", "provenance": "fictitious, for the test", "tiers": [{"name": "A", "min_total": 0}]}
+    for req in [
+        {"rubric": rubric, "observations": observations, "as_of": "2025-06-30"},
+        {"rubric": rubric, "observations": observations, "scope": "provinsi", "scheme": scheme, "as_of": "2025-06-30"},
+    ]:
+        docs.append(("assess_request", req))
+        docs.append(("assessment", kim.call("kim_assess", reg, profiles, ref, *arg(req))))
+
     kim.lib.kim_profiles_free(profiles)
     kim.lib.kim_registry_free(reg)
     docs += forum_documents(kim, data, ref)
@@ -307,6 +331,9 @@ def main() -> int:
     assert not validators["case"].is_valid({**case, "state": "lost"}), "a bad state must fail"
     verdict = next(d for n, d in docs if n == "verdict")
     assert not validators["verdict"].is_valid({**verdict, "surprise": 1}), "an unknown field must fail"
+
+    report = next(d for n, d in docs if n == "mapping_report")
+    assert not validators["mapping_report"].is_valid({**report, "completeness": 2}), "completeness is at most 1"
 
     for p in problems[:50]:
         print(p)

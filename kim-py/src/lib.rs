@@ -4,6 +4,7 @@
 #![allow(clippy::needless_pass_by_value)] // pyfunction arguments are owned by design
 #![allow(clippy::doc_link_with_quotes)] // docstrings are Python (doctest output uses quoted lists)
 
+mod assessment;
 mod coverage;
 mod errors;
 mod forum;
@@ -183,5 +184,6 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     moderation::register(m)?;
     versions::register(m)?;
     geo::register(m)?;
+    assessment::register(m)?;
     Ok(())
 }

@@ -1,0 +1,90 @@
+//! Who may be ranked (SC6). By default: a KIM whose status on the date is `registered` or `active`, and whose
+//! validation on the date has no error finding of Pasal 23(3) huruf b–d (F2 seat, F3 SK, F4 registration) of
+//! Permenkominfo 4/2024. An ineligible KIM is still scored, but not ranked, and the reasons are kept.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+use crate::registry::Registry;
+use crate::rules::{Profile, Severity, validate};
+use crate::vocab::Status;
+use crate::wilayah::Reference;
+
+/// Whether one KIM may be ranked, and why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Eligibility {
+    /// The KIM.
+    pub kim_id: String,
+    /// True when the KIM may be ranked.
+    pub eligible: bool,
+    /// Why not: `SC6-STATUS` (not registered or active on the date) and the codes of the F2–F4 error findings.
+    pub reasons: Vec<String>,
+}
+
+impl Eligibility {
+    /// An eligible KIM.
+    pub fn eligible(kim_id: impl Into<String>) -> Self {
+        Self {
+            kim_id: kim_id.into(),
+            eligible: true,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// An ineligible KIM with the reasons (a rule of the caller's own, e.g. `"late entry"`).
+    pub fn ineligible(kim_id: impl Into<String>, reasons: Vec<String>) -> Self {
+        Self {
+            kim_id: kim_id.into(),
+            eligible: false,
+            reasons,
+        }
+    }
+}
+
+/// The default eligibility (SC6) of every KIM of `registry` on `as_of`, under `profiles` (national first, as for
+/// [`validate`]).
+///
+/// # Errors
+/// As [`validate`]: no profiles, or no national one.
+pub fn default_eligibility(
+    registry: &Registry,
+    profiles: &[&Profile],
+    reference: &Reference,
+    as_of: NaiveDate,
+) -> Result<Vec<Eligibility>> {
+    registry
+        .kims()
+        .iter()
+        .map(|kim| {
+            let mut reasons = Vec::new();
+            if !matches!(
+                kim.status_on(as_of),
+                Some(Status::Registered | Status::Active)
+            ) {
+                reasons.push("SC6-STATUS".to_owned());
+            }
+            let report = validate(kim, profiles, reference, as_of)?;
+            reasons.extend(
+                report
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error && is_f2_to_f4(&f.code))
+                    .map(|f| f.code.clone()),
+            );
+            reasons.dedup();
+            Ok(Eligibility {
+                kim_id: kim.id.clone(),
+                eligible: reasons.is_empty(),
+                reasons,
+            })
+        })
+        .collect()
+}
+
+fn is_f2_to_f4(code: &str) -> bool {
+    ["KIM-F2-", "KIM-F3-", "KIM-F4-"]
+        .iter()
+        .any(|p| code.starts_with(p))
+}
