@@ -38,7 +38,7 @@ pub use by_date::{
     gaps_by_date,
 };
 pub use columns::{COLUMNS, Column, FLAT_COLUMNS, FlatRow, Read};
-pub use gaps::{GapUnit, Gaps, gaps};
+pub use gaps::{GapRow, GapUnit, Gaps, gaps};
 pub use series::{SeriesDates, SeriesPoint, coverage_series};
 pub use target::{Target, TargetProgress, target_progress};
 

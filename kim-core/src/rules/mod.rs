@@ -34,6 +34,7 @@ mod checks;
 mod profile;
 mod scope;
 mod select;
+mod table;
 
 use std::collections::HashMap;
 
@@ -48,6 +49,7 @@ pub use checks::{
 pub use profile::{Check, Citation, Confidence, Message, Profile, ProfileKind, Rule, Severity};
 pub use scope::{PROFILE_NOT_IN_FORCE, PathStyle, restyle_paths};
 pub use select::ProfileSet;
+pub use table::{FindingRow, finding_rows, findings_table};
 
 /// The JSON schema version of profile files and of [`Report`].
 pub use crate::SCHEMA_VERSION;
