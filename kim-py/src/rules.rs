@@ -1,11 +1,14 @@
 //! `kim.validate`, `kim.Report`, `kim.profiles`.
 
 use chrono::NaiveDate;
-use kim_core::rules::{ProfileSet, Report, validate_by_seat, validate_registry_by_seat};
+use kim_core::rules::{
+    ProfileSet, Report, findings_table, validate_by_seat, validate_registry_by_seat,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg};
+use crate::options::{Day, day};
 use crate::registry::{PyRegistry, kim_from_dict};
 use crate::wilayah::PyReference;
 use crate::{ser_to_py, today};
@@ -146,10 +149,10 @@ fn validate(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     profile: Option<&Bound<'_, PyAny>>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<Day>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
-    let as_of = as_of.unwrap_or_else(today);
+    let as_of = day(as_of).unwrap_or_else(today);
     let ids = profile_ids(profile)?;
     let names = ids
         .as_ref()
@@ -174,6 +177,32 @@ fn validate(
     Ok(Py::new(py, PyReport { inner: report })?.into_any())
 }
 
+/// Every finding of a registry-wide validation (as `validate` on a `Registry`) as one list of flat rows: `kim_id`,
+/// `kim_name`, `seat`, `kim_ok`, `as_of`, `code`, `severity`, `path`, `profile`, `instrument`, `pasal`,
+/// `message_id`, `message_en`. `kim.findings` wraps it in a table.
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, profile = None, as_of = None, reference = None))]
+fn findings(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    profile: Option<&Bound<'_, PyAny>>,
+    as_of: Option<Day>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Py<PyAny>> {
+    let as_of = day(as_of).unwrap_or_else(today);
+    let ids = profile_ids(profile)?;
+    let names = ids
+        .as_ref()
+        .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let set = ProfileSet::builtin();
+    let reg = &registry.inner;
+    let rows = py
+        .detach(|| findings_table(reg, &set, names.as_deref(), r.reference(), as_of))
+        .py()?;
+    ser_to_py(py, &rows)
+}
+
 /// The built-in rule profiles and overlays: a list of dicts (`id`, `title`, `instrument`, `kind`, `region`,
 /// `valid_from`, `valid_until`, `rules`).
 #[pyfunction]
@@ -185,5 +214,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(findings, m)?)?;
     Ok(())
 }
