@@ -1,7 +1,8 @@
 """Side-by-side timings of kim from Python against the obvious alternatives, measured in one run.
 
-- National coverage at kecamatan level (83,762 villages, 100,000 KIM records), including building the result table
-  (a pandas DataFrame): kim vs idiomatic pandas (merge + groupby) vs DuckDB SQL over the same data.
+- National coverage at kecamatan level (83,762 villages, 100,000 KIM records), including building the result table:
+  kim to a pandas DataFrame vs idiomatic pandas (merge + groupby) vs DuckDB SQL over the same data, and kim to a
+  Polars DataFrame vs idiomatic Polars (lazy join + group_by) over the same data.
 - Moderation: ``Moderator.check_many`` vs a Python ``re`` alternation over the same lexicon patterns (the lexicon
   files and the class words of the constructions).
 
@@ -23,6 +24,7 @@ import time
 import duckdb
 import kim
 import pandas as pd
+import polars as pl
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AS_OF = datetime.date(2025, 6, 30)
@@ -84,6 +86,32 @@ def main() -> None:
         g["village_ratio"] = g["villages_with_kim"] / g["villages"]
         return g.reset_index()
 
+    def with_kim_polars() -> pl.DataFrame:
+        return kim.coverage(registry, level="kecamatan", as_of=AS_OF).to_polars()
+
+    vl, kl = pl.from_pandas(v), pl.from_pandas(k)
+
+    def with_polars() -> pl.DataFrame:
+        per_seat = (
+            kl.lazy()
+            .filter((pl.col("status_date") <= AS_OF) & (pl.col("status") == "active"))
+            .group_by("seat")
+            .agg(pl.len().alias("n_kim"))
+        )
+        return (
+            vl.lazy()
+            .join(per_seat, left_on="code", right_on="seat", how="left")
+            .with_columns(pl.col("n_kim").fill_null(0))
+            .group_by("kecamatan")
+            .agg(
+                villages=pl.len(),
+                villages_with_kim=(pl.col("n_kim") > 0).sum(),
+                n_kim=pl.col("n_kim").sum(),
+            )
+            .with_columns(village_ratio=pl.col("villages_with_kim") / pl.col("villages"))
+            .collect()
+        )
+
     con = duckdb.connect()
     con.register("v", v)
     con.register("k", k)
@@ -100,11 +128,14 @@ def main() -> None:
     def with_duckdb() -> pd.DataFrame:
         return con.execute(sql).df()
 
-    a, b, c = with_kim(), with_pandas(), with_duckdb()
-    assert len(a) == len(b) == len(c) == 7285
-    assert a["villages_with_kim"].sum() == b["villages_with_kim"].sum() == c["villages_with_kim"].sum()
+    a, b, c, d, e = with_kim(), with_pandas(), with_duckdb(), with_kim_polars(), with_polars()
+    assert len(a) == len(b) == len(c) == len(d) == len(e) == 7285
+    covered = a["villages_with_kim"].sum()
+    assert covered == b["villages_with_kim"].sum() == c["villages_with_kim"].sum()
+    assert covered == d["villages_with_kim"].sum() == e["villages_with_kim"].sum()
 
-    t_kim, t_pd, t_duck = best(with_kim), best(with_pandas), best(with_duckdb)
+    t_kim, t_pd, t_duck = best(with_kim, 15), best(with_pandas, 15), best(with_duckdb, 15)
+    t_kim_pl, t_pl = best(with_kim_polars, 15), best(with_polars, 15)
 
     # Every pattern kim's automaton holds: the lexicon files and the class words of the constructions.
     lexicon_dir = ROOT / "kim-core" / "lexicon"
@@ -147,6 +178,9 @@ def main() -> None:
     what = "national coverage, kecamatan level, to a DataFrame"
     print(f"| {what} | {ms} | pandas {t_pd * 1e3:.1f} ms | {t_pd / t_kim:.1f}× |")
     print(f"| same | {t_kim * 1e3:.1f} ms | DuckDB SQL {t_duck * 1e3:.1f} ms | {t_duck / t_kim:.1f}× |")
+    what = "national coverage, kecamatan level, to a Polars DataFrame"
+    ms = f"{t_kim_pl * 1e3:.1f} ms"
+    print(f"| {what} | {ms} | Polars lazy join + group_by {t_pl * 1e3:.1f} ms | {t_pl / t_kim_pl:.1f}× |")
     what = f"moderation, {len(texts):,} posts ({mb:.1f} MB)"
     print(f"| {what} | check_many {t_mod * 1e3:.0f} ms | `re` alternation {t_re * 1e3:.0f} ms | {t_re / t_mod:.1f}× |")
 

@@ -32,7 +32,7 @@ def _new_axes(height: float, width: float = 8.0) -> Any:
 
 
 def _titles(ax: Any, title: str, subtitle: str) -> None:
-    ax.set_title(textwrap.fill(title, 70) + "\n" + textwrap.fill(subtitle, 90), fontsize=10, loc="left")
+    ax.set_title(textwrap.fill(title, 70) + "\n" + textwrap.fill(subtitle, 90), fontsize=10)
 
 
 def _group_key(table: Any) -> tuple[int, str] | None:
