@@ -30,14 +30,30 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 AS_OF = datetime.date(2025, 6, 30)
 
 
-def best(fn, repeat: int = 7) -> float:
-    """Median of `repeat` timed runs, in seconds."""
-    times = []
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def side(fa, fb, repeat: int = 21) -> tuple[list[float], list[float]]:
+    """`repeat` timed runs of each, interleaved (a, b, a, b, …) so that both sides see the same load on a shared
+    machine; in seconds."""
+    ta, tb = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        ta.append(timed(fa))
+        tb.append(timed(fb))
+    return ta, tb
+
+
+def cell(ts: list[float], digits: int = 1) -> str:
+    """Median, and the best run in parentheses, in ms."""
+    return f"{statistics.median(ts) * 1e3:.{digits}f} ms (best {min(ts) * 1e3:.{digits}f})"
+
+
+def ratio(ta: list[float], tb: list[float]) -> str:
+    """How many times faster a is than b: ratio of the medians, and of the best runs in parentheses."""
+    return f"{statistics.median(tb) / statistics.median(ta):.1f}× (best {min(tb) / min(ta):.1f}×)"
 
 
 def villages() -> pd.DataFrame:
@@ -134,8 +150,9 @@ def main() -> None:
     assert covered == b["villages_with_kim"].sum() == c["villages_with_kim"].sum()
     assert covered == d["villages_with_kim"].sum() == e["villages_with_kim"].sum()
 
-    t_kim, t_pd, t_duck = best(with_kim, 15), best(with_pandas, 15), best(with_duckdb, 15)
-    t_kim_pl, t_pl = best(with_kim_polars, 15), best(with_polars, 15)
+    t_kim, t_pd = side(with_kim, with_pandas)
+    t_kim2, t_duck = side(with_kim, with_duckdb)
+    t_kim_pl, t_pl = side(with_kim_polars, with_polars)
 
     # Every pattern kim's automaton holds: the lexicon files and the class words of the constructions.
     lexicon_dir = ROOT / "kim-core" / "lexicon"
@@ -169,20 +186,21 @@ def main() -> None:
     def with_moderator() -> int:
         return sum(len(vd.matches) for vd in moderator.check_many(texts))
 
-    t_re, t_mod = best(with_re, 5), best(with_moderator, 5)
+    t_mod, t_re = side(with_moderator, with_re, 5)
     mb = sum(len(t.encode()) for t in texts) / 1e6
 
+    print("Median of 21 interleaved runs (best run in parentheses); moderation: 5 runs.")
+    print()
     print("| what | kim | alternative | ratio |")
     print("| --- | --- | --- | --- |")
-    ms = f"{t_kim * 1e3:.1f} ms"
-    what = "national coverage, kecamatan level, to a DataFrame"
-    print(f"| {what} | {ms} | pandas {t_pd * 1e3:.1f} ms | {t_pd / t_kim:.1f}× |")
-    print(f"| same | {t_kim * 1e3:.1f} ms | DuckDB SQL {t_duck * 1e3:.1f} ms | {t_duck / t_kim:.1f}× |")
+    what = "national coverage, kecamatan level, to a pandas DataFrame"
+    print(f"| {what} | {cell(t_kim)} | pandas merge + groupby {cell(t_pd)} | {ratio(t_kim, t_pd)} |")
+    print(f"| same | {cell(t_kim2)} | DuckDB SQL {cell(t_duck)} | {ratio(t_kim2, t_duck)} |")
     what = "national coverage, kecamatan level, to a Polars DataFrame"
-    ms = f"{t_kim_pl * 1e3:.1f} ms"
-    print(f"| {what} | {ms} | Polars lazy join + group_by {t_pl * 1e3:.1f} ms | {t_pl / t_kim_pl:.1f}× |")
+    alt = f"Polars lazy join + group_by {cell(t_pl)}"
+    print(f"| {what} | {cell(t_kim_pl)} | {alt} | {ratio(t_kim_pl, t_pl)} |")
     what = f"moderation, {len(texts):,} posts ({mb:.1f} MB)"
-    print(f"| {what} | check_many {t_mod * 1e3:.0f} ms | `re` alternation {t_re * 1e3:.0f} ms | {t_re / t_mod:.1f}× |")
+    print(f"| {what} | check_many {cell(t_mod, 0)} | `re` alternation {cell(t_re, 0)} | {ratio(t_mod, t_re)} |")
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def coverage_series(
         reference=reference,
     )
     rows = [flat_point(p) for p in points]
-    return SeriesTable.from_records(rows, SERIES_TYPES, title=within or "Indonesia")  # type: ignore[return-value]
+    return SeriesTable.from_records(rows, SERIES_TYPES, title=within or "Indonesia")
 
 
 def findings(
@@ -195,6 +195,6 @@ def _reference_polars(self: Reference, level: str | None = None, within: str | N
     return _reference_table(self, level, within).to_polars()
 
 
-Reference.table = _reference_table  # type: ignore[attr-defined]
-Reference.to_pandas = _reference_pandas  # type: ignore[attr-defined]
-Reference.to_polars = _reference_polars  # type: ignore[attr-defined]
+for _name, _fn in (("table", _reference_table), ("to_pandas", _reference_pandas), ("to_polars", _reference_polars)):
+    setattr(Reference, _name, _fn)
+del _name, _fn

@@ -3,9 +3,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, final, overload
 
-import matplotlib.axes
-import pandas
-import polars
+# Optional dependencies: their types when installed (pandas needs pandas-stubs), Any otherwise.
+import matplotlib.axes  # type: ignore[import-not-found, import-untyped, unused-ignore]
+import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
+import polars  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
 from kim._tables import Table
 

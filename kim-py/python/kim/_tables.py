@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import html
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from kim import _labels
 
@@ -53,7 +53,7 @@ class Table:
         records: Sequence[Mapping[str, Any]],
         types: Mapping[str, str],
         **meta: Any,
-    ) -> Table:
+    ) -> Self:
         """A table of ``records`` (dicts), keeping the columns of ``types`` in that order."""
         columns = {name: [r.get(name) for r in records] for name in types}
         return cls(columns, types, **meta)
