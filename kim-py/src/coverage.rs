@@ -158,6 +158,21 @@ impl<'py> ArrowBuffers<'_, 'py> {
             .call_method1("py_buffer", (PyBytes::new(self.py, bytes),))
     }
 
+    /// A buffer of `width`-byte little-endian values written straight into the Python bytes object (no
+    /// intermediate copy).
+    fn values<const W: usize>(
+        &self,
+        values: impl Iterator<Item = [u8; W]>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bytes = PyBytes::new_with(self.py, W * self.n, |buf| {
+            for (chunk, v) in buf.chunks_exact_mut(W).zip(values) {
+                chunk.copy_from_slice(&v);
+            }
+            Ok(())
+        })?;
+        self.pa.call_method1("py_buffer", (bytes,))
+    }
+
     /// A validity bitmap (bit set = valid) and the null count; `None` when every value is there.
     fn validity(&self, valid: impl Iterator<Item = bool>) -> PyResult<(Bound<'py, PyAny>, usize)> {
         let mut bits = vec![0u8; self.n.div_ceil(8)];
@@ -198,7 +213,8 @@ impl<'py> ArrowBuffers<'_, 'py> {
         values: impl Iterator<Item = Option<S>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut offsets: Vec<u8> = Vec::with_capacity(4 * (self.n + 1));
-        let mut data: Vec<u8> = Vec::new();
+        // Codes and names are short: one allocation covers most columns without growing.
+        let mut data: Vec<u8> = Vec::with_capacity(24 * self.n);
         let mut valid = Vec::with_capacity(self.n);
         offsets.extend_from_slice(&0i32.to_le_bytes());
         for v in values {
@@ -215,8 +231,8 @@ impl<'py> ArrowBuffers<'_, 'py> {
     }
 
     fn int64(&self, values: impl Iterator<Item = u32>) -> PyResult<Bound<'py, PyAny>> {
-        let bytes: Vec<u8> = values.flat_map(|v| i64::from(v).to_le_bytes()).collect();
-        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
+        let data = self.values(values.map(|v| i64::from(v).to_le_bytes()))?;
+        let buffers = vec![self.py.None().into_bound(self.py), data];
         self.array("int64", buffers, 0)
     }
 
@@ -224,12 +240,9 @@ impl<'py> ArrowBuffers<'_, 'py> {
         &self,
         values: impl Iterator<Item = Option<f64>> + Clone,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let bytes: Vec<u8> = values
-            .clone()
-            .flat_map(|v| v.unwrap_or(0.0).to_le_bytes())
-            .collect();
+        let data = self.values(values.clone().map(|v| v.unwrap_or(0.0).to_le_bytes()))?;
         let (bitmap, nulls) = self.validity(values.map(|v| v.is_some()))?;
-        let buffers = vec![bitmap, self.buffer(&bytes)?];
+        let buffers = vec![bitmap, data];
         self.array("float64", buffers, nulls)
     }
 
