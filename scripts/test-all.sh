@@ -32,6 +32,7 @@ python3 scripts/gen_wilayah.py --check
 
 step "older code lists match the upstream SQL (skipped with a message when ../shared is absent)"
 python3 scripts/gen_wilayah_versions.py --check
+python3 scripts/gen_wilayah_denominators.py --check
 
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked

@@ -3,7 +3,8 @@
 //! - codes parse at ≥ 20 million per second.
 //!
 //! Issue 20: each older code list builds from today's list and its deltas (`versions/build/<id>`, cold, no cache),
-//! and a diff and a crosswalk between two versions.
+//! and a diff and a crosswalk between two versions; the population and area table (`denominators/load`, cold) and
+//! the cost of the denominator columns in a national kab/kota coverage table.
 //!
 //! `cargo bench -p kim-benches --bench wilayah`
 #![allow(missing_docs, clippy::print_stdout, clippy::cast_precision_loss)] // a bench prints MB figures
@@ -12,7 +13,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group};
 use kim_benches::rss_kib;
-use kim_core::wilayah::{Crosswalk, EMBEDDED_TSV, Kode, Reference, diff};
+use kim_core::coverage::{CoverageOptions, coverage};
+use kim_core::registry::Registry;
+use kim_core::wilayah::{Crosswalk, Denominators, EMBEDDED_TSV, Kode, Level, Reference, diff};
 
 fn report_memory() {
     let before = rss_kib();
@@ -85,7 +88,22 @@ fn bench_versions(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench, bench_versions);
+fn bench_denominators(c: &mut Criterion) {
+    let mut g = c.benchmark_group("denominators");
+    g.bench_function("load", |b| b.iter(Denominators::build));
+    let registry =
+        Registry::from_json(include_str!("../../examples/data/kim_sample.json")).expect("sample");
+    let opts = CoverageOptions::new("2025-06-30".parse().expect("date")).level(Level::KabKota);
+    for on in [false, true] {
+        let o = opts.clone().denominators(on);
+        g.bench_function(format!("coverage_kab_kota/denominators_{on}"), |b| {
+            b.iter(|| coverage(&registry, Reference::embedded(), black_box(&o)).expect("coverage"));
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_versions, bench_denominators);
 
 fn main() {
     report_memory();

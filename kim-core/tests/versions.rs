@@ -396,4 +396,51 @@ mod by_date {
         );
         assert!(s.iter().all(|p| p.point.n_kim == 1));
     }
+
+    /// An old registry (seats in 58/2021 codes) migrated to today's list: Merauke's village is re-keyed, Kukar's
+    /// stays, an unknown code and a dissolved one keep their code and say why; every KIM has a row.
+    #[test]
+    fn an_old_registry_migrates_through_the_crosswalk() {
+        use kim_core::coverage::{MIN_REKEY_CONFIDENCE, migrate_registry};
+        use kim_core::wilayah::SeatStatus;
+        let old = Reference::version_id("permendagri-58-2021").unwrap();
+        let merauke_village = old.children(Some(k("91.01.01"))).next().unwrap().kode;
+        let kim = |id: &str, seat: Kode| Kim::new(id, "KIM", seat);
+        let registry = Registry::from_kims(vec![
+            kim("A", merauke_village),
+            kim("B", k("64.02.01.2001")),
+            kim("C", k("64.02.01.2999")),
+        ])
+        .unwrap();
+        let m =
+            migrate_registry(&registry, old, Reference::embedded(), MIN_REKEY_CONFIDENCE).unwrap();
+        assert_eq!(m.from_version, "permendagri-58-2021");
+        let status: Vec<SeatStatus> = m.seats.iter().map(|s| s.seat.status).collect();
+        assert_eq!(
+            status,
+            [
+                SeatStatus::Rekeyed,
+                SeatStatus::Unchanged,
+                SeatStatus::NotInSource
+            ]
+        );
+        assert!(m.seats[0].rewritten && !m.seats[1].rewritten && !m.seats[2].rewritten);
+        let seats: Vec<String> = m
+            .registry
+            .kims()
+            .iter()
+            .map(|k| k.seat.to_string())
+            .collect();
+        assert!(seats[0].starts_with("93.01.01."), "{seats:?}");
+        assert_eq!(&seats[1..], ["64.02.01.2001", "64.02.01.2999"]);
+        // And back: today's codes to 58/2021 give the old seat again.
+        let back = migrate_registry(
+            &m.registry,
+            Reference::embedded(),
+            old,
+            MIN_REKEY_CONFIDENCE,
+        )
+        .unwrap();
+        assert_eq!(back.registry.kims()[0].seat, merauke_village);
+    }
 }

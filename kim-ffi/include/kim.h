@@ -254,6 +254,25 @@ kim_status kim_coverage_target(const kim_registry *registry,
                                size_t options_len,
                                char **out);
 
+// The population (persons) and area (km²) of one unit, each with its source and year. Writes
+// `{"schema_version":1,"code","code_list_version","population":{"value","source","year"}|null,"area_km2":{…}|null}`.
+// Figures exist for the provinces and kab/kota of the embedded list (Kepmendagri 300.2.2-2138/2025); a kecamatan, a
+// village, or any other list gets `null`: nothing is estimated.
+//
+// # Safety
+//
+// `reference` is a live handle; `code` points to `code_len` bytes; `out` is a valid pointer. Free `*out` with
+// `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_CODE` (`KIM-E-CODE`: malformed; `KIM-E-NOT-IN-LIST`: not in this list),
+// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_reference_denominators(const kim_reference *reference,
+                                      const char *code,
+                                      size_t code_len,
+                                      char **out);
+
 // Writes the message of the last error on this thread into `buf` (NUL-terminated) if `len` is large enough, and
 // returns the length needed including the NUL (0 if there is no last error). Call it with `buf = NULL, len = 0` to
 // ask for the size. Every call except the `kim_last_error_*` ones clears the last error first.
@@ -773,8 +792,9 @@ kim_status kim_code_list_crosswalk(const char *from,
 
 // Coverage with the code list in force on `as_of` (`code_list` NULL or empty), or the version `code_list` names.
 // The registry's seats and `within` are codes of today's list; seats of re-keyed units are translated, the others
-// stay and show in `unmatched`. `options_json` is as for `kim_coverage`. Writes `{"schema_version":1,"version":{…},
-// "before_oldest":false,"seats_rekeyed":0,"table":{…as kim_coverage}}`.
+// stay and show in `unmatched`. `options_json` is as for `kim_coverage`; with `"denominators": true` the table has
+// population and area columns (figures only for the list they were published for: `null` with an older list).
+// Writes `{"schema_version":1,"version":{…},"before_oldest":false,"seats_rekeyed":0,"table":{…as kim_coverage}}`.
 //
 // # Safety
 //
@@ -791,6 +811,69 @@ kim_status kim_coverage_by_date(const kim_registry *registry,
                                 const char *code_list,
                                 size_t code_list_len,
                                 char **out);
+
+// Gaps (villages and kecamatan without an active KIM) with the code list in force on `as_of` (`code_list` NULL or
+// empty), or the version `code_list` names; seats are translated as in [`kim_coverage_by_date`]. `options_json` is
+// as for `kim_gaps`. Writes what `kim_gaps` writes; its `code_list_version` names the list used.
+//
+// # Safety
+//
+// As [`kim_coverage_by_date`].
+//
+// # Errors
+//
+// As [`kim_coverage_by_date`].
+kim_status kim_gaps_by_date(const kim_registry *registry,
+                            const char *options_json,
+                            size_t options_len,
+                            const char *code_list,
+                            size_t code_list_len,
+                            char **out);
+
+// Coverage through time where each date uses the code list in force on it (`code_list` NULL or empty), or the
+// version `code_list` names for every date. `options_json` is as for `kim_coverage_series` (`within`, `active`,
+// and `from` + `to` or `dates`). Writes `{"schema_version":1,"within":"64.02"|null,"points":[{"date","villages",
+// "villages_with_kim","village_ratio","kecamatan","kecamatan_with_kim","kecamatan_ratio","n_kim",
+// "code_list_version"}]}`: the universe may change between points, and each says which list it used.
+//
+// # Safety
+//
+// As [`kim_coverage_by_date`].
+//
+// # Errors
+//
+// As `kim_coverage_series`, plus `KIM_STATUS_INVALID_ARGUMENT` for an unknown version id or a `within` that has
+// no single unit in a list used.
+kim_status kim_coverage_series_by_date(const kim_registry *registry,
+                                       const char *options_json,
+                                       size_t options_len,
+                                       const char *code_list,
+                                       size_t code_list_len,
+                                       char **out);
+
+// Migrates a registry exported from a system that still uses an older code list: every seat is read as a code of
+// `from` (a version id) and goes through the crosswalk to `to` (NULL or empty: today's list). Unchanged and renamed
+// seats keep their code; seats re-keyed with confidence ≥ 0.9 take their new code; ambiguous, gone and unknown
+// seats keep their old code (validation and coverage then show them). `*out` receives the new registry (free it
+// with `kim_registry_free`) and `*out_report`
+// `{"schema_version":1,"from_version","to_version","rows":[{"kim_id","code","status","new_code","old_name",
+// "new_name","confidence","candidates","rewritten"}]}`, one row per KIM.
+//
+// # Safety
+//
+// `registry` is a live handle; `from` and `to` are NULL or point to their lengths in bytes (`from` is required);
+// `out` and `out_report` are valid pointers. Free `*out_report` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_INVALID_ARGUMENT` (unknown version id), `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+kim_status kim_registry_migrate_codes(const kim_registry *registry,
+                                      const char *from,
+                                      size_t from_len,
+                                      const char *to,
+                                      size_t to_len,
+                                      kim_registry **out,
+                                      char **out_report);
 
 // The process-wide handle to the embedded official list, built on the first call and kept until the process ends.
 // Every call returns the same handle; [`kim_reference_free`] on it does nothing, so code that frees every handle

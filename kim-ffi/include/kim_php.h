@@ -61,6 +61,11 @@ kim_status kim_coverage_target(const kim_registry *registry,
                                size_t options_len,
                                char **out);
 
+kim_status kim_reference_denominators(const kim_reference *reference,
+                                      const char *code,
+                                      size_t code_len,
+                                      char **out);
+
 size_t kim_last_error_message(char *buf, size_t len);
 
 size_t kim_last_error_code(char *buf, size_t len);
@@ -197,6 +202,28 @@ kim_status kim_coverage_by_date(const kim_registry *registry,
                                 const char *code_list,
                                 size_t code_list_len,
                                 char **out);
+
+kim_status kim_gaps_by_date(const kim_registry *registry,
+                            const char *options_json,
+                            size_t options_len,
+                            const char *code_list,
+                            size_t code_list_len,
+                            char **out);
+
+kim_status kim_coverage_series_by_date(const kim_registry *registry,
+                                       const char *options_json,
+                                       size_t options_len,
+                                       const char *code_list,
+                                       size_t code_list_len,
+                                       char **out);
+
+kim_status kim_registry_migrate_codes(const kim_registry *registry,
+                                      const char *from,
+                                      size_t from_len,
+                                      const char *to,
+                                      size_t to_len,
+                                      kim_registry **out,
+                                      char **out_report);
 
 kim_status kim_reference_shared(kim_reference **out);
 

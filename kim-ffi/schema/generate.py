@@ -152,16 +152,31 @@ verdict = obj(
                     "end": UINT,
                     "category": S,
                     "severity": S,
-                    "action": enum("allow", "hold", "block"),
+                    "action": enum("allow", "flag", "hold", "block"),
                     "rule_id": S,
                     "reason_id": S,
                     "reason_en": S,
-                }
+                    "parts": arr(
+                        obj({"role": S, "start": UINT, "end": UINT}),
+                        "The parts of a construction or a targeted insult, each with its role and byte span in the "
+                        "original text (absent when empty).",
+                    ),
+                    "softened_by": {
+                        **enum("reporting", "debunk", "quotation", "commerce"),
+                        "description": "The context that turned this match into a flag (absent when none).",
+                    },
+                },
+                req=["start", "end", "category", "severity", "action", "rule_id", "reason_id", "reason_en"],
             )
         ),
         "omitted": arr(obj({"category": S, "count": UINT})),
         "fact_check": B,
         "lexicon_version": S,
+        "redacted": {
+            "type": "string",
+            "description": "The text with personal data masked, present when personal data holds or blocks the post: "
+            "the version a moderator may publish.",
+        },
     },
     req=["schema_version", "decision", "categories", "matches", "fact_check", "lexicon_version"],
 )
@@ -212,8 +227,61 @@ coverage_row = obj(
         "n_members": UINT,
         "code_list_version": S,
         "as_of": c("date"),
+        "denominators": obj(
+            {
+                "population": nul(UINT),
+                "area_km2": nul(N),
+                "kim_per_100k_residents": nul(N),
+                "kim_per_1000_km2": nul(N),
+            },
+            desc="with the option denominators: figures for provinces and kab/kota of the list they were published "
+            "for, null elsewhere",
+        ),
+    },
+    req=[
+        "code",
+        "name",
+        "level",
+        "parent",
+        "villages",
+        "villages_with_kim",
+        "village_ratio",
+        "desa_ratio",
+        "kelurahan_ratio",
+        "kecamatan",
+        "kecamatan_with_kim",
+        "kecamatan_ratio",
+        "n_kim",
+        "n_members",
+        "code_list_version",
+        "as_of",
+    ],
+)
+denominator_summary = obj(
+    {
+        "figures_code_list_version": S,
+        "applies": B,
+        "population_source": S,
+        "population_year": UINT,
+        "area_source": S,
+        "area_year": UINT,
+        "rows_without_population": UINT,
+        "rows_without_area": UINT,
+    },
+    desc="with the option denominators: sources, years, and rows without a figure",
+)
+code_list_version = obj(
+    {
+        "id": S,
+        "decree": S,
+        "in_force": c("date"),
+        "upstream_file": S,
+        "upstream_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "counts": obj({k: UINT for k in ["provinsi", "kab_kota", "kecamatan", "villages"]}),
+        "current": B,
     }
 )
+figure = obj({"value": N, "source": S, "year": UINT})
 series_point = obj(
     {
         "date": c("date"),
@@ -310,6 +378,9 @@ doc(
             "audit_event": audit,
             "report": report,
             "coverage_row": coverage_row,
+            "denominator_summary": denominator_summary,
+            "code_list_version": code_list_version,
+            "figure": figure,
             "series_point": series_point,
             "row_error": row_error,
             "table_report": table_report,
@@ -471,8 +542,18 @@ doc(
 doc(
     "coverage_options",
     "Coverage options",
-    "In: kim_coverage, kim_gaps. Every key optional.",
-    obj({"as_of": c("date"), "level": level, "within": c("code"), "active": c("active"), "only_valid": B}, req=[]),
+    "In: kim_coverage, kim_gaps, kim_coverage_by_date, kim_gaps_by_date. Every key optional.",
+    obj(
+        {
+            "as_of": c("date"),
+            "level": level,
+            "within": c("code"),
+            "active": c("active"),
+            "only_valid": B,
+            "denominators": B,
+        },
+        req=[],
+    ),
 )
 doc(
     "coverage",
@@ -491,13 +572,25 @@ doc(
             "as_of": c("date"),
             "level": level,
             "within": nul(c("code")),
-        }
+            "denominators": c("denominator_summary"),
+        },
+        req=[
+            "schema_version",
+            "rows",
+            "total",
+            "unmatched",
+            "excluded_invalid",
+            "code_list_version",
+            "as_of",
+            "level",
+            "within",
+        ],
     ),
 )
 doc(
     "gaps",
     "Gaps",
-    "Out: kim_gaps.",
+    "Out: kim_gaps, kim_gaps_by_date.",
     obj(
         {
             "schema_version": V1,
@@ -511,7 +604,7 @@ doc(
 doc(
     "series_options",
     "Coverage series options",
-    "In: kim_coverage_series. from and to, or dates.",
+    "In: kim_coverage_series, kim_coverage_series_by_date. from and to, or dates.",
     {
         **obj(
             {
@@ -534,6 +627,120 @@ doc(
     "Coverage series",
     "Out: kim_coverage_series.",
     obj({"schema_version": V1, "within": nul(c("code")), "code_list_version": S, "points": arr(c("series_point"))}),
+)
+doc(
+    "coverage_series_by_date",
+    "Coverage series with the code list in force",
+    "Out: kim_coverage_series_by_date. Each point names the code list it used.",
+    obj(
+        {
+            "schema_version": V1,
+            "within": nul(c("code")),
+            "points": arr(obj({**series_point["properties"], "code_list_version": S})),
+        }
+    ),
+)
+doc(
+    "coverage_by_date",
+    "Coverage with the code list in force",
+    "Out: kim_coverage_by_date.",
+    obj(
+        {
+            "schema_version": V1,
+            "version": c("code_list_version"),
+            "before_oldest": B,
+            "seats_rekeyed": UINT,
+            "table": ref("coverage"),
+        }
+    ),
+)
+doc(
+    "code_list_versions",
+    "Code list versions",
+    "Out: kim_code_list_versions (oldest first).",
+    obj({"schema_version": V1, "versions": arr(c("code_list_version"))}),
+)
+doc(
+    "code_list_in_force",
+    "Code list in force",
+    "Out: kim_code_list_in_force.",
+    obj({"schema_version": V1, "version": c("code_list_version"), "before_oldest": B}),
+)
+change = enum("added", "removed", "renamed", "rekeyed", "ambiguous")
+seat_migration = {
+    "code": c("code"),
+    "status": enum("unchanged", "renamed", "rekeyed", "ambiguous", "gone", "not_in_source"),
+    "new_code": nul(c("code")),
+    "old_name": nul(S),
+    "new_name": nul(S),
+    "confidence": nul(N),
+    "candidates": arr(c("code")),
+}
+doc(
+    "code_list_diff",
+    "Code list diff",
+    "Out: kim_code_list_diff (unchanged units are not listed).",
+    obj(
+        {
+            "schema_version": V1,
+            "from_version": S,
+            "to_version": S,
+            "rows": arr(
+                obj(
+                    {
+                        "change": change,
+                        "level": level,
+                        "old_code": nul(c("code")),
+                        "old_name": nul(S),
+                        "new_code": nul(c("code")),
+                        "new_name": nul(S),
+                        "confidence": nul(N),
+                        "candidates": arr(c("code")),
+                    }
+                )
+            ),
+        }
+    ),
+)
+doc(
+    "code_list_crosswalk",
+    "Seat crosswalk",
+    "Out: kim_code_list_crosswalk.",
+    obj(
+        {
+            "schema_version": V1,
+            "from_version": S,
+            "to_version": S,
+            "rows": arr(obj(seat_migration)),
+        }
+    ),
+)
+doc(
+    "registry_migration",
+    "Registry seats migrated between code lists",
+    "Out: kim_registry_migrate_codes (the report).",
+    obj(
+        {
+            "schema_version": V1,
+            "from_version": S,
+            "to_version": S,
+            "rows": arr(obj({"kim_id": S, **seat_migration, "rewritten": B})),
+        }
+    ),
+)
+doc(
+    "reference_denominators",
+    "Population and area of a unit",
+    "Out: kim_reference_denominators. null where there is no figure (kecamatan, villages, another list).",
+    obj(
+        {
+            "schema_version": V1,
+            "code": c("code"),
+            "code_list_version": S,
+            "population": nul(c("figure")),
+            "area_km2": nul(c("figure")),
+        }
+    ),
 )
 doc(
     "target_options",

@@ -111,12 +111,27 @@ pub unsafe extern "C" fn kim_gaps(
 /// Options of [`kim_coverage_series`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SeriesRequest {
-    within: Option<Kode>,
-    active: Option<Vec<Status>>,
+pub(crate) struct SeriesRequest {
+    pub(crate) within: Option<Kode>,
+    pub(crate) active: Option<Vec<Status>>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     dates: Option<Vec<NaiveDate>>,
+}
+
+impl SeriesRequest {
+    /// The dates asked for: `from` and `to`, or `dates`.
+    pub(crate) fn dates(&self) -> Result<SeriesDates, FfiError> {
+        match (self.from, self.to, &self.dates) {
+            (Some(from), Some(to), None) => Ok(SeriesDates::MonthEnds { from, to }),
+            (None, None, Some(d)) => Ok(SeriesDates::Dates(d.clone())),
+            _ => Err(FfiError::new(
+                KimStatus::KIM_STATUS_INVALID_ARGUMENT,
+                "KIM-E-ARGUMENT",
+                "`options_json` needs `from` and `to`, or `dates`",
+            )),
+        }
+    }
 }
 
 /// The body of [`kim_coverage_series`].
@@ -159,17 +174,7 @@ pub unsafe extern "C" fn kim_coverage_series(
         let (registry, reference, opts) =
             unsafe { inputs(registry, reference, options_json, options_len)? };
         let q: SeriesRequest = parse_json(opts.unwrap_or_default(), "options")?;
-        let dates = match (q.from, q.to, q.dates) {
-            (Some(from), Some(to), None) => SeriesDates::MonthEnds { from, to },
-            (None, None, Some(d)) => SeriesDates::Dates(d),
-            _ => {
-                return Err(FfiError::new(
-                    KimStatus::KIM_STATUS_INVALID_ARGUMENT,
-                    "KIM-E-ARGUMENT",
-                    "`options_json` needs `from` and `to`, or `dates`",
-                ));
-            }
-        };
+        let dates = q.dates()?;
         let spec = CoverageSpec {
             within: q.within,
             active: q.active,

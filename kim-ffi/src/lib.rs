@@ -27,6 +27,7 @@
 mod macros;
 
 pub mod coverage;
+pub mod denominators;
 pub mod errors;
 pub mod handle;
 pub mod moderation;

@@ -148,6 +148,39 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
     ]:
         docs.append(("series_options", opts))
         docs.append(("coverage_series", kim.call("kim_coverage_series", reg, ref, *arg(opts))))
+    # Denominators and code lists through time.
+    for opts in [
+        {"as_of": "2025-06-30", "level": "kab_kota", "within": "64", "denominators": True},
+        {"as_of": "2025-06-30", "level": "provinsi", "denominators": True},
+    ]:
+        docs.append(("coverage_options", opts))
+        docs.append(("coverage", kim.call("kim_coverage", reg, ref, *arg(opts))))
+    for code in ["64.02", "64", "64.02.01"]:
+        docs.append(("reference_denominators", kim.call("kim_reference_denominators", ref, *buf(code))))
+    docs.append(("code_list_versions", kim.call("kim_code_list_versions")))
+    docs.append(("code_list_in_force", kim.call("kim_code_list_in_force", *buf("2021-06-30"))))
+    old, new = buf("kepmendagri-100.1.1-6117-2022"), buf("kepmendagri-300.2.2-2138-2025")
+    docs.append(("code_list_diff", kim.call("kim_code_list_diff", *old, *new)))
+    seats = ["92.71.01", "64.02.01", "11.01.01.2999"]
+    docs.append(("code_list_crosswalk", kim.call("kim_code_list_crosswalk", *old, *new, *arg(seats))))
+    for opts, pin in [
+        ({"as_of": "2021-06-30", "level": "kecamatan", "within": "64.02", "denominators": True}, None),
+        ({"as_of": "2025-06-30", "level": "kab_kota", "within": "93"}, "kepmendagri-300.2.2-2138-2025"),
+    ]:
+        docs.append(("coverage_options", opts))
+        pinned = buf(pin) if pin else (None, 0)
+        docs.append(("coverage_by_date", kim.call("kim_coverage_by_date", reg, *arg(opts), *pinned)))
+        docs.append(("gaps", kim.call("kim_gaps_by_date", reg, *arg(opts), *pinned)))
+    migrated, report = ctypes.c_void_p(), ctypes.c_void_p()
+    status = kim.lib.kim_registry_migrate_codes(reg, *old, None, 0, ctypes.byref(migrated), ctypes.byref(report))
+    assert status == 0, kim.error()
+    docs.append(("registry_migration", json.loads(ctypes.string_at(report.value).decode())))
+    kim.lib.kim_string_free(report)
+    kim.lib.kim_registry_free(migrated)
+    opts = {"within": "64.02", "dates": ["2019-12-31", "2021-06-30", "2025-06-30"]}
+    docs.append(("series_options", opts))
+    docs.append(("coverage_series_by_date", kim.call("kim_coverage_series_by_date", reg, *arg(opts), None, 0)))
+
     for opts in [
         {"within": "64.02", "as_of": "2025-06-30", "target": {"ratio": 0.5, "date": "2030-12-31"}},
         {"as_of": "2025-06-30", "target": {"ratio": 0.0, "date": "2026-01-01", "window_months": 6}},

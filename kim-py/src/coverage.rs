@@ -478,6 +478,7 @@ fn options(
             })
             .transpose()?,
         only_valid,
+        denominators: false,
     };
     Ok(spec.options(today()))
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import pathlib
 
 import kim
 import pytest
@@ -60,3 +61,52 @@ def test_coverage_by_date_uses_the_list_in_force() -> None:
         registry, as_of=datetime.date(2021, 6, 30), within="93.01", code_list="permendagri-72-2019"
     )
     assert pinned["table"] == c2021["table"]
+
+
+def test_population_and_area_with_source_and_year() -> None:
+    ref = kim.Reference.embedded()
+    p = ref.population("64.02")
+    assert p is not None and (p["value"], p["year"]) == (806964, 2024)
+    assert "Dukcapil" in p["source"]
+    a = kim.versions.area_km2("64.02")
+    assert a is not None and a["value"] == pytest.approx(26912.065)
+    assert ref.population("64.02.01") is None  # kecamatan: no figure, nothing estimated
+    d = ref.denominators("64")
+    assert d["code_list_version"] == "kepmendagri-300.2.2-2138-2025"
+    assert d["population"]["value"] == 4123303
+    with pytest.raises(kim.ArgumentError, match="not in the code list"):
+        ref.population("64.99")
+
+
+def test_coverage_by_date_with_denominators() -> None:
+    registry = kim.Registry.from_json((pathlib.Path(__file__).parents[2] / "examples/data/kim_sample.json").read_text())
+    c = kim.versions.coverage_by_date(
+        registry, as_of=datetime.date(2025, 6, 30), level="kab_kota", within="64", denominators=True
+    )
+    kukar = next(r for r in c["table"]["rows"] if r["code"] == "64.02")
+    d = kukar["denominators"]
+    assert d["population"] == 806964
+    assert d["kim_per_100k_residents"] == pytest.approx(kukar["n_kim"] * 100_000 / 806964)
+    assert c["table"]["denominators"]["rows_without_population"] == 0
+    old = kim.versions.coverage_by_date(
+        registry, as_of=datetime.date(2021, 6, 30), level="kab_kota", within="64", denominators=True
+    )
+    assert not old["table"]["denominators"]["applies"]
+    assert all(r["denominators"]["population"] is None for r in old["table"]["rows"])
+    plain = kim.versions.coverage_by_date(registry, as_of=datetime.date(2025, 6, 30), level="kab_kota", within="64")
+    assert "denominators" not in plain["table"]
+
+
+def test_an_old_registry_migrates_through_the_crosswalk() -> None:
+    old = kim.Registry.from_records(
+        [
+            {"id": "K1", "name": "KIM Sorong", "seat": "92.71.01.1001"},
+            {"id": "K2", "name": "KIM Perian", "seat": "64.02.01.2001"},
+        ]
+    )
+    migrated, rows = kim.versions.migrate_registry(old, "kepmendagri-100.1.1-6117-2022", as_frame=False)
+    assert [r["status"] for r in rows] == ["rekeyed", "unchanged"]
+    assert (rows[0]["new_code"], rows[0]["rewritten"]) == ("96.71.01.1001", True)
+    assert len(migrated) == 2
+    with pytest.raises(kim.ArgumentError):
+        kim.versions.migrate_registry(old, "permendagri-1-1999")

@@ -91,6 +91,20 @@ final class Reference extends Handle
         return Native::json(fn ($out) => Kim::ffi()->kim_reference_match_name($this->h, $name, \strlen($name), $o, Native::len($o), $out))['matches'];
     }
 
+    /**
+     * Population (persons) and area (km²) of one unit, each `['value' => …, 'source' => …, 'year' => …]` or `null`.
+     * Figures exist for the provinces and kab/kota of the embedded list only (Dukcapil December 2024; Badan
+     * Informasi Geospasial 2024): a kecamatan, a village or another list gets `null`, never an estimate.
+     *
+     * @return array{code: string, code_list_version: string, population: ?array<string, mixed>, area_km2: ?array<string, mixed>}
+     */
+    public function denominators(string $code): array
+    {
+        $r = Native::json(fn ($out) => Kim::ffi()->kim_reference_denominators($this->h, $code, \strlen($code), $out));
+        unset($r['schema_version']);
+        return $r;
+    }
+
     /** Number of units in the list. */
     public function count(): int
     {

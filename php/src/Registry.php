@@ -64,7 +64,10 @@ final class Registry extends Handle
      * Coverage: the share of villages and kecamatan with an active KIM, per unit of `level` within `within`.
      *
      * @param array<string, mixed> $options `as_of`, `level` (`provinsi`, `kab_kota`, `kecamatan`, `desa`),
-     *                                      `within` (a code), `statuses`
+     *                                      `within` (a code), `active`, `only_valid`, `denominators` (true adds
+     *                                      population, area, KIMs per 100,000 residents and per 1,000 km² to
+     *                                      each row, `null` where there is no figure, and a `denominators`
+     *                                      summary with the sources and the rows without a figure)
      * @return array<string, mixed> `rows`, `total`, `unmatched`, `code_list_version`, `as_of`
      */
     public function coverage(Reference $reference, array $options = []): array
@@ -108,5 +111,63 @@ final class Registry extends Handle
     {
         $o = Native::encode($options);
         return Native::json(fn ($out) => Kim::ffi()->kim_gaps($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
+     * For a registry exported from a system on an older code list: every seat is read as a code of `$from` (a
+     * version id, see {@see CodeLists::versions()}) and goes through the crosswalk to `$to` (today's list when
+     * null). Seats re-keyed with confidence ≥ 0.9 take their new code; ambiguous, gone and unknown seats keep theirs.
+     *
+     * @return array{0: Registry, 1: list<array<string, mixed>>} the new registry and one row per KIM (`kim_id`,
+     *                                                           `code`, `status`, `new_code`, `confidence`,
+     *                                                           `candidates`, `rewritten`, …)
+     */
+    public function migrateCodes(string $from, ?string $to = null): array
+    {
+        $ffi = Kim::ffi();
+        $report = $ffi->new('char*');
+        $registry = self::make('kim_registry', fn ($out) => $ffi->kim_registry_migrate_codes(
+            $this->h, $from, \strlen($from), $to, Native::len($to), $out, \FFI::addr($report),
+        ));
+        return [$registry, Native::decode(Native::take($report))['rows']];
+    }
+
+    /**
+     * Coverage with the code list in force on `as_of` (or the version `$codeList` names, see
+     * {@see CodeLists::versions()}). Seats are codes of today's list; seats of re-keyed units are translated into
+     * the older list, the others stay and show in `unmatched`.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     * @return array<string, mixed> `version`, `before_oldest`, `seats_rekeyed` and `table` (as {@see coverage()})
+     */
+    public function coverageByDate(array $options = [], ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out));
+    }
+
+    /**
+     * Gaps with the code list in force on `as_of` (or the version `$codeList` names); `code_list_version` says
+     * which.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     * @return array<string, mixed>
+     */
+    public function gapsByDate(array $options = [], ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_gaps_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out));
+    }
+
+    /**
+     * Coverage through time where each date uses the code list in force on it (or the version `$codeList` names).
+     *
+     * @param array<string, mixed> $options as for {@see series()}
+     * @return list<array<string, mixed>> the points of {@see series()}, each with its `code_list_version`
+     */
+    public function seriesByDate(array $options, ?string $codeList = null): array
+    {
+        $o = Native::encode($options);
+        return Native::json(fn ($out) => Kim::ffi()->kim_coverage_series_by_date($this->h, $o, Native::len($o), $codeList, Native::len($codeList), $out))['points'];
     }
 }

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::registry::Registry;
-use crate::wilayah::{CodeListVersion, Crosswalk, Kode, Reference, SeatStatus};
+use crate::wilayah::{CodeListVersion, Crosswalk, Kode, Reference, SeatMigration, SeatStatus};
 
 /// Which code list a dated computation uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +73,99 @@ fn choose(
     }
 }
 
+/// The confidence a re-keyed code needs to be translated by default (1.0 and 0.9: see the diff's documentation).
+pub const MIN_REKEY_CONFIDENCE: f64 = 0.9;
+
+/// One KIM's seat through a crosswalk (see [`migrate_registry`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KimSeatMigration {
+    /// The KIM.
+    pub kim_id: String,
+    /// What became of its seat.
+    #[serde(flatten)]
+    pub seat: SeatMigration,
+    /// True when the seat was rewritten to `new_code` (re-keyed with enough confidence).
+    pub rewritten: bool,
+}
+
+/// A registry whose seats went from one code list to another: see [`migrate_registry`].
+#[derive(Debug, Clone)]
+pub struct RegistryMigration {
+    /// The registry with the rewritten seats.
+    pub registry: Registry,
+    /// The source list's version.
+    pub from_version: String,
+    /// The target list's version.
+    pub to_version: String,
+    /// One row per KIM, in registry order.
+    pub seats: Vec<KimSeatMigration>,
+}
+
+/// The code `k` of the source list has in the target list, when it has one with enough confidence.
+fn mapped(m: &SeatMigration, min_confidence: f64) -> Option<Kode> {
+    match m.status {
+        SeatStatus::Rekeyed if m.confidence.is_some_and(|c| c >= min_confidence) => m.new_code,
+        SeatStatus::Unchanged | SeatStatus::Renamed => Some(m.code),
+        _ => None,
+    }
+}
+
+/// Migrates a registry's seats from one code list to another, for a registry exported from a system that still
+/// uses an older list: every seat is read as a code of `from` and goes through the [`Crosswalk`] to `to`.
+///
+/// - Unchanged and renamed seats keep their code; a seat re-keyed with confidence ≥ `min_confidence` (use
+///   [`MIN_REKEY_CONFIDENCE`]) takes its new code.
+/// - Ambiguous, gone, not-in-source and low-confidence seats keep their old code, so validation and coverage show
+///   them; nothing is guessed or dropped. Every KIM has a row saying what happened.
+///
+/// ```
+/// use kim_core::coverage::{migrate_registry, MIN_REKEY_CONFIDENCE};
+/// use kim_core::registry::Registry;
+/// use kim_core::wilayah::{Reference, SeatStatus};
+/// let old = Registry::from_json(r#"{"schema_version":1,"kims":[{"id":"K1","name":"KIM Sorong","seat":"92.71.01.1001"}]}"#)?;
+/// let from = Reference::version_id("kepmendagri-100.1.1-6117-2022")?;
+/// let m = migrate_registry(&old, from, Reference::embedded(), MIN_REKEY_CONFIDENCE)?;
+/// assert_eq!(m.seats[0].seat.status, SeatStatus::Rekeyed);     // Papua Barat Daya, 2022
+/// assert_eq!(m.registry.kims()[0].seat.to_string(), "96.71.01.1001");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
+pub fn migrate_registry(
+    registry: &Registry,
+    from: &Reference,
+    to: &Reference,
+    min_confidence: f64,
+) -> Result<RegistryMigration> {
+    migrate_with(&Crosswalk::new(from, to), registry, min_confidence)
+}
+
+fn migrate_with(
+    cw: &Crosswalk<'_>,
+    registry: &Registry,
+    min_confidence: f64,
+) -> Result<RegistryMigration> {
+    let mut seats = Vec::with_capacity(registry.len());
+    let kims = registry.kims().iter().cloned().map(|mut kim| {
+        let m = cw.migrate(kim.seat);
+        let new = mapped(&m, min_confidence).filter(|n| *n != kim.seat);
+        if let Some(n) = new {
+            kim.seat = n;
+        }
+        seats.push(KimSeatMigration {
+            kim_id: kim.id.clone(),
+            seat: m,
+            rewritten: new.is_some(),
+        });
+        kim
+    });
+    let registry = Registry::from_kims(kims.collect::<Vec<_>>())?;
+    Ok(RegistryMigration {
+        registry,
+        from_version: cw.from_version().to_owned(),
+        to_version: cw.to_version().to_owned(),
+        seats,
+    })
+}
+
 /// The registry and options translated from today's list into `target`.
 fn translate(
     registry: &Registry,
@@ -84,33 +177,24 @@ fn translate(
         return Ok((None, options.clone(), 0));
     }
     let cw = Crosswalk::new(today, target);
-    let map = |k: Kode| {
-        let m = cw.migrate(k);
-        match m.status {
-            SeatStatus::Rekeyed if m.confidence.is_some_and(|c| c >= 0.9) => m.new_code,
-            SeatStatus::Unchanged | SeatStatus::Renamed => Some(k),
-            _ => None,
-        }
-    };
     let mut opts = options.clone();
     if let Some(w) = options.within {
-        opts.within = Some(map(w).ok_or_else(|| Error::NotInCodeList {
-            code: w.to_string(),
-            version: target.version().to_owned(),
-        })?);
+        let m = cw.migrate(w);
+        opts.within =
+            Some(
+                mapped(&m, MIN_REKEY_CONFIDENCE).ok_or_else(|| Error::NotInCodeList {
+                    code: w.to_string(),
+                    version: target.version().to_owned(),
+                })?,
+            );
     }
-    let mut moved = 0u32;
-    let kims = registry.kims().iter().cloned().map(|mut kim| {
-        if let Some(new) = map(kim.seat)
-            && new != kim.seat
-        {
-            kim.seat = new;
-            moved += 1;
-        }
-        kim
-    });
-    let translated = Registry::from_kims(kims.collect::<Vec<_>>())?;
-    Ok((Some(translated), opts, moved))
+    let m = migrate_with(&cw, registry, MIN_REKEY_CONFIDENCE)?;
+    let moved = m.seats.iter().filter(|s| s.rewritten).count();
+    Ok((
+        Some(m.registry),
+        opts,
+        u32::try_from(moved).unwrap_or(u32::MAX),
+    ))
 }
 
 /// [`coverage`] with the code list in force on `options.as_of` (or the pinned one).

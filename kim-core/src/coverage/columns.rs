@@ -6,7 +6,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{CoverageRow, CoverageTable};
+use super::{CoverageRow, CoverageTable, RowDenominators};
 use crate::error::{Error, Result};
 use crate::wilayah::{Kode, Level};
 
@@ -121,6 +121,31 @@ impl Column {
     }
 }
 
+/// The optional denominator columns ([`CoverageOptions::denominators`](super::CoverageOptions::denominators)),
+/// after [`COLUMNS`] in flat rows and CSV when the table has them: population (persons), area (km²), KIMs per
+/// 100,000 residents and per 1,000 km², empty where there is no figure.
+pub const DENOMINATOR_COLUMNS: [&str; 4] = [
+    "population",
+    "area_km2",
+    "kim_per_100k_residents",
+    "kim_per_1000_km2",
+];
+
+impl RowDenominators {
+    /// The values as CSV text, in [`DENOMINATOR_COLUMNS`] order: empty when missing, ratios with 6 decimals.
+    pub fn csv_fields(&self) -> [String; 4] {
+        let f = |v: Option<f64>, decimals: usize| {
+            v.map_or_else(String::new, |v| format!("{v:.decimals$}"))
+        };
+        [
+            self.population.map(|p| p.to_string()).unwrap_or_default(),
+            f(self.area_km2, 3),
+            f(self.kim_per_100k_residents, 6),
+            f(self.kim_per_1000_km2, 6),
+        ]
+    }
+}
+
 /// A coverage row seen through [`COLUMNS`]: scalar columns in that order. It serialises as a map of the columns (the
 /// shape of the bindings' row dicts) and gives the CSV fields.
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +167,8 @@ impl FlatRow<'_> {
 
 impl Serialize for FlatRow<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(COLUMNS.len()))?;
+        let extra = self.0.denominators.map_or(0, |_| DENOMINATOR_COLUMNS.len());
+        let mut m = s.serialize_map(Some(COLUMNS.len() + extra))?;
         for c in &COLUMNS {
             match c.read {
                 Read::Code(f) => m.serialize_entry(c.name, &f(self.0))?,
@@ -152,29 +178,50 @@ impl Serialize for FlatRow<'_> {
                 Read::Date(f) => m.serialize_entry(c.name, &f(self.0))?,
             }
         }
+        if let Some(d) = &self.0.denominators {
+            m.serialize_entry(DENOMINATOR_COLUMNS[0], &d.population)?;
+            m.serialize_entry(DENOMINATOR_COLUMNS[1], &d.area_km2)?;
+            m.serialize_entry(DENOMINATOR_COLUMNS[2], &d.kim_per_100k_residents)?;
+            m.serialize_entry(DENOMINATOR_COLUMNS[3], &d.kim_per_1000_km2)?;
+        }
         m.end()
     }
 }
 
 impl CoverageTable {
     /// Writes the rows (`row` = `unit`), then the total (`row` = `total`; empty `code` for the whole country), as CSV
-    /// with a header: `row` then [`FLAT_COLUMNS`]. Ratios have 6 decimals and are empty when undefined.
+    /// with a header: `row` then [`FLAT_COLUMNS`], then [`DENOMINATOR_COLUMNS`] when the table has them. Ratios have
+    /// 6 decimals and are empty when undefined.
     pub fn write_csv<W: Write>(&self, out: W) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
         let io = |e: csv::Error| Error::Csv {
             line: 0,
             message: e.to_string(),
         };
-        w.write_record(std::iter::once("row").chain(FLAT_COLUMNS))
-            .map_err(io)?;
+        let extra: &[&str] = if self.denominators.is_some() {
+            &DENOMINATOR_COLUMNS
+        } else {
+            &[]
+        };
+        w.write_record(
+            std::iter::once("row")
+                .chain(FLAT_COLUMNS)
+                .chain(extra.iter().copied()),
+        )
+        .map_err(io)?;
         let rows = self
             .rows
             .iter()
             .map(|r| ("unit", r))
             .chain(std::iter::once(("total", &self.total)));
         for (kind, r) in rows {
-            w.write_record(std::iter::once(kind.to_owned()).chain(r.flat().csv_fields()))
-                .map_err(io)?;
+            let denominators = r.denominators.map(|d| d.csv_fields()).into_iter().flatten();
+            w.write_record(
+                std::iter::once(kind.to_owned())
+                    .chain(r.flat().csv_fields())
+                    .chain(denominators),
+            )
+            .map_err(io)?;
         }
         w.flush().map_err(|e| Error::Csv {
             line: 0,

@@ -28,16 +28,18 @@
 #[cfg(feature = "embedded")]
 mod by_date;
 mod columns;
+mod denominators;
 mod gaps;
 mod series;
 mod target;
 
 #[cfg(feature = "embedded")]
 pub use by_date::{
-    CodeListChoice, DatedCoverage, DatedSeriesPoint, coverage_by_date, coverage_series_by_date,
-    gaps_by_date,
+    CodeListChoice, DatedCoverage, DatedSeriesPoint, KimSeatMigration, MIN_REKEY_CONFIDENCE,
+    RegistryMigration, coverage_by_date, coverage_series_by_date, gaps_by_date, migrate_registry,
 };
-pub use columns::{COLUMNS, Column, FLAT_COLUMNS, FlatRow, Read};
+pub use columns::{COLUMNS, Column, DENOMINATOR_COLUMNS, FLAT_COLUMNS, FlatRow, Read};
+pub use denominators::{DenominatorSummary, RowDenominators};
 pub use gaps::{GapRow, GapUnit, Gaps, gaps};
 pub use series::{SeriesDates, SeriesPoint, coverage_series};
 pub use target::{Target, TargetProgress, target_progress};
@@ -80,6 +82,10 @@ pub struct CoverageSpec {
     /// overlays of each seat).
     #[serde(default)]
     pub only_valid: bool,
+    /// Add population, area and KIMs per 100,000 residents and per 1,000 km² to every row (see
+    /// [`CoverageOptions::denominators`]).
+    #[serde(default)]
+    pub denominators: bool,
 }
 
 impl CoverageSpec {
@@ -96,6 +102,7 @@ impl CoverageSpec {
         if self.only_valid {
             opts = opts.only_valid(ProfileSet::builtin());
         }
+        opts.denominators = self.denominators;
         opts
     }
 }
@@ -114,6 +121,10 @@ pub struct CoverageOptions {
     /// If set, count only KIMs whose validation on `as_of` under these profiles (the national profile in force plus
     /// the overlays for their seat) has no error finding.
     pub only_valid: Option<ProfileSet>,
+    /// Add the denominator columns (population, area, KIMs per 100,000 residents and per 1,000 km²) and their
+    /// summary: figures for provinces and kab/kota of the embedded list only, `None` elsewhere (feature
+    /// `embedded`).
+    pub denominators: bool,
 }
 
 impl CoverageOptions {
@@ -125,6 +136,7 @@ impl CoverageOptions {
             within: None,
             active: vec![Status::Registered, Status::Active],
             only_valid: None,
+            denominators: false,
         }
     }
 
@@ -156,7 +168,20 @@ impl CoverageOptions {
         self
     }
 
+    /// Adds (or not) the denominator columns.
+    #[must_use]
+    pub fn denominators(mut self, on: bool) -> Self {
+        self.denominators = on;
+        self
+    }
+
     fn check(&self, reference: &Reference) -> Result<()> {
+        if self.denominators && cfg!(not(feature = "embedded")) {
+            return Err(Error::InvalidArgument {
+                name: "denominators",
+                message: "population and area figures need kim-core's feature `embedded`".into(),
+            });
+        }
         if self.active.is_empty() {
             return Err(Error::InvalidArgument {
                 name: "active",
@@ -251,6 +276,9 @@ pub struct CoverageRow {
     pub code_list_version: String,
     /// The date.
     pub as_of: NaiveDate,
+    /// Population, area and KIMs per capita and per area, with [`CoverageOptions::denominators`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominators: Option<RowDenominators>,
 }
 
 /// Why a KIM could not be placed in the universe.
@@ -295,6 +323,9 @@ pub struct CoverageTable {
     pub level: Level,
     /// The unit, if any.
     pub within: Option<Kode>,
+    /// Sources, years and rows without a figure, with [`CoverageOptions::denominators`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominators: Option<DenominatorSummary>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -419,6 +450,7 @@ pub fn coverage(
         n_members: a.n_members,
         code_list_version: version.clone(),
         as_of: options.as_of,
+        denominators: None,
     };
     // One pre-order pass with a stack of open units: a closed unit's aggregate rolls into its parent.
     let mut rows = Vec::new();
@@ -475,7 +507,8 @@ pub fn coverage(
         close(&mut stack, &mut rows, &mut total);
     }
     let total_row = make_row(options.within.and_then(|w| reference.get(w)), &total);
-    Ok(CoverageTable {
+    #[cfg_attr(not(feature = "embedded"), expect(unused_mut))]
+    let mut table = CoverageTable {
         schema_version: 1,
         rows,
         total: total_row,
@@ -485,5 +518,11 @@ pub fn coverage(
         as_of: options.as_of,
         level: options.level,
         within: options.within,
-    })
+        denominators: None,
+    };
+    #[cfg(feature = "embedded")]
+    if options.denominators {
+        denominators::attach(&mut table, reference);
+    }
+    Ok(table)
 }

@@ -115,6 +115,16 @@ impl<'a> Crosswalk<'a> {
         }
     }
 
+    /// The source list's version.
+    pub fn from_version(&self) -> &str {
+        self.from.version()
+    }
+
+    /// The target list's version.
+    pub fn to_version(&self) -> &str {
+        self.to.version()
+    }
+
     /// [`Crosswalk::migrate`] for many codes, in order.
     pub fn migrate_all(&self, codes: &[Kode]) -> Vec<SeatMigration> {
         codes.iter().map(|&c| self.migrate(c)).collect()

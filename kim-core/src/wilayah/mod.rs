@@ -8,6 +8,8 @@
 //! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
 
 mod crosswalk;
+#[cfg(feature = "embedded")]
+mod denominators;
 mod diff;
 mod kode;
 mod names;
@@ -24,6 +26,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub use crosswalk::{Crosswalk, SeatMigration, SeatStatus};
+#[cfg(feature = "embedded")]
+pub use denominators::{Denominators, Figure};
 pub use diff::{Change, CodeListDiff, DiffRow, diff};
 pub use kode::{DottedKode, Kode};
 pub use names::{FieldsResolution, MatchKind, NameMatch, Resolution, normalise_name};

@@ -92,6 +92,9 @@ __all__ = [
 # Reference.versions(), .in_force(date), .diff(a, b) and .crosswalk(codes, a, b): the same functions as kim.versions.
 for _name in ("versions", "in_force", "diff", "crosswalk"):
     setattr(Reference, _name, staticmethod(getattr(versions, _name)))
+# reference.population(code), .area_km2(code), .denominators(code): figures for that list (kim.versions).
+for _name in ("population", "area_km2", "denominators"):
+    setattr(Reference, _name, versions.reference_method(getattr(versions, _name)))
 del _name
 
 _coverage.attach(CoverageTable)

@@ -28,9 +28,11 @@ __all__ = [
     "coverage_series",
     "findings",
     "gaps",
+    "migrate_registry",
     "profiles",
     "redact",
     "target_progress",
+    "unit_denominators",
     "validate",
 ]
 
@@ -65,6 +67,9 @@ class Reference:
     def diff(from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
     @staticmethod
     def crosswalk(codes: Sequence[str], from_version: str, to_version: str, *, as_frame: bool | None = None) -> Any: ...
+    def population(self, code: str) -> dict[str, Any] | None: ...
+    def area_km2(self, code: str) -> dict[str, Any] | None: ...
+    def denominators(self, code: str) -> dict[str, Any]: ...
     @staticmethod
     def from_csv(path: str | os.PathLike[str], /, *, version: str = "custom") -> Reference: ...
     @property
@@ -506,4 +511,9 @@ def coverage_by_date(
     level: _Level = "kecamatan",
     within: str | None = None,
     code_list: str | None = None,
+    denominators: bool = False,
 ) -> dict[str, Any]: ...
+def unit_denominators(code: str, /, *, reference: Reference | None = None) -> dict[str, Any]: ...
+def migrate_registry(
+    registry: Registry, /, from_version: str, to_version: str | None = None
+) -> tuple[Registry, list[dict[str, Any]]]: ...
