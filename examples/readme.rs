@@ -1,5 +1,6 @@
-//! The README's Rust snippets ("In Rust", then "Coverage in Rust"), verbatim and in order, so that they are known to
-//! compile and run: `scripts/check_readme.py` checks that each README block appears here unchanged.
+//! The README's Rust snippets ("In Rust", "Coverage in Rust", then "Forums and pembinaan"), verbatim and in order,
+//! so that they are known to compile and run: `scripts/check_readme.py` checks that each README block appears here
+//! unchanged.
 //!
 //! ```text
 //! cargo run -p kim-examples --example readme
@@ -39,5 +40,17 @@ let table = coverage(&registry, reference, &opts)?;   // 20 rows + total
 println!("{} of {} villages", table.total.villages_with_kim.total, table.total.villages.total);
 table.write_csv(std::fs::File::create("kukar.csv")?)?;
 let g = gaps(&registry, reference, &opts)?;           // villages and kecamatan without an active KIM
+use kim_core::forum::{forum_coverage, ForumLevel, ForumRegistry};
+use kim_core::pembinaan::{pembinaan_report, PembinaanData, PembinaanOptions};
+
+let forums = ForumRegistry::from_json(&std::fs::read_to_string("examples/data/forum_kukar.json")?)?;
+let kims = Registry::from_json(&std::fs::read_to_string("examples/data/forum_kukar_kims.json")?)?;
+let data = PembinaanData::from_json(&std::fs::read_to_string("examples/data/forum_kukar_pembinaan.json")?)?;
+let kukar = Kode::parse("64.02")?;
+let m = forum_coverage(&forums, reference, ForumLevel::Kecamatan, Some(kukar), as_of)?;
+println!("kecamatan with an active forum: {} of {}", m.numerator, m.denominator);   // 3 of 20
+let report = pembinaan_report(&data, &kims, reference, kukar, "2024-07-01".parse()?, as_of, &PembinaanOptions::default())?;
+let trained = &report.trained_share_12m;
+println!("trained in 12 months: {} of {} active KIMs", trained.numerator, trained.denominator);   // 8 of 11
 Ok(())
 }

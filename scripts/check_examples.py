@@ -18,7 +18,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "debug" / "examples"
-TOOLS = ["coverage_kukar", "validate_sample", "moderate_posts", "ffi_expected", "readme"]
+TOOLS = ["coverage_kukar", "validate_sample", "moderate_posts", "ffi_expected", "readme", "forum_kukar"]
 # Signs of Rust debug output or a panic reaching a user.
 DEBUG = ["panicked", "ParseError(", "InvalidArgument {", "Os {", "kind: ", "RUST_BACKTRACE"]
 
@@ -73,6 +73,55 @@ def closed_pipe(tool: str, *args: str) -> None:
     code = proc.wait(timeout=300)
     ok = "panicked" not in err and "Broken pipe" not in err and code in (0, 1)
     check(f"{tool} {' '.join(args)} | head -1: no panic (exit {code})", ok)
+
+
+def forum_checks() -> None:
+    fk = "forum_kukar"
+    data = ROOT / "examples" / "data"
+    p = run(fk)
+    check(
+        "forum_kukar: the illustrative Kukar report and forum coverage",
+        p.returncode == 0
+        and "ILUSTRATIF" in p.stdout
+        and "8 / 11" in p.stdout
+        and "6 / 20" in p.stdout
+        and "3 / 20" in p.stdout
+        and no_debug(p),
+        p,
+    )
+    p = run(fk, "--lang", "en")
+    check("forum_kukar --lang en is English only", "Reach" in p.stdout and "Capaian" not in p.stdout, p)
+    p = run(fk, "--as-of", "2025-02-30")
+    check("forum_kukar --as-of 2025-02-30", usage_error(p, "--as-of", "YYYY-MM-DD"), p)
+    p = run(fk, "--within", "64.02.06")
+    check("forum_kukar --within a kecamatan", one_line_error(p, "--within 64.02.06", "kab/kota") and p.stdout == "", p)
+    p = run(fk, "--forums", "/nonexistent/forums.json")
+    check("forum_kukar --forums missing file", one_line_error(p, "--forums /nonexistent/forums.json"), p)
+    bad = tmp / "forums.json"
+    bad.write_text('{"schema_version": 1, "forums": [{"id": "F1", "name": "F", "level": "desa"}]}')
+    p = run(fk, "--forums", str(bad))
+    check("forum_kukar --forums with a bad level names the forum", one_line_error(p, "--forums", "forums[F1]"), p)
+    p = run(
+        fk,
+        "--activities-csv",
+        str(data / "forum_kukar_activities.csv"),
+        "--attendance-csv",
+        str(data / "forum_kukar_attendance.csv"),
+    )
+    check(
+        "forum_kukar --attendance-csv: rejected row on stderr with its line, exit 1",
+        p.returncode == 1 and "line 4" in p.stderr and "KIM-6402-099" in p.stderr and "PB-PB7-SIPD" in p.stdout,
+        p,
+    )
+    p = run(fk, "--json")
+    try:
+        doc = json.loads(p.stdout)
+        report = doc["pembinaan_report"]
+        ok = report["schema_version"] == 1 and report["trained_share_12m"]["numerator"] == 8
+    except (ValueError, KeyError):
+        ok = False
+    check("forum_kukar --json is versioned JSON", p.returncode == 0 and ok, p)
+    closed_pipe(fk)
 
 
 def main() -> int:
@@ -194,6 +243,8 @@ def main() -> int:
     p = run(mod, "/nonexistent/posts.txt")
     check("moderate_posts missing file", one_line_error(p, "/nonexistent/posts.txt"), p)
     closed_pipe(mod)
+
+    forum_checks()
 
     if failures:
         print(f"{len(failures)} example check(s) failed")

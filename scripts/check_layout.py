@@ -28,6 +28,8 @@ RANKS = {
     "rules": 5,
     "moderation": 5,  # reads NIK structure from registry; rules and moderation do not import each other
     "coverage": 6,
+    "forum": 7,  # reads KIMs (registry), codes (wilayah) and Finding (rules)
+    "pembinaan": 8,  # reads forums (MemberRef, Metric) and coverage (the SPM indicator)
 }
 
 # Items of the crate root that are not modules: the module each stands for (`crate::Result` is `error`'s), or None

@@ -106,7 +106,8 @@ def tokens(sql: str):
 
 
 def parse_inserts(sql: str):
-    """Every row of every INSERT ... (cols) VALUES (...), (...); statement, as dicts keyed by column."""
+    """Every row of every INSERT ... (cols) VALUES (...), (...); statement, as dicts keyed by column. A number may have
+    a minus sign (the boundaries' coordinates, read by gen_boundaries.py)."""
     toks = list(tokens(sql))
     rows, k = [], 0
     while k < len(toks):
@@ -128,10 +129,13 @@ def parse_inserts(sql: str):
                 if toks[k][1] != "(":
                     raise SqlError(f"expected ( at byte {toks[k][2]}")
                 k += 1
-                vals = []
+                vals, sign = [], ""
                 while toks[k][1] != ")":
-                    if toks[k][0] in ("str", "word"):
-                        vals.append(toks[k][1])
+                    if toks[k][0] == "-" and not sign and toks[k + 1][0] == "word":
+                        sign = "-"
+                    elif toks[k][0] in ("str", "word"):
+                        vals.append(sign + toks[k][1])
+                        sign = ""
                     elif toks[k][1] != ",":
                         raise SqlError(f"unexpected {toks[k][1]!r} at byte {toks[k][2]}")
                     k += 1

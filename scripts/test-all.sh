@@ -34,6 +34,9 @@ step "older code lists match the upstream SQL (skipped with a message when ../sh
 python3 scripts/gen_wilayah_versions.py --check
 python3 scripts/gen_wilayah_denominators.py --check
 
+step "embedded boundaries (kim-geo/data) match the upstream SQL (skipped with a message when ../shared is absent)"
+python3 scripts/gen_boundaries.py --check
+
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
 

@@ -12,6 +12,10 @@
 //!   time series and target tracking.
 //! - [`moderation`]: verdicts on Indonesian KIM content (categories grounded in law, personal data, hoax markers,
 //!   spam, evasion-resistant matching) and the review/appeal workflow with an audit trail.
+//! - [`forum`]: Forum KIM at four levels (kecamatan, kab/kota, provinsi, nasional), the rules FR1–FR13 and forum
+//!   coverage; forum membership never decides a KIM's validity.
+//! - [`pembinaan`]: the Dinas's guidance of KIMs (Permenkominfo 4/2024 Pasal 24(5)–(6), 83–85, 87): activities,
+//!   sarpras grants, the rules PB1–PB8, trained share, reach, monev coverage and the pembinaan report.
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
@@ -30,7 +34,9 @@
 
 pub mod coverage;
 pub mod error;
+pub mod forum;
 pub mod moderation;
+pub mod pembinaan;
 pub mod privacy;
 pub mod registry;
 pub mod rules;

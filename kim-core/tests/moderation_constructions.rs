@@ -133,6 +133,66 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         &["sebarkan"],
         "Puskesmas menjamin data pasien aman dan tidak dibagikan",
     ),
+    (
+        "ancam-nyawa",
+        "awas kau, sekali lagi lewat sini kau pulang tinggal nama",
+        &["pulang tinggal nama"],
+        "Kakek kami sudah tinggal nama, tapi jasanya dikenang warga",
+    ),
+    (
+        "ancam-tahu",
+        "gw tau rumah lo di mana, siap2 aja ya",
+        &["siap2"],
+        "Saya tahu rumah Bu Ani, nanti saya antar undangannya",
+    ),
+    (
+        "ancam-syarat",
+        "Kalau jalan ini nggak diaspal bulan depan, kantor camat kita lempari batu",
+        &["kita", "lempari"],
+        "Kalau jalan ini diaspal bulan depan, kita semua senang",
+    ),
+    (
+        "peras-pegang",
+        "aku punya rekaman kamu di gudang, siapkan 5jt sebelum senin",
+        &["aku punya"],
+        "Aku punya rekaman lagu daerah lama, ada yang mau dengar?",
+    ),
+    (
+        "peras-tebus",
+        "bayar 3 juta sekarang atau fotomu kupajang di balai desa",
+        &["bayar"],
+        "Bayar 3 juta sekarang untuk DP, sisanya waktu barang sampai",
+    ),
+    (
+        "sara-hina",
+        "orang Bugis itu licik semua, jangan percaya",
+        &["Bugis", "licik"],
+        "Orang Bugis terkenal sebagai pelaut ulung sejak dulu",
+    ),
+    (
+        "judi-merek-slang",
+        "lagi rungkad? pindah aja ke ZEUS555 bosku",
+        &["ZEUS555"],
+        "Promo kulkas seri ZEUS555, garansi resmi 5 tahun",
+    ),
+    (
+        "susila-tawar",
+        "video bugil artis lokal, 50 file cuma 25rb, dm aja",
+        &["bugil"],
+        "Artis lokal tampil di festival desa, tiket 25rb, info dm panitia",
+    ),
+    (
+        "susila-anak",
+        "dek, kamu seksi pakai seragam sekolah itu",
+        &["dek", "seksi"],
+        "Dek, seragam sekolahmu sudah disetrika ibu",
+    ),
+    (
+        "spam-tawaran",
+        "investasi emas digital profit 40% sebulan, join grup wa sekarang",
+        &[],
+        "Kelompok tani membahas investasi bibit dan pupuk di grup desa",
+    ),
 ];
 
 #[test]
@@ -471,7 +531,8 @@ proptest! {
                 prop_assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
             }
             if m.softened_by.is_some() {
-                prop_assert_eq!(m.action, Action::Flag);
+                // A `cap` context (gambling named with an opposing word) only brings a block down to a hold.
+                prop_assert!(m.action == Action::Flag || (m.action == Action::Hold && m.softened_by.as_deref() == Some("opposing")), "{:?}", m);
                 prop_assert!(m.rule_id != "pd-nik");
             }
         }
@@ -527,4 +588,55 @@ fn the_decisions_the_bindings_test_are_unchanged() {
     .map(|t| m.check(t).decision)
     .collect();
     assert_eq!(got, [Allow, Block, Hold, Block, Hold, Allow]);
+}
+
+#[test]
+fn gambling_named_with_an_opposing_word_holds_at_most_and_an_advert_blocks() {
+    let m = moderator();
+    for text in [
+        "Razia di pasar: polisi menemukan warga main slot gacor, deposit lewat agen",
+        "Jangan tergoda situs judi slot yang katanya gacor, uang habis keluarga hancur",
+        "Stop judi online! Deposit kecil bikin ketagihan dan utang menumpuk",
+    ] {
+        let v = m.check(text);
+        assert_ne!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
+    }
+    for text in [
+        "Slot gacor malam ini, daftar sekarang bosku, deposit 10rb bonus new member",
+        "Agen judi online terpercaya, jangan sampai ketinggalan, wa admin 0812-1111-2222 bosku",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
+    }
+}
+
+#[test]
+fn nasal_and_colloquial_forms_of_a_class_word_count() {
+    let m = moderator();
+    for text in [
+        "besok gue menusuk kamu",
+        "awas, kami ngebacok kamu",
+        "kalau berani lapor, kalian kami menculik anakmu",
+    ] {
+        let v = m.check(text);
+        assert!(
+            v.matches.iter().any(|x| x.category == Category::Ancaman),
+            "{text}: {:?}",
+            v.matches
+        );
+    }
+}
+
+#[test]
+fn a_string_of_insults_aims_itself_but_a_list_of_livestock_does_not() {
+    let m = moderator();
+    let v = m.check("budeg, katrok, dipanggil dari tadi nggak nengok");
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    for text in [
+        "Vaksinasi ternak: sapi, kambing, kerbau dikumpulkan di balai desa Jumat pagi",
+        "Harga sapi dan kambing di pasar hewan naik menjelang kurban",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
 }

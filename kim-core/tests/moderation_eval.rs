@@ -1,10 +1,19 @@
-//! Moderation quality on the labelled corpora (issue 16): the DEV split (`data/moderation/dev.tsv`, tuned on), the
-//! held-out TEST split (`data/moderation/test.tsv`, never tuned on, reported only in aggregate) and the old corpus
-//! (`data/moderation_corpus.tsv`, the regression set).
+//! Moderation quality on the labelled corpora (issue 16). Two files were written for kim: `data/moderation/dev.tsv`
+//! (tuned on since the first round) and `data/moderation/test.tsv` (the "old held-out" split, tuned on since
+//! 2026-12-04). From both, a fixed quarter is **set aside** and never tuned on: an item is aside when
+//! `fnv1a64(ASIDE_SEED ++ text) % 4 == 0` ([`aside`]). The splits evaluated here are:
+//!
+//! - `dev` and `oldtest`: the tuning three quarters of each file;
+//! - `aside`: the set-aside quarter of both files together (reported in aggregate only, so over-fitting shows), and
+//!   `aside-of-dev`, `aside-of-oldtest` for each file's quarter (the rules of the first round were tuned on all of
+//!   DEV, so only the quarter of the old test split was never tuned on by anyone);
+//! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
+//! - `heldout2`: a second held-out split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of
+//!   everything above and first run after that round was merged (aggregate only).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|test|regression` for one;
-//! `KIM_EVAL_SHOW=1` also lists the misses of the dev and regression splits, never of the test split).
+//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
+//! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
 use std::collections::BTreeMap;
@@ -45,8 +54,39 @@ fn parse(tsv: &str) -> Vec<Item> {
 }
 
 const DEV: &str = include_str!("data/moderation/dev.tsv");
+
+/// The seed of the set-aside quarter, fixed on 2026-12-04 before any tuning of that round.
+const ASIDE_SEED: &[u8] = b"kim-mod-aside-2026-12-04";
+
+/// True when an item belongs to the set-aside quarter (FNV-1a 64 of the seed followed by the text).
+fn aside(text: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in ASIDE_SEED.iter().chain(text.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.is_multiple_of(4)
+}
+
+/// The tuning part (`want_aside` false) or the set-aside part of a corpus.
+fn part(tsv: &str, want_aside: bool) -> Vec<Item> {
+    parse(tsv)
+        .into_iter()
+        .filter(|i| aside(&i.text) == want_aside)
+        .collect()
+}
+
+/// The set-aside quarter of both files.
+fn aside_items() -> Vec<Item> {
+    let mut v = part(DEV, true);
+    v.extend(part(TEST, true));
+    v
+}
 const TEST: &str = include_str!("data/moderation/test.tsv");
 const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
+/// The second held-out split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon
+/// nor the other splits, and kept outside the repository until the round of that day was merged. Aggregates only.
+const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -195,15 +235,19 @@ fn table(name: &str, r: &Report) -> String {
 fn print_tables() {
     let want = std::env::var("KIM_SPLIT").ok();
     let show = std::env::var("KIM_EVAL_SHOW").is_ok_and(|v| v == "1");
-    for (name, tsv, may_show) in [
-        ("dev", DEV, true),
-        ("regression", REGRESSION, true),
-        ("test", TEST, false),
+    for (name, items, may_show) in [
+        ("dev", part(DEV, false), true),
+        ("oldtest", part(TEST, false), true),
+        ("regression", parse(REGRESSION), true),
+        ("aside", aside_items(), false),
+        ("aside-of-dev", part(DEV, true), false),
+        ("aside-of-oldtest", part(TEST, true), false),
+        ("heldout2", parse(HELDOUT2), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
         }
-        let r = evaluate(&parse(tsv));
+        let r = evaluate(&items);
         println!("{}", table(name, &r));
         if show && may_show {
             for m in &r.misses {
@@ -214,10 +258,16 @@ fn print_tables() {
 }
 
 /// Asserts a split's floors; on failure prints the aggregate table only (so the test split's items never show).
-fn assert_floors(name: &str, tsv: &str, min_items: usize, blocked: u32, caught: f64, held: f64) {
-    let items = parse(tsv);
+fn assert_floors(
+    name: &str,
+    items: &[Item],
+    min_items: usize,
+    blocked: u32,
+    caught: f64,
+    held: f64,
+) {
     assert!(items.len() >= min_items, "{name}: {} items", items.len());
-    let r = evaluate(&items);
+    let r = evaluate(items);
     let t = table(name, &r);
     assert!(
         r.benign_blocked <= blocked,
@@ -233,22 +283,40 @@ fn assert_floors(name: &str, tsv: &str, min_items: usize, blocked: u32, caught: 
     );
 }
 
-/// DEV was tuned on: 97.2% of harmful items not allowed, none blocked, 0.2% of benign held.
+/// DEV's tuning three quarters (561 items): 97.1% of harmful items not allowed, none blocked, 0.6% of benign held.
 #[test]
 fn dev_split_floors() {
-    assert_floors("dev", DEV, 770, 0, 96.0, 1.0);
+    assert_floors("dev", &part(DEV, false), 550, 0, 96.0, 1.0);
 }
 
 /// The old corpus: every harmful item not allowed, no benign item blocked or held.
 #[test]
 fn regression_corpus_floors() {
-    assert_floors("regression", REGRESSION, 240, 0, 100.0, 1.0);
+    assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// TEST, held out and run once at the end: 58.8% of harmful items not allowed, 5 benign items blocked (1.1%), 2.0% of
-/// benign held. These floors are set below those figures, with margin, so that a regression fails; they are not the
-/// targets of issue 16 (>= 95% not allowed, none blocked), which the held-out split shows are not met.
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.1% of harmful
+/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before that round).
 #[test]
-fn test_split_floors() {
-    assert_floors("test", TEST, 780, 7, 55.0, 3.0);
+fn oldtest_split_floors() {
+    assert_floors("oldtest", &part(TEST, false), 590, 0, 93.0, 2.0);
+}
+
+/// The set-aside quarter of both files (398 items), never tuned on: 81.8% of harmful items not allowed, 1 benign item
+/// blocked, 0.8% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
+/// items): 61.4%, 1 blocked, 2 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
+/// so that a regression fails; they are not the targets of issue 16 (>= 95% not allowed, none blocked), which are not
+/// met on text nobody tuned on.
+#[test]
+fn aside_floors() {
+    assert_floors("aside", &aside_items(), 390, 1, 80.0, 2.0);
+}
+
+/// The second held-out split, run once on the engine before (main at 86b1b71) and once after the round of 2026-12-04:
+/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5%. Regression floors only; the issue-16
+/// targets (>= 95% not allowed, none blocked) are not met. A later round that tunes on it must write a new held-out
+/// split first.
+#[test]
+fn heldout2_floors() {
+    assert_floors("heldout2", &parse(HELDOUT2), 650, 2, 72.0, 4.0);
 }

@@ -78,8 +78,10 @@
  * KIM-E-CODE, KIM-E-NIK, KIM-E-UTF8, KIM-E-CSV-FIELDS (wrong number of fields), KIM-E-CSV-QUOTE (broken quoting),
  * KIM-E-NAME (a place name that cannot be read), KIM-E-NAME-UNMATCHED, KIM-E-NAME-AMBIGUOUS, KIM-E-NAME-UNCERTAIN
  * (the last two are listed in "review" with candidates), KIM-E-MEMBER, KIM-E-DUPLICATE-KIM, KIM-E-TRANSITION,
- * KIM-E-ORDER, KIM-E-ARGUMENT. Rule violations are findings in a validation report ("code": KIM-F…, KIM-L-…,
- * KIM-LEGACY-…, KIM-OVERLAY-NOT-APPLIED, KIM-PROFILE-NOT-IN-FORCE…), never errors.
+ * KIM-E-ORDER, KIM-E-ARGUMENT; in pembinaan imports (activities, daftar hadir) also KIM-E-DUPLICATE (an id or
+ * participant given twice), KIM-E-NUMBER (not an amount), KIM-E-UNKNOWN-ACTIVITY. Rule violations are findings in
+ * a validation report ("code": KIM-F…, KIM-L-…, KIM-LEGACY-…, KIM-OVERLAY-NOT-APPLIED, KIM-PROFILE-NOT-IN-FORCE…;
+ * FORUM-FR… and PB-PB… from kim_forum_check and kim_pembinaan_report), never errors.
  *
  * The legal basis of rules and deadlines is cited by instrument and pasal (Permenkominfo 4/2024, Permenkominfo
  * 08/2010, Permenkominfo 5/2020, Kepmendagri 300.2.2-2138/2025); docs/domain.md in the repository explains them.
@@ -296,6 +298,72 @@ size_t kim_last_error_code(char *buf,
 // returned `KIM_STATUS_RESULT_TOO_LARGE`; 0 otherwise. Raise the limit to at least this much with
 // `kim_set_max_result_bytes` to get the result, or ask for less (a smaller `within`, fewer dates).
 size_t kim_last_error_needed(void);
+
+// Checks forum JSON against the rules FR1–FR13 (`kim_core::forum::check_forums`) on `as_of` (default today), with
+// the overlay settings of `rules` (national defaults without). Writes `{"schema_version":1,"as_of":…,"overlay":…,
+// "ok":…,"findings":[{"code","severity","path","profile","citation","message_id","message_en"}]}`.
+//
+// # Safety
+//
+// `forums_json` points to `forums_len` bytes; `registry` and `reference` are live handles; `options_json` is NULL
+// or points to `options_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (forum JSON or options not of their shape: the message names the forum and field),
+// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+kim_status kim_forum_check(const char *forums_json,
+                           size_t forums_len,
+                           const kim_registry *registry,
+                           const kim_reference *reference,
+                           const char *options_json,
+                           size_t options_len,
+                           char **out);
+
+// Forum metrics on `as_of` inside `within` (default the country): `forum_coverage` at `level` (default
+// kecamatan), `kim_forum_affiliation` (reaching `affiliation_level` when given), `officer_completeness` (ketua,
+// sekretaris, bendahara). Writes `{"schema_version":1,"forum_coverage":{metric},"kim_forum_affiliation":{…},
+// "officer_completeness":{…}}`, each metric `{"name","within","numerator","denominator","ratio",
+// "code_list_version","as_of"}`.
+//
+// # Safety
+//
+// As [`kim_forum_check`].
+//
+// # Errors
+//
+// As [`kim_forum_check`], and `KIM_STATUS_INVALID_CODE` (`within` not in the list).
+kim_status kim_forum_metrics(const char *forums_json,
+                             size_t forums_len,
+                             const kim_registry *registry,
+                             const kim_reference *reference,
+                             const char *options_json,
+                             size_t options_len,
+                             char **out);
+
+// The pembinaan report of a kab/kota or province (`kim_core::pembinaan::pembinaan_report`) from pembinaan JSON
+// (activities and grants). Writes the report: `{"schema_version":1,"unit","unit_name","from","to",
+// "code_list_version","recipients":[{"office","copy"}],"activities":[…],"trained_share_12m":{metric},
+// "pembinaan_reach_12m","monev_coverage","kecamatan_reached":{"metric","kecamatan"},"spm_kecamatan_coverage",
+// "sarpras":[…],"funding":[…],"findings":[…]}`.
+//
+// # Safety
+//
+// `pembinaan_json` points to `pembinaan_len` bytes; `registry` and `reference` are live handles; `options_json`
+// points to `options_len` bytes; `out` is a valid pointer. Free `*out` with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_JSON` (pembinaan JSON or options not of their shape: the message names the element and field),
+// `KIM_STATUS_INVALID_ARGUMENT` (`unit` not a kab/kota or province, `from` after `to`), `KIM_STATUS_INVALID_CODE`
+// (`unit` not in the list), `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`.
+kim_status kim_pembinaan_report(const char *pembinaan_json,
+                                size_t pembinaan_len,
+                                const kim_registry *registry,
+                                const kim_reference *reference,
+                                const char *options_json,
+                                size_t options_len,
+                                char **out);
 
 // Sets the largest string result (JSON or text) that calls on **this thread** may return, in bytes including the
 // terminating NUL; 0 (the default) means no limit. A call whose result would be larger writes nothing, frees what

@@ -72,6 +72,30 @@ size_t kim_last_error_code(char *buf, size_t len);
 
 size_t kim_last_error_needed(void);
 
+kim_status kim_forum_check(const char *forums_json,
+                           size_t forums_len,
+                           const kim_registry *registry,
+                           const kim_reference *reference,
+                           const char *options_json,
+                           size_t options_len,
+                           char **out);
+
+kim_status kim_forum_metrics(const char *forums_json,
+                             size_t forums_len,
+                             const kim_registry *registry,
+                             const kim_reference *reference,
+                             const char *options_json,
+                             size_t options_len,
+                             char **out);
+
+kim_status kim_pembinaan_report(const char *pembinaan_json,
+                                size_t pembinaan_len,
+                                const kim_registry *registry,
+                                const kim_reference *reference,
+                                const char *options_json,
+                                size_t options_len,
+                                char **out);
+
 size_t kim_set_max_result_bytes(size_t max_bytes);
 
 size_t kim_string_len(const char *s);

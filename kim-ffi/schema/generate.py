@@ -782,6 +782,87 @@ doc(
         }
     ),
 )
+flat_row = obj(
+    {
+        "code": nul(c("code")),
+        "name": S,
+        "level": nul(level),
+        "parent": nul(c("code")),
+        **{k: UINT for k in ["villages", "desa", "kelurahan", "desa_adat"]},
+        **{f"{k}_with_kim": UINT for k in ["villages", "desa", "kelurahan", "desa_adat"]},
+        **{f"{k}_ratio": nul(N) for k in ["village", "desa", "kelurahan"]},
+        "kecamatan": UINT,
+        "kecamatan_with_kim": UINT,
+        "kecamatan_ratio": nul(N),
+        "n_kim": UINT,
+        "n_members": UINT,
+        "code_list_version": S,
+        "as_of": c("date"),
+    },
+    desc="A coverage row's flat columns, as in the CSV.",
+)
+position = {
+    "type": "array",
+    "description": "[longitude, latitude] in degrees (WGS 84)",
+    "prefixItems": [
+        {"type": "number", "minimum": -180, "maximum": 180},
+        {"type": "number", "minimum": -90, "maximum": 90},
+    ],
+    "items": False,
+    "minItems": 2,
+}
+closed_ring = {
+    "type": "array",
+    "description": "closed: the last position is the first",
+    "items": position,
+    "minItems": 4,
+}
+unit_ref = obj({"code": nul(c("code")), "name": S})
+doc(
+    "coverage_geojson",
+    "Coverage map (GeoJSON FeatureCollection, RFC 7946)",
+    "Out: kim_coverage_geojson. One feature per coverage row; kim is a foreign member.",
+    obj(
+        {
+            "type": {"const": "FeatureCollection"},
+            "bbox": {"type": "array", "items": N, "minItems": 4, "maxItems": 4},
+            "features": arr(
+                obj(
+                    {
+                        "type": {"const": "Feature"},
+                        "id": c("code"),
+                        "properties": flat_row,
+                        "geometry": nul(
+                            obj(
+                                {
+                                    "type": {"const": "MultiPolygon"},
+                                    "coordinates": arr({"type": "array", "items": closed_ring, "minItems": 1}),
+                                }
+                            )
+                        ),
+                    }
+                )
+            ),
+            "kim": obj(
+                {
+                    "schema_version": V1,
+                    "level": level,
+                    "within": nul(c("code")),
+                    "as_of": c("date"),
+                    "code_list_version": S,
+                    "boundaries_version": S,
+                    "boundaries_source": S,
+                    "versions_differ": B,
+                    "total": flat_row,
+                    "rows_without_boundary": arr(unit_ref),
+                    "boundaries_without_row": arr(unit_ref),
+                    "name_differences": arr(obj({"code": c("code"), "name": S, "boundary_name": S})),
+                }
+            ),
+        },
+        req=["type", "features", "kim"],
+    ),
+)
 doc("verdict", "Moderation verdict", "Out: kim_moderate; in: kim_review_open (verdict).", c("verdict"))
 doc("moderate_batch_input", "Texts to moderate", "In: kim_moderate_batch.", arr(S))
 doc(
@@ -883,6 +964,281 @@ doc(
                     }
                 )
             ),
+        }
+    ),
+)
+
+# ---- Forum KIM and pembinaan: kim_forum_check, kim_forum_metrics, kim_pembinaan_report ----------------------------
+forum_level = enum("kecamatan", "kab_kota", "provinsi", "nasional")
+officer_role = enum("ketua", "wakil_ketua", "sekretaris", "bendahara", "anggota", "pembina", "pengarah")
+metric = obj(
+    {
+        "name": S,
+        "within": nul(c("code")),
+        "numerator": UINT,
+        "denominator": UINT,
+        "ratio": nul(N),
+        "code_list_version": S,
+        "as_of": c("date"),
+    },
+    desc="numerator / denominator (ratio null when the denominator is 0), the code list and the day",
+)
+
+
+def unit_ref(extra):
+    """A KIM (`kim`) or a forum (`forum`) by id, with more fields."""
+    props = {"kim": S, "forum": S, **extra}
+    o = obj(props, req=[k for k in extra if k in ("from",)])
+    o["oneOf"] = [{"required": ["kim"]}, {"required": ["forum"]}]
+    return o
+
+
+doc(
+    "forum",
+    "Forum KIM document",
+    "In: kim_forum_check, kim_forum_metrics (forum JSON, as ForumRegistry::to_json writes it).",
+    obj(
+        {
+            "schema_version": V1,
+            "forums": arr(
+                obj(
+                    {
+                        "id": S,
+                        "name": S,
+                        "level": forum_level,
+                        "region": nul(c("code")),
+                        "instruments": arr(
+                            obj(
+                                {
+                                    "kind": enum("sk", "pengukuhan", "akta", "lainnya"),
+                                    "number": nul(S),
+                                    "date": c("date"),
+                                    "issuer_role": S,
+                                },
+                                req=["kind", "date", "issuer_role"],
+                            )
+                        ),
+                        "terms": arr(
+                            obj(
+                                {
+                                    "start": c("date"),
+                                    "end": c("date"),
+                                    "years": {"type": "integer", "minimum": 1},
+                                    "officers": arr(
+                                        obj({"name": S, "role": officer_role, "kim": S}, req=["name", "role"])
+                                    ),
+                                },
+                                req=["start"],
+                            )
+                        ),
+                        "history": arr(
+                            obj({"date": c("date"), "status": enum("draft", "dikukuhkan", "vakum", "dibubarkan")})
+                        ),
+                        "members": arr(unit_ref({"from": c("date"), "to": nul(c("date"))})),
+                    },
+                    req=["id", "name", "level"],
+                )
+            ),
+        },
+        req=["schema_version"],
+    ),
+)
+doc(
+    "forum_options",
+    "Forum options",
+    "In: kim_forum_check, kim_forum_metrics. Every key optional; rules are an overlay's settings (FR10-FR12).",
+    obj(
+        {
+            "as_of": c("date"),
+            "within": c("code"),
+            "level": forum_level,
+            "affiliation_level": forum_level,
+            "rules": obj(
+                {
+                    "overlay": nul(S),
+                    "term_years": nul(UINT),
+                    "required_officers": arr(officer_role),
+                    "officers_severity": enum("error", "warning", "info"),
+                    "confirmer": nul(S),
+                    "active": c("active"),
+                },
+                req=[],
+            ),
+        },
+        req=[],
+    ),
+)
+doc(
+    "forum_check",
+    "Forum check report",
+    "Out: kim_forum_check (findings FORUM-FR1… to FORUM-FR13…).",
+    obj({"schema_version": V1, "as_of": c("date"), "overlay": nul(S), "ok": B, "findings": arr(c("finding"))}),
+)
+doc(
+    "forum_metrics",
+    "Forum metrics",
+    "Out: kim_forum_metrics.",
+    obj(
+        {
+            "schema_version": V1,
+            "forum_coverage": metric,
+            "kim_forum_affiliation": metric,
+            "officer_completeness": metric,
+        }
+    ),
+)
+activity_kind = enum(
+    "analisis_kebutuhan",
+    "model_kemitraan",
+    "bimtek",
+    "workshop",
+    "sarasehan",
+    "forum",
+    "literasi",
+    "literasi_digital",
+    "diseminasi",
+    "lomba",
+    "penghargaan",
+    "monev",
+    "monitoring_evaluasi",
+    "sosialisasi",
+    "pelatihan",
+    "pendampingan",
+    "studi_banding",
+    "tot",
+    "serah_terima_sarpras",
+    "sarpras",
+    "pengukuhan",
+    "lainnya",
+)
+organizer = obj(
+    {
+        "kind": enum(
+            "dinas_kab_kota", "dinas_provinsi", "kementerian", "kemkomdigi", "kominfo", "camat", "forum", "lainnya"
+        ),
+        "region": nul(c("code")),
+        "name": S,
+    },
+    req=["kind"],
+)
+funding_source = enum("apbn", "apbd_provinsi", "apbd_kab_kota", "apbd", "dana_desa", "swadaya", "csr", "lainnya")
+funding = obj(
+    {"source": funding_source, "amount": UINT, "sipd_code": S}, req=["source"], desc="sipd_code: PB7 N.NN.NN.N.NN.NNNN"
+)
+item_kind = enum("laptop", "printer", "kamera", "gawai", "alat_presentasi", "internet", "lainnya")
+doc(
+    "forum_pembinaan",
+    "Pembinaan document",
+    "In: kim_pembinaan_report (activities and sarpras grants, as PembinaanData::to_json writes them).",
+    obj(
+        {
+            "schema_version": V1,
+            "activities": arr(
+                obj(
+                    {
+                        "id": S,
+                        "title": S,
+                        "kind": activity_kind,
+                        "organizer": organizer,
+                        "start": c("date"),
+                        "end": c("date"),
+                        "location": nul(c("code")),
+                        "mode": enum(
+                            "luring", "daring", "hibrida", "offline", "online", "tatap_muka", "hybrid", "hibrid"
+                        ),
+                        "topics": arr(S),
+                        "participants": arr(unit_ref({"person": S, "attended": B})),
+                        "funding": arr(funding),
+                    },
+                    req=["id", "title", "kind", "organizer", "start", "end"],
+                )
+            ),
+            "grants": arr(
+                obj(
+                    {
+                        "id": S,
+                        "date": c("date"),
+                        "giver": organizer,
+                        "recipient": unit_ref({}),
+                        "items": arr(
+                            obj(
+                                {
+                                    "kind": item_kind,
+                                    "description": S,
+                                    "quantity": {"type": "integer", "minimum": 1},
+                                    "value": UINT,
+                                },
+                                req=["kind", "quantity"],
+                            )
+                        ),
+                        "bast_number": nul(S),
+                        "funding": arr(funding),
+                    },
+                    req=["id", "date", "giver", "recipient", "items"],
+                )
+            ),
+        },
+        req=["schema_version"],
+    ),
+)
+doc(
+    "forum_pembinaan_options",
+    "Pembinaan report options",
+    "In: kim_pembinaan_report. unit is required; to defaults to today, from to the start of the 12-month window.",
+    obj(
+        {
+            "unit": c("code"),
+            "from": c("date"),
+            "to": c("date"),
+            "training": arr(activity_kind),
+            "window_months": {"type": "integer", "minimum": 1},
+        },
+        req=["unit"],
+    ),
+)
+doc(
+    "forum_pembinaan_report",
+    "Pembinaan report",
+    "Out: kim_pembinaan_report (to the kepala daerah, copies to the Minister: PB8).",
+    obj(
+        {
+            "schema_version": V1,
+            "unit": c("code"),
+            "unit_name": S,
+            "from": c("date"),
+            "to": c("date"),
+            "code_list_version": S,
+            "recipients": arr(obj({"office": S, "copy": B})),
+            "activities": arr(obj({"kind": activity_kind, "activities": UINT, "participations": UINT, "kims": UINT})),
+            "trained_share_12m": metric,
+            "pembinaan_reach_12m": metric,
+            "monev_coverage": metric,
+            "kecamatan_reached": obj({"metric": metric, "kecamatan": arr(c("code"))}),
+            "spm_kecamatan_coverage": metric,
+            "sarpras": arr(
+                obj(
+                    {
+                        "kind": item_kind,
+                        "units": UINT,
+                        "recipients": UINT,
+                        "grants": UINT,
+                        "value": UINT,
+                        "values_unknown": UINT,
+                    }
+                )
+            ),
+            "funding": arr(
+                obj(
+                    {
+                        "source": funding_source,
+                        "activities": UINT,
+                        "grants": UINT,
+                        "amount": UINT,
+                        "amounts_unknown": UINT,
+                    }
+                )
+            ),
+            "findings": arr(c("finding")),
         }
     ),
 )

@@ -20,7 +20,7 @@ use crate::wilayah::KimReference;
 /// Coverage options as JSON, every field optional (the shape of `kim_core::coverage::CoverageSpec`):
 /// `{"as_of":"2025-06-30","level":"kecamatan","within":"64.02","active":["registered","active"],"only_valid":false}`.
 /// Without `as_of`, today ([`crate::today`]).
-fn parse(json: Option<&str>) -> Result<CoverageOptions, FfiError> {
+pub(crate) fn parse(json: Option<&str>) -> Result<CoverageOptions, FfiError> {
     let spec: CoverageSpec = json
         .filter(|s| !s.trim().is_empty())
         .map_or_else(|| Ok(CoverageSpec::default()), |s| parse_json(s, "options"))?;
@@ -32,7 +32,7 @@ fn parse(json: Option<&str>) -> Result<CoverageOptions, FfiError> {
 /// # Safety
 ///
 /// `registry` and `reference` are NULL or live handles; `options_json` is NULL or points to `options_len` bytes.
-unsafe fn inputs<'a>(
+pub(crate) unsafe fn inputs<'a>(
     registry: *const KimRegistry,
     reference: *const KimReference,
     options_json: *const c_char,

@@ -29,6 +29,8 @@ mod macros;
 pub mod coverage;
 pub mod denominators;
 pub mod errors;
+pub mod forum;
+pub mod geo;
 pub mod handle;
 pub mod moderation;
 pub mod registry;

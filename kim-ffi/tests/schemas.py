@@ -142,6 +142,7 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
         docs.append(("coverage_options", opts))
         docs.append(("coverage", kim.call("kim_coverage", reg, ref, *arg(opts))))
         docs.append(("gaps", kim.call("kim_gaps", reg, ref, *arg(opts))))
+        docs.append(("coverage_geojson", kim.call("kim_coverage_geojson", reg, ref, *arg(opts))))
     for opts in [
         {"within": "64.02", "from": "2024-01-01", "to": "2025-06-30"},
         {"dates": ["2025-06-30", "2020-01-01"], "active": ["registered", "active"]},
@@ -245,7 +246,40 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
 
     kim.lib.kim_profiles_free(profiles)
     kim.lib.kim_registry_free(reg)
+    docs += forum_documents(kim, data, ref)
     return docs
+
+
+def forum_documents(kim: Kim, data: Path, ref: ctypes.c_void_p) -> list[tuple[str, Any]]:
+    """Forum KIM and pembinaan: the illustrative Kukar scenario in and out of kim_forum_* and kim_pembinaan_report."""
+    docs: list[tuple[str, Any]] = []
+    forums = json.loads((data / "forum_kukar.json").read_text())
+    pembinaan = json.loads((data / "forum_kukar_pembinaan.json").read_text())
+    reg = kim.handle("kim_registry_from_json", *buf((data / "forum_kukar_kims.json").read_text()))
+    opts = {"as_of": "2025-06-30", "within": "64.02", "level": "kecamatan", "affiliation_level": "kab_kota"}
+    strict = {"as_of": "2025-07-12", "rules": {"overlay": "overlay-x", "term_years": 5, "officers_severity": "error"}}
+    report_opts = {"unit": "64.02", "from": "2024-07-01", "to": "2025-06-30", "training": ["bimtek", "pelatihan"]}
+    docs += [("forum", forums), ("pembinaan_doc", pembinaan), ("forum_options", opts), ("forum_options", strict)]
+    docs.append(("forum_pembinaan_options", report_opts))
+    docs.append(("forum_check", kim.call("kim_forum_check", *arg(forums), reg, ref, *arg(opts))))
+    checked = kim.call("kim_forum_check", *arg(forums), reg, ref, *arg(strict))
+    assert {"FORUM-FR9-TERM-EXPIRED", "FORUM-FR11-TERM-LENGTH"} <= {f["code"] for f in checked["findings"]}, checked
+    docs.append(("forum_check", checked))
+    metrics = kim.call("kim_forum_metrics", *arg(forums), reg, ref, *arg(opts))
+    assert (metrics["forum_coverage"]["numerator"], metrics["forum_coverage"]["denominator"]) == (3, 20), metrics
+    docs.append(("forum_metrics", metrics))
+    report = kim.call("kim_pembinaan_report", *arg(pembinaan), reg, ref, *arg(report_opts))
+    assert report["trained_share_12m"]["numerator"] == 8, report["trained_share_12m"]
+    docs.append(("forum_pembinaan_report", report))
+    # Bad input: a structured error that names the forum, never a crash.
+    bad = {"schema_version": 1, "forums": [{"id": "F1", "name": "F", "level": "desa"}]}
+    out = ctypes.c_void_p()
+    status = kim.lib.kim_forum_check(*arg(bad), reg, ref, None, 0, ctypes.byref(out))
+    assert status != 0 and "forums[F1]" in kim.error(), kim.error()
+    status = kim.lib.kim_pembinaan_report(*arg(pembinaan), reg, ref, *arg({"unit": "64.02.06"}), ctypes.byref(out))
+    assert status != 0 and "kab/kota or province" in kim.error(), kim.error()
+    kim.lib.kim_registry_free(reg)
+    return [(("forum_pembinaan" if n == "pembinaan_doc" else n), d) for n, d in docs]
 
 
 def main() -> int:

@@ -6,6 +6,8 @@
 
 mod coverage;
 mod errors;
+mod forum;
+mod geo;
 mod moderation;
 mod options;
 mod places;
@@ -177,7 +179,9 @@ fn _kim(m: &Bound<'_, PyModule>) -> PyResult<()> {
     registry::register(m)?;
     rules::register(m)?;
     coverage::register(m)?;
+    forum::register(m)?;
     moderation::register(m)?;
     versions::register(m)?;
+    geo::register(m)?;
     Ok(())
 }

@@ -102,6 +102,21 @@ final class Registry extends Handle
     }
 
     /**
+     * Coverage as a GeoJSON FeatureCollection for a web map (e.g. Leaflet's `L.geoJSON`): one feature per unit with
+     * the coverage row's columns as `properties` (`village_ratio`, `n_kim`, …) and its simplified boundary as a
+     * MultiPolygon, a `bbox`, and a `kim` member (code-list versions, total, rows without a boundary). Levels
+     * `provinsi`, `kab_kota` and `kecamatan` anywhere, `desa` only within Kutai Kartanegara (64.02); another place
+     * throws an ArgumentException (KIM-E-ARGUMENT). Returned as JSON text, ready to send.
+     *
+     * @param array<string, mixed> $options as for {@see coverage()}
+     */
+    public function coverageGeoJson(Reference $reference, array $options = []): string
+    {
+        $o = Native::encode($options);
+        return Native::string(fn ($out) => Kim::ffi()->kim_coverage_geojson($this->h, $reference->cdata(), $o, Native::len($o), $out));
+    }
+
+    /**
      * Villages and kecamatan without an active KIM.
      *
      * @param array<string, mixed> $options as for {@see coverage()}

@@ -345,6 +345,7 @@ impl Moderator {
             });
         }
         targeted.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
+        targeted.sort_unstable();
         self.targeted_matches(text, norm, &targeted, &mut targets, out);
         self.grammar.rules(text, norm, &class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
@@ -418,6 +419,7 @@ impl Moderator {
             let strong = entry.severity >= MatchSeverity::Medium;
             let Some((a0, a1, role)) =
                 targeted::aimed(text, norm, (h0, h1), targets, widest, strong)
+                    .or_else(|| targeted::string_of(targeted, (h0, h1, idx)))
             else {
                 continue;
             };
@@ -467,7 +469,7 @@ pub(super) struct Matches {
     action: Option<Action>,
     deciding: [bool; Category::ALL.len()],
     /// Categories or rule ids softened to flags by a context of the text, with the context's name.
-    soften: Vec<(String, Text)>,
+    soften: Vec<(String, Text, bool)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
@@ -478,9 +480,10 @@ pub(super) struct Matches {
 
 impl Matches {
     /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
-    /// by the context `name`.
-    pub(super) fn soften(&mut self, target: &str, name: &Text) {
-        self.soften.push((target.to_owned(), name.clone()));
+    /// by the context `name`; with `hold_at_most`, those that would block only hold.
+    pub(super) fn soften(&mut self, target: &str, name: &Text, hold_at_most: bool) {
+        self.soften
+            .push((target.to_owned(), name.clone(), hold_at_most));
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
@@ -492,15 +495,19 @@ impl Matches {
     /// Records a match; lists it if its category has room.
     pub(super) fn push(&mut self, mut m: Match) {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
-        if m.action != Action::Flag
-            && *m.rule_id != *"pd-nik"
-            && let Some((_, name)) = self
-                .soften
-                .iter()
-                .find(|(t, _)| t == m.category.as_str() || *t == *m.rule_id)
-        {
-            m.action = Action::Flag;
-            m.softened_by = Some(name.clone());
+        if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
+            let applies = |t: &String| t == m.category.as_str() || *t == *m.rule_id;
+            // A context that flags wins over one that only caps at hold.
+            if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
+                m.action = Action::Flag;
+                m.softened_by = Some(name.clone());
+            } else if m.action == Action::Block
+                && let Some((_, name, _)) =
+                    self.soften.iter().find(|(t, _, cap)| *cap && applies(t))
+            {
+                m.action = Action::Hold;
+                m.softened_by = Some(name.clone());
+            }
         }
         if m.action != Action::Flag
             && *m.rule_id != *"pd-nik"

@@ -1,7 +1,8 @@
 //! When a targeted insult (`EntryKind::Targeted`: `monyet`, `gendut`, `bodoh`) is aimed at someone: a target marker
 //! within [`TARGET_WINDOW`] words (`kamu`, `dasar`, `otak`, `kayak`, a title before a name), the vocative that opens
-//! a sentence (`Kampret, antre dua jam ...`, `Banci kaleng!`; medium or high severity only), or a verb made of the insult (`dianjingin`). Alone,
-//! the animal, the body or the thing is just that.
+//! a sentence (`Kampret, antre dua jam ...`, `Banci kaleng!`; medium or high severity only), a verb made of the
+//! insult (`dianjingin`), or a string of two different targeted insults (`bolot, budeg`). Alone, the animal, the body
+//! or the thing is just that.
 
 use super::normalize::Normalized;
 
@@ -35,6 +36,28 @@ pub(super) fn aimed(
         return Some((s, e, "vocative"));
     }
     is_verb(norm, h0, h1).then_some((h0, h1, "verb"))
+}
+
+/// How many words apart two different targeted insults may be to aim each other (a string of insults).
+pub(super) const STRING_WINDOW: usize = 3;
+
+/// A string of insults aims each of them: `pesek, item, dekil`, `bolot, budeg`. The nearest other targeted insult
+/// (of another entry) within [`STRING_WINDOW`] words, with the role `"string"`. `targeted` is sorted.
+pub(super) fn string_of(
+    targeted: &[(usize, usize, u32)],
+    (h0, h1, idx): (usize, usize, u32),
+) -> Option<(usize, usize, &'static str)> {
+    // An insult is at most a few words long: look only at those that start up to 8 words before this one.
+    let from = targeted.partition_point(|&(b0, _, _)| b0 + 8 + STRING_WINDOW < h0);
+    targeted[from..]
+        .iter()
+        .take_while(|&&(b0, _, _)| b0 <= h1 + STRING_WINDOW)
+        .filter(|&&(b0, b1, other)| other != idx && (b1 < h0 || h1 < b0))
+        .filter(|&&(b0, b1, _)| {
+            h0.saturating_sub(b1) <= STRING_WINDOW && b0.saturating_sub(h1) <= STRING_WINDOW
+        })
+        .min_by_key(|&&(b0, b1, _)| h0.saturating_sub(b1).max(b0.saturating_sub(h1)))
+        .map(|&(b0, b1, _)| (b0, b1, "string"))
 }
 
 /// True if a sentence ends between tokens `t - 1` and `t` (or `t` is the first token).

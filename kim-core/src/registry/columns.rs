@@ -18,6 +18,22 @@ use crate::privacy::mask_text;
 pub(super) enum Table {
     Kims,
     Members,
+    /// A table of another module read through the same machinery ([`import_table`](super::import_table)).
+    Other(&'static TableSpec),
+}
+
+/// The columns of a table that another module of kim-core imports with the registry's CSV reader (pembinaan
+/// activities, attendance lists): its names, its aliases (folded, see [`fold`]) and the required columns.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct TableSpec {
+    /// The column names.
+    pub(crate) names: &'static [&'static str],
+    /// `(alias, name)` pairs.
+    pub(crate) aliases: &'static [(&'static str, &'static str)],
+    /// Columns the header must all have.
+    pub(crate) all: &'static [&'static str],
+    /// Columns the header must have at least one of (none: no such requirement).
+    pub(crate) any: &'static [&'static str],
 }
 
 pub(super) const KIM_COLUMN_NAMES: &[&str] = &[
@@ -157,6 +173,7 @@ impl Table {
         match self {
             Self::Kims => KIM_COLUMN_NAMES,
             Self::Members => MEMBER_COLUMN_NAMES,
+            Self::Other(spec) => spec.names,
         }
     }
 
@@ -164,6 +181,7 @@ impl Table {
         match self {
             Self::Kims => KIM_ALIASES,
             Self::Members => MEMBER_ALIASES,
+            Self::Other(spec) => spec.aliases,
         }
     }
 

@@ -16,8 +16,8 @@ use crate::error::{Error, Result, RowError};
 /// The columns a table's header must have: every name of `all`, and at least one of `any`.
 pub(super) struct Required {
     pub(super) table: Table,
-    all: &'static [&'static str],
-    any: &'static [&'static str],
+    pub(super) all: &'static [&'static str],
+    pub(super) any: &'static [&'static str],
 }
 
 pub(super) const KIM_COLUMNS: Required = Required {

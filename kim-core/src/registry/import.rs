@@ -5,8 +5,8 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use super::Registry;
-use super::columns::{MAX_WARNINGS, Table, more_unknown};
-use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, read_csv};
+use super::columns::{MAX_WARNINGS, Table, TableSpec, more_unknown};
+use super::csv::{KIM_COLUMNS, MEMBER_COLUMNS, Required, read_csv};
 use super::kim::{MemberProblem, Sk};
 use super::options::ImportOptions;
 use super::places::review_item;
@@ -150,6 +150,36 @@ impl Registry {
         };
         import_maps(kims, members, reference, options, cell)
     }
+}
+
+/// Reads a CSV table of another kim-core module (pembinaan activities, attendance lists) with the registry's
+/// machinery: encoding and delimiter detection, header aliases and warnings, broken rows, `max_errors` and
+/// `max_bad_rows`. `parse` takes each readable row and accepts it (`Ok(false)`; `Ok(true)`: accepted with findings)
+/// or rejects it with its problems; rows in = accepted + rejected, and every rejected row is in the report.
+pub(crate) fn import_table<R: Read>(
+    input: R,
+    spec: &'static TableSpec,
+    options: &ImportOptions,
+    mut parse: impl FnMut(&Row) -> std::result::Result<bool, Vec<RowError>>,
+) -> Result<TableReport> {
+    let required = Required {
+        table: Table::Other(spec),
+        all: spec.all,
+        any: spec.any,
+    };
+    let table = read_csv(input, &required, options)?;
+    let mut report = TableReport::default();
+    table.describe(&mut report);
+    table.for_each_row(|row| {
+        report.rows_in += 1;
+        let result = if row.broken.is_empty() {
+            parse(&row)
+        } else {
+            Err(row.broken.clone())
+        };
+        Importer::count(&mut report, options, row.line, result)
+    });
+    Ok(report)
 }
 
 /// Imports two lists of records, each cell turned into its text (and the number it was, if it was one) by `cell`.

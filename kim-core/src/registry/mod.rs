@@ -58,8 +58,10 @@ mod tests;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub(crate) use columns::TableSpec;
 pub use dates::{parse_date, parse_date_with};
 pub use history::{Change, Event};
+pub(crate) use import::import_table;
 pub use index::DateIndex;
 /// The old name of [`DateIndex`], kept so that existing code compiles.
 #[doc(hidden)]
@@ -70,6 +72,7 @@ pub use options::{ImportOptions, TextEncoding};
 pub use report::{ImportReport, ImportWarning, TableReport};
 pub use review::{ReviewItem, ReviewReason, place_key};
 pub use rows::Cell;
+pub(crate) use rows::{Row, RowParser};
 
 use crate::error::{Error, Result};
 pub use crate::vocab::{EvidenceKind, IssuerRole, KimType, Media, Occupation, Role, Sex, Status};

@@ -44,8 +44,8 @@ impl Cell {
         }
     }
 }
-pub(super) struct Row {
-    pub(super) line: u64,
+pub(crate) struct Row {
+    pub(crate) line: u64,
     pub(super) fields: HashMap<String, String>,
     /// The cells of `fields` that arrived as numbers ([`Registry::import_cells`]).
     pub(super) numbers: HashMap<String, Cell>,
@@ -54,7 +54,7 @@ pub(super) struct Row {
 }
 
 impl Row {
-    pub(super) fn get(&self, field: &str) -> Option<&str> {
+    pub(crate) fn get(&self, field: &str) -> Option<&str> {
         self.fields
             .get(field)
             .map(String::as_str)
@@ -65,14 +65,16 @@ impl Row {
         fields.iter().any(|f| self.get(f).is_some())
     }
 }
-pub(super) struct RowParser<'a> {
-    pub(super) row: &'a Row,
-    pub(super) errors: Vec<RowError>,
-    pub(super) options: &'a ImportOptions,
+/// Reads the cells of one row, collecting every problem as a [`RowError`] with the row's line and the field (also
+/// used by the pembinaan imports).
+pub(crate) struct RowParser<'a> {
+    pub(crate) row: &'a Row,
+    pub(crate) errors: Vec<RowError>,
+    pub(crate) options: &'a ImportOptions,
 }
 
 impl<'a> RowParser<'a> {
-    pub(super) fn err(
+    pub(crate) fn err(
         &mut self,
         field: &str,
         value: &str,
@@ -83,7 +85,7 @@ impl<'a> RowParser<'a> {
             .push(RowError::new(self.row.line, field, value, code, reason));
     }
 
-    fn text(&mut self, field: &str, required: bool) -> Option<&'a str> {
+    pub(crate) fn text(&mut self, field: &str, required: bool) -> Option<&'a str> {
         let v = self.row.get(field);
         if v.is_none() && required {
             self.err(
@@ -102,21 +104,21 @@ impl<'a> RowParser<'a> {
         v
     }
 
-    fn date(&mut self, field: &str) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, field: &str) -> Option<NaiveDate> {
         let v = self.row.get(field)?;
         parse_date_with(v, self.options)
             .map_err(|e| self.err(field, v, "KIM-E-DATE", e))
             .ok()
     }
 
-    fn parsed<T: std::str::FromStr<Err = String>>(&mut self, field: &str) -> Option<T> {
+    pub(crate) fn parsed<T: std::str::FromStr<Err = String>>(&mut self, field: &str) -> Option<T> {
         let v = self.row.get(field)?;
         v.parse()
             .map_err(|e| self.err(field, v, "KIM-E-ENUM", e))
             .ok()
     }
 
-    fn kode(&mut self, field: &str) -> Option<Kode> {
+    pub(crate) fn kode(&mut self, field: &str) -> Option<Kode> {
         let v = self.row.get(field)?;
         Kode::parse(v)
             .map_err(|e| self.err(field, v, "KIM-E-CODE", e.to_string()))

@@ -235,6 +235,14 @@ static void coverage_over_time(kim_registry *reg, kim_reference *ref) {
   const char *bad = "{\"target\":{\"ratio\":1.5,\"date\":\"2030-12-31\"}}";
   expect(kim_coverage_target(reg, ref, bad, strlen(bad), &out), KIM_STATUS_INVALID_ARGUMENT, "KIM-E-ARGUMENT",
          "ratio above 1");
+  const char *map = "{\"as_of\":\"2025-06-30\",\"level\":\"kecamatan\",\"within\":\"64.02\"}";
+  CHECK(kim_coverage_geojson(reg, ref, map, strlen(map), &out) == KIM_STATUS_OK, "coverage map");
+  CHECK(out && strncmp(out, "{\"type\":\"FeatureCollection\",", 28) == 0 && strstr(out, "\"id\":\"64.02.20\"") &&
+            strstr(out, "\"rows_without_boundary\":[]"), "a GeoJSON FeatureCollection of Kukar's kecamatan");
+  kim_string_free(out);
+  const char *elsewhere = "{\"level\":\"desa\",\"within\":\"64.01\"}";
+  expect(kim_coverage_geojson(reg, ref, elsewhere, strlen(elsewhere), &out), KIM_STATUS_INVALID_ARGUMENT,
+         "KIM-E-ARGUMENT", "village map outside Kutai Kartanegara");
 }
 
 static void review(void) {

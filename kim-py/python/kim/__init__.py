@@ -8,6 +8,8 @@
 - ``findings``: every validation finding of a registry as one table.
 - Every tabular result converts with ``to_pandas()``, ``to_polars()``, ``pyarrow.table(t)`` and ``to_excel(path)``;
   display labels are Indonesian or English (``lang=``, ``set_lang``), column names English.
+- ``Forums``, ``forum_coverage``, ``kim_forum_affiliation``: Forum KIM at four levels, rules FR1–FR13, coverage.
+- ``Pembinaan``, ``pembinaan_report``: activities and sarpras grants, rules PB1–PB8, the pembinaan report.
 - ``Moderator``, ``redact``: moderation of Indonesian KIM content.
 - ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
@@ -19,20 +21,27 @@ from typing import Any
 from kim import _coverage, _kim, versions
 from kim._kim import (
     CoverageTable,
+    Forums,
     Moderator,
+    Pembinaan,
+    PembinaanReport,
     Reference,
     Registry,
     Report,
+    Table,
     Verdict,
     __version__,
     coverage,
+    forum_coverage,
+    kim_forum_affiliation,
+    pembinaan_report,
     profiles,
     redact,
     target_progress,
     validate,
 )
 from kim._labels import get_lang, set_lang
-from kim._tables import FINDING_TYPES, SERIES_TYPES, UNIT_TYPES, Gaps, GapTable, SeriesTable, Table, flat_point
+from kim._tables import FINDING_TYPES, SERIES_TYPES, UNIT_TYPES, DataTable, Gaps, GapTable, SeriesTable, flat_point
 from kim.errors import (
     ArgumentError,
     CodeError,
@@ -56,18 +65,23 @@ __all__ = [
     "CodeListError",
     "CoverageTable",
     "CsvError",
+    "DataTable",
+    "Forums",
     "JsonError",
     "KimError",
     "KimIOError",
     "LexiconError",
     "Moderator",
     "NikError",
+    "Pembinaan",
+    "PembinaanReport",
     "PersonalDataWarning",
     "ProfileError",
     "Reference",
     "Registry",
     "RegistryError",
     "Report",
+    "Table",
     "TransitionError",
     "ValidationError",
     "Verdict",
@@ -75,12 +89,14 @@ __all__ = [
     "GapTable",
     "Gaps",
     "SeriesTable",
-    "Table",
     "coverage",
     "coverage_series",
     "findings",
+    "forum_coverage",
     "gaps",
     "get_lang",
+    "kim_forum_affiliation",
+    "pembinaan_report",
     "profiles",
     "redact",
     "set_lang",
@@ -171,21 +187,21 @@ def findings(
     profile: str | Sequence[str] | None = None,
     as_of: Date | None = None,
     reference: Reference | None = None,
-) -> Table:
+) -> DataTable:
     """Every finding of ``validate(registry)`` as one table, one row per finding: ``kim_id``, ``kim_name``, ``seat``,
     ``kim_ok``, ``as_of``, ``code``, ``severity``, ``path``, ``profile``, ``instrument``, ``pasal``, ``message_id``,
     ``message_en``."""
     rows = _kim.findings(registry, profile=profile, as_of=as_of, reference=reference)
     when = rows[0]["as_of"] if rows else None
-    return Table.from_records(rows, FINDING_TYPES, title="findings", as_of=when)
+    return DataTable.from_records(rows, FINDING_TYPES, title="findings", as_of=when)
 
 
-def _reference_table(self: Reference, level: str | None = None, within: str | None = None) -> Table:
+def _reference_table(self: Reference, level: str | None = None, within: str | None = None) -> DataTable:
     """The units inside ``within`` (or the whole list), only those at ``level`` if given (``"provinsi"``,
     ``"kab_kota"``/``"kabupaten"``/``"kota"``, ``"kecamatan"``/``"kec"``, ``"desa"``): ``code``, ``name``,
     ``level``, ``parent``, ``kind``."""
     cols = self.columns(level=level, within=within)
-    return Table(cols, UNIT_TYPES, title=within or "Indonesia", code_list_version=self.version)
+    return DataTable(cols, UNIT_TYPES, title=within or "Indonesia", code_list_version=self.version)
 
 
 def _reference_pandas(self: Reference, level: str | None = None, within: str | None = None) -> Any:

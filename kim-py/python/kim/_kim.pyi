@@ -8,27 +8,37 @@ import matplotlib.axes  # type: ignore[import-not-found, import-untyped, unused-
 import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
 import polars  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
-from kim._tables import Table
+from kim._tables import DataTable
 
 __version__: str
 __all__ = [
+    "BOUNDARIES_LICENSE",
     "CoverageTable",
+    "Forums",
     "Moderator",
+    "Pembinaan",
+    "PembinaanReport",
     "Reference",
     "Registry",
     "Report",
+    "Table",
     "Verdict",
     "__version__",
+    "boundaries",
     "code_list_crosswalk",
     "code_list_diff",
     "code_list_in_force",
     "code_list_versions",
     "coverage",
     "coverage_by_date",
+    "coverage_geojson",
     "coverage_series",
     "findings",
+    "forum_coverage",
     "gaps",
+    "kim_forum_affiliation",
     "migrate_registry",
+    "pembinaan_report",
     "profiles",
     "redact",
     "target_progress",
@@ -84,7 +94,7 @@ class Reference:
     def resolve_place(self, text: str) -> dict[str, Any]: ...
     def columns(self, *, level: str | None = None, within: str | None = None) -> dict[str, list[str | None]]: ...
     # Attached by kim/__init__.py (tables of the code list).
-    def table(self, level: str | None = None, within: str | None = None) -> Table: ...
+    def table(self, level: str | None = None, within: str | None = None) -> DataTable: ...
     def to_pandas(self, level: str | None = None, within: str | None = None) -> pandas.DataFrame: ...
     def to_polars(self, level: str | None = None, within: str | None = None) -> polars.DataFrame: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
@@ -517,3 +527,101 @@ def unit_denominators(code: str, /, *, reference: Reference | None = None) -> di
 def migrate_registry(
     registry: Registry, /, from_version: str, to_version: str | None = None
 ) -> tuple[Registry, list[dict[str, Any]]]: ...
+
+_ForumLevel = Literal["kecamatan", "kab_kota", "provinsi", "nasional"]
+
+@final
+class Forums:
+    def __new__(cls, forums: Sequence[Mapping[str, Any]]) -> Forums: ...
+    @staticmethod
+    def from_json(json: str) -> Forums: ...
+    def to_json(self) -> str: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def get(self, id: str) -> dict[str, Any] | None: ...
+    def memberships_of(self, kim_id: str, as_of: datetime.date | None = None) -> list[str]: ...
+    def forum_of(self, kim_id: str, level: _ForumLevel, as_of: datetime.date | None = None) -> str | None: ...
+    def check(
+        self,
+        registry: Registry,
+        *,
+        as_of: datetime.date | None = None,
+        rules: Mapping[str, Any] | None = None,
+        reference: Reference | None = None,
+    ) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+@final
+class Pembinaan:
+    def __new__(cls) -> Pembinaan: ...
+    @staticmethod
+    def from_json(json: str) -> Pembinaan: ...
+    def to_json(self) -> str: ...
+    @property
+    def activity_ids(self) -> list[str]: ...
+    def import_activities_csv(self, source: str | os.PathLike[str] | bytes) -> dict[str, Any]: ...
+    def import_attendance_csv(
+        self, source: str | os.PathLike[str] | bytes, registry: Registry | None = None
+    ) -> dict[str, Any]: ...
+    def attended_by(self, kim_id: str, start: datetime.date, end: datetime.date) -> list[str]: ...
+    def check(self, registry: Registry, *, as_of: datetime.date | None = None) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+@final
+class Table:
+    @property
+    def columns(self) -> list[str]: ...
+    def to_records(self) -> list[dict[str, Any]]: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def __len__(self) -> int: ...
+
+@final
+class PembinaanReport:
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    @property
+    def recipients(self) -> list[tuple[str, bool]]: ...
+    def metrics(self) -> Table: ...
+    def activities(self) -> Table: ...
+    def sarpras(self) -> Table: ...
+    def funding(self) -> Table: ...
+
+def forum_coverage(
+    forums: Forums,
+    /,
+    *,
+    level: _ForumLevel = "kecamatan",
+    within: str | None = None,
+    as_of: datetime.date | None = None,
+    reference: Reference | None = None,
+) -> dict[str, Any]: ...
+def kim_forum_affiliation(
+    forums: Forums,
+    registry: Registry,
+    /,
+    *,
+    level: _ForumLevel | None = None,
+    within: str | None = None,
+    as_of: datetime.date | None = None,
+    reference: Reference | None = None,
+) -> dict[str, Any]: ...
+def pembinaan_report(
+    pembinaan: Pembinaan,
+    registry: Registry,
+    /,
+    *,
+    unit: str,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    training: Sequence[str] | None = None,
+    window_months: int = 12,
+    reference: Reference | None = None,
+) -> PembinaanReport: ...
+
+# kim-geo: GeoJSON text (kim.maps parses and draws it), and the boundaries' licence.
+BOUNDARIES_LICENSE: str
+
+def boundaries(level: str, codes: Sequence[str] | None = None, *, within: str | None = None) -> str: ...
+def coverage_geojson(table: CoverageTable) -> str: ...

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _ARROW = {"str": "string", "int": "int64", "float": "float64", "date": "date32", "bool": "bool_"}
 
 
-class Table:
+class DataTable:
     """A table of kim results: named columns of one kind each (``str``, ``int``, ``float``, ``date``, ``bool``),
     with the code-list version and ``as_of`` it was computed with when they apply.
 
@@ -80,7 +80,7 @@ class Table:
         return (self[i] for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Table):
+        if not isinstance(other, DataTable):
             return NotImplemented
         return (self._columns, self.as_of, self.code_list_version) == (
             other._columns,
@@ -275,7 +275,7 @@ GAP_TYPES = {
 }
 
 
-class GapTable(MapMixin, Table):
+class GapTable(MapMixin, DataTable):
     """Villages or kecamatan without an active KIM, with the names of the units above each one."""
 
     kind = "gaps"
@@ -351,7 +351,7 @@ def flat_point(p: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-class SeriesTable(Table):
+class SeriesTable(DataTable):
     """Coverage of one unit through time: one row per date. ``.plot(target=...)`` draws it, with a target."""
 
     kind = "series"

@@ -92,6 +92,28 @@ impl ClassHits {
     }
 }
 
+/// The forms of a root whose first consonant the nasal prefix replaces, which the automaton cannot reach from the
+/// root itself: `tusuk` → `menusuk`, `sikat` → `menyikat`, `nyikat`, `kejar` → `mengejar`, `pukul` → `memukul`; and
+/// the colloquial `nge-` (`ngebacok`). Roots of fewer than five letters get none (too many accidental words).
+fn nasal_forms(root: &str) -> Vec<String> {
+    if root.chars().count() < 5 || !root.is_ascii() {
+        return Vec::new();
+    }
+    let rest = &root[1..];
+    let second_vowel = rest.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let mut v = vec![format!("nge{root}")];
+    if second_vowel {
+        match root.as_bytes()[0] {
+            b'p' => v.push(format!("mem{rest}")),
+            b't' => v.push(format!("men{rest}")),
+            b'k' => v.push(format!("meng{rest}")),
+            b's' => v.extend([format!("meny{rest}"), format!("ny{rest}")]),
+            _ => {}
+        }
+    }
+    v
+}
+
 /// A grammar compiled for matching. Its class words are patterns of the lexicon's automaton (after the entries).
 pub(crate) struct Evaluator {
     pub(crate) grammar: Grammar,
@@ -125,7 +147,15 @@ impl Evaluator {
             for m in &class.members {
                 let exact = m.strip_prefix('=');
                 let w = normalize_pattern(exact.unwrap_or(m));
-                word_inflects.push(exact.is_none() && !w.contains(' '));
+                let inflects = exact.is_none() && !w.contains(' ');
+                if inflects {
+                    for v in nasal_forms(&w) {
+                        word_inflects.push(true);
+                        words.push(v);
+                        word_class.push(c);
+                    }
+                }
+                word_inflects.push(inflects);
                 words.push(w);
                 word_class.push(c);
             }
@@ -237,7 +267,7 @@ impl Evaluator {
                 .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
             if found >= s.min && !unless {
                 for t in &s.targets {
-                    out.soften(t, &self.soften_names[i]);
+                    out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
         }

@@ -18,6 +18,9 @@
 //!   text has at least `min` distinct members of the context class and none of the `unless` classes, the matches of
 //!   those categories (or rules) that would hold or block are only flagged, with `softened_by` naming the context.
 //!   This is how reporting on a harm (a raid report, court news, a fact-check) is told from the harm.
+//! - `cap <categories or rule ids> <context class> <min> <unless classes or -> [note]`: like `soften`, but matches
+//!   that would block only hold (and keep holding): a text that names a harm with one reporting or opposing word
+//!   ("razia situs judi slot gacor") goes to a moderator rather than being blocked or published.
 //!
 //! The moderator matches class members with the same automaton as the lexicon, while the text is normalised, so a
 //! grammar costs only at the words it names.
@@ -127,6 +130,8 @@ pub struct Soften {
     pub min: usize,
     /// Classes any one of which cancels the softening.
     pub(crate) unless: Vec<usize>,
+    /// True for a `cap` line: matches that would block only hold (they are not flagged).
+    pub hold_at_most: bool,
     /// Why.
     pub note: String,
 }
@@ -196,14 +201,14 @@ impl Grammar {
             let f: Vec<&str> = line.split('\t').collect();
             match f[0] {
                 "rule" => g.rule_line(line_no, &f, &mut errors),
-                "soften" => g.soften_line(line_no, &f, &mut errors),
+                "soften" | "cap" => g.soften_line(line_no, &f, &mut errors),
                 "class" => {}
                 _ if line.trim().is_empty() || line.starts_with('#') => {}
                 other => errors.push(bad(
                     line_no,
                     "kind",
                     other,
-                    "expected class, rule or soften",
+                    "expected class, rule, soften or cap",
                 )),
             }
         }
@@ -388,7 +393,7 @@ impl Grammar {
                 line_no,
                 "context",
                 &f.join("\t"),
-                "expected soften <targets> <context> <min> <unless|-> [note]",
+                "expected soften|cap <targets> <context> <min> <unless|-> [note]",
             ));
             return;
         }
@@ -422,6 +427,7 @@ impl Grammar {
                 context,
                 min,
                 unless,
+                hold_at_most: f[0] == "cap",
                 note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
             });
         }
