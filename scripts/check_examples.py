@@ -18,7 +18,15 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BIN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "debug" / "examples"
-TOOLS = ["coverage_kukar", "validate_sample", "moderate_posts", "pemetaan_kukar", "ffi_expected", "readme", "forum_kukar"]
+TOOLS = [
+    "coverage_kukar",
+    "validate_sample",
+    "moderate_posts",
+    "pemetaan_kukar",
+    "ffi_expected",
+    "readme",
+    "forum_kukar",
+]
 # Signs of Rust debug output or a panic reaching a user.
 DEBUG = ["panicked", "ParseError(", "InvalidArgument {", "Os {", "kind: ", "RUST_BACKTRACE"]
 

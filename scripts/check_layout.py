@@ -32,7 +32,9 @@ RANKS = {
     "forum": 7,  # reads KIMs (registry), codes (wilayah) and Finding (rules)
     "pembinaan": 8,  # reads forums (MemberRef, Metric) and coverage (the SPM indicator)
     "pemetaan": 6,  # mapping records and report: registry, wilayah, vocab
-    "assessment": 9,  # rubrics, scores, rankings: reads rules (eligibility), moderation (review log), registry; may implement Participation over forum/pembinaan
+    # rubrics, scores, rankings: reads rules (eligibility), moderation (review log), registry, forum and pembinaan
+    # (KimParticipation)
+    "assessment": 9,
 }
 
 # Items of the crate root that are not modules: the module each stands for (`crate::Result` is `error`'s), or None

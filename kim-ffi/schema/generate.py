@@ -162,8 +162,9 @@ verdict = obj(
                         "original text (absent when empty).",
                     ),
                     "softened_by": {
-                        **enum("reporting", "debunk", "quotation", "commerce"),
-                        "description": "The context that turned this match into a flag (absent when none).",
+                        **enum("reporting", "debunk", "quotation", "commerce", "livestock", "opposing"),
+                        "description": "The context that turned this match into a flag, or (\"opposing\", a gambling "
+                        "match named with an opposing word) brought it down from block to hold (absent when none).",
                     },
                 },
                 req=["start", "end", "category", "severity", "action", "rule_id", "reason_id", "reason_en"],
@@ -1239,6 +1240,9 @@ doc(
                 )
             ),
             "findings": arr(c("finding")),
+        }
+    ),
+)
 # Pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment.
 level5 = {"type": "integer", "minimum": 1, "maximum": 5}
 mapping_record = obj(

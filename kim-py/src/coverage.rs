@@ -2,17 +2,19 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    COLUMNS, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable, FLAT_COLUMNS, Read,
-    SeriesDates, coverage as core_coverage, coverage_series as core_series, gaps as core_gaps,
+    COLUMNS, CodeListChoice, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable,
+    FLAT_COLUMNS, Read, SeriesDates, Target, coverage as core_coverage, coverage_by_date,
+    coverage_series as core_series, coverage_series_by_date, gaps as core_gaps, gaps_by_date,
+    target_progress as core_target,
 };
 use kim_core::registry::Status;
-use kim_core::wilayah::Kode;
-use std::fmt::Write as _;
+use kim_core::wilayah::{Kode, Reference};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg};
+use crate::options::{Day, day};
 use crate::registry::PyRegistry;
 use crate::wilayah::{PyReference, kode, level};
 use crate::{ser_to_py, today};
@@ -24,6 +26,9 @@ use crate::{ser_to_py, today};
 #[pyclass(name = "CoverageTable", module = "kim", frozen)]
 pub struct PyCoverageTable {
     inner: CoverageTable,
+    /// With `code_list=`: the `as_of` was before the oldest list, and how many seats were translated into the list.
+    before_oldest: bool,
+    seats_rekeyed: u32,
 }
 
 impl PyCoverageTable {
@@ -153,6 +158,21 @@ impl<'py> ArrowBuffers<'_, 'py> {
             .call_method1("py_buffer", (PyBytes::new(self.py, bytes),))
     }
 
+    /// A buffer of `width`-byte little-endian values written straight into the Python bytes object (no
+    /// intermediate copy).
+    fn values<const W: usize>(
+        &self,
+        values: impl Iterator<Item = [u8; W]>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bytes = PyBytes::new_with(self.py, W * self.n, |buf| {
+            for (chunk, v) in buf.chunks_exact_mut(W).zip(values) {
+                chunk.copy_from_slice(&v);
+            }
+            Ok(())
+        })?;
+        self.pa.call_method1("py_buffer", (bytes,))
+    }
+
     /// A validity bitmap (bit set = valid) and the null count; `None` when every value is there.
     fn validity(&self, valid: impl Iterator<Item = bool>) -> PyResult<(Bound<'py, PyAny>, usize)> {
         let mut bits = vec![0u8; self.n.div_ceil(8)];
@@ -193,7 +213,8 @@ impl<'py> ArrowBuffers<'_, 'py> {
         values: impl Iterator<Item = Option<S>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut offsets: Vec<u8> = Vec::with_capacity(4 * (self.n + 1));
-        let mut data: Vec<u8> = Vec::new();
+        // Codes and names are short: one allocation covers most columns without growing.
+        let mut data: Vec<u8> = Vec::with_capacity(24 * self.n);
         let mut valid = Vec::with_capacity(self.n);
         offsets.extend_from_slice(&0i32.to_le_bytes());
         for v in values {
@@ -210,8 +231,8 @@ impl<'py> ArrowBuffers<'_, 'py> {
     }
 
     fn int64(&self, values: impl Iterator<Item = u32>) -> PyResult<Bound<'py, PyAny>> {
-        let bytes: Vec<u8> = values.flat_map(|v| i64::from(v).to_le_bytes()).collect();
-        let buffers = vec![self.py.None().into_bound(self.py), self.buffer(&bytes)?];
+        let data = self.values(values.map(|v| i64::from(v).to_le_bytes()))?;
+        let buffers = vec![self.py.None().into_bound(self.py), data];
         self.array("int64", buffers, 0)
     }
 
@@ -219,12 +240,9 @@ impl<'py> ArrowBuffers<'_, 'py> {
         &self,
         values: impl Iterator<Item = Option<f64>> + Clone,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let bytes: Vec<u8> = values
-            .clone()
-            .flat_map(|v| v.unwrap_or(0.0).to_le_bytes())
-            .collect();
+        let data = self.values(values.clone().map(|v| v.unwrap_or(0.0).to_le_bytes()))?;
         let (bitmap, nulls) = self.validity(values.map(|v| v.is_some()))?;
-        let buffers = vec![bitmap, self.buffer(&bytes)?];
+        let buffers = vec![bitmap, data];
         self.array("float64", buffers, nulls)
     }
 
@@ -318,9 +336,15 @@ impl PyCoverageTable {
             .unbind())
     }
 
-    /// A polars DataFrame of the rows (polars is imported only here).
+    /// A polars DataFrame of the rows (polars is imported only here), through the same Arrow table as pandas when
+    /// pyarrow is installed, from lists when it is not.
     fn to_polars(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let pl = py.import("polars")?;
+        if let Ok(pa) = py.import("pyarrow") {
+            return Ok(pl
+                .call_method1("from_arrow", (self.arrow_table(py, &pa)?,))?
+                .unbind());
+        }
         Ok(pl
             .getattr("DataFrame")?
             .call1((self.columns(py, None)?,))?
@@ -342,117 +366,109 @@ impl PyCoverageTable {
             .unbind())
     }
 
-    /// An HTML table for Jupyter, stating the code-list version and `as_of`.
-    fn _repr_html_(&self) -> String {
-        let esc = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
-        let pct =
-            |r: Option<f64>| r.map_or_else(|| "–".to_owned(), |r| format!("{:.1}%", r * 100.0));
-        let mut h = format!(
-            "<p><b>KIM coverage</b> · {} · level {} · as of {} · code list {}</p><table><thead><tr><th>code</th><th>name</th><th>villages</th><th>with KIM</th><th>village coverage</th><th>kecamatan with KIM</th><th>KIMs</th></tr></thead><tbody>",
-            esc(&self.inner.total.name),
-            self.inner.level,
-            self.inner.as_of,
-            esc(&self.inner.code_list_version)
-        );
-        for r in self
-            .inner
-            .rows
-            .iter()
-            .take(200)
-            .chain(std::iter::once(&self.inner.total))
-        {
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td><td>{}</td></tr>",
-                r.code.map(|c| c.to_string()).unwrap_or_default(),
-                esc(&r.name),
-                r.villages.total,
-                r.villages_with_kim.total,
-                pct(r.village_ratio),
-                r.kecamatan_with_kim,
-                r.kecamatan,
-                r.n_kim
-            );
-        }
-        if self.inner.rows.len() > 200 {
-            let _ = write!(
-                h,
-                "<tr><td colspan=7>… {} more rows</td></tr>",
-                self.inner.rows.len() - 200
-            );
-        }
-        h.push_str("</tbody></table>");
-        h
-    }
-
-    /// A horizontal bar chart of village coverage per row (matplotlib, imported only here). Returns the Axes.
-    #[pyo3(signature = (*, ax = None))]
-    fn plot(&self, py: Python<'_>, ax: Option<Py<PyAny>>) -> PyResult<Py<PyAny>> {
-        let ax = if let Some(a) = ax {
-            a.into_bound(py)
-        } else {
-            {
-                let plt = py.import("matplotlib.pyplot")?;
-                let kwargs = PyDict::new(py);
-                kwargs.set_item(
-                    "figsize",
-                    (
-                        8.0,
-                        (0.3 * f64::from(u32::try_from(self.inner.rows.len()).unwrap_or(u32::MAX)))
-                            .max(3.0),
-                    ),
-                )?;
-                plt.call_method("subplots", (), Some(&kwargs))?
-                    .get_item(1)?
-            }
-        };
-        let names: Vec<String> = self.inner.rows.iter().map(|r| r.name.clone()).collect();
-        let values: Vec<f64> = self
-            .inner
-            .rows
-            .iter()
-            .map(|r| r.village_ratio.unwrap_or(0.0) * 100.0)
-            .collect();
-        ax.call_method1("barh", (names, values))?;
-        ax.call_method0("invert_yaxis")?;
-        ax.call_method1("set_xlabel", ("% desa/kelurahan dengan KIM aktif",))?;
-        ax.call_method1(
-            "set_title",
-            (format!(
-                "{} · {} · {}",
-                self.inner.total.name, self.inner.as_of, self.inner.code_list_version
-            ),),
-        )?;
-        Ok(ax.unbind())
-    }
-
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let json = serde_json::to_string(&self.inner).map_err(|e| arg(e.to_string()))?;
-        (py.get_type::<Self>().getattr("_from_json")?, (json,)).into_pyobject(py)
+        (
+            py.get_type::<Self>().getattr("_from_json")?,
+            (json, self.before_oldest, self.seats_rekeyed),
+        )
+            .into_pyobject(py)
     }
 
     #[staticmethod]
-    fn _from_json(json: &str) -> PyResult<Self> {
+    #[pyo3(signature = (json, before_oldest = false, seats_rekeyed = 0))]
+    fn _from_json(json: &str, before_oldest: bool, seats_rekeyed: u32) -> PyResult<Self> {
         Ok(Self {
             inner: serde_json::from_str(json).map_err(|e| arg(e.to_string()))?,
+            before_oldest,
+            seats_rekeyed,
         })
+    }
+
+    /// One column as a Python list (codes dotted, undefined ratios `None`): what the chart and the HTML view read.
+    fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
+        let column = COLUMNS.iter().find(|c| c.name == name).ok_or_else(|| {
+            arg(format!(
+                "no column {name:?}; the columns are {}",
+                FLAT_COLUMNS.join(", ")
+            ))
+        })?;
+        let cells = self
+            .inner
+            .rows
+            .iter()
+            .map(|r| cell(py, column.read, r))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, cells)
+    }
+
+    /// The rows `start..stop` as dicts (flat columns).
+    fn records_slice<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let rows = &self.inner.rows;
+        let l = PyList::empty(py);
+        for r in &rows[start.min(rows.len())..stop.min(rows.len())] {
+            l.append(crate::ser_to_py(py, &r.flat())?)?;
+        }
+        Ok(l)
+    }
+
+    /// KIMs active on `as_of` but not counted because validation found an error (with `only_valid=True`).
+    #[getter]
+    fn excluded_invalid(&self) -> Vec<String> {
+        self.inner.excluded_invalid.clone()
+    }
+
+    /// The `within` unit, or `None` for the whole country.
+    #[getter]
+    fn within(&self) -> Option<String> {
+        self.inner.within.map(|w| w.to_string())
+    }
+
+    /// With `code_list=`: True when `as_of` is before the oldest embedded list (the oldest was used).
+    #[getter]
+    fn before_oldest(&self) -> bool {
+        self.before_oldest
+    }
+
+    /// With `code_list=`: seats whose code was translated into the list used (re-keyed units).
+    #[getter]
+    fn seats_rekeyed(&self) -> u32 {
+        self.seats_rekeyed
     }
 }
 
-/// Keyword arguments to core options; `as_of=None` is today ([`today`]).
+/// Which code list a computation uses: `None` for `reference` (today's embedded list by default), `"in_force"` for
+/// the embedded list in force on each date, or an embedded version id (`kim.versions.versions()`).
+fn choice(
+    code_list: Option<&str>,
+    reference: Option<&PyReference>,
+) -> PyResult<Option<CodeListChoice>> {
+    match code_list {
+        None => Ok(None),
+        Some(_) if reference.is_some() => Err(arg(
+            "give code_list= or reference=, not both: code_list picks one of the embedded lists",
+        )),
+        Some("in_force") => Ok(Some(CodeListChoice::InForce)),
+        Some(id) => Ok(Some(CodeListChoice::Pinned(id.to_owned()))),
+    }
+}
+
+/// Keyword arguments to core options; `as_of=None` is today ([`today`]), `level=None` the core's default.
 fn options(
-    level_name: &str,
+    level_name: Option<&str>,
     within: Option<&str>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<Day>,
     active: Option<Vec<String>>,
+    only_valid: bool,
 ) -> PyResult<CoverageOptions> {
     let spec = CoverageSpec {
-        as_of,
-        level: Some(level(level_name)?),
+        as_of: day(as_of),
+        level: level_name.map(level).transpose()?,
         within: within.map(kode).transpose()?,
         active: active
             .map(|a| {
@@ -461,83 +477,178 @@ fn options(
                     .collect::<PyResult<Vec<_>>>()
             })
             .transpose()?,
-        only_valid: false,
+        only_valid,
         denominators: false,
     };
     Ok(spec.options(today()))
 }
 
-/// Coverage of villages and kecamatan by active KIMs, one row per unit at `level`
-/// (`"provinsi"`, `"kab_kota"`, `"kecamatan"`, `"desa"`) inside `within`.
+/// Coverage of villages and kecamatan by active KIMs, one row per unit at `level` (`"provinsi"`, `"kab_kota"`,
+/// `"kecamatan"`, `"desa"`, or `"kabupaten"`, `"kota"`, `"kab/kota"`, `"kec"`) inside `within`, on `as_of` (a
+/// `datetime.date` or an ISO string; today by default). `only_valid=True` counts only KIMs with no error finding
+/// (the others are listed in `.excluded_invalid`). `code_list="in_force"` uses the embedded list in force on
+/// `as_of` (or give a version id), translating re-keyed seats.
 ///
-/// >>> t = kim.coverage(reg, level="kecamatan", within="64.02", as_of=datetime.date(2025, 6, 30))
+/// >>> t = kim.coverage(reg, level="kecamatan", within="64.02", as_of="2025-06-30")
 /// >>> len(t), t.total["villages"]
 /// (20, 237)
 #[pyfunction]
-#[pyo3(signature = (registry, /, *, level = "kecamatan", within = None, as_of = None, active = None, reference = None))]
+#[pyo3(signature = (registry, /, *, level = "kecamatan", within = None, as_of = None, active = None, only_valid = false, code_list = None, reference = None))]
+#[allow(clippy::too_many_arguments)] // keyword arguments
 fn coverage(
     py: Python<'_>,
     registry: PyRef<'_, PyRegistry>,
     level: &str,
     within: Option<&str>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<Day>,
     active: Option<Vec<String>>,
+    only_valid: bool,
+    code_list: Option<&str>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<PyCoverageTable> {
-    let o = options(level, within, as_of, active)?;
-    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let o = options(Some(level), within, as_of, active, only_valid)?;
     let reg = &registry.inner;
+    if let Some(c) = choice(code_list, reference.as_deref())? {
+        let d = py.detach(|| coverage_by_date(reg, &o, &c)).py()?;
+        return Ok(PyCoverageTable {
+            inner: d.table,
+            before_oldest: d.before_oldest,
+            seats_rekeyed: d.seats_rekeyed,
+        });
+    }
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
     let t = py.detach(|| core_coverage(reg, r.reference(), &o)).py()?;
-    Ok(PyCoverageTable { inner: t })
+    Ok(PyCoverageTable {
+        inner: t,
+        before_oldest: false,
+        seats_rekeyed: 0,
+    })
 }
 
-/// Villages and kecamatan without an active KIM: a dict with `villages` and `kecamatan` (lists of dicts).
+/// Villages and kecamatan without an active KIM: a dict with `villages` and `kecamatan` (lists of flat rows with
+/// the names of the kecamatan, kab/kota and province above each unit), `as_of` and `code_list_version`.
+/// `kim.gaps` wraps it in tables.
 #[pyfunction]
-#[pyo3(signature = (registry, /, *, within = None, as_of = None, reference = None))]
+#[pyo3(signature = (registry, /, *, within = None, as_of = None, active = None, only_valid = false, code_list = None, reference = None))]
+#[allow(clippy::too_many_arguments)] // keyword arguments
 fn gaps(
     py: Python<'_>,
     registry: PyRef<'_, PyRegistry>,
     within: Option<&str>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<Day>,
+    active: Option<Vec<String>>,
+    only_valid: bool,
+    code_list: Option<&str>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
-    let o = options("desa", within, as_of, None)?;
-    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let o = options(None, within, as_of, active, only_valid)?;
     let reg = &registry.inner;
-    let g = py.detach(|| core_gaps(reg, r.reference(), &o)).py()?;
-    ser_to_py(py, &g)
+    let (g, (villages, kecamatan)) = if let Some(c) = choice(code_list, reference.as_deref())? {
+        let g = py.detach(|| gaps_by_date(reg, &o, &c)).py()?;
+        let rows = g.rows(Reference::version_id(&g.code_list_version).py()?);
+        (g, rows)
+    } else {
+        let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+        let g = py.detach(|| core_gaps(reg, r.reference(), &o)).py()?;
+        let rows = g.rows(r.reference());
+        (g, rows)
+    };
+    ser_to_py(
+        py,
+        &serde_json::json!({
+            "villages": villages,
+            "kecamatan": kecamatan,
+            "as_of": g.as_of,
+            "code_list_version": g.code_list_version,
+        }),
+    )
 }
 
-/// Coverage of `within` at every month end between `start` and `end` (or at `dates`), in one pass over the history:
-/// a list of dicts (`date`, `villages`, `villages_with_kim`, `village_ratio`, `kecamatan`, `kecamatan_with_kim`,
-/// `kecamatan_ratio`, `n_kim`).
+/// Coverage of `within` at every month end from `start` to `end` (today by default), or at any `dates`, in one
+/// pass over the history: a list of dicts (`date`, `villages`, `villages_with_kim`, `village_ratio`, `kecamatan`,
+/// `kecamatan_with_kim`, `kecamatan_ratio`, `n_kim`, `code_list_version`). `kim.coverage_series` wraps it in a
+/// table.
 #[pyfunction]
-#[pyo3(signature = (registry, /, *, start = None, end = None, dates = None, within = None, reference = None))]
+#[pyo3(signature = (registry, /, *, start = None, end = None, dates = None, within = None, active = None, code_list = None, reference = None))]
+#[allow(clippy::too_many_arguments)] // keyword arguments
 fn coverage_series(
     py: Python<'_>,
     registry: PyRef<'_, PyRegistry>,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    dates: Option<Vec<NaiveDate>>,
+    start: Option<Day>,
+    end: Option<Day>,
+    dates: Option<Vec<Day>>,
     within: Option<&str>,
+    active: Option<Vec<String>>,
+    code_list: Option<&str>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
     let spec = match (dates, start, end) {
-        (Some(d), None, None) => SeriesDates::Dates(d),
-        (None, Some(from), Some(to)) => SeriesDates::MonthEnds { from, to },
-        _ => return Err(arg("give either dates=[...] or start= and end=")),
+        (Some(d), None, None) => SeriesDates::Dates(d.into_iter().map(|d| d.0).collect()),
+        (None, Some(from), to) => SeriesDates::MonthEnds {
+            from: from.0,
+            to: day(to).unwrap_or_else(today),
+        },
+        (Some(_), _, _) => {
+            return Err(arg(
+                "give dates=[...] or start= (and end=, today by default), not both",
+            ));
+        }
+        (None, None, _) => {
+            return Err(arg(
+                "give start= (the first month; end= is today by default) or dates=[...]",
+            ));
+        }
     };
-    let o = CoverageSpec {
-        within: within.map(kode).transpose()?,
-        ..CoverageSpec::default()
-    }
-    .options(today());
-    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let o = options(None, within, None, active, false)?;
     let reg = &registry.inner;
+    if let Some(c) = choice(code_list, reference.as_deref())? {
+        let s = py
+            .detach(|| coverage_series_by_date(reg, &o, &spec, &c))
+            .py()?;
+        return ser_to_py(py, &s);
+    }
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
     let s = py
         .detach(|| core_series(reg, r.reference(), &o, &spec))
         .py()?;
-    ser_to_py(py, &s)
+    // The same shape as with `code_list=`: each point names its list.
+    let mut s = serde_json::to_value(&s).map_err(|e| arg(e.to_string()))?;
+    for point in s.as_array_mut().into_iter().flatten() {
+        point["code_list_version"] = r.reference().version().into();
+    }
+    crate::to_py(py, &s)
+}
+
+/// Progress of `within` towards a village-coverage target (`ratio` in [0, 1] by `date`) on `as_of`: a dict with
+/// the target, `villages_with_kim`, `villages`, `ratio`, `villages_needed`, `pace_per_month` (net villages gained
+/// per month over the trailing `window_months`), `projected_date` (`None` when the pace is not positive) and
+/// `on_time`.
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, ratio, date, within = None, as_of = None, window_months = 12, active = None, reference = None))]
+#[allow(clippy::too_many_arguments)] // keyword arguments
+fn target_progress(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    ratio: f64,
+    date: Day,
+    within: Option<&str>,
+    as_of: Option<Day>,
+    window_months: u32,
+    active: Option<Vec<String>>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(None, within, as_of, active, false)?;
+    let target = Target {
+        ratio,
+        date: date.0,
+        window_months,
+    };
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let reg = &registry.inner;
+    let p = py
+        .detach(|| core_target(reg, r.reference(), &o, target))
+        .py()?;
+    ser_to_py(py, &p)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -545,5 +656,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(coverage, m)?)?;
     m.add_function(wrap_pyfunction!(gaps, m)?)?;
     m.add_function(wrap_pyfunction!(coverage_series, m)?)?;
+    m.add_function(wrap_pyfunction!(target_progress, m)?)?;
     Ok(())
 }

@@ -77,3 +77,35 @@ fn unknown(key: &str) -> PyErr {
         KEYS.join(", ")
     ))
 }
+
+/// A date argument: a `datetime.date` (or `datetime.datetime`, its day) or an ISO string `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug)]
+pub struct Day(pub chrono::NaiveDate);
+
+impl<'py> FromPyObject<'_, 'py> for Day {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(s) = obj.extract::<String>() {
+            return s.trim().parse().map(Day).map_err(|_| {
+                arg(format!(
+                    "{:?} is not a date: give an ISO date YYYY-MM-DD or a datetime.date",
+                    kim_core::privacy::mask_text(&s)
+                ))
+            });
+        }
+        if let Ok(dt) = obj.extract::<chrono::NaiveDateTime>() {
+            return Ok(Day(dt.date()));
+        }
+        obj.extract::<chrono::NaiveDate>().map(Day).map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(
+                "expected a datetime.date or an ISO date string YYYY-MM-DD",
+            )
+        })
+    }
+}
+
+/// An optional [`Day`] as a date.
+pub fn day(d: Option<Day>) -> Option<chrono::NaiveDate> {
+    d.map(|d| d.0)
+}

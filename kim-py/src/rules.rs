@@ -1,11 +1,14 @@
 //! `kim.validate`, `kim.Report`, `kim.profiles`.
 
 use chrono::NaiveDate;
-use kim_core::rules::{ProfileSet, Report, validate_by_seat, validate_registry_by_seat};
+use kim_core::rules::{
+    ProfileSet, Report, findings_table, validate_by_seat, validate_registry_by_seat,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg};
+use crate::options::{Day, day};
 use crate::registry::{PyRegistry, kim_from_dict};
 use crate::wilayah::PyReference;
 use crate::{ser_to_py, today};
@@ -130,6 +133,36 @@ fn profile_ids(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String
     }
 }
 
+/// The arguments `validate` and `findings` share, converted: the date (today by default), the profile ids, the code
+/// list and the built-in profiles.
+struct Common {
+    as_of: NaiveDate,
+    ids: Option<Vec<String>>,
+    reference: PyReference,
+    set: ProfileSet,
+}
+
+impl Common {
+    fn new(
+        profile: Option<&Bound<'_, PyAny>>,
+        as_of: Option<Day>,
+        reference: Option<PyRef<'_, PyReference>>,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            as_of: day(as_of).unwrap_or_else(today),
+            ids: profile_ids(profile)?,
+            reference: reference.map_or_else(PyReference::embedded_ref, |r| r.clone()),
+            set: ProfileSet::builtin(),
+        })
+    }
+
+    fn names(&self) -> Option<Vec<&str>> {
+        self.ids
+            .as_ref()
+            .map(|v| v.iter().map(String::as_str).collect())
+    }
+}
+
 /// Validates a `Registry` (returns a list of `Report`, registry-wide rules included) or one KIM given as a dict
 /// in the nested KIM shape that `Registry.get` returns (returns a `Report`; see `Registry.get` for the fields; the
 /// flat columns of `from_records` are for tables). A field that does not fit raises `kim.JsonError` naming its
@@ -146,21 +179,16 @@ fn validate(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     profile: Option<&Bound<'_, PyAny>>,
-    as_of: Option<NaiveDate>,
+    as_of: Option<Day>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
-    let as_of = as_of.unwrap_or_else(today);
-    let ids = profile_ids(profile)?;
-    let names = ids
-        .as_ref()
-        .map(|v| v.iter().map(String::as_str).collect::<Vec<_>>());
-    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
-    let set = ProfileSet::builtin();
+    let c = Common::new(profile, as_of, reference)?;
+    let (names, r, set, as_of) = (c.names(), &c.reference, &c.set, c.as_of);
     if let Ok(reg) = obj.cast::<PyRegistry>() {
         let reg = reg.get();
         let reports = py
             .detach(|| {
-                validate_registry_by_seat(&reg.inner, &set, names.as_deref(), r.reference(), as_of)
+                validate_registry_by_seat(&reg.inner, set, names.as_deref(), r.reference(), as_of)
             })
             .py()?;
         let list = PyList::empty(py);
@@ -170,8 +198,29 @@ fn validate(
         return Ok(list.into_any().unbind());
     }
     let kim = kim_from_dict(obj)?;
-    let report = validate_by_seat(&kim, &set, names.as_deref(), r.reference(), as_of).py()?;
+    let report = validate_by_seat(&kim, set, names.as_deref(), r.reference(), as_of).py()?;
     Ok(Py::new(py, PyReport { inner: report })?.into_any())
+}
+
+/// Every finding of a registry-wide validation (as `validate` on a `Registry`) as one list of flat rows: `kim_id`,
+/// `kim_name`, `seat`, `kim_ok`, `as_of`, `code`, `severity`, `path`, `profile`, `instrument`, `pasal`,
+/// `message_id`, `message_en`. `kim.findings` wraps it in a table.
+#[pyfunction]
+#[pyo3(signature = (registry, /, *, profile = None, as_of = None, reference = None))]
+fn findings(
+    py: Python<'_>,
+    registry: PyRef<'_, PyRegistry>,
+    profile: Option<&Bound<'_, PyAny>>,
+    as_of: Option<Day>,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Py<PyAny>> {
+    let c = Common::new(profile, as_of, reference)?;
+    let (names, r, set, as_of) = (c.names(), &c.reference, &c.set, c.as_of);
+    let reg = &registry.inner;
+    let rows = py
+        .detach(|| findings_table(reg, set, names.as_deref(), r.reference(), as_of))
+        .py()?;
+    ser_to_py(py, &rows)
 }
 
 /// The built-in rule profiles and overlays: a list of dicts (`id`, `title`, `instrument`, `kind`, `region`,
@@ -185,5 +234,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(findings, m)?)?;
     Ok(())
 }

@@ -50,8 +50,19 @@ pub(crate) fn kode(s: &str) -> PyResult<Kode> {
     Kode::parse(s).py()
 }
 
+/// A level from its name or one of the names people use: `kabupaten`, `kota`, `kab/kota`, `kab`, `kec`, `desa`,
+/// `kel` (and the core's own: `provinsi`, `kab_kota`, `kecamatan`, `desa`, `kelurahan`, English names).
 pub(crate) fn level(s: &str) -> PyResult<Level> {
-    s.parse().py()
+    let alias = match s.trim().to_ascii_lowercase().as_str() {
+        "kabupaten" | "kota" | "kab" | "kab." | "kab/kota" | "kab_kota" | "kab-kota" | "kabkot" => {
+            "kab_kota"
+        }
+        "kec" | "kec." => "kecamatan",
+        "kel" | "kel." | "desa/kelurahan" => "desa",
+        "prov" | "prov." | "propinsi" => "provinsi",
+        _ => s,
+    };
+    alias.parse().py()
 }
 
 #[pymethods]
@@ -118,6 +129,48 @@ impl PyReference {
             .children(code.map(kode).transpose()?)
             .collect();
         ser_to_py(py, &children)
+    }
+
+    /// The units inside `within` (or the whole list), only those at `level` if given, in code order, as columns:
+    /// a dict of lists `code`, `name`, `level`, `parent`, `kind` (`kabupaten`/`kota` for a kab/kota,
+    /// `desa`/`kelurahan`/`desa_adat` for a village). `Reference.to_pandas(level=...)` and `.table(...)` read it.
+    #[pyo3(signature = (*, level = None, within = None))]
+    fn columns<'py>(
+        &self,
+        py: Python<'py>,
+        level: Option<&str>,
+        within: Option<&str>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let level = level.map(crate::wilayah::level).transpose()?;
+        let within = within.map(kode).transpose()?;
+        let reference = self.reference();
+        reference.counts_in(within).py()?;
+        let units: Vec<_> = reference
+            .descendants(within)
+            .filter(|u| level.is_none_or(|l| u.kode.level() == l))
+            .collect();
+        let text = |f: &dyn Fn(&kim_core::wilayah::Unit<'_>) -> Option<String>| {
+            units.iter().map(f).collect::<Vec<_>>()
+        };
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("code", text(&|u| Some(u.kode.to_string())))?;
+        d.set_item("name", text(&|u| Some(u.name.to_owned())))?;
+        d.set_item("level", text(&|u| Some(u.kode.level().as_str().to_owned())))?;
+        d.set_item("parent", text(&|u| u.kode.parent().map(|p| p.to_string())))?;
+        d.set_item(
+            "kind",
+            text(&|u| match u.kode.level() {
+                // Its serde name (`kabupaten`, `kota`).
+                Level::KabKota => u.kode.kab_kota_kind().and_then(|k| {
+                    serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                }),
+                Level::Desa => u.kode.village_kind().map(|k| k.as_str().to_owned()),
+                _ => None,
+            }),
+        )?;
+        Ok(d)
     }
 
     /// Ranked candidates for a name, case- and accent-insensitive, inside `within`.

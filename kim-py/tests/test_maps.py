@@ -30,10 +30,10 @@ def kukar(registry: kim.Registry) -> kim.CoverageTable:
 
 def _edited(table: kim.CoverageTable, edit: Callable[[dict[str, Any]], None]) -> kim.CoverageTable:
     """A copy of a table with its JSON state edited (as a table of another code-list version would be)."""
-    _, (state,) = table.__reduce__()
+    _, (state, *rest) = table.__reduce__()  # the JSON, then before_oldest and seats_rekeyed
     doc = json.loads(state)
     edit(doc)
-    return type(table)._from_json(json.dumps(doc))
+    return type(table)._from_json(json.dumps(doc), *rest)
 
 
 # The module functions, and the table methods that delegate to them once kim's table classes have them.

@@ -25,5 +25,11 @@ def test_notebook_runs() -> None:
     text = "".join(o.get("text", "") for o in outputs)
     assert "36 of 40 KIMs meet every error-level rule" in text
     assert "32 dari 237" in text and "14 dari 20" in text
+    assert "Hanya KIM yang valid: 29" in text, "the only_valid cell"
+    assert "Butuh 87 desa lagi" in text, "the target cell"
+    assert "Excel: ['Cakupan', 'Keterangan']" in text, "the Excel cell"
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "Total: Kabupaten Kutai Kartanegara" in html, "the coverage view shows the total"
     # The chart cell shows its figure in Jupyter (the kernel's inline backend), not only in a headless backend.
-    assert any("image/png" in o.get("data", {}) for o in outputs), "the chart cell showed no image"
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 3, "the Kukar chart, the national chart and the series chart show in Jupyter"

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{CoverageOptions, tally};
 use crate::error::{Error, Result};
 use crate::registry::Registry;
-use crate::wilayah::{Kode, Level, Reference};
+use crate::wilayah::{Kode, Level, Reference, VillageKind};
 
 /// Units without an active KIM.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,4 +100,76 @@ pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOption
         as_of: opts.as_of,
         code_list_version: reference.version().to_owned(),
     })
+}
+
+/// One unit of a gap list with the names of the units above it: the flat row of the bindings' gap tables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapRow {
+    /// `desa` for a village, `kecamatan` for a kecamatan.
+    pub level: Level,
+    /// Its code.
+    pub code: Kode,
+    /// Its name.
+    pub name: String,
+    /// `desa`, `kelurahan` or `desa_adat` for a village; `None` for a kecamatan.
+    pub kind: Option<VillageKind>,
+    /// The kecamatan of a village (`None` for a kecamatan row).
+    pub kecamatan: Option<Kode>,
+    /// Its name.
+    pub kecamatan_name: Option<String>,
+    /// The kab/kota.
+    pub kab_kota: Option<Kode>,
+    /// Its name (with its `Kabupaten`/`Kota` prefix).
+    pub kab_kota_name: Option<String>,
+    /// The province.
+    pub provinsi: Option<Kode>,
+    /// Its name.
+    pub provinsi_name: Option<String>,
+}
+
+impl Gaps {
+    /// The gap lists as flat rows with the names of the kecamatan, kab/kota and province above each unit, read from
+    /// `reference` (the code list these gaps were computed with): the villages, then the kecamatan.
+    ///
+    /// ```
+    /// use kim_core::{coverage::{gaps, CoverageOptions}, registry::Registry, wilayah::{Kode, Reference}};
+    /// let reference = Reference::embedded();
+    /// let opts = CoverageOptions::new("2025-01-01".parse().unwrap()).within(Kode::parse("64.02")?);
+    /// let g = gaps(&Registry::new(), reference, &opts)?;
+    /// let (villages, kecamatan) = g.rows(reference);
+    /// assert_eq!((villages.len(), kecamatan.len()), (237, 20));
+    /// assert_eq!(kecamatan[0].kab_kota_name.as_deref(), Some("Kabupaten Kutai Kartanegara"));
+    /// assert!(villages[0].kecamatan_name.is_some() && villages[0].kind.is_some());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn rows(&self, reference: &Reference) -> (Vec<GapRow>, Vec<GapRow>) {
+        let row = |u: &GapUnit| {
+            let above = |level: Level| {
+                let code = u.code.ancestor(level).filter(|&a| a != u.code);
+                let name = code
+                    .and_then(|c| reference.get(c))
+                    .map(|x| x.name.to_owned());
+                (code, name)
+            };
+            let (kecamatan, kecamatan_name) = above(Level::Kecamatan);
+            let (kab_kota, kab_kota_name) = above(Level::KabKota);
+            let (provinsi, provinsi_name) = above(Level::Provinsi);
+            GapRow {
+                level: u.code.level(),
+                code: u.code,
+                name: u.name.clone(),
+                kind: u.code.village_kind(),
+                kecamatan,
+                kecamatan_name,
+                kab_kota,
+                kab_kota_name,
+                provinsi,
+                provinsi_name,
+            }
+        };
+        (
+            self.villages.iter().map(row).collect(),
+            self.kecamatan.iter().map(row).collect(),
+        )
+    }
 }

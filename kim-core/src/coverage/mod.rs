@@ -40,7 +40,7 @@ pub use by_date::{
 };
 pub use columns::{COLUMNS, Column, DENOMINATOR_COLUMNS, FLAT_COLUMNS, FlatRow, Read};
 pub use denominators::{DenominatorSummary, RowDenominators};
-pub use gaps::{GapUnit, Gaps, gaps};
+pub use gaps::{GapRow, GapUnit, Gaps, gaps};
 pub use series::{SeriesDates, SeriesPoint, coverage_series};
 pub use target::{Target, TargetProgress, target_progress};
 

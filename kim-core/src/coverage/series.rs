@@ -51,8 +51,8 @@ impl SeriesDates {
             Self::MonthEnds { from, to } => {
                 if to < from {
                     return Err(Error::InvalidArgument {
-                        name: "dates",
-                        message: format!("{to} is before {from}"),
+                        name: "end",
+                        message: format!("{to} is before the start, {from}"),
                     });
                 }
                 let mut out = Vec::new();
@@ -102,6 +102,12 @@ pub fn coverage_series(
         return Err(Error::InvalidArgument {
             name: "only_valid",
             message: "not supported for series; compute coverage per date instead".into(),
+        });
+    }
+    if options.within.is_some_and(|w| w.level() == Level::Desa) {
+        return Err(Error::InvalidArgument {
+            name: "within",
+            message: "a series needs a unit above village level".into(),
         });
     }
     CoverageOptions {

@@ -51,6 +51,7 @@ mod checks;
 mod profile;
 mod scope;
 mod select;
+mod table;
 
 use std::collections::HashMap;
 
@@ -67,6 +68,7 @@ pub use profile::{
 };
 pub use scope::{PROFILE_NOT_IN_FORCE, PathStyle, restyle_paths};
 pub use select::ProfileSet;
+pub use table::{FindingRow, finding_rows, findings_table};
 
 /// The JSON schema version of profile files and of [`Report`].
 pub use crate::SCHEMA_VERSION;

@@ -1,7 +1,14 @@
 import datetime
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, final
+from typing import Any, Literal, final, overload
+
+# Optional dependencies: their types when installed (pandas needs pandas-stubs), Any otherwise.
+import matplotlib.axes  # type: ignore[import-not-found, import-untyped, unused-ignore]
+import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
+import polars  # type: ignore[import-not-found, import-untyped, unused-ignore]
+
+from kim._tables import DataTable
 
 __version__: str
 __all__ = [
@@ -33,6 +40,7 @@ __all__ = [
     "coverage_geojson",
     "coverage_series",
     "eligibility",
+    "findings",
     "forum_coverage",
     "gaps",
     "kim_forum_affiliation",
@@ -43,11 +51,28 @@ __all__ = [
     "rank",
     "redact",
     "score",
+    "target_progress",
     "unit_denominators",
     "validate",
 ]
 
-_Level = Literal["provinsi", "kab_kota", "kecamatan", "desa"]
+_Level = Literal[
+    "provinsi",
+    "kab_kota",
+    "kecamatan",
+    "desa",
+    "kabupaten",
+    "kota",
+    "kab/kota",
+    "kab",
+    "kec",
+    "kel",
+    "kelurahan",
+    "prov",
+]
+# A date argument: a datetime.date (a datetime counts by its day) or an ISO string YYYY-MM-DD.
+_Date = datetime.date | str
+_Lang = Literal["id", "en"]
 
 @final
 class Reference:
@@ -77,12 +102,18 @@ class Reference:
         self, name: str, /, *, within: str | None = None, level: _Level | None = None
     ) -> list[dict[str, Any]]: ...
     def resolve_place(self, text: str) -> dict[str, Any]: ...
+    def columns(self, *, level: str | None = None, within: str | None = None) -> dict[str, list[str | None]]: ...
+    # Attached by kim/__init__.py (tables of the code list).
+    def table(self, level: str | None = None, within: str | None = None) -> DataTable: ...
+    def to_pandas(self, level: str | None = None, within: str | None = None) -> pandas.DataFrame: ...
+    def to_polars(self, level: str | None = None, within: str | None = None) -> polars.DataFrame: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
     @staticmethod
     def _from_state(state: tuple[str | None, str | None]) -> Reference: ...
 
 @final
 class Registry:
+    @overload
     @staticmethod
     def from_records(
         kims: Sequence[dict[str, Any]],
@@ -90,7 +121,7 @@ class Registry:
         *,
         members: Sequence[dict[str, Any]] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        errors: Literal["raise"] = "raise",
         places: Any | None = None,
         columns: Mapping[str, str] | None = None,
         dayfirst: bool = True,
@@ -98,7 +129,59 @@ class Registry:
         max_year: int = 2100,
         max_errors: int = 1000,
         max_bad_rows: int | None = None,
-    ) -> Any: ...
+    ) -> Registry: ...
+    @overload
+    @staticmethod
+    def from_records(
+        kims: Sequence[dict[str, Any]],
+        /,
+        *,
+        members: Sequence[dict[str, Any]] | None = None,
+        reference: Reference | None = None,
+        errors: Literal["collect"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, list[dict[str, Any]]]: ...
+    @overload
+    @staticmethod
+    def from_records(
+        kims: Sequence[dict[str, Any]],
+        /,
+        *,
+        members: Sequence[dict[str, Any]] | None = None,
+        reference: Reference | None = None,
+        errors: Literal["report"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, dict[str, Any]]: ...
+    @overload
+    @staticmethod
+    def from_records(
+        kims: Sequence[dict[str, Any]],
+        /,
+        *,
+        members: Sequence[dict[str, Any]] | None = None,
+        reference: Reference | None = None,
+        errors: Literal["review"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, list[dict[str, Any]], pandas.DataFrame]: ...
+    @overload
     @staticmethod
     def from_csv(
         path: str | os.PathLike[str],
@@ -106,7 +189,7 @@ class Registry:
         *,
         members: str | os.PathLike[str] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        errors: Literal["raise"] = "raise",
         places: Any | None = None,
         columns: Mapping[str, str] | None = None,
         dayfirst: bool = True,
@@ -117,15 +200,16 @@ class Registry:
         delimiter: str | None = None,
         encoding: str | None = None,
         max_columns: int = 1000,
-    ) -> Any: ...
+    ) -> Registry: ...
+    @overload
     @staticmethod
-    def from_pandas(
-        df: Any,
+    def from_csv(
+        path: str | os.PathLike[str],
         /,
         *,
-        members: Any | None = None,
+        members: str | os.PathLike[str] | None = None,
         reference: Reference | None = None,
-        errors: Literal["raise", "collect", "report", "review"] = "raise",
+        errors: Literal["collect"],
         places: Any | None = None,
         columns: Mapping[str, str] | None = None,
         dayfirst: bool = True,
@@ -133,7 +217,118 @@ class Registry:
         max_year: int = 2100,
         max_errors: int = 1000,
         max_bad_rows: int | None = None,
-    ) -> Any: ...
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
+    ) -> tuple[Registry, list[dict[str, Any]]]: ...
+    @overload
+    @staticmethod
+    def from_csv(
+        path: str | os.PathLike[str],
+        /,
+        *,
+        members: str | os.PathLike[str] | None = None,
+        reference: Reference | None = None,
+        errors: Literal["report"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
+    ) -> tuple[Registry, dict[str, Any]]: ...
+    @overload
+    @staticmethod
+    def from_csv(
+        path: str | os.PathLike[str],
+        /,
+        *,
+        members: str | os.PathLike[str] | None = None,
+        reference: Reference | None = None,
+        errors: Literal["review"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
+    ) -> tuple[Registry, list[dict[str, Any]], pandas.DataFrame]: ...
+    @overload
+    @staticmethod
+    def from_pandas(
+        df: Any,
+        /,
+        *,
+        members: Any | None = None,
+        reference: Reference | None = None,
+        errors: Literal["raise"] = "raise",
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> Registry: ...
+    @overload
+    @staticmethod
+    def from_pandas(
+        df: Any,
+        /,
+        *,
+        members: Any | None = None,
+        reference: Reference | None = None,
+        errors: Literal["collect"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, list[dict[str, Any]]]: ...
+    @overload
+    @staticmethod
+    def from_pandas(
+        df: Any,
+        /,
+        *,
+        members: Any | None = None,
+        reference: Reference | None = None,
+        errors: Literal["report"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, dict[str, Any]]: ...
+    @overload
+    @staticmethod
+    def from_pandas(
+        df: Any,
+        /,
+        *,
+        members: Any | None = None,
+        reference: Reference | None = None,
+        errors: Literal["review"],
+        places: Any | None = None,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+    ) -> tuple[Registry, list[dict[str, Any]], pandas.DataFrame]: ...
     @staticmethod
     def from_json(json: str) -> Registry: ...
     def to_json(self, *, for_logs: bool = False) -> str: ...
@@ -168,21 +363,49 @@ class CoverageTable:
     @property
     def unmatched(self) -> list[dict[str, Any]]: ...
     @property
+    def excluded_invalid(self) -> list[str]: ...
+    @property
     def as_of(self) -> datetime.date: ...
     @property
     def code_list_version(self) -> str: ...
     @property
     def level(self) -> str: ...
+    @property
+    def within(self) -> str | None: ...
+    @property
+    def before_oldest(self) -> bool: ...
+    @property
+    def seats_rekeyed(self) -> int: ...
     def to_records(self) -> list[dict[str, Any]]: ...
-    def to_pandas(self) -> Any: ...
-    def to_polars(self) -> Any: ...
+    def records_slice(self, start: int, stop: int) -> list[dict[str, Any]]: ...
+    def column(self, name: str) -> list[Any]: ...
+    def to_pandas(self) -> pandas.DataFrame: ...
+    def to_polars(self) -> polars.DataFrame: ...
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    # Attached by kim/__init__.py (kim/_coverage.py): presentation.
     def _repr_html_(self) -> str: ...
-    def plot(self, *, ax: Any | None = None) -> Any: ...
+    def to_html(self, *, lang: _Lang | None = None, max_rows: int = 20) -> str: ...
+    def plot(
+        self,
+        *,
+        metric: Literal["village_ratio", "kecamatan_ratio", "desa_ratio", "kelurahan_ratio"] = "village_ratio",
+        sort: Literal["desc", "asc"] | None = "desc",
+        top: int | None = None,
+        bottom: int | None = None,
+        group: bool | None = None,
+        lang: _Lang | None = None,
+        ax: matplotlib.axes.Axes | None = None,
+        title: str | None = None,
+    ) -> matplotlib.axes.Axes: ...
+    def to_excel(self, path: str | os.PathLike[str], *, lang: _Lang | None = None) -> None: ...
+    # Implemented by kim.maps (imported when called).
+    def plot_map(self, **kwargs: Any) -> Any: ...
+    def to_geopandas(self, **kwargs: Any) -> Any: ...
+    def to_geojson(self, **kwargs: Any) -> Any: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
     @staticmethod
-    def _from_json(json: str) -> CoverageTable: ...
+    def _from_json(json: str, before_oldest: bool = False, seats_rekeyed: int = 0) -> CoverageTable: ...
 
 @final
 class Verdict:
@@ -221,23 +444,43 @@ class Moderator:
     @staticmethod
     def _from_state(state: tuple[str, str, bool] | None) -> Moderator: ...
 
+@overload
 def validate(
-    obj: Registry | dict[str, Any],
+    obj: Registry,
     /,
     *,
     profile: str | Sequence[str] | None = None,
-    as_of: datetime.date | None = None,
+    as_of: _Date | None = None,
     reference: Reference | None = None,
-) -> Any: ...
+) -> list[Report]: ...
+@overload
+def validate(
+    obj: dict[str, Any],
+    /,
+    *,
+    profile: str | Sequence[str] | None = None,
+    as_of: _Date | None = None,
+    reference: Reference | None = None,
+) -> Report: ...
 def profiles() -> list[dict[str, Any]]: ...
+def findings(
+    registry: Registry,
+    /,
+    *,
+    profile: str | Sequence[str] | None = None,
+    as_of: _Date | None = None,
+    reference: Reference | None = None,
+) -> list[dict[str, Any]]: ...
 def coverage(
     registry: Registry,
     /,
     *,
     level: _Level = "kecamatan",
     within: str | None = None,
-    as_of: datetime.date | None = None,
+    as_of: _Date | None = None,
     active: Sequence[str] | None = None,
+    only_valid: bool = False,
+    code_list: str | None = None,
     reference: Reference | None = None,
 ) -> CoverageTable: ...
 def gaps(
@@ -245,19 +488,36 @@ def gaps(
     /,
     *,
     within: str | None = None,
-    as_of: datetime.date | None = None,
+    as_of: _Date | None = None,
+    active: Sequence[str] | None = None,
+    only_valid: bool = False,
+    code_list: str | None = None,
     reference: Reference | None = None,
 ) -> dict[str, Any]: ...
 def coverage_series(
     registry: Registry,
     /,
     *,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
-    dates: Sequence[datetime.date] | None = None,
+    start: _Date | None = None,
+    end: _Date | None = None,
+    dates: Sequence[_Date] | None = None,
     within: str | None = None,
+    active: Sequence[str] | None = None,
+    code_list: str | None = None,
     reference: Reference | None = None,
 ) -> list[dict[str, Any]]: ...
+def target_progress(
+    registry: Registry,
+    /,
+    *,
+    ratio: float,
+    date: _Date,
+    within: str | None = None,
+    as_of: _Date | None = None,
+    window_months: int = 12,
+    active: Sequence[str] | None = None,
+    reference: Reference | None = None,
+) -> dict[str, Any]: ...
 def redact(text: str) -> str: ...
 def code_list_versions() -> list[dict[str, Any]]: ...
 def code_list_in_force(date: datetime.date) -> dict[str, Any]: ...
@@ -375,6 +635,7 @@ BOUNDARIES_LICENSE: str
 
 def boundaries(level: str, codes: Sequence[str] | None = None, *, within: str | None = None) -> str: ...
 def coverage_geojson(table: CoverageTable) -> str: ...
+
 # Pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment.
 _Scope = Literal["kab_kota", "provinsi"]
 
