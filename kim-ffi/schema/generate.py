@@ -163,7 +163,7 @@ verdict = obj(
                     ),
                     "softened_by": {
                         **enum("reporting", "debunk", "quotation", "commerce", "livestock", "opposing"),
-                        "description": "The context that turned this match into a flag, or (\"opposing\", a gambling "
+                        "description": 'The context that turned this match into a flag, or ("opposing", a gambling '
                         "match named with an opposing word) brought it down from block to hold (absent when none).",
                     },
                 },
