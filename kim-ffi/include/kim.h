@@ -33,9 +33,10 @@
  *   the national profile in force on as_of plus every overlay whose region holds the KIM's seat; a list without a
  *   national profile gets the one in force added); "path_style" ("kim", default: members[m2].occupation, or
  *   "laravel": members.1.occupation).
- * - coverage and gaps (kim_coverage, kim_gaps): "as_of" (today); "level" ("kecamatan"; "provinsi", "kab_kota",
- *   "kecamatan" or "desa", below "within"); "within" (a code, default the whole country); "active" (statuses that
- *   count, default ["registered", "active"]); "only_valid" (false; true counts only KIMs without an error finding).
+ * - coverage, gaps and maps (kim_coverage, kim_gaps, kim_coverage_geojson): "as_of" (today); "level" ("kecamatan";
+ *   "provinsi", "kab_kota", "kecamatan" or "desa", below "within"; maps draw villages only inside 64.02); "within" (a
+ *   code, default the whole country); "active" (statuses that count, default ["registered", "active"]); "only_valid"
+ *   (false; true counts only KIMs without an error finding).
  * - kim_coverage_series: "within", "active" as above; "from" and "to" (every month end between), or "dates".
  * - kim_coverage_target: "within", "active", "as_of" as above; "target": {"ratio", "date", "window_months": 12}.
  * - CSV import (kim_registry_from_csv_with): "delimiter" (detected among , ; tab |), "encoding" (detected: utf-8 with or
@@ -423,6 +424,34 @@ kim_status kim_forum_metrics(const char *forums_json,
 kim_status kim_pembinaan_report(const char *pembinaan_json,
                                 size_t pembinaan_len,
                                 const kim_registry *registry,
+                                const kim_reference *reference,
+                                const char *options_json,
+                                size_t options_len,
+                                char **out);
+
+// Computes coverage with the options of [`crate::coverage::kim_coverage`] and writes it as a GeoJSON
+// FeatureCollection (RFC 7946) for a web map (e.g. Leaflet's `L.geoJSON`): `{"type":"FeatureCollection",
+// "bbox":[west,south,east,north],"features":[{"type":"Feature","id":"64.02.01","properties":{…},"geometry":
+// {"type":"MultiPolygon","coordinates":[…]}}],"kim":{"schema_version":1,"level","within","as_of",
+// "code_list_version","boundaries_version","boundaries_source","versions_differ","total":{…},
+// "rows_without_boundary":[{"code","name"}],"boundaries_without_row":[…],"name_differences":[{"code","name",
+// "boundary_name"}]}}`. One feature per coverage row, in code order; `properties` are the row's flat columns (as
+// in the CSV: `code`, `name`, `level`, `parent`, `villages`, `desa`, …, `village_ratio`, …, `n_kim`, `n_members`,
+// `code_list_version`, `as_of`); a row without a boundary keeps its feature with `"geometry": null` and is listed
+// in `kim.rows_without_boundary`. Coordinates are `[longitude, latitude]`, 5 decimals.
+//
+// Levels: `provinsi`, `kab_kota` and `kecamatan` anywhere; `desa` only inside Kutai Kartanegara (`within` 64.02 or
+// one of its kecamatan), the one kabupaten whose village boundaries are embedded.
+//
+// # Safety
+//
+// As [`crate::coverage::kim_coverage`].
+//
+// # Errors
+//
+// As [`crate::coverage::kim_coverage`]; `KIM_STATUS_INVALID_ARGUMENT` (`KIM-E-ARGUMENT`) for villages outside
+// Kutai Kartanegara.
+kim_status kim_coverage_geojson(const kim_registry *registry,
                                 const kim_reference *reference,
                                 const char *options_json,
                                 size_t options_len,

@@ -111,6 +111,12 @@ kim_status kim_pembinaan_report(const char *pembinaan_json,
                                 size_t options_len,
                                 char **out);
 
+kim_status kim_coverage_geojson(const kim_registry *registry,
+                                const kim_reference *reference,
+                                const char *options_json,
+                                size_t options_len,
+                                char **out);
+
 size_t kim_set_max_result_bytes(size_t max_bytes);
 
 size_t kim_string_len(const char *s);
