@@ -85,12 +85,10 @@ mod tests {
     #[test]
     fn reads_the_kukar_scenario_like_the_modules_own_queries() {
         let forums =
-            ForumRegistry::from_json(include_str!("../../../examples/data/forum_kukar.json"))
+            ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json")).unwrap();
+        let data =
+            PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))
                 .unwrap();
-        let data = PembinaanData::from_json(include_str!(
-            "../../../examples/data/forum_kukar_pembinaan.json"
-        ))
-        .unwrap();
         let p = KimParticipation::new(Some(&forums), Some(&data));
         let (from, to) = (d("2024-07-01"), d("2025-06-30"));
         let mut members = 0;

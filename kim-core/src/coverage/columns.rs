@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn every_export_follows_the_schema() {
         let registry =
-            Registry::from_json(include_str!("../../../examples/data/kim_sample.json")).unwrap();
+            Registry::from_json(include_str!("../../data/sample/kim_sample.json")).unwrap();
         let opts = CoverageOptions::new("2025-06-30".parse().unwrap())
             .level(Level::Kecamatan)
             .within(Kode::parse("64.02").unwrap());

@@ -64,7 +64,7 @@ pub(crate) fn count_units(n: usize) -> u32 {
 /// ```
 /// use kim_core::forum::{ForumRegistry, ForumLevel, forum_coverage};
 /// use kim_core::wilayah::{Kode, Reference};
-/// let forums = ForumRegistry::from_json(include_str!("../../../examples/data/forum_kukar.json"))?;
+/// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
 /// let m = forum_coverage(&forums, Reference::embedded(), ForumLevel::Kecamatan, Some(Kode::parse("64.02")?), "2025-06-30".parse().unwrap())?;
 /// assert_eq!((m.numerator, m.denominator), (3, 20));
 /// # Ok::<(), kim_core::Error>(())
@@ -146,8 +146,8 @@ impl AffiliationOptions {
 /// ```
 /// use kim_core::forum::{AffiliationOptions, ForumLevel, ForumRegistry, kim_forum_affiliation};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
-/// let forums = ForumRegistry::from_json(include_str!("../../../examples/data/forum_kukar.json"))?;
-/// let kims = Registry::from_json(include_str!("../../../examples/data/forum_kukar_kims.json"))?;
+/// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
+/// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let opts = AffiliationOptions::default().level(ForumLevel::KabKota);
 /// let m = kim_forum_affiliation(&forums, &kims, Reference::embedded(), Some(Kode::parse("64.02")?), &opts, "2025-06-30".parse().unwrap())?;
 /// assert!(m.numerator <= m.denominator && m.denominator > 0);

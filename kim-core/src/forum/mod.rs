@@ -62,7 +62,7 @@ use crate::error::{Error, Result};
 ///
 /// ```
 /// use kim_core::forum::{ForumRegistry, ForumLevel, ForumState};
-/// let forums = ForumRegistry::from_json(include_str!("../../../examples/data/forum_kukar.json"))?;
+/// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
 /// let kukar = forums.get("FK-6402").unwrap();
 /// assert_eq!(kukar.level, ForumLevel::KabKota);
 /// assert_eq!(kukar.state_on("2022-07-11".parse().unwrap()), ForumState::NotYetRecorded);
@@ -176,7 +176,7 @@ impl ForumRegistry {
     ///
     /// ```
     /// use kim_core::forum::ForumRegistry;
-    /// let forums = ForumRegistry::from_json(include_str!("../../../examples/data/forum_kukar.json"))?;
+    /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
     /// let on = "2024-06-30".parse().unwrap();
     /// let ids: Vec<&str> = forums.memberships_of("KIM-6402-001", on).iter().map(|(f, _)| f.id.as_str()).collect();
     /// assert_eq!(ids, ["FK-640201"]);

@@ -155,8 +155,8 @@ fn funding_checks(out: &mut Vec<Finding>, base: &str, funding: &[Funding]) {
 /// ```
 /// use kim_core::pembinaan::{PembinaanData, PembinaanOptions, check_pembinaan};
 /// use kim_core::registry::Registry;
-/// let data = PembinaanData::from_json(include_str!("../../../examples/data/forum_kukar_pembinaan.json"))?;
-/// let kims = Registry::from_json(include_str!("../../../examples/data/forum_kukar_kims.json"))?;
+/// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
+/// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let r = check_pembinaan(&data, &kims, &PembinaanOptions::default(), "2025-06-30".parse().unwrap());
 /// assert!(r.ok, "{:#?}", r.findings);
 /// # Ok::<(), kim_core::Error>(())

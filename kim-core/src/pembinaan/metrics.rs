@@ -117,8 +117,8 @@ fn reach_metric(
 /// ```
 /// use kim_core::pembinaan::{PembinaanData, PembinaanOptions, trained_share_12m};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
-/// let data = PembinaanData::from_json(include_str!("../../../examples/data/forum_kukar_pembinaan.json"))?;
-/// let kims = Registry::from_json(include_str!("../../../examples/data/forum_kukar_kims.json"))?;
+/// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
+/// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let m = trained_share_12m(&data, &kims, Reference::embedded(), Some(Kode::parse("64.02")?), &PembinaanOptions::default(), "2025-06-30".parse().unwrap())?;
 /// assert!(m.numerator > 0 && m.numerator <= m.denominator);
 /// # Ok::<(), kim_core::Error>(())
@@ -253,7 +253,7 @@ pub fn kecamatan_reached(
 /// ```
 /// use kim_core::pembinaan::spm_kecamatan_coverage;
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
-/// let kims = Registry::from_json(include_str!("../../../examples/data/forum_kukar_kims.json"))?;
+/// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let m = spm_kecamatan_coverage(&kims, Reference::embedded(), Some(Kode::parse("64.02")?), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(m.denominator, 20);
 /// assert!(m.ratio.unwrap() <= 1.0);

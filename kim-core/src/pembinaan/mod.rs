@@ -286,7 +286,7 @@ impl PembinaanData {
     ///
     /// ```
     /// use kim_core::pembinaan::PembinaanData;
-    /// let data = PembinaanData::from_json(include_str!("../../../examples/data/forum_kukar_pembinaan.json"))?;
+    /// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
     /// let got = data.attended_by("KIM-6402-001", "2024-01-01".parse().unwrap(), "2025-12-31".parse().unwrap());
     /// assert!(got.iter().any(|a| a.id == "BIMTEK-2024-MMT"));
     /// # Ok::<(), kim_core::Error>(())

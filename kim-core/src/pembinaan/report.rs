@@ -83,8 +83,8 @@ pub struct PembinaanReport {
 /// ```
 /// use kim_core::pembinaan::{PembinaanData, PembinaanOptions, pembinaan_report};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
-/// let data = PembinaanData::from_json(include_str!("../../../examples/data/forum_kukar_pembinaan.json"))?;
-/// let kims = Registry::from_json(include_str!("../../../examples/data/forum_kukar_kims.json"))?;
+/// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
+/// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let r = pembinaan_report(&data, &kims, Reference::embedded(), Kode::parse("64.02")?,
 ///     "2024-07-01".parse().unwrap(), "2025-06-30".parse().unwrap(), &PembinaanOptions::default())?;
 /// assert_eq!(r.recipients[0].office, "bupati/wali kota");

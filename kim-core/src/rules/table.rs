@@ -71,7 +71,7 @@ pub fn finding_rows(registry: &Registry, reports: &[Report]) -> Vec<FindingRow> 
 ///
 /// ```
 /// use kim_core::{registry::Registry, rules::{ProfileSet, findings_table}, wilayah::Reference};
-/// let registry = Registry::from_json(include_str!("../../../examples/data/kim_sample.json"))?;
+/// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let rows = findings_table(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert!(rows.iter().all(|r| registry.get(&r.kim_id).is_some_and(|k| k.seat == r.seat)));
 /// # Ok::<(), kim_core::Error>(())
@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn one_row_per_finding() {
         let registry =
-            Registry::from_json(include_str!("../../../examples/data/kim_sample.json")).unwrap();
+            Registry::from_json(include_str!("../../data/sample/kim_sample.json")).unwrap();
         let as_of = "2025-06-30".parse().unwrap();
         let set = ProfileSet::builtin();
         let reports =
