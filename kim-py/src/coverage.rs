@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    COLUMNS, CodeListChoice, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable,
+    COLUMNS, CodeListChoice, DENOMINATOR_COLUMNS, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable,
     FLAT_COLUMNS, Read, SeriesDates, Target, coverage as core_coverage, coverage_by_date,
     coverage_series as core_series, coverage_series_by_date, gaps as core_gaps, gaps_by_date,
     target_progress as core_target,
@@ -92,6 +92,14 @@ impl PyCoverageTable {
                 }
             }
         }
+        if self.inner.denominators.is_some() {
+            let values = denominator_values(rows);
+            d.set_item(DENOMINATOR_COLUMNS[0], values.0)?;
+            for (name, column) in DENOMINATOR_COLUMNS[1..].iter().zip(values.1) {
+                let column: Vec<f64> = column.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect();
+                d.set_item(name, column)?;
+            }
+        }
         Ok(d)
     }
 
@@ -119,8 +127,20 @@ impl PyCoverageTable {
                 Read::Date(f) => arrow.date32(rows.iter().map(f))?,
             });
         }
+        let mut names = FLAT_COLUMNS.to_vec();
+        if self.inner.denominators.is_some() {
+            // Population as nullable int64 (pyarrow from the Python values), the others as nullable float64.
+            let (population, others) = denominator_values(rows);
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("type", pa.call_method0("int64")?)?;
+            arrays.push(pa.call_method("array", (population,), Some(&kwargs))?);
+            for column in others {
+                arrays.push(arrow.float64(column.into_iter())?);
+            }
+            names.extend(DENOMINATOR_COLUMNS);
+        }
         let kwargs = PyDict::new(py);
-        kwargs.set_item("names", FLAT_COLUMNS.to_vec())?;
+        kwargs.set_item("names", names)?;
         pa.getattr("Table")?
             .call_method("from_arrays", (arrays,), Some(&kwargs))
     }
@@ -280,6 +300,13 @@ impl PyCoverageTable {
     }
 
     /// The date.
+    /// Where the population and area figures come from and how many rows lack them (`coverage(...,
+    /// denominators=True)`), or None.
+    #[getter]
+    fn denominators(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        ser_to_py(py, &self.inner.denominators)
+    }
+
     #[getter]
     fn as_of(&self) -> NaiveDate {
         self.inner.as_of
@@ -458,6 +485,22 @@ fn choice(
     }
 }
 
+/// The optional denominator columns of the rows ([`DENOMINATOR_COLUMNS`] order): population, then area and the two
+/// ratios; `None` where a unit has no figure.
+type DenominatorValues = (Vec<Option<u64>>, [Vec<Option<f64>>; 3]);
+
+fn denominator_values(rows: &[CoverageRow]) -> DenominatorValues {
+    let d = |r: &CoverageRow| r.denominators.unwrap_or_default();
+    (
+        rows.iter().map(|r| d(r).population).collect(),
+        [
+            rows.iter().map(|r| d(r).area_km2).collect(),
+            rows.iter().map(|r| d(r).kim_per_100k_residents).collect(),
+            rows.iter().map(|r| d(r).kim_per_1000_km2).collect(),
+        ],
+    )
+}
+
 /// Keyword arguments to core options; `as_of=None` is today ([`today`]), `level=None` the core's default.
 fn options(
     level_name: Option<&str>,
@@ -465,6 +508,7 @@ fn options(
     as_of: Option<Day>,
     active: Option<Vec<String>>,
     only_valid: bool,
+    denominators: bool,
 ) -> PyResult<CoverageOptions> {
     let spec = CoverageSpec {
         as_of: day(as_of),
@@ -478,7 +522,7 @@ fn options(
             })
             .transpose()?,
         only_valid,
-        denominators: false,
+        denominators,
     };
     Ok(spec.options(today()))
 }
@@ -487,14 +531,17 @@ fn options(
 /// `"kecamatan"`, `"desa"`, or `"kabupaten"`, `"kota"`, `"kab/kota"`, `"kec"`) inside `within`, on `as_of` (a
 /// `datetime.date` or an ISO string; today by default). `only_valid=True` counts only KIMs with no error finding
 /// (the others are listed in `.excluded_invalid`). `code_list="in_force"` uses the embedded list in force on
-/// `as_of` (or give a version id), translating re-keyed seats.
+/// `as_of` (or give a version id), translating re-keyed seats. `denominators=True` adds population, area_km2,
+/// kim_per_100k_residents and kim_per_1000_km2 to every row (today's list, provinsi and kab/kota only; None or NaN
+/// without a figure, never estimated), and `.denominators` says where the figures come from and how many rows lack
+/// them.
 ///
 /// >>> t = kim.coverage(reg, level="kecamatan", within="64.02", as_of="2025-06-30")
 /// >>> len(t), t.total["villages"]
 /// (20, 237)
 #[pyfunction]
-#[pyo3(signature = (registry, /, *, level = "kecamatan", within = None, as_of = None, active = None, only_valid = false, code_list = None, reference = None))]
-#[allow(clippy::too_many_arguments)] // keyword arguments
+#[pyo3(signature = (registry, /, *, level = "kecamatan", within = None, as_of = None, active = None, only_valid = false, code_list = None, reference = None, denominators = false))]
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // keyword arguments
 fn coverage(
     py: Python<'_>,
     registry: PyRef<'_, PyRegistry>,
@@ -505,8 +552,9 @@ fn coverage(
     only_valid: bool,
     code_list: Option<&str>,
     reference: Option<PyRef<'_, PyReference>>,
+    denominators: bool,
 ) -> PyResult<PyCoverageTable> {
-    let o = options(Some(level), within, as_of, active, only_valid)?;
+    let o = options(Some(level), within, as_of, active, only_valid, denominators)?;
     let reg = &registry.inner;
     if let Some(c) = choice(code_list, reference.as_deref())? {
         let d = py.detach(|| coverage_by_date(reg, &o, &c)).py()?;
@@ -541,7 +589,7 @@ fn gaps(
     code_list: Option<&str>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
-    let o = options(None, within, as_of, active, only_valid)?;
+    let o = options(None, within, as_of, active, only_valid, false)?;
     let reg = &registry.inner;
     let (g, (villages, kecamatan)) = if let Some(c) = choice(code_list, reference.as_deref())? {
         let g = py.detach(|| gaps_by_date(reg, &o, &c)).py()?;
@@ -599,7 +647,7 @@ fn coverage_series(
             ));
         }
     };
-    let o = options(None, within, None, active, false)?;
+    let o = options(None, within, None, active, false, false)?;
     let reg = &registry.inner;
     if let Some(c) = choice(code_list, reference.as_deref())? {
         let s = py
@@ -637,7 +685,7 @@ fn target_progress(
     active: Option<Vec<String>>,
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
-    let o = options(None, within, as_of, active, false)?;
+    let o = options(None, within, as_of, active, false, false)?;
     let target = Target {
         ratio,
         date: date.0,

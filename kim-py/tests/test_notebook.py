@@ -28,8 +28,9 @@ def test_notebook_runs() -> None:
     assert "Hanya KIM yang valid: 29" in text, "the only_valid cell"
     assert "Butuh 87 desa lagi" in text, "the target cell"
     assert "Excel: ['Cakupan', 'Keterangan']" in text, "the Excel cell"
+    assert "20 kecamatan; tanpa batas wilayah: []" in text, "the map cell"
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "Total: Kabupaten Kutai Kartanegara" in html, "the coverage view shows the total"
     # The chart cell shows its figure in Jupyter (the kernel's inline backend), not only in a headless backend.
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 3, "the Kukar chart, the national chart and the series chart show in Jupyter"
+    assert len(images) >= 4, "the Kukar chart, the national chart, the map and the series chart show in Jupyter"

@@ -110,3 +110,23 @@ def test_an_old_registry_migrates_through_the_crosswalk() -> None:
     assert len(migrated) == 2
     with pytest.raises(kim.ArgumentError):
         kim.versions.migrate_registry(old, "permendagri-1-1999")
+
+
+def test_coverage_table_with_denominators_has_the_columns_and_kukar_figures():
+    reg = kim.Registry.from_json((pathlib.Path(__file__).parents[2] / "examples/data/kim_sample.json").read_text())
+    plain = kim.coverage(reg, level="kab_kota", within="64", as_of="2025-06-30")
+    assert plain.denominators is None
+    assert "population" not in plain.to_pandas().columns
+    t = kim.coverage(reg, level="kab_kota", within="64", as_of="2025-06-30", denominators=True)
+    summary = t.denominators
+    assert summary is not None and summary["rows_without_population"] == 0
+    df = t.to_pandas()
+    kukar = df[df["code"] == "64.02"].iloc[0]
+    # Dukcapil, December 2024 (docs/domain.md §6): the same figure kim.Reference.population gives.
+    assert kukar["population"] == 806_964
+    assert abs(kukar["area_km2"] - 26_912) < 1
+    assert abs(kukar["kim_per_100k_residents"] - 100_000 * kukar["n_kim"] / 806_964) < 1e-9
+    pa = pytest.importorskip("pyarrow")
+    arrow = pa.table(t)
+    assert arrow.schema.field("population").type == pa.int64()
+    assert arrow.column("population").to_pylist() == df["population"].tolist()

@@ -365,6 +365,8 @@ class CoverageTable:
     @property
     def excluded_invalid(self) -> list[str]: ...
     @property
+    def denominators(self) -> dict[str, Any] | None: ...
+    @property
     def as_of(self) -> datetime.date: ...
     @property
     def code_list_version(self) -> str: ...
@@ -482,6 +484,7 @@ def coverage(
     only_valid: bool = False,
     code_list: str | None = None,
     reference: Reference | None = None,
+    denominators: bool = False,
 ) -> CoverageTable: ...
 def gaps(
     registry: Registry,
