@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 use kim_core::coverage::{
-    COLUMNS, CodeListChoice, DENOMINATOR_COLUMNS, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable,
-    FLAT_COLUMNS, Read, SeriesDates, Target, coverage as core_coverage, coverage_by_date,
-    coverage_series as core_series, coverage_series_by_date, gaps as core_gaps, gaps_by_date,
-    target_progress as core_target,
+    COLUMNS, CodeListChoice, CoverageOptions, CoverageRow, CoverageSpec, CoverageTable,
+    DENOMINATOR_COLUMNS, FLAT_COLUMNS, Read, SeriesDates, Target, coverage as core_coverage,
+    coverage_by_date, coverage_series as core_series, coverage_series_by_date, gaps as core_gaps,
+    gaps_by_date, target_progress as core_target,
 };
 use kim_core::registry::Status;
 use kim_core::wilayah::{Kode, Reference};
