@@ -200,9 +200,10 @@ pub const EMBEDDED_TSV: &str = include_str!("../../data/wilayah.tsv");
 pub const EMBEDDED_VERSION: &str = "kepmendagri-300.2.2-2138-2025";
 
 impl Reference {
-    /// The official list embedded in the crate, parsed once and shared. Parsing takes tens of milliseconds in a
-    /// release build (median 38.5 ms, `cargo bench -p kim-benches --bench wilayah -- reference/load_embedded`, on
-    /// a 2-core VM shared with other builds) and several times that in a debug build, so parse it once per process.
+    /// The official list embedded in the crate, parsed once and shared. Parsing takes about 5 ms in a release build
+    /// (median 4.9 ms, `cargo bench -p kim-benches --bench wilayah -- reference/load_embedded`, a 2-core VM with
+    /// nothing else running; 38.5 ms when the machine was shared with other builds) and several times that in a
+    /// debug build, so parse it once per process.
     ///
     /// # Panics
     ///
