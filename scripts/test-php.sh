@@ -64,6 +64,21 @@ grep -qE '^[0-9]+ of 237 villages have an active KIM$' "$tmp/app.out"
 grep -qE '^(valid|invalid), [0-9]+ findings$' "$tmp/app.out"
 grep -vxF -f "$tmp/app.out" "$tmp/app.want" && { echo "the app's output lacks the lines above" >&2; exit 1; }
 
+say "README's pembinaan from CSV, verbatim (activities, daftar hadir, then the report)"
+readme_block pembinaan > "$app/pembinaan.php"
+mkdir -p "$app/data"
+cp examples/data/forum_kukar* "$app/data/"
+(cd / && env -u KIM_FFI_LIB php "$app/pembinaan.php") | tee "$tmp/pembinaan.out"
+printf '%s\n' 'daftar hadir line 4, kim_id: KIM-E-UNKNOWN-KIM' 'trained in 12 months: 8 of 11 active KIMs' \
+  | diff - "$tmp/pembinaan.out"
+
+say "README's pemetaan and assessment, verbatim"
+readme_block assessment > "$app/assessment.php"
+cp examples/data/kim_sample.json examples/data/pemetaan_kukar.json examples/data/rubric_lomba_illustrative.json "$app/data/"
+(cd / && env -u KIM_FFI_LIB php "$app/assessment.php") | tee "$tmp/assessment.out"
+grep -qx 'mapped: 31 of 36 active KIMs' "$tmp/assessment.out"
+grep -qE '^first: KIM-6402-[0-9]{3}, unclassified: no official national scheme$' "$tmp/assessment.out"
+
 say "php-fpm with the README's recipe, through FastCGI"
 cp examples/data/kim_sample.json "$app/"
 cp php/tests/fpm/index.php "$app/public/"

@@ -10,14 +10,16 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use kim_core::assessment::{
-    Ahp, Band, BandTable, Classification, Criterion, Eligibility, Observations, ParticipationTable,
-    Provenance, RankScope, Rubric, Scale, Source, TierScheme, UNCLASSIFIED, WeightSpec, ahp,
-    classify, default_eligibility, rank, score,
+    Ahp, AssessOptions, Band, BandTable, Classification, Criterion, Eligibility, Feeds,
+    Observations, ParticipationTable, Provenance, RankScope, Rubric, Scale, Source, TierScheme,
+    UNCLASSIFIED, WeightSpec, ahp, assess, classify, default_eligibility, rank, score,
 };
+use kim_core::forum::ForumRegistry;
 use kim_core::moderation::Category;
 use kim_core::moderation::review::{Case, Outcome, ReviewRole, Source as CaseSource, Urgency};
+use kim_core::pembinaan::PembinaanData;
 use kim_core::registry::Registry;
-use kim_core::rules::{ProfileSet, validate_registry};
+use kim_core::rules::{ProfileSet, validate_registry, validate_registry_by_seat};
 use kim_core::wilayah::Reference;
 use proptest::prelude::*;
 
@@ -660,6 +662,165 @@ fn forum_and_pembinaan_through_participation() {
         .fill_forum_membership("forum", &p, from, to)
         .unwrap_err();
     assert!(e.to_string().starts_with("observations[C].forum"), "{e}");
+}
+
+#[test]
+fn assess_in_one_call_equals_the_steps() {
+    let r = Rubric::from_json(RUBRIC).unwrap();
+    let reg = sample();
+    let as_of = date("2025-06-30");
+    let set = ProfileSet::builtin();
+    let profiles = set.in_force(as_of).unwrap();
+    let mut obs = Observations::new(&r);
+    for id in ["KIM-6402-001", "KIM-6402-004"] {
+        obs.push(id, &[80.0, 3.0, 4.0, f64::NAN, f64::NAN]).unwrap();
+    }
+    let cases = vec![
+        removed_case("C1", "KIM-6402-004", t(2)),
+        removed_case("C2", "KIM-6402-001", t(3)),
+    ];
+    // The steps by hand: fill (moderation over 2024-07-01 .. 2025-06-30, validation on as_of), score, eligibility,
+    // rank, classify.
+    let mut by_hand = obs.clone();
+    let from = Utc.with_ymd_and_hms(2024, 7, 1, 0, 0, 0).unwrap();
+    let to = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap();
+    by_hand
+        .fill_moderation_removals("pelanggaran_moderasi", &cases, from, to)
+        .unwrap();
+    let reports =
+        validate_registry_by_seat(&reg, &set, None, Reference::embedded(), as_of).unwrap();
+    by_hand
+        .fill_validation_errors("temuan_validasi", &reports)
+        .unwrap();
+    let scores = score(&r, &by_hand).unwrap();
+    let elig = default_eligibility(&reg, &profiles, Reference::embedded(), as_of).unwrap();
+    let ranking = rank(&scores, &reg, &elig, RankScope::KabKota).unwrap();
+    let feeds = Feeds::new().cases(&cases).validation();
+    let a = assess(
+        &r,
+        obs.clone(),
+        &reg,
+        &set,
+        Reference::embedded(),
+        &AssessOptions::new(as_of).feeds(feeds),
+    )
+    .unwrap();
+    assert_eq!((&a.scores, &a.ranking), (&scores, &ranking));
+    assert_eq!(a.classifications.len(), a.ranking.rows.len());
+    assert!(
+        a.classifications.iter().all(
+            |c| matches!(c, Classification::Unclassified { reason } if reason == UNCLASSIFIED)
+        )
+    );
+    // Without the records, the fed criteria keep the caller's (missing) values: an error naming the KIM, never 0.
+    let e = assess(
+        &r,
+        obs.clone(),
+        &reg,
+        &set,
+        Reference::embedded(),
+        &AssessOptions::new(as_of),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("KIM-6402-001"), "{e}");
+    // A period that leaves the removals out, and a tier scheme.
+    let scheme = TierScheme::new(
+        "Perbup contoh",
+        "Perbup X/2025 (test)",
+        vec![("A".to_owned(), 0.0), ("B".to_owned(), 50.0)],
+    )
+    .unwrap();
+    let early = AssessOptions::new(as_of)
+        .feeds(feeds)
+        .period(date("2024-01-01"), date("2024-12-31"))
+        .scheme(&scheme);
+    let a = assess(&r, obs, &reg, &set, Reference::embedded(), &early).unwrap();
+    let row = a.scores.get("KIM-6402-004").unwrap();
+    assert_eq!(row.scores[3], 100.0, "no removal in 2024");
+    assert!(
+        a.classifications
+            .iter()
+            .all(|c| matches!(c, Classification::Tier { .. }))
+    );
+}
+
+#[test]
+fn assess_fills_forum_and_pembinaan_from_kims_records() {
+    let reg =
+        Registry::from_json(include_str!("../../examples/data/forum_kukar_kims.json")).unwrap();
+    let forums =
+        ForumRegistry::from_json(include_str!("../../examples/data/forum_kukar.json")).unwrap();
+    let pembinaan = PembinaanData::from_json(include_str!(
+        "../../examples/data/forum_kukar_pembinaan.json"
+    ))
+    .unwrap();
+    let r = Rubric::new(
+        "p",
+        "P",
+        Provenance::illustrative("test"),
+        vec![
+            Criterion::new(
+                "forum",
+                "Forum",
+                Scale::Range {
+                    min: 0.0,
+                    max: 1.0,
+                    higher_is_better: true,
+                },
+            )
+            .fed_by(Source::ForumMembership),
+            Criterion::new(
+                "sesi",
+                "Sesi",
+                Scale::Range {
+                    min: 0.0,
+                    max: 5.0,
+                    higher_is_better: true,
+                },
+            )
+            .fed_by(Source::Pembinaan),
+        ],
+        WeightSpec::Explicit(vec![0.5, 0.5]),
+    )
+    .unwrap();
+    let as_of = date("2025-06-30");
+    let set = ProfileSet::builtin();
+    let options = AssessOptions::new(as_of)
+        .all_kims()
+        .feeds(Feeds::new().forums(&forums).pembinaan(&pembinaan));
+    let a = assess(
+        &r,
+        Observations::new(&r),
+        &reg,
+        &set,
+        Reference::embedded(),
+        &options,
+    )
+    .unwrap();
+    assert_eq!(
+        a.scores.len(),
+        reg.len(),
+        "every KIM of the registry observed"
+    );
+    // An independent count: sessions attended with an end date in the 12 months, and direct forum membership.
+    let from = date("2024-07-01");
+    for k in reg.kims() {
+        let sessions = pembinaan
+            .activities
+            .iter()
+            .filter(|x| x.end >= from && x.end <= as_of && x.attended_by(&k.id))
+            .count();
+        let row = a.scores.get(&k.id).unwrap();
+        let want = (sessions.min(5) as f64) / 5.0 * 100.0;
+        assert!(
+            (row.scores[1] - want).abs() < 1e-9,
+            "{}: {} vs {want}",
+            k.id,
+            row.scores[1]
+        );
+    }
+    let members = a.scores.rows().filter(|row| row.scores[0] == 100.0).count();
+    assert!(members > 0 && members < reg.len(), "{members}");
 }
 
 fn rubric_of(weights: &[f64]) -> Rubric {

@@ -712,6 +712,120 @@ fn csv_import_reports_every_rejected_row() {
 }
 
 #[test]
+fn csv_funding_lines_one_per_source() {
+    let opts = ImportOptions::default();
+    let csv = "id,title,kind,organizer_kind,start,end,funding_source,funding_amount,sipd_code\n\
+               A1,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,apbd_kab_kota;apbn,\"Rp 25.000.000; \",2.16.02.2.01.0015;\n\
+               A2,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,apbd_kab_kota;apbn,25000000,\n\
+               A3,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,apbd_kab_kota;sumbangan,,\n\
+               A4,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,,1000,\n\
+               A5,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,apbn;apbd_kab_kota,;lima,\n\
+               A6,Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,apbn,,\n";
+    let mut data = PembinaanData::new();
+    let rep = data.import_activities_csv(csv.as_bytes(), &opts).unwrap();
+    assert_eq!(
+        (rep.rows_in, rep.accepted, rep.rejected),
+        (6, 2, 4),
+        "{:#?}",
+        rep.errors
+    );
+    let a1 = data.activity("A1").unwrap();
+    assert_eq!(a1.funding.len(), 2);
+    assert_eq!(
+        (a1.funding[0].source, a1.funding[0].amount),
+        (FundingSource::ApbdKabKota, Some(25_000_000))
+    );
+    assert_eq!(
+        a1.funding[0].sipd_code.as_deref(),
+        Some("2.16.02.2.01.0015")
+    );
+    assert_eq!(
+        (
+            a1.funding[1].source,
+            a1.funding[1].amount,
+            a1.funding[1].sipd_code.as_deref()
+        ),
+        (FundingSource::Apbn, None, None)
+    );
+    assert_eq!(data.activity("A6").unwrap().funding.len(), 1);
+    let at: Vec<(u64, &str, &str)> = rep
+        .errors
+        .iter()
+        .map(|e| (e.line, e.field.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (3, "funding_amount", "KIM-E-COLUMN"),
+            (4, "funding_source", "KIM-E-ENUM"),
+            (5, "funding_source", "KIM-E-REQUIRED"),
+            (6, "funding_amount", "KIM-E-NUMBER"),
+        ]
+    );
+    assert_eq!(rep.errors[1].value, "sumbangan");
+}
+
+#[test]
+fn csv_import_of_both_tables_in_one_call() {
+    let reg = kims();
+    let mut data = PembinaanData::new();
+    let rep = data
+        .import_csv(
+            include_bytes!("../../examples/data/forum_kukar_activities.csv").as_slice(),
+            Some(include_bytes!("../../examples/data/forum_kukar_attendance.csv").as_slice()),
+            Some(&reg),
+            &ImportOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            rep.activities.rows_in,
+            rep.activities.accepted,
+            rep.activities.rejected
+        ),
+        (2, 2, 0)
+    );
+    let att = rep.attendance.as_ref().unwrap();
+    assert_eq!((att.rows_in, att.accepted, att.rejected), (4, 3, 1));
+    // The same as the two calls one after the other.
+    let mut two = PembinaanData::new();
+    let opts = ImportOptions::default();
+    let a = two
+        .import_activities_csv(
+            include_bytes!("../../examples/data/forum_kukar_activities.csv").as_slice(),
+            &opts,
+        )
+        .unwrap();
+    let b = two
+        .import_attendance_csv(
+            include_bytes!("../../examples/data/forum_kukar_attendance.csv").as_slice(),
+            Some(&reg),
+            &opts,
+        )
+        .unwrap();
+    assert_eq!((&data, &rep.activities, att), (&two, &a, &b));
+    // Without an attendance list there is no attendance report; a table without its columns is an error.
+    let rep = PembinaanData::new()
+        .import_csv(
+            include_bytes!("../../examples/data/forum_kukar_activities.csv").as_slice(),
+            None::<&[u8]>,
+            None,
+            &opts,
+        )
+        .unwrap();
+    assert!(rep.attendance.is_none());
+    let e = PembinaanData::new()
+        .import_csv(
+            include_bytes!("../../examples/data/forum_kukar_activities.csv").as_slice(),
+            Some("nama\nSiti\n".as_bytes()),
+            None,
+            &opts,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("activity_id"), "{e}");
+}
+
+#[test]
 fn bad_json_says_where() {
     let err = |v: serde_json::Value| {
         PembinaanData::from_json(&v.to_string())

@@ -215,13 +215,37 @@ kim_status kim_mapping_report(const kim_registry *registry,
                               size_t request_len,
                               char **out);
 
-// Scores KIMs under a rubric and ranks the eligible ones. `request_json`: `{"rubric": {…as
-// examples/data/rubric_lomba_illustrative.json}, "observations": {"KIM-1": {"criterion": value, …}, …}, "as_of":
-// "2025-06-30", "scope": "kab_kota"|"provinsi", "eligibility": [{"kim_id","eligible","reasons"}], "scheme":
-// {"name","provenance","tiers":[{"name","min_total"}]}}`. Without `eligibility`, the default: registered or active
-// on `as_of` (default today) and no F2–F4 error under the national profile of `profiles` in force. Writes
-// `{"schema_version":1,"scores":{…},"ranking":{…},"classifications":[…one per ranking row…]}`; without a
-// `scheme`, every classification is `{"kind":"unclassified","reason":"unclassified: no official national scheme"}`.
+// A province's view of the mappings (Ps 24(4)): the mapping report of each of its kab/kota that has a KIM
+// (`kim_core::pemetaan::province_reports`). A province aggregates; it never maps a KIM itself. `request_json`:
+// `{"mappings": [records…], "provinsi": "64", "from": "2025-01-01", "to": "2025-06-30", "max_age_days": 365}`.
+// Writes `{"schema_version":1,"provinsi":"64","reports":[report…]}`, each report as [`kim_mapping_report`] writes
+// it, by kab/kota code.
+//
+// # Safety
+//
+// As [`kim_mapping_report`].
+//
+// # Errors
+//
+// As [`kim_mapping_report`]; `KIM_STATUS_INVALID_ARGUMENT` when `provinsi` is not a province code.
+kim_status kim_mapping_reports_province(const kim_registry *registry,
+                                        const kim_reference *reference,
+                                        const char *request_json,
+                                        size_t request_len,
+                                        char **out);
+
+// Scores KIMs under a rubric and ranks the eligible ones (`kim_core::assessment::assess`). `request_json`:
+// `{"rubric": {…as examples/data/rubric_lomba_illustrative.json}, "observations": {"KIM-1": {"criterion": value,
+// …}, …}, "as_of": "2025-06-30", "scope": "kab_kota"|"provinsi", "eligibility": [{"kim_id","eligible","reasons"}],
+// "scheme": {"name","provenance","tiers":[{"name","min_total"}]}, "all_kims": false, "period": {"from","to"},
+// "feeds": {"forums": {forum document}, "pembinaan": {pembinaan document}, "cases": [review cases],
+// "validation": true}}`. A record given in `feeds` fills, for every observed KIM, the criteria whose `source` it is
+// (`forum_membership`, `pembinaan`, `moderation_removals`, `validation_errors`) over `period` (default the 12 months
+// that end on `as_of`; validation: each KIM under the national profile of `profiles` in force and its seat's
+// overlays); `all_kims` observes every KIM of the registry. Without `eligibility`, the default: registered or active
+// on `as_of` (default today) and no F2–F4 error under the national profile of `profiles` in force. Writes `{"schema_version":1,"scores":{…},"ranking":{…},"classifications":[…one per ranking row…]}`;
+// without a `scheme`, every classification is `{"kind":"unclassified","reason":"unclassified: no official national
+// scheme"}`.
 //
 // # Safety
 //
@@ -230,9 +254,9 @@ kim_status kim_mapping_report(const kim_registry *registry,
 //
 // # Errors
 //
-// `KIM_STATUS_JSON` (malformed request, a rubric or tier scheme that fails its checks, a missing or out-of-range
-// value: the message names the KIM and the criterion), `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_PROFILE`,
-// `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
+// `KIM_STATUS_JSON` (malformed request, a rubric, tier scheme, forum or pembinaan document or case that fails its
+// checks, a missing or out-of-range value: the message names the KIM and the criterion),
+// `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_PROFILE`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
 kim_status kim_assess(const kim_registry *registry,
                       const kim_profiles *profiles,
                       const kim_reference *reference,
@@ -428,6 +452,46 @@ kim_status kim_pembinaan_report(const char *pembinaan_json,
                                 const char *options_json,
                                 size_t options_len,
                                 char **out);
+
+// Reads pembinaan from CSV (`kim_core::pembinaan::PembinaanData::import_csv`): the activities table (one activity per
+// row; columns `id, title, kind, organizer_kind, organizer_region, organizer_name, start, end, location, mode,
+// topics, funding_source, funding_amount, sipd_code` or their Indonesian aliases such as `judul`,
+// `jenis_kegiatan`, `tanggal_mulai`, `sumber_dana`; several funding sources `;`-separated, with their amounts and
+// SIPD codes in the same order), then, when given, an attendance list (*daftar hadir*: `activity_id` and `kim_id`
+// or `forum_id`, with `person` and `attended`). The rows are added to `pembinaan_json` when it is given (a
+// pembinaan document, `schema_version` 1, e.g. with its sarpras grants), else to empty data. With `registry`, an
+// attendance row naming a KIM it does not hold is rejected. `options_json` takes the CSV options of
+// [`kim_registry_from_csv_with`](crate::registry::kim_registry_from_csv_with) except `places`.
+//
+// Rejected rows never fail the call. `*out_json` receives the pembinaan document, ready for
+// [`kim_pembinaan_report`]; `*out_report` receives `{"schema_version":1,"activities":{"rows_in":…,"accepted":…,
+// "rejected":…,"errors":[{"line":…,"field":…,"value":…,"code":…,"reason":…}],…},"attendance":{…} or null}` (in each
+// table, rows in = accepted + rejected).
+//
+// # Safety
+//
+// `activities` points to `activities_len` bytes; `attendance` and `pembinaan_json` are NULL or point to their
+// lengths in bytes; `registry` is NULL or a live handle; `options_json` is NULL or points to `options_len` bytes;
+// `out_json` and `out_report` are valid pointers. Free both results with `kim_string_free`.
+//
+// # Errors
+//
+// `KIM_STATUS_CSV` (a table that cannot be read at all: no header, a required column missing, more than
+// `max_columns` columns), `KIM_STATUS_JSON` (`pembinaan_json` or the options not of their shape),
+// `KIM_STATUS_INVALID_ARGUMENT` (an unknown encoding, a bad delimiter, the `places` option),
+// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_RESULT_TOO_LARGE`. On an error neither
+// result is written.
+kim_status kim_pembinaan_from_csv(const char *activities,
+                                  size_t activities_len,
+                                  const char *attendance,
+                                  size_t attendance_len,
+                                  const char *pembinaan_json,
+                                  size_t pembinaan_len,
+                                  const kim_registry *registry,
+                                  const char *options_json,
+                                  size_t options_len,
+                                  char **out_json,
+                                  char **out_report);
 
 // Computes coverage with the options of [`crate::coverage::kim_coverage`] and writes it as a GeoJSON
 // FeatureCollection (RFC 7946) for a web map (e.g. Leaflet's `L.geoJSON`): `{"type":"FeatureCollection",

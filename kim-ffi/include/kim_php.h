@@ -45,6 +45,12 @@ kim_status kim_mapping_report(const kim_registry *registry,
                               size_t request_len,
                               char **out);
 
+kim_status kim_mapping_reports_province(const kim_registry *registry,
+                                        const kim_reference *reference,
+                                        const char *request_json,
+                                        size_t request_len,
+                                        char **out);
+
 kim_status kim_assess(const kim_registry *registry,
                       const kim_profiles *profiles,
                       const kim_reference *reference,
@@ -110,6 +116,18 @@ kim_status kim_pembinaan_report(const char *pembinaan_json,
                                 const char *options_json,
                                 size_t options_len,
                                 char **out);
+
+kim_status kim_pembinaan_from_csv(const char *activities,
+                                  size_t activities_len,
+                                  const char *attendance,
+                                  size_t attendance_len,
+                                  const char *pembinaan_json,
+                                  size_t pembinaan_len,
+                                  const kim_registry *registry,
+                                  const char *options_json,
+                                  size_t options_len,
+                                  char **out_json,
+                                  char **out_report);
 
 kim_status kim_coverage_geojson(const kim_registry *registry,
                                 const kim_reference *reference,

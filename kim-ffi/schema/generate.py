@@ -1243,6 +1243,18 @@ doc(
         }
     ),
 )
+doc(
+    "pembinaan_import",
+    "Pembinaan CSV import report",
+    "Out: kim_pembinaan_from_csv (the report; the pembinaan document goes to out_json, as forum_pembinaan).",
+    obj(
+        {
+            "schema_version": V1,
+            "activities": c("table_report"),
+            "attendance": nul(c("table_report")),
+        }
+    ),
+)
 # Pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment.
 level5 = {"type": "integer", "minimum": 1, "maximum": 5}
 mapping_record = obj(
@@ -1294,6 +1306,27 @@ doc(
         },
         req=["mappings", "kab_kota", "from", "to"],
     ),
+)
+doc(
+    "mapping_reports_province_request",
+    "Province mapping reports request",
+    "In: kim_mapping_reports_province.",
+    obj(
+        {
+            "mappings": arr(mapping_record),
+            "provinsi": c("code"),
+            "from": c("date"),
+            "to": c("date"),
+            "max_age_days": UINT,
+        },
+        req=["mappings", "provinsi", "from", "to"],
+    ),
+)
+doc(
+    "mapping_reports_province",
+    "Province mapping reports (Permenkominfo 4/2024 Ps 24(4))",
+    "Out: kim_mapping_reports_province: the report of each kab/kota of the province that has a KIM.",
+    obj({"schema_version": V1, "provinsi": c("code"), "reports": arr(ref("mapping_report"))}),
 )
 count_row = obj({"dimension": S, "value": S, "count": UINT})
 doc(
@@ -1390,8 +1423,20 @@ doc(
             "scope": enum("kab_kota", "provinsi"),
             "eligibility": arr(eligibility),
             "scheme": tier_scheme,
+            "period": obj({"from": c("date"), "to": c("date")}),
+            "all_kims": B,
+            "feeds": obj(
+                {
+                    "forums": ref("forum"),
+                    "pembinaan": ref("forum_pembinaan"),
+                    "cases": arr(ref("case")),
+                    "validation": B,
+                },
+                req=[],
+                desc="Records that fill the criteria of their source for every observed KIM, over period.",
+            ),
         },
-        req=["rubric", "observations"],
+        req=["rubric"],
     ),
 )
 total = {"type": "number", "minimum": 0, "maximum": 100}

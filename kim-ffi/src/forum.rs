@@ -15,9 +15,12 @@ use kim_core::wilayah::Kode;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::{FfiError, KimStatus};
-use crate::handle::{check_out, handle, input_str, optional_str, parse_json, write_json};
+use crate::handle::{
+    check_out, handle, input_bytes, input_str, optional_bytes, optional_str, parse_json, versioned,
+    write_json, write_string,
+};
 use crate::macros::ffi_call;
-use crate::registry::KimRegistry;
+use crate::registry::{CsvOptions, KimRegistry};
 use crate::wilayah::KimReference;
 
 /// Options of [`kim_forum_check`] and [`kim_forum_metrics`], every key optional:
@@ -284,5 +287,89 @@ pub unsafe extern "C" fn kim_pembinaan_report(
         )?;
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_json(out, &report) }
+    })
+}
+
+/// Reads pembinaan from CSV (`kim_core::pembinaan::PembinaanData::import_csv`): the activities table (one activity per
+/// row; columns `id, title, kind, organizer_kind, organizer_region, organizer_name, start, end, location, mode,
+/// topics, funding_source, funding_amount, sipd_code` or their Indonesian aliases such as `judul`,
+/// `jenis_kegiatan`, `tanggal_mulai`, `sumber_dana`; several funding sources `;`-separated, with their amounts and
+/// SIPD codes in the same order), then, when given, an attendance list (*daftar hadir*: `activity_id` and `kim_id`
+/// or `forum_id`, with `person` and `attended`). The rows are added to `pembinaan_json` when it is given (a
+/// pembinaan document, `schema_version` 1, e.g. with its sarpras grants), else to empty data. With `registry`, an
+/// attendance row naming a KIM it does not hold is rejected. `options_json` takes the CSV options of
+/// [`kim_registry_from_csv_with`](crate::registry::kim_registry_from_csv_with) except `places`.
+///
+/// Rejected rows never fail the call. `*out_json` receives the pembinaan document, ready for
+/// [`kim_pembinaan_report`]; `*out_report` receives `{"schema_version":1,"activities":{"rows_in":…,"accepted":…,
+/// "rejected":…,"errors":[{"line":…,"field":…,"value":…,"code":…,"reason":…}],…},"attendance":{…} or null}` (in each
+/// table, rows in = accepted + rejected).
+///
+/// # Safety
+///
+/// `activities` points to `activities_len` bytes; `attendance` and `pembinaan_json` are NULL or point to their
+/// lengths in bytes; `registry` is NULL or a live handle; `options_json` is NULL or points to `options_len` bytes;
+/// `out_json` and `out_report` are valid pointers. Free both results with `kim_string_free`.
+///
+/// # Errors
+///
+/// `KIM_STATUS_CSV` (a table that cannot be read at all: no header, a required column missing, more than
+/// `max_columns` columns), `KIM_STATUS_JSON` (`pembinaan_json` or the options not of their shape),
+/// `KIM_STATUS_INVALID_ARGUMENT` (an unknown encoding, a bad delimiter, the `places` option),
+/// `KIM_STATUS_INVALID_UTF8`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_RESULT_TOO_LARGE`. On an error neither
+/// result is written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_pembinaan_from_csv(
+    activities: *const c_char,
+    activities_len: usize,
+    attendance: *const c_char,
+    attendance_len: usize,
+    pembinaan_json: *const c_char,
+    pembinaan_len: usize,
+    registry: *const KimRegistry,
+    options_json: *const c_char,
+    options_len: usize,
+    out_json: *mut *mut c_char,
+    out_report: *mut *mut c_char,
+) -> KimStatus {
+    ffi_call!({
+        check_out(out_json, "out_json")?;
+        check_out(out_report, "out_report")?;
+        // SAFETY: the caller guarantees the buffers and the optional handle.
+        let (activities, attendance, base, registry, options) = unsafe {
+            (
+                input_bytes(activities, activities_len, "activities")?,
+                optional_bytes(attendance, attendance_len, "attendance")?,
+                optional_str(pembinaan_json, pembinaan_len, "pembinaan_json")?,
+                registry.as_ref().map(|r| &r.0),
+                optional_str(options_json, options_len, "options_json")?,
+            )
+        };
+        let options = CsvOptions::parse(options)?;
+        if !options.places.is_empty() {
+            return Err(FfiError::new(
+                KimStatus::KIM_STATUS_INVALID_ARGUMENT,
+                "KIM-E-ARGUMENT",
+                "`places` confirms KIM seats in a registry import; pembinaan tables have none",
+            ));
+        }
+        let mut data = match base.filter(|s| !s.trim().is_empty()) {
+            Some(json) => PembinaanData::from_json(json)?,
+            None => PembinaanData::new(),
+        };
+        let report = data.import_csv(activities, attendance, registry, &options)?;
+        // Both results or neither: the report goes to a local first and reaches `out_report` only once the data
+        // has been written.
+        let mut report_ptr: *mut c_char = std::ptr::null_mut();
+        // SAFETY: `report_ptr` is a valid local out-pointer; `out_json` is valid and non-NULL.
+        unsafe {
+            write_json(&raw mut report_ptr, &versioned(&report))?;
+            if let Err(e) = write_string(out_json, data.to_json()) {
+                crate::kim_string_free(report_ptr);
+                return Err(e);
+            }
+            *out_report = report_ptr;
+        }
+        Ok(())
     })
 }

@@ -52,7 +52,7 @@ pub unsafe extern "C" fn kim_registry_from_json(
 /// id, or the `key` of a review item, mapped to the chosen village code.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct CsvOptions {
+pub(crate) struct CsvOptions {
     delimiter: Option<String>,
     encoding: Option<String>,
     columns: Option<HashMap<String, String>>,
@@ -66,7 +66,7 @@ struct CsvOptions {
 }
 
 impl CsvOptions {
-    fn parse(json: Option<&str>) -> Result<ImportOptions, FfiError> {
+    pub(crate) fn parse(json: Option<&str>) -> Result<ImportOptions, FfiError> {
         let o: Self = json
             .filter(|s| !s.trim().is_empty())
             .map_or_else(|| Ok(Self::default()), |s| parse_json(s, "options"))?;

@@ -256,6 +256,11 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
     ]:
         docs.append(("mapping_report_request", req))
         docs.append(("mapping_report", kim.call("kim_mapping_report", reg, ref, *arg(req))))
+    province = {"mappings": pemetaan["mappings"], "provinsi": "64", "from": "2025-01-01", "to": "2025-06-30"}
+    docs.append(("mapping_reports_province_request", province))
+    prov = kim.call("kim_mapping_reports_province", reg, ref, *arg(province))
+    assert [r["kab_kota"] for r in prov["reports"]] == ["64.02"], prov
+    docs.append(("mapping_reports_province", prov))
     observations = {
         k: {**v, "pemanfaatan_media": 3, "pelanggaran_moderasi": 0, "temuan_validasi": 0}
         for k, v in pemetaan["observations"].items()
@@ -267,6 +272,30 @@ def documents(kim: Kim, data: Path) -> list[tuple[str, Any]]:
     ]:
         docs.append(("assess_request", req))
         docs.append(("assessment", kim.call("kim_assess", reg, profiles, ref, *arg(req))))
+    # The fed criteria from kim's own records: review cases and validation on as_of (the rubric's two), with forum
+    # and pembinaan documents beside them; every KIM of the registry observed.
+    jury = ("administrasi", "pemanfaatan_media", "aktivitas_pokok")
+    manual = {k: {c: v[c] for c in jury} for k, v in observations.items()}
+    fed = {
+        "rubric": rubric,
+        "observations": manual,
+        "as_of": "2025-06-30",
+        "period": {"from": "2025-01-01", "to": "2025-06-30"},
+        "feeds": {
+            "cases": [c4],
+            "validation": True,
+            "forums": json.loads((data / "forum_kukar.json").read_text()),
+            "pembinaan": json.loads((data / "forum_kukar_pembinaan.json").read_text()),
+        },
+    }
+    docs.append(("assess_request", fed))
+    assessed = kim.call("kim_assess", reg, profiles, ref, *arg(fed))
+    docs.append(("assessment", assessed))
+    assert len(assessed["scores"]["rows"]) == len(manual), assessed["scores"]
+    # Without the feeds, the fed criteria are missing values: an error that names the KIM and criterion.
+    out = ctypes.c_void_p()
+    status = kim.lib.kim_assess(reg, profiles, ref, *arg({**fed, "feeds": {}}), ctypes.byref(out))
+    assert status != 0 and "pelanggaran_moderasi" in kim.error(), kim.error()
 
     kim.lib.kim_profiles_free(profiles)
     kim.lib.kim_registry_free(reg)
@@ -302,6 +331,50 @@ def forum_documents(kim: Kim, data: Path, ref: ctypes.c_void_p) -> list[tuple[st
     assert status != 0 and "forums[F1]" in kim.error(), kim.error()
     status = kim.lib.kim_pembinaan_report(*arg(pembinaan), reg, ref, *arg({"unit": "64.02.06"}), ctypes.byref(out))
     assert status != 0 and "kab/kota or province" in kim.error(), kim.error()
+    # CSV: activities (two funding lines on one row) and a daftar hadir with a KIM the registry lacks, added to the
+    # scenario's document; both results are documents of their schemas.
+    activities = (data / "forum_kukar_activities.csv").read_bytes()
+    attendance = (data / "forum_kukar_attendance.csv").read_bytes()
+    two_lines = b"id,judul,jenis_kegiatan,jenis_penyelenggara,tanggal_mulai,tanggal_selesai,sumber_dana,anggaran\n"
+    two_lines += b'B1,Bimtek,bimtek,dinas_kab_kota,2025-02-03,2025-02-04,apbd_kab_kota;apbn,"1.000.000;"\n'
+    from_csv = kim.lib.kim_pembinaan_from_csv
+    text, size, out_p = ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_void_p)
+    from_csv.argtypes = [text, size, text, size, text, size, ctypes.c_void_p, text, size, out_p, out_p]
+    for acts, base in [(activities, pembinaan), (two_lines, None)]:
+        data_out, report_out = ctypes.c_void_p(), ctypes.c_void_p()
+        status = from_csv(
+            acts,
+            len(acts),
+            attendance if base else None,
+            len(attendance) if base else 0,
+            *(arg(base) if base else (None, 0)),
+            reg,
+            None,
+            0,
+            ctypes.byref(data_out),
+            ctypes.byref(report_out),
+        )
+        assert status == 0, kim.error()
+        doc_out = json.loads(ctypes.string_at(data_out.value).decode())
+        imported = json.loads(ctypes.string_at(report_out.value).decode())
+        kim.lib.kim_string_free(data_out)
+        kim.lib.kim_string_free(report_out)
+        docs += [("pembinaan_doc", doc_out), ("pembinaan_import", imported)]
+        if base:
+            assert len(doc_out["activities"]) == len(pembinaan["activities"]) + 2, doc_out
+            assert doc_out["grants"] == pembinaan["grants"]
+            att = imported["attendance"]
+            assert (att["rows_in"], att["accepted"], att["rejected"]) == (4, 3, 1), att
+            assert (att["errors"][0]["line"], att["errors"][0]["code"]) == (4, "KIM-E-UNKNOWN-KIM"), att
+        else:
+            assert imported["attendance"] is None and len(doc_out["activities"][0]["funding"]) == 2, doc_out
+    # A table without its required columns is an error, and neither result is written.
+    data_out, report_out = ctypes.c_void_p(), ctypes.c_void_p()
+    no_kind = b"id,title\nA,B\n"
+    status = from_csv(
+        no_kind, len(no_kind), None, 0, None, 0, None, None, 0, ctypes.byref(data_out), ctypes.byref(report_out)
+    )
+    assert status != 0 and "kind" in kim.error() and not data_out.value and not report_out.value, kim.error()
     kim.lib.kim_registry_free(reg)
     return [(("forum_pembinaan" if n == "pembinaan_doc" else n), d) for n, d in docs]
 

@@ -1,16 +1,20 @@
-//! `kim.Rubric`, `kim.ahp`, `kim.mapping_report`, `kim.score`, `kim.eligibility`, `kim.rank`, `kim.classify`:
+//! `kim.Rubric`, `kim.ahp`, `kim.mapping_report`, `kim.score`, `kim.eligibility`, `kim.rank`, `kim.classify`,
+//! `kim.assess`:
 //! pemetaan (Permenkominfo 4/2024 Pasal 24) and assessment. Each function converts its inputs and calls kim-core.
 
 use chrono::NaiveDate;
 use kim_core::assessment::{
-    self, Eligibility, Observations, RankScope, Ranking, Rubric, Scores, TierScheme,
+    self, AssessOptions, Eligibility, Feeds, Observations, RankScope, Ranking, Rubric, Scores,
+    TierScheme,
 };
-use kim_core::pemetaan::{MappingReport, Mappings, ReportOptions, TABLE_COLUMNS};
+use kim_core::moderation::review::Case;
+use kim_core::pemetaan::{MappingReport, Mappings, ReportOptions, TABLE_COLUMNS, province_reports};
 use kim_core::rules::ProfileSet;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::{IntoPyResult, arg};
+use crate::forum::{PyForums, PyPembinaan, arrow_stream};
 use crate::registry::PyRegistry;
 use crate::wilayah::{PyReference, kode};
 use crate::{from_py, ser_to_py, today};
@@ -246,6 +250,17 @@ impl PyMappingReport {
         frame(py, "polars", &self.to_records(py)?, &cols)
     }
 
+    /// The table through the Arrow PyCapsule stream interface (`pyarrow.table(report)`, DuckDB).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__(
+        &self,
+        py: Python<'_>,
+        requested_schema: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let cols: Vec<String> = TABLE_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+        arrow_stream(py, &self.to_records(py)?, &cols, requested_schema)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<kim.MappingReport {} {}..{} · {}/{} active KIMs mapped · {} unmapped · {} priority · {}>",
@@ -291,6 +306,39 @@ fn mapping_report(
         })
         .py()?;
     Ok(PyMappingReport { inner })
+}
+
+/// A province's view (Ps 24(4)): the mapping report of each of its kab/kota that has a KIM, over `[start, end]`, by
+/// kab/kota code. A province aggregates the kab/kota mappings; it never maps a KIM itself. `mappings` as for
+/// `kim.mapping_report`.
+#[pyfunction]
+#[pyo3(signature = (registry, mappings, /, *, provinsi, start, end, max_age_days = 365, reference = None))]
+#[allow(clippy::too_many_arguments)]
+fn mapping_reports_province(
+    py: Python<'_>,
+    registry: &Bound<'_, PyRegistry>,
+    mappings: &Bound<'_, PyAny>,
+    provinsi: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+    max_age_days: u32,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<Vec<PyMappingReport>> {
+    let text = json_text(mappings)?;
+    let reg = &registry.get().inner;
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let provinsi = kode(provinsi)?;
+    let reports = py
+        .detach(|| {
+            let mut m = Mappings::new();
+            m.add_json(&text, reg)?;
+            province_reports(&m, reg, r.reference(), provinsi, start, end, max_age_days)
+        })
+        .py()?;
+    Ok(reports
+        .into_iter()
+        .map(|inner| PyMappingReport { inner })
+        .collect())
 }
 
 /// Scores of KIMs under a rubric: `.totals`, `.to_records()`, `.to_pandas()`, `.to_polars()` (per KIM: `kim_id`,
@@ -353,6 +401,16 @@ impl PyScores {
         frame(py, "polars", &self.to_records(py)?, &self.columns())
     }
 
+    /// The Arrow PyCapsule stream interface (`pyarrow.table(scores)`, `polars.DataFrame(scores)`, DuckDB).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__(
+        &self,
+        py: Python<'_>,
+        requested_schema: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow_stream(py, &self.to_records(py)?, &self.columns(), requested_schema)
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }
@@ -366,18 +424,13 @@ impl PyScores {
     }
 }
 
-/// Scores KIMs under `rubric`. `observations`: `{kim_id: {criterion: value}}`, a list of dicts with a `kim_id`
-/// key, or a pandas DataFrame with a `kim_id` column. A missing value or one outside its range raises
-/// `kim.JsonError` naming the KIM and criterion (`observations[K2].b: missing value …`); nothing is scored 0.
-#[pyfunction]
-#[pyo3(signature = (rubric, observations, /))]
-fn score(
-    py: Python<'_>,
-    rubric: &Bound<'_, PyRubric>,
-    observations: &Bound<'_, PyAny>,
-) -> PyResult<PyScores> {
-    let rubric = &rubric.get().inner;
+/// Observations from `{kim_id: {criterion: value}}`, a list of dicts with a `kim_id` key, or a DataFrame with a
+/// `kim_id` column; `None` is no observation.
+fn observations_of(rubric: &Rubric, observations: &Bound<'_, PyAny>) -> PyResult<Observations> {
     let mut obs = Observations::new(rubric);
+    if observations.is_none() {
+        return Ok(obs);
+    }
     let records = if observations.hasattr("to_dict")? && !observations.is_instance_of::<PyDict>() {
         observations.call_method1("to_dict", ("records",))?
     } else {
@@ -411,6 +464,21 @@ fn score(
             put(&mut obs, &id, &row)?;
         }
     }
+    Ok(obs)
+}
+
+/// Scores KIMs under `rubric`. `observations`: `{kim_id: {criterion: value}}`, a list of dicts with a `kim_id`
+/// key, or a pandas DataFrame with a `kim_id` column. A missing value or one outside its range raises
+/// `kim.JsonError` naming the KIM and criterion (`observations[K2].b: missing value …`); nothing is scored 0.
+#[pyfunction]
+#[pyo3(signature = (rubric, observations, /))]
+fn score(
+    py: Python<'_>,
+    rubric: &Bound<'_, PyRubric>,
+    observations: &Bound<'_, PyAny>,
+) -> PyResult<PyScores> {
+    let rubric = &rubric.get().inner;
+    let obs = observations_of(rubric, observations)?;
     let inner = py.detach(|| assessment::score(rubric, &obs)).py()?;
     Ok(PyScores { inner })
 }
@@ -507,6 +575,16 @@ impl PyRanking {
         frame(py, "polars", &self.to_records(py)?, &self.columns())
     }
 
+    /// The Arrow PyCapsule stream interface (`pyarrow.table(ranking)`, `polars.DataFrame(ranking)`, DuckDB).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__(
+        &self,
+        py: Python<'_>,
+        requested_schema: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        arrow_stream(py, &self.to_records(py)?, &self.columns(), requested_schema)
+    }
+
     fn __len__(&self) -> usize {
         self.inner.rows.len()
     }
@@ -522,6 +600,30 @@ impl PyRanking {
     }
 }
 
+fn rank_scope(scope: &str) -> PyResult<RankScope> {
+    match scope {
+        "kab_kota" => Ok(RankScope::KabKota),
+        "provinsi" => Ok(RankScope::Provinsi),
+        other => Err(arg(format!(
+            "scope {other:?}: expected \"kab_kota\" or \"provinsi\""
+        ))),
+    }
+}
+
+/// A tier scheme from a dict (checked), or none.
+fn tier_scheme(scheme: Option<&Bound<'_, PyAny>>) -> PyResult<Option<TierScheme>> {
+    match scheme {
+        None => Ok(None),
+        Some(s) if s.is_none() => Ok(None),
+        Some(s) => {
+            let t: TierScheme =
+                serde_json::from_value(from_py(s)?).map_err(|e| arg(format!("scheme: {e}")))?;
+            t.check().py()?;
+            Ok(Some(t))
+        }
+    }
+}
+
 /// Ranks scored KIMs per `scope` (`"kab_kota"` or `"provinsi"`). `eligibility` is the list `kim.eligibility`
 /// returns (or your own dicts with `kim_id`, `eligible`, `reasons`); a scored KIM missing from it raises
 /// `kim.JsonError`. Ineligible KIMs are scored but not ranked; ties share a rank and are listed.
@@ -534,15 +636,7 @@ fn rank(
     eligibility: &Bound<'_, PyAny>,
     scope: &str,
 ) -> PyResult<PyRanking> {
-    let scope = match scope {
-        "kab_kota" => RankScope::KabKota,
-        "provinsi" => RankScope::Provinsi,
-        other => {
-            return Err(arg(format!(
-                "scope {other:?}: expected \"kab_kota\" or \"provinsi\""
-            )));
-        }
-    };
+    let scope = rank_scope(scope)?;
     let el: Vec<Eligibility> = serde_json::from_value(from_py(eligibility)?)
         .map_err(|e| arg(format!("eligibility: {e}")))?;
     let (s, reg) = (&scores.get().inner, &registry.get().inner);
@@ -559,17 +653,101 @@ fn rank(
 #[pyfunction]
 #[pyo3(signature = (total, /, scheme = None))]
 fn classify(py: Python<'_>, total: f64, scheme: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-    let scheme: Option<TierScheme> = match scheme {
-        None => None,
-        Some(s) if s.is_none() => None,
-        Some(s) => {
-            let t: TierScheme =
-                serde_json::from_value(from_py(s)?).map_err(|e| arg(format!("scheme: {e}")))?;
-            t.check().py()?;
-            Some(t)
-        }
-    };
+    let scheme = tier_scheme(scheme)?;
     ser_to_py(py, &assessment::classify(total, scheme.as_ref()))
+}
+
+/// Scores, ranks and classifies in one call (`kim_core::assessment::assess`), filling the criteria fed by kim's own
+/// records for every observed KIM over `period` (a `(from, to)` pair of dates, default the 12 months that end on
+/// `as_of`): forum membership from `forums` (`kim.Forums`), pembinaan sessions attended from `pembinaan`
+/// (`kim.Pembinaan`), items removed after review from `cases` (review cases as dicts or JSON text, as the C ABI
+/// writes them), error findings on `as_of` when `validation` is true (national profile and the seat's overlays, as
+/// `kim.validate`). A record left out leaves its criteria to
+/// `observations`; a missing value raises `kim.JsonError` naming the KIM and criterion. `all_kims` observes every
+/// KIM of the registry. `eligibility` and `scheme` as for `kim.rank` and `kim.classify`. Returns `(scores, ranking,
+/// classifications)`, one classification per ranking row.
+#[pyfunction]
+#[pyo3(signature = (
+    rubric, registry, /, observations = None, *, as_of = None, scope = "kab_kota", eligibility = None, scheme = None,
+    period = None, all_kims = false, forums = None, pembinaan = None, cases = None, validation = false,
+    reference = None
+))]
+#[allow(clippy::too_many_arguments)]
+fn assess(
+    py: Python<'_>,
+    rubric: &Bound<'_, PyRubric>,
+    registry: &Bound<'_, PyRegistry>,
+    observations: Option<&Bound<'_, PyAny>>,
+    as_of: Option<NaiveDate>,
+    scope: &str,
+    eligibility: Option<&Bound<'_, PyAny>>,
+    scheme: Option<&Bound<'_, PyAny>>,
+    period: Option<(NaiveDate, NaiveDate)>,
+    all_kims: bool,
+    forums: Option<PyRef<'_, PyForums>>,
+    pembinaan: Option<PyRef<'_, PyPembinaan>>,
+    cases: Option<&Bound<'_, PyAny>>,
+    validation: bool,
+    reference: Option<PyRef<'_, PyReference>>,
+) -> PyResult<(PyScores, PyRanking, Py<PyAny>)> {
+    let rubric = &rubric.get().inner;
+    let obs = match observations {
+        Some(o) => observations_of(rubric, o)?,
+        None => Observations::new(rubric),
+    };
+    let scope = rank_scope(scope)?;
+    let eligibility: Option<Vec<Eligibility>> = eligibility
+        .filter(|e| !e.is_none())
+        .map(|e| serde_json::from_value(from_py(e)?).map_err(|e| arg(format!("eligibility: {e}"))))
+        .transpose()?;
+    let scheme = tier_scheme(scheme)?;
+    let cases: Option<Vec<Case>> = cases
+        .filter(|c| !c.is_none())
+        .map(|c| -> PyResult<Vec<Case>> {
+            let text = json_text(c)?;
+            serde_json::from_str(&text)
+                .map_err(|e| arg(kim_core::privacy::mask_text(&format!("cases: {e}"))))
+        })
+        .transpose()?;
+    let as_of = as_of.unwrap_or_else(today);
+    let reg = &registry.get().inner;
+    let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
+    let mut feeds = Feeds::new();
+    if let Some(f) = &forums {
+        feeds = feeds.forums(&f.inner);
+    }
+    if let Some(p) = &pembinaan {
+        feeds = feeds.pembinaan(&p.inner);
+    }
+    if let Some(c) = &cases {
+        feeds = feeds.cases(c);
+    }
+    if validation {
+        feeds = feeds.validation();
+    }
+    let mut options = AssessOptions::new(as_of).scope(scope).feeds(feeds);
+    if let Some((from, to)) = period {
+        options = options.period(from, to);
+    }
+    if let Some(e) = &eligibility {
+        options = options.eligibility(e);
+    }
+    if let Some(s) = &scheme {
+        options = options.scheme(s);
+    }
+    if all_kims {
+        options = options.all_kims();
+    }
+    let set = ProfileSet::builtin();
+    let a = py
+        .detach(|| assessment::assess(rubric, obs, reg, &set, r.reference(), &options))
+        .py()?;
+    let classes = ser_to_py(py, &a.classifications)?;
+    Ok((
+        PyScores { inner: a.scores },
+        PyRanking { inner: a.ranking },
+        classes,
+    ))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -579,9 +757,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRanking>()?;
     m.add_function(wrap_pyfunction!(ahp, m)?)?;
     m.add_function(wrap_pyfunction!(mapping_report, m)?)?;
+    m.add_function(wrap_pyfunction!(mapping_reports_province, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(eligibility, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(assess, m)?)?;
     Ok(())
 }

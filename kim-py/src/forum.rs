@@ -22,6 +22,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::errors::{IntoPyResult, arg, io};
+use crate::options::import_options;
 use crate::registry::PyRegistry;
 use crate::wilayah::{PyReference, kode};
 use crate::{from_py, ser_to_py, to_py, today};
@@ -58,7 +59,7 @@ fn reference_or_embedded(reference: Option<PyRef<'_, PyReference>>) -> PyReferen
 /// ['FK-640201']
 #[pyclass(name = "Forums", module = "kim", frozen)]
 pub struct PyForums {
-    inner: ForumRegistry,
+    pub(crate) inner: ForumRegistry,
 }
 
 #[pymethods]
@@ -224,6 +225,18 @@ fn kim_forum_affiliation(
     ser_to_py(py, &m)
 }
 
+/// The CSV options of a pembinaan import: those of `Registry.from_csv` but `places`, which confirms KIM seats.
+fn pembinaan_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<ImportOptions> {
+    let o = import_options(options)?;
+    if o.places.is_empty() {
+        Ok(o)
+    } else {
+        Err(arg(
+            "places confirms KIM seats in a registry import; pembinaan tables have none",
+        ))
+    }
+}
+
 /// Pembinaan data: activities (kind, organizer, dates, location, mode, topics, participants with attendance,
 /// funding with an optional SIPD code) and sarpras grants (items, quantities, values, BAST number). Built from
 /// pembinaan JSON (`schema_version` 1); CSV activities and attendance lists (daftar hadir) are added with
@@ -231,7 +244,7 @@ fn kim_forum_affiliation(
 /// line, field and code).
 #[pyclass(name = "Pembinaan", module = "kim")]
 pub struct PyPembinaan {
-    inner: PembinaanData,
+    pub(crate) inner: PembinaanData,
 }
 
 #[pymethods]
@@ -263,34 +276,41 @@ impl PyPembinaan {
         self.inner.activities.iter().map(|a| a.id.clone()).collect()
     }
 
-    /// Adds the activities of a CSV (a path or bytes); returns the import report as a dict.
+    /// Adds the activities of a CSV (a path or bytes); returns the import report as a dict. Keyword options as
+    /// `Registry.from_csv` (`delimiter`, `encoding`, `columns`, `dayfirst`, `min_year`, `max_year`, `max_errors`,
+    /// `max_bad_rows`, `max_columns`), except `places`.
+    #[pyo3(signature = (source, **options))]
     fn import_activities_csv(
         &mut self,
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let options = pembinaan_options(options)?;
         let bytes = csv_bytes(source)?;
         let report = self
             .inner
-            .import_activities_csv(bytes.as_slice(), &ImportOptions::default())
+            .import_activities_csv(bytes.as_slice(), &options)
             .py()?;
         ser_to_py(py, &report)
     }
 
     /// Adds the participants of an attendance list (a path or bytes); with `registry`, a KIM it does not hold
-    /// rejects its row. Returns the import report as a dict.
-    #[pyo3(signature = (source, registry = None))]
+    /// rejects its row. Returns the import report as a dict. Keyword options as `import_activities_csv`.
+    #[pyo3(signature = (source, registry = None, **options))]
     fn import_attendance_csv(
         &mut self,
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         registry: Option<PyRef<'_, PyRegistry>>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let options = pembinaan_options(options)?;
         let bytes = csv_bytes(source)?;
         let reg = registry.as_ref().map(|r| &r.inner);
         let report = self
             .inner
-            .import_attendance_csv(bytes.as_slice(), reg, &ImportOptions::default())
+            .import_attendance_csv(bytes.as_slice(), reg, &options)
             .py()?;
         ser_to_py(py, &report)
     }
@@ -332,6 +352,32 @@ impl PyPembinaan {
             self.inner.grants.len()
         )
     }
+}
+
+/// The Arrow PyCapsule stream of `records` (dicts) with `columns` in this order, through pyarrow: an empty table
+/// keeps its columns (as nulls).
+pub(crate) fn arrow_stream(
+    py: Python<'_>,
+    records: &Bound<'_, PyList>,
+    columns: &[String],
+    requested_schema: Option<Py<PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let pa = py.import("pyarrow")?;
+    let table = if records.is_empty() {
+        let fields = PyDict::new(py);
+        for c in columns {
+            fields.set_item(c, pa.call_method0("null")?)?;
+        }
+        pa.call_method1("schema", (fields,))?
+            .call_method0("empty_table")?
+    } else {
+        pa.getattr("Table")?
+            .call_method1("from_pylist", (records,))?
+            .call_method1("select", (columns.to_vec(),))?
+    };
+    Ok(table
+        .call_method1("__arrow_c_stream__", (requested_schema,))?
+        .unbind())
 }
 
 /// A table of records with named columns: `.to_records()`, `.to_pandas()`, `.to_polars()` and the Arrow PyCapsule
@@ -415,23 +461,7 @@ impl PyTable {
         py: Python<'_>,
         requested_schema: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let pa = py.import("pyarrow")?;
-        let table = pa
-            .getattr("Table")?
-            .call_method1("from_pylist", (self.to_records(py)?,))?;
-        let table = if self.rows.is_empty() {
-            let fields = PyDict::new(py);
-            for c in &self.columns {
-                fields.set_item(c, pa.call_method0("null")?)?;
-            }
-            pa.getattr("table")?
-                .call1((PyDict::new(py), pa.call_method1("schema", (fields,))?))?
-        } else {
-            table
-        };
-        Ok(table
-            .call_method1("__arrow_c_stream__", (requested_schema,))?
-            .unbind())
+        arrow_stream(py, &self.to_records(py)?, &self.columns, requested_schema)
     }
 
     fn __len__(&self) -> usize {

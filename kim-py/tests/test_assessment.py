@@ -81,6 +81,17 @@ def test_mapping_report(registry: kim.Registry, sample: dict) -> None:
     assert "31/36" in repr(r)
 
 
+def test_mapping_reports_of_a_province(registry: kim.Registry, sample: dict) -> None:
+    reports = kim.mapping_reports_province(registry, sample["mappings"], provinsi="64", start=START, end=D)
+    one = kim.mapping_report(registry, sample["mappings"], kab_kota="64.02", start=START, end=D)
+    assert [r.to_dict()["kab_kota"] for r in reports] == ["64.02"]
+    assert reports[0].to_dict() == one.to_dict()
+    pa = pytest.importorskip("pyarrow")
+    assert pa.table(reports[0]).num_rows == len(one.to_records())
+    with pytest.raises(kim.ArgumentError, match="not a province"):
+        kim.mapping_reports_province(registry, sample["mappings"], provinsi="64.02", start=START, end=D)
+
+
 def test_mapping_authority(registry: kim.Registry, sample: dict) -> None:
     wrong = [dict(sample["mappings"][0], author={"kind": "dinas", "kab_kota": "64.03"})]
     with pytest.raises(kim.JsonError, match="PM1: the Dinas of 64.03"):
@@ -139,3 +150,68 @@ def test_polars(registry: kim.Registry, rubric: kim.Rubric, sample: dict) -> Non
     pl = pytest.importorskip("polars")
     r = kim.mapping_report(registry, sample["mappings"], kab_kota="64.02", start=START, end=D)
     assert isinstance(r.to_polars(), pl.DataFrame)
+
+
+def test_assess_in_one_call_with_kims_records(registry: kim.Registry, rubric: kim.Rubric) -> None:
+    ids = [f"KIM-6402-{i:03d}" for i in (1, 2, 5, 23)]
+    jury = {k: {"administrasi": 80, "pemanfaatan_media": 3, "aktivitas_pokok": 4} for k in ids}
+    # The two fed criteria, by hand: no removal (no cases), validation errors counted on the date.
+    reports = {r.kim_id: r for r in kim.validate(registry, as_of=D)}
+    by_hand = {
+        k: {
+            **v,
+            "pelanggaran_moderasi": 0,
+            "temuan_validasi": sum(f["severity"] == "error" for f in reports[k].findings),
+        }
+        for k, v in jury.items()
+    }
+    s = kim.score(rubric, by_hand)
+    ranking = kim.rank(s, registry, kim.eligibility(registry, as_of=D))
+    scores, ranked, classes = kim.assess(rubric, registry, jury, as_of=D, cases=[], validation=True)
+    assert scores.to_records() == s.to_records()
+    assert ranked.to_records() == ranking.to_records()
+    assert len(classes) == len(ranked) and all(c["kind"] == "unclassified" for c in classes)
+    # Without the records the fed criteria are missing values, never 0.
+    with pytest.raises(kim.JsonError, match="pelanggaran_moderasi"):
+        kim.assess(rubric, registry, jury, as_of=D)
+    with pytest.raises(kim.ArgumentError, match="cases"):
+        kim.assess(rubric, registry, jury, as_of=D, cases=[{"id": "C1"}], validation=True)
+
+
+def test_assess_forum_and_pembinaan_feeds() -> None:
+    kims = kim.Registry.from_json((DATA / "forum_kukar_kims.json").read_text(encoding="utf-8"))
+    forums = kim.Forums.from_json((DATA / "forum_kukar.json").read_text(encoding="utf-8"))
+    pembinaan = kim.Pembinaan.from_json((DATA / "forum_kukar_pembinaan.json").read_text(encoding="utf-8"))
+    rubric = kim.Rubric(
+        {
+            "id": "p",
+            "title": "P",
+            "provenance": {"source": "test", "illustrative": True},
+            "criteria": [
+                {
+                    "id": "forum",
+                    "label": "Forum",
+                    "source": "forum_membership",
+                    "scale": {"kind": "range", "min": 0, "max": 1},
+                },
+                {"id": "sesi", "label": "Sesi", "source": "pembinaan", "scale": {"kind": "range", "min": 0, "max": 5}},
+            ],
+            "weights": {"explicit": [0.5, 0.5]},
+        }
+    )
+    scores, ranking, _ = kim.assess(rubric, kims, as_of=D, all_kims=True, forums=forums, pembinaan=pembinaan)
+    assert len(scores) == len(kims)
+    start = datetime.date(2024, 7, 1)
+    for row in scores.to_records():
+        attended = pembinaan.attended_by(row["kim_id"], start, D)
+        assert row["sesi"] == min(len(attended), 5) / 5 * 100, row
+        # A member on the last day was a member in the period (the converse needs the whole history).
+        if forums.memberships_of(row["kim_id"], D):
+            assert row["forum"] == 100.0, row
+    assert {r["forum"] for r in scores.to_records()} == {0.0, 100.0}
+    pa = pytest.importorskip("pyarrow")
+    for t in (scores, ranking):
+        table = pa.table(t)
+        assert table.column_names == list(t.to_pandas().columns) and table.num_rows == len(t)
+    empty = kim.rank(kim.score(rubric, {}), kims, [])
+    assert pa.table(empty).num_rows == 0 and pa.table(empty).column_names[:2] == ["unit", "rank"]

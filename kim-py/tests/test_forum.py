@@ -102,6 +102,28 @@ def test_csv_import_reports_rejected_rows(pembinaan: kim.Pembinaan, registry: ki
         pembinaan.import_activities_csv(b"id,title\nA,B\n")
 
 
+def test_csv_import_options_and_funding_lines() -> None:
+    p = kim.Pembinaan()
+    head = "id;judul;jenis_kegiatan;jenis_penyelenggara;tanggal_mulai;tanggal_selesai;sumber_dana;anggaran;"
+    head += "penyelenggara\r\n"
+    # An Excel export: Windows-1252, semicolons, day-first dates, two funding sources on one row (quoted).
+    row = 'B1;Bimtek;bimtek;dinas_kab_kota;03/02/2025;04/02/2025;"apbd_kab_kota;apbn";"1.000.000;";'
+    row += "Dinas Kominfo Kukar \u2013 Bidang IKP\r\n"
+    rep = p.import_activities_csv((head + row).encode("cp1252"), delimiter=";", dayfirst=True, encoding="cp1252")
+    assert (rep["rows_in"], rep["accepted"], rep["rejected"], rep["encoding"]) == (1, 1, 0, "windows-1252"), rep
+    doc = json.loads(p.to_json())["activities"][0]
+    assert (doc["start"], doc["organizer"]["name"]) == ("2025-02-03", "Dinas Kominfo Kukar \u2013 Bidang IKP")
+    assert [(f["source"], f.get("amount")) for f in doc["funding"]] == [("apbd_kab_kota", 1000000), ("apbn", None)]
+    # Unquoted, the `;` splits the sources into cells of their own: the row has too many fields, and says so.
+    row = "B2;Bimtek;bimtek;dinas_kab_kota;03/02/2025;04/02/2025;apbd_kab_kota;apbn;1.000.000;;Dinas\r\n"
+    rep = p.import_activities_csv((head + row).encode("cp1252"), delimiter=";")
+    assert (rep["rows_in"], rep["accepted"], rep["rejected"]) == (1, 0, 1) and rep["errors"][0]["line"] == 2, rep
+    with pytest.raises(kim.KimError, match="places"):
+        p.import_attendance_csv(b"id_kegiatan,id_kim\nB1,K1\n", places={"K1": "64.02.01.2001"})
+    with pytest.raises(TypeError, match="sep"):
+        p.import_attendance_csv(b"id_kegiatan,id_kim\nB1,K1\n", sep=";")
+
+
 def test_bad_json_says_where() -> None:
     bad = {"schema_version": 1, "forums": [{"id": "F1", "name": "F", "level": "desa"}]}
     with pytest.raises(kim.KimError, match=r"forums\[F1\]"):

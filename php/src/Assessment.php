@@ -39,10 +39,27 @@ final class Assessment
     }
 
     /**
+     * A province's view (Ps 24(4)): the mapping report of each of its kab/kota that has a KIM. `$request`:
+     * `mappings`, `provinsi` (e.g. `64`), `from`, `to`, optional `max_age_days`. A province aggregates; it never maps
+     * a KIM itself.
+     *
+     * @param array<string, mixed>|string $request
+     * @return array<string, mixed> `provinsi` and `reports` (each as {@see mappingReport()} returns it)
+     */
+    public static function provinceMappingReports(Registry $registry, array|string $request, ?Reference $reference = null): array
+    {
+        $req = (string) Native::encode($request);
+        $ref = ($reference ?? Kim::reference())->cdata();
+        return Native::json(static fn ($out) => Kim::ffi()->kim_mapping_reports_province($registry->cdata(), $ref, $req, \strlen($req), $out));
+    }
+
+    /**
      * Scores KIMs under a rubric and ranks the eligible ones: `scores`, `ranking` (rows with per-criterion
      * contributions, `ties`, `unranked`) and `classifications` (without a `scheme`: "unclassified: no official
      * national scheme"). `$request`: `rubric`, `observations` (`{kim_id: {criterion: value}}`), optional `as_of`,
-     * `scope` (`kab_kota`|`provinsi`), `eligibility`, `scheme`.
+     * `scope` (`kab_kota`|`provinsi`), `eligibility`, `scheme`, `period` (`from`, `to`), `all_kims`, and `feeds`:
+     * kim's own records that fill the criteria of their source for every observed KIM (`forums`: a forum document,
+     * `pembinaan`: a pembinaan document, `cases`: review cases, `validation`: true).
      *
      * @param array<string, mixed>|string $request
      * @return array<string, mixed>

@@ -64,4 +64,49 @@ final class Forum
             $p->getValue(), \strlen($p->getValue()), $registry->cdata(), $reference->cdata(), $o, Native::len($o), $out,
         ));
     }
+
+    /**
+     * Pembinaan from CSV: an activities table (one activity per row; `id`, `title`, `kind`, `organizer_kind`,
+     * `start`, `end` required, Indonesian headers such as `judul`, `jenis_kegiatan`, `tanggal_mulai`, `sumber_dana`
+     * read too; several funding sources `;`-separated with their amounts and SIPD codes in the same order) and, when
+     * given, an attendance list (*daftar hadir*: `id_kegiatan` with `id_kim` or `id_forum`, `nama_peserta`,
+     * `hadir`). The rows are added to `$pembinaanJson` when given (e.g. a document that holds the sarpras grants).
+     * A rejected row never throws: it is in the report with its line, field and code.
+     *
+     * @param array<string, mixed> $options the CSV options of {@see Registry::fromCsv()} except `places`
+     *                                      (`delimiter`, `encoding`, `columns`, `dayfirst`, `max_errors`, …)
+     * @return array{0: string, 1: array<string, mixed>} the pembinaan JSON (for {@see pembinaanReport()}) and the
+     *                                                   report: `activities` and `attendance` (null without a
+     *                                                   list), each with `rows_in`, `accepted`, `rejected`, `errors`
+     */
+    public static function pembinaanFromCsv(
+        #[\SensitiveParameter] string $activitiesCsv,
+        #[\SensitiveParameter] ?string $attendanceCsv = null,
+        ?Registry $registry = null,
+        array $options = [],
+        #[\SensitiveParameter] ?string $pembinaanJson = null,
+    ): array {
+        $ffi = Kim::ffi();
+        $a = new \SensitiveParameterValue($activitiesCsv);
+        $h = new \SensitiveParameterValue($attendanceCsv);
+        $p = new \SensitiveParameterValue($pembinaanJson);
+        unset($activitiesCsv, $attendanceCsv, $pembinaanJson);
+        $o = $options === [] ? null : Native::encode($options);
+        $data = $ffi->new('char*');
+        $report = $ffi->new('char*');
+        Native::check($ffi->kim_pembinaan_from_csv(
+            $a->getValue(), \strlen($a->getValue()), $h->getValue(), Native::len($h->getValue()),
+            $p->getValue(), Native::len($p->getValue()), $registry?->cdata(), $o, Native::len($o),
+            \FFI::addr($data), \FFI::addr($report),
+        ));
+        // Both are the library's strings: each is measured, copied and freed; if the data is refused (over the
+        // result limit), the report is freed unread.
+        try {
+            $json = Native::take($data);
+        } catch (\Throwable $e) {
+            $ffi->kim_string_free($report);
+            throw $e;
+        }
+        return [$json, Native::decode(Native::take($report))];
+    }
 }

@@ -83,4 +83,31 @@ final class AssessmentTest extends TestCase
         $e = self::assertThrowsKim(fn () => Assessment::assess($registry, $req), JsonException::class, 'KIM-E-JSON');
         self::assertStringContainsString('observations[KIM-6402-002].aktivitas_pokok: missing value', $e->getMessage());
     }
+
+    public function testProvinceReportsAndFeeds(): void
+    {
+        $registry = self::registry();
+        $m = self::data('pemetaan_kukar.json')['mappings'];
+        $p = Assessment::provinceMappingReports($registry, ['mappings' => $m, 'provinsi' => '64', 'from' => '2025-01-01', 'to' => '2025-06-30']);
+        self::assertSame('64', $p['provinsi']);
+        self::assertSame(['64.02'], array_column($p['reports'], 'kab_kota'));
+        self::assertSame([31, 36], [$p['reports'][0]['mapped_kims'], $p['reports'][0]['active_kims']]);
+        // The two fed criteria of the illustrative rubric from kim's own records: no case, validation on the date.
+        $obs = [];
+        foreach (['KIM-6402-001', 'KIM-6402-002'] as $id) {
+            $obs[$id] = ['administrasi' => 80, 'pemanfaatan_media' => 3, 'aktivitas_pokok' => 4];
+        }
+        $req = [
+            'rubric' => self::data('rubric_lomba_illustrative.json'),
+            'observations' => $obs,
+            'as_of' => '2025-06-30',
+            'feeds' => ['cases' => [], 'validation' => true],
+        ];
+        $a = Assessment::assess($registry, $req);
+        $scores = array_column($a['scores']['rows'], null, 'kim_id');
+        self::assertCount(2, $scores);
+        unset($req['feeds']);
+        $e = self::assertThrowsKim(fn () => Assessment::assess($registry, $req), JsonException::class, 'KIM-E-JSON');
+        self::assertStringContainsString('pelanggaran_moderasi', $e->getMessage());
+    }
 }

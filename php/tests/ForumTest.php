@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Kim\Tests;
 
 use Kim\Exception\ArgumentException;
+use Kim\Exception\CsvException;
 use Kim\Exception\JsonException;
 use Kim\Forum;
 use Kim\Kim;
@@ -57,6 +58,45 @@ final class ForumTest extends TestCase
         $json = (string) file_get_contents(self::DATA . '/forum_kukar_pembinaan.json');
         self::assertThrowsKim(
             fn () => Forum::pembinaanReport($json, self::kims(), Kim::reference(), ['unit' => '64.02.06']),
+            ArgumentException::class,
+            'KIM-E-ARGUMENT',
+        );
+    }
+
+    public function testPembinaanFromCsv(): void
+    {
+        $acts = (string) file_get_contents(self::DATA . '/forum_kukar_activities.csv');
+        $att = (string) file_get_contents(self::DATA . '/forum_kukar_attendance.csv');
+        $base = (string) file_get_contents(self::DATA . '/forum_kukar_pembinaan.json');
+        [$json, $report] = Forum::pembinaanFromCsv($acts, $att, self::kims(), [], $base);
+        self::assertSame([2, 2, 0], [$report['activities']['rows_in'], $report['activities']['accepted'], $report['activities']['rejected']]);
+        self::assertSame([4, 3, 1], [$report['attendance']['rows_in'], $report['attendance']['accepted'], $report['attendance']['rejected']]);
+        self::assertSame([4, 'kim_id', 'KIM-E-UNKNOWN-KIM'], [
+            $report['attendance']['errors'][0]['line'],
+            $report['attendance']['errors'][0]['field'],
+            $report['attendance']['errors'][0]['code'],
+        ]);
+        $doc = json_decode($json, true, 512, JSON_THROW_ON_ERROR);
+        $before = json_decode($base, true, 512, JSON_THROW_ON_ERROR);
+        self::assertCount(\count($before['activities']) + 2, $doc['activities']);
+        self::assertEquals($before['grants'], $doc['grants']);  // the same grants, keys in kim's order
+        // The document goes straight into the report.
+        $r = Forum::pembinaanReport($json, self::kims(), Kim::reference(), ['unit' => '64.02', 'to' => '2025-06-30']);
+        self::assertSame('64.02', $r['unit']);
+        // Two funding lines on one row; a row with one amount for two sources is rejected, with its field.
+        $csv = "id,judul,jenis_kegiatan,jenis_penyelenggara,tanggal_mulai,tanggal_selesai,sumber_dana,anggaran\n"
+            . "B1,Bimtek,bimtek,dinas_kab_kota,2025-02-03,2025-02-04,apbd_kab_kota;apbn,\"1.000.000;500.000\"\n"
+            . "B2,Bimtek,bimtek,dinas_kab_kota,2025-02-03,2025-02-04,apbd_kab_kota;apbn,1.000.000\n";
+        [$json, $report] = Forum::pembinaanFromCsv($csv);
+        self::assertNull($report['attendance']);
+        self::assertSame([2, 1, 1], [$report['activities']['rows_in'], $report['activities']['accepted'], $report['activities']['rejected']]);
+        self::assertSame([3, 'funding_amount'], [$report['activities']['errors'][0]['line'], $report['activities']['errors'][0]['field']]);
+        $doc = json_decode($json, true, 512, JSON_THROW_ON_ERROR);
+        self::assertSame([1000000, 500000], array_column($doc['activities'][0]['funding'], 'amount'));
+        // A table without its required columns is an exception, not an empty result.
+        self::assertThrowsKim(fn () => Forum::pembinaanFromCsv("id,title\nA,B\n"), CsvException::class, 'KIM-E-COLUMN');
+        self::assertThrowsKim(
+            fn () => Forum::pembinaanFromCsv($acts, null, null, ['places' => ['K1' => '64.02.01.2001']]),
             ArgumentException::class,
             'KIM-E-ARGUMENT',
         );

@@ -8,6 +8,7 @@
 //! 3. [`score`] gives per-criterion scores and totals on 0–100 (SC5).
 //! 4. [`rank`] ranks eligible KIMs ([`default_eligibility`], SC6) per kab/kota or province, with ties listed.
 //! 5. [`classify`] names a tier only under a [`TierScheme`] the user supplies (SC1).
+//! 6. [`assess`] does 2–5 in one call, filling the fed criteria from the records given in [`Feeds`].
 //!
 //! ```
 //! use kim_core::assessment::{Band, BandTable, Criterion, Observations, Provenance, Rubric, Scale, WeightSpec, score};
@@ -30,6 +31,7 @@ mod feeds;
 mod participation;
 mod rank;
 mod rubric;
+mod run;
 mod score;
 
 pub use ahp::{Ahp, DEFAULT_MAX_CR, RANDOM_INDEX, ahp};
@@ -44,4 +46,5 @@ pub use rank::{
 pub use rubric::{
     Criterion, Provenance, Rubric, Scale, Source, WEIGHT_SUM_TOLERANCE, WeightSpec, check_explicit,
 };
+pub use run::{AssessOptions, Assessment, Feeds, assess};
 pub use score::{Observations, ScoreRow, Scores, score};

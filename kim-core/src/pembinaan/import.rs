@@ -5,8 +5,10 @@
 use std::collections::HashSet;
 use std::io::Read;
 
+use serde::Serialize;
+
 use super::PembinaanData;
-use super::model::{Activity, Funding, Mode, Organizer, OrganizerKind, Participant};
+use super::model::{Activity, Funding, FundingSource, Mode, Organizer, OrganizerKind, Participant};
 use crate::error::{Result, RowError};
 use crate::forum::MemberRef;
 use crate::registry::{
@@ -92,25 +94,99 @@ fn required<'a, T>(
     read(p, field)
 }
 
-fn amount(p: &mut RowParser<'_>, field: &str) -> Option<u64> {
-    let v = p.text(field, false)?;
+const NOT_RUPIAH: &str = "not a whole amount of rupiah (digits, with `.` or `,` between thousands)";
+
+/// A whole amount of rupiah: digits with `.`, `,` or spaces between thousands, and an optional `Rp`.
+fn rupiah(v: &str) -> Option<u64> {
     let digits: String = v
         .chars()
         .filter(|c| !matches!(c, '.' | ',' | ' '))
         .collect();
-    digits
-        .strip_prefix("Rp")
-        .unwrap_or(&digits)
-        .parse()
-        .map_err(|_| {
+    digits.strip_prefix("Rp").unwrap_or(&digits).parse().ok()
+}
+
+/// The `;`-separated parts of an optional field, trimmed (an empty part stays, as "not given").
+fn parts(v: Option<&str>) -> Vec<&str> {
+    v.map(|t| t.split(';').map(str::trim).collect())
+        .unwrap_or_default()
+}
+
+/// The funding lines of a row. `funding_source` holds one source or several separated by `;`; `funding_amount`
+/// and `sipd_code` are empty, or hold one part per source in the same order (a part may be empty: no amount, no
+/// code). An amount or code without a source, a part count that differs from the sources', an unknown source or
+/// an amount that is not whole rupiah is a problem of the row, with its field.
+fn funding_lines(p: &mut RowParser<'_>) -> Vec<Funding> {
+    let raw = (
+        p.text("funding_source", false),
+        p.text("funding_amount", false),
+        p.text("sipd_code", false),
+    );
+    let (sources, amounts, codes) = (parts(raw.0), parts(raw.1), parts(raw.2));
+    if sources.is_empty() {
+        if !amounts.is_empty() || !codes.is_empty() {
+            p.err(
+                "funding_source",
+                "",
+                "KIM-E-REQUIRED",
+                "an amount or SIPD code needs its funding source",
+            );
+        }
+        for a in amounts.into_iter().filter(|a| !a.is_empty()) {
+            if rupiah(a).is_none() {
+                p.err("funding_amount", a, "KIM-E-NUMBER", NOT_RUPIAH);
+            }
+        }
+        return Vec::new();
+    }
+    for (field, got, value) in [
+        ("funding_amount", &amounts, raw.1),
+        ("sipd_code", &codes, raw.2),
+    ] {
+        if !got.is_empty() && got.len() != sources.len() {
             p.err(
                 field,
-                v,
-                "KIM-E-NUMBER",
-                "not a whole amount of rupiah (digits, with `.` or `,` between thousands)",
+                value.unwrap_or_default(),
+                "KIM-E-COLUMN",
+                format!(
+                    "{} `;`-separated parts for {} funding sources: give one per source, in the same order",
+                    got.len(),
+                    sources.len()
+                ),
             );
-        })
-        .ok()
+            return Vec::new();
+        }
+    }
+    let mut lines = Vec::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        let source = match s.parse::<FundingSource>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                p.err("funding_source", s, "KIM-E-ENUM", e);
+                None
+            }
+        };
+        let a = amounts.get(i).copied().filter(|a| !a.is_empty());
+        let amount = a.and_then(|a| {
+            let v = rupiah(a);
+            if v.is_none() {
+                p.err("funding_amount", a, "KIM-E-NUMBER", NOT_RUPIAH);
+            }
+            v
+        });
+        let sipd_code = codes
+            .get(i)
+            .copied()
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned);
+        if let Some(source) = source {
+            lines.push(Funding {
+                source,
+                amount,
+                sipd_code,
+            });
+        }
+    }
+    lines
 }
 
 /// The value when the row has no problem, else every problem.
@@ -150,17 +226,7 @@ fn parse_activity(
                 .collect()
         })
         .unwrap_or_default();
-    let source = c.parsed("funding_source");
-    let amount = amount(&mut c, "funding_amount");
-    let sipd = c.text("sipd_code", false).map(str::to_owned);
-    if source.is_none() && (amount.is_some() || sipd.is_some()) && c.errors.is_empty() {
-        c.err(
-            "funding_source",
-            "",
-            "KIM-E-REQUIRED",
-            "an amount or SIPD code needs its funding source",
-        );
-    }
+    let funding = funding_lines(&mut c);
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
@@ -181,13 +247,7 @@ fn parse_activity(
         a.location = location;
         a.mode = mode.unwrap_or(Mode::Luring);
         a.topics = topics;
-        if let Some(source) = source {
-            a.funding.push(Funding {
-                source,
-                amount,
-                sipd_code: sipd,
-            });
-        }
+        a.funding = funding;
         Some(a)
     })();
     finish(c, built)
@@ -202,13 +262,67 @@ fn attended(v: Option<&str>) -> std::result::Result<bool, ()> {
     }
 }
 
+/// What [`PembinaanData::import_csv`] read: the report of each table (every rejected row with its line, field and
+/// code; rows in = accepted + rejected in each).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PembinaanImport {
+    /// The activities table.
+    pub activities: TableReport,
+    /// The attendance list, when one was given.
+    pub attendance: Option<TableReport>,
+}
+
 impl PembinaanData {
-    /// Adds the activities of a CSV table: one activity per row, with at most one funding line.
+    /// Adds the activities of a CSV table, then the participants of an attendance list when one is given: the two
+    /// imports below in one call, as the C ABI and PHP use them. The attendance rows may name the activities of
+    /// the same call. Stops at the first table that cannot be read at all (no header, a required column missing).
+    ///
+    /// ```
+    /// use kim_core::{pembinaan::PembinaanData, registry::ImportOptions};
+    /// let activities = "id,title,kind,organizer_kind,start,end,funding_source,funding_amount\n\
+    ///                   A1,Bimtek KIM,bimtek,dinas_kab_kota,2025-03-04,2025-03-05,apbd_kab_kota;apbn,\"25.000.000;\"\n";
+    /// let attendance = "id_kegiatan,id_kim,hadir\nA1,K1,ya\nA9,K2,ya\n";
+    /// let mut data = PembinaanData::new();
+    /// let report = data.import_csv(activities.as_bytes(), Some(attendance.as_bytes()), None, &ImportOptions::default())?;
+    /// assert_eq!(data.activities[0].funding.len(), 2);
+    /// assert_eq!(data.activities[0].funding[1].amount, None);
+    /// let att = report.attendance.unwrap();
+    /// assert_eq!((att.rows_in, att.accepted, att.rejected), (2, 1, 1));
+    /// assert_eq!(att.errors[0].code, "KIM-E-UNKNOWN-ACTIVITY");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`import_activities_csv`](Self::import_activities_csv) and
+    /// [`import_attendance_csv`](Self::import_attendance_csv); the data then holds what was read before the error.
+    pub fn import_csv<A: Read, B: Read>(
+        &mut self,
+        activities: A,
+        attendance: Option<B>,
+        registry: Option<&Registry>,
+        options: &ImportOptions,
+    ) -> Result<PembinaanImport> {
+        let activities = self.import_activities_csv(activities, options)?;
+        let attendance = match attendance {
+            Some(a) => Some(self.import_attendance_csv(a, registry, options)?),
+            None => None,
+        };
+        Ok(PembinaanImport {
+            activities,
+            attendance,
+        })
+    }
+
+    /// Adds the activities of a CSV table: one activity per row, with its funding lines.
     ///
     /// Columns (any order; Indonesian aliases such as `judul`, `jenis_kegiatan`, `tanggal_mulai`, `lokasi`,
     /// `sumber_dana`, `kode_sipd` are read too): `id, title, kind, organizer_kind, organizer_region,
     /// organizer_name, start, end, location, mode, topics, funding_source, funding_amount, sipd_code`; `topics`
-    /// is `;`-separated; the first six are required. Encoding, delimiter and dates are read as by
+    /// is `;`-separated; the first six are required. An activity with several funding lines gives its sources
+    /// `;`-separated in `funding_source` (`apbd_kab_kota;apbn`), and the amounts and SIPD codes, when given, one
+    /// per source in the same order (`25.000.000;10.000.000`; an empty part is "not known"). Encoding, delimiter and dates are read as by
     /// [`Registry::import_csv`]. An id already used is a rejected row.
     ///
     /// ```

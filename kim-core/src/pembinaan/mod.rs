@@ -40,6 +40,8 @@
 mod checks;
 #[cfg(feature = "csv")]
 mod import;
+#[cfg(feature = "csv")]
+pub use import::PembinaanImport;
 mod metrics;
 mod model;
 mod report;

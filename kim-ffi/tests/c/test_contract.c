@@ -245,6 +245,49 @@ static void coverage_over_time(kim_registry *reg, kim_reference *ref) {
          "KIM-E-ARGUMENT", "village map outside Kutai Kartanegara");
 }
 
+/* Pembinaan from CSV (issue 18): activities and a daftar hadir in, the pembinaan document and the import report out;
+ * every rejected row is in the report with its line; on an error neither result is written. */
+static void pembinaan_csv(const char *data, kim_reference *ref) {
+  size_t kims_len = 0, acts_len = 0, att_len = 0;
+  char *kims = read_file(data, "forum_kukar_kims.json", &kims_len);
+  char *acts = read_file(data, "forum_kukar_activities.csv", &acts_len);
+  char *att = read_file(data, "forum_kukar_attendance.csv", &att_len);
+  kim_registry *reg = NULL;
+  CHECK(kim_registry_from_json(kims, kims_len, &reg) == KIM_STATUS_OK, "forum scenario registry");
+  char *doc = NULL, *report = NULL;
+  CHECK(kim_pembinaan_from_csv(acts, acts_len, att, att_len, NULL, 0, reg, NULL, 0, &doc, &report) == KIM_STATUS_OK,
+        "pembinaan from CSV");
+  CHECK(doc && strncmp(doc, "{\"schema_version\":1,\"activities\":[", 34) == 0 &&
+            count(doc, "\"kind\":\"sosialisasi\"") == 1, "a pembinaan document with the CSV's activities");
+  CHECK(report && strstr(report, "\"activities\":{\"rows_in\":2,\"accepted\":2,\"rejected\":0") &&
+            strstr(report, "\"attendance\":{\"rows_in\":4,\"accepted\":3,\"rejected\":1") &&
+            strstr(report, "\"line\":4,\"field\":\"kim_id\""), "rows in = accepted + rejected, with the line");
+  /* The document goes straight into the report call. */
+  char *out = NULL;
+  const char *opts = "{\"unit\":\"64.02\",\"from\":\"2024-07-01\",\"to\":\"2025-06-30\"}";
+  CHECK(doc && kim_pembinaan_report(doc, strlen(doc), reg, ref, opts, strlen(opts), &out) == KIM_STATUS_OK,
+        "its pembinaan report");
+  kim_string_free(out);
+  kim_string_free(doc);
+  kim_string_free(report);
+  doc = report = NULL;
+  const char *no_kind = "id,title\nA,B\n";
+  expect(kim_pembinaan_from_csv(no_kind, strlen(no_kind), NULL, 0, NULL, 0, NULL, NULL, 0, &doc, &report),
+         KIM_STATUS_CSV, "KIM-E-COLUMN", "activities without their required columns");
+  CHECK(doc == NULL && report == NULL, "neither result on an error");
+  const char *places = "{\"places\":{\"K1\":\"64.02.01.2001\"}}";
+  expect(kim_pembinaan_from_csv(acts, acts_len, NULL, 0, NULL, 0, NULL, places, strlen(places), &doc, &report),
+         KIM_STATUS_INVALID_ARGUMENT, "KIM-E-ARGUMENT", "places has no meaning for pembinaan");
+  expect(kim_pembinaan_from_csv(acts, acts_len, NULL, 0, "{\"schema_version\":2}", 20, NULL, NULL, 0, &doc, &report),
+         KIM_STATUS_JSON, "KIM-E-SCHEMA", "a base document of another version");
+  expect(kim_pembinaan_from_csv(NULL, 5, NULL, 0, NULL, 0, NULL, NULL, 0, &doc, &report), KIM_STATUS_NULL_POINTER,
+         "KIM-E-NULL", "no activities");
+  kim_registry_free(reg);
+  free(kims);
+  free(acts);
+  free(att);
+}
+
 static void review(void) {
   kim_moderator *mod = NULL;
   CHECK(kim_moderator_shared(&mod) == KIM_STATUS_OK, "moderator");
@@ -364,6 +407,7 @@ int main(int argc, char **argv) {
   result_limit(reg, ref);
   places(ref);
   coverage_over_time(reg, ref);
+  pembinaan_csv(argv[1], ref);
   review();
 
   kim_registry_free(reg);

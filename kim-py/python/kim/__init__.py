@@ -11,9 +11,10 @@
 - ``Forums``, ``forum_coverage``, ``kim_forum_affiliation``: Forum KIM at four levels, rules FR1–FR13, coverage.
 - ``Pembinaan``, ``pembinaan_report``: activities and sarpras grants, rules PB1–PB8, the pembinaan report.
 - ``Moderator``, ``redact``: moderation of Indonesian KIM content.
-- ``mapping_report``: the Pasal 24 mapping report of a kab/kota; ``Rubric``, ``ahp``, ``score``, ``eligibility``,
-  ``rank``, ``classify``: rubrics with explicit or AHP weights, scores, rankings with ties, tiers only under a
-  scheme you supply.
+- ``mapping_report``: the Pasal 24 mapping report of a kab/kota (``mapping_reports_province``: each kab/kota of a
+  province); ``Rubric``, ``ahp``, ``score``, ``eligibility``, ``rank``, ``classify``: rubrics with explicit or AHP
+  weights, scores, rankings with ties, tiers only under a scheme you supply; ``assess`` does them in one call, with
+  the criteria fed by kim's own records.
 - ``versions``: the code lists since 2015, the list in force on a date, diffs and a crosswalk for seat codes.
 """
 
@@ -39,12 +40,14 @@ from kim._kim import (
     Verdict,
     __version__,
     ahp,
+    assess,
     classify,
     coverage,
     eligibility,
     forum_coverage,
     kim_forum_affiliation,
     mapping_report,
+    mapping_reports_province,
     pembinaan_report,
     profiles,
     rank,
@@ -107,6 +110,7 @@ __all__ = [
     "Gaps",
     "SeriesTable",
     "ahp",
+    "assess",
     "classify",
     "coverage",
     "coverage_series",
@@ -117,6 +121,7 @@ __all__ = [
     "get_lang",
     "kim_forum_affiliation",
     "mapping_report",
+    "mapping_reports_province",
     "pembinaan_report",
     "profiles",
     "rank",

@@ -572,9 +572,34 @@ class Pembinaan:
     def to_json(self) -> str: ...
     @property
     def activity_ids(self) -> list[str]: ...
-    def import_activities_csv(self, source: str | os.PathLike[str] | bytes) -> dict[str, Any]: ...
+    def import_activities_csv(
+        self,
+        source: str | os.PathLike[str] | bytes,
+        *,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
+    ) -> dict[str, Any]: ...
     def import_attendance_csv(
-        self, source: str | os.PathLike[str] | bytes, registry: Registry | None = None
+        self,
+        source: str | os.PathLike[str] | bytes,
+        registry: Registry | None = None,
+        *,
+        columns: Mapping[str, str] | None = None,
+        dayfirst: bool = True,
+        min_year: int = 1900,
+        max_year: int = 2100,
+        max_errors: int = 1000,
+        max_bad_rows: int | None = None,
+        delimiter: str | None = None,
+        encoding: str | None = None,
+        max_columns: int = 1000,
     ) -> dict[str, Any]: ...
     def attended_by(self, kim_id: str, start: datetime.date, end: datetime.date) -> list[str]: ...
     def check(self, registry: Registry, *, as_of: datetime.date | None = None) -> dict[str, Any]: ...
@@ -683,6 +708,7 @@ class MappingReport:
     def to_records(self) -> list[dict[str, Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
 class Scores:
@@ -692,6 +718,7 @@ class Scores:
     def to_records(self) -> list[dict[str, Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def __len__(self) -> int: ...
 
 @final
@@ -706,6 +733,7 @@ class Ranking:
     def to_records(self) -> list[dict[str, Any]]: ...
     def to_pandas(self) -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def __len__(self) -> int: ...
 
 def ahp(matrix: Sequence[Sequence[float]], /, *, max_cr: float = 0.1) -> dict[str, Any]: ...
@@ -720,6 +748,17 @@ def mapping_report(
     max_age_days: int = 365,
     reference: Reference | None = None,
 ) -> MappingReport: ...
+def mapping_reports_province(
+    registry: Registry,
+    mappings: str | Sequence[Mapping[str, Any]],
+    /,
+    *,
+    provinsi: str,
+    start: datetime.date,
+    end: datetime.date,
+    max_age_days: int = 365,
+    reference: Reference | None = None,
+) -> list[MappingReport]: ...
 def score(rubric: Rubric, observations: Any, /) -> Scores: ...
 def eligibility(
     registry: Registry, /, *, as_of: datetime.date | None = None, reference: Reference | None = None
@@ -728,3 +767,21 @@ def rank(
     scores: Scores, registry: Registry, eligibility: Sequence[Mapping[str, Any]], /, *, scope: _Scope = "kab_kota"
 ) -> Ranking: ...
 def classify(total: float, /, scheme: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
+def assess(
+    rubric: Rubric,
+    registry: Registry,
+    /,
+    observations: Any = None,
+    *,
+    as_of: datetime.date | None = None,
+    scope: _Scope = "kab_kota",
+    eligibility: Sequence[Mapping[str, Any]] | None = None,
+    scheme: Mapping[str, Any] | None = None,
+    period: tuple[datetime.date, datetime.date] | None = None,
+    all_kims: bool = False,
+    forums: Forums | None = None,
+    pembinaan: Pembinaan | None = None,
+    cases: str | Sequence[Mapping[str, Any]] | None = None,
+    validation: bool = False,
+    reference: Reference | None = None,
+) -> tuple[Scores, Ranking, list[dict[str, Any]]]: ...
