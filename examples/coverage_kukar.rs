@@ -476,6 +476,7 @@ fn write_totals(out: &mut impl Write, table: &CoverageTable, lang: Lang) -> io::
                 UnmatchedReason::NotAVillage => {
                     t("bukan kode desa/kelurahan", "not a desa/kelurahan code")
                 }
+                _ => t("alasan lain", "another reason"),
             };
             writeln!(out, "  {} {} ({why})", u.kim_id, u.seat)?;
         }

@@ -190,6 +190,7 @@ impl From<DateError> for String {
 /// `line` is the 1-based physical line in the source file (the header is line 1 of a CSV); for JSON record lists it
 /// is the 1-based record number. `value` is masked when it could hold personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RowError {
     /// 1-based line (CSV) or record number (record lists).
     pub line: u64,
@@ -405,6 +406,7 @@ pub enum Error {
 /// binding must handle, so bindings match it without a catch-all arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorFamily {
     /// [`Error::InvalidCode`].
     Code,
@@ -432,6 +434,7 @@ pub enum ErrorFamily {
 
 impl Error {
     /// The family of this error (see [`ErrorFamily`]).
+    #[must_use]
     pub fn family(&self) -> ErrorFamily {
         match self {
             Self::InvalidCode { .. } => ErrorFamily::Code,
@@ -458,6 +461,7 @@ impl Error {
     }
 
     /// The rejected rows of an import-style error ([`Error::ReferenceRows`], [`Error::Lexicon`]); empty otherwise.
+    #[must_use]
     pub fn rows(&self) -> &[RowError] {
         match self {
             Self::ReferenceRows { rows } | Self::Lexicon { rows } => rows,
@@ -471,6 +475,7 @@ impl Error {
     /// let err = kim_core::wilayah::Kode::parse("64.0").unwrap_err();
     /// assert_eq!(err.code(), "KIM-E-CODE");
     /// ```
+    #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidCode { .. } => "KIM-E-CODE",

@@ -34,6 +34,9 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Every pure function and builder whose result matters is `#[must_use]` (issue 22): the workspace allows this lint
+// for the bindings, kim-core asks for it.
+#![warn(clippy::must_use_candidate)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod assessment;

@@ -110,6 +110,7 @@ impl Status {
     /// assert!(!Status::can_follow(Some(Dissolved), Active));
     /// assert!(!Status::can_follow(Some(Draft), Active));
     /// ```
+    #[must_use]
     pub fn can_follow(from: Option<Status>, to: Status) -> bool {
         use Status::{Active, Dissolved, Draft, Established, Inactive, Registered};
         match from {
@@ -159,6 +160,7 @@ str_enum! {
 
 impl IssuerRole {
     /// True for kepala desa, lurah or a higher head of government: "minimal" in Pasal 23(3)(c), read as "at least" \[I\].
+    #[must_use]
     pub fn is_at_least_village_head(self) -> bool {
         !matches!(self, Self::Other | Self::TidakDiketahui)
     }
@@ -232,6 +234,7 @@ str_enum! {
 
 impl Role {
     /// Officers (*pengurus inti*): ketua, wakil ketua, sekretaris, bendahara.
+    #[must_use]
     pub fn is_officer(self) -> bool {
         matches!(
             self,
@@ -496,6 +499,7 @@ pub fn read_legacy<T: Copy + std::str::FromStr>(
 // ---- The text rule -----------------------------------------------------------------------------------------------
 
 /// Why a character is not allowed in an id or a name (see [`text_problem`]).
+#[must_use]
 pub fn forbidden_char(c: char) -> Option<&'static str> {
     match c {
         '\0' => Some("NUL"),
@@ -532,6 +536,7 @@ pub fn forbidden_char(c: char) -> Option<&'static str> {
 /// assert_eq!(text_problem("K1\u{200b}").as_deref(),
 ///            Some("an invisible format character (U+200B) at character 2 is not allowed [KIM-E-TEXT]"));
 /// ```
+#[must_use]
 pub fn text_problem(text: &str) -> Option<String> {
     text.chars().enumerate().find_map(|(i, c)| {
         forbidden_char(c).map(|what| {

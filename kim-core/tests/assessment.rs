@@ -734,6 +734,19 @@ fn assess_in_one_call_equals_the_steps() {
         .feeds(feeds)
         .period(date("2024-01-01"), date("2024-12-31"))
         .scheme(&scheme);
+    let reversed = AssessOptions::new(as_of)
+        .feeds(feeds)
+        .period(date("2024-12-31"), date("2024-01-01"));
+    let e = assess(
+        &r,
+        obs.clone(),
+        &reg,
+        &set,
+        Reference::embedded(),
+        &reversed,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("period"), "{e}");
     let a = assess(&r, obs, &reg, &set, Reference::embedded(), &early).unwrap();
     let row = a.scores.get("KIM-6402-004").unwrap();
     assert_eq!(row.scores[3], 100.0, "no removal in 2024");

@@ -766,6 +766,67 @@ fn csv_funding_lines_one_per_source() {
 }
 
 #[test]
+fn csv_amounts_as_indonesians_write_them() {
+    let opts = ImportOptions::default();
+    let head = "id,title,kind,organizer_kind,start,end,funding_source,funding_amount\n";
+    let row = |id: &str, source: &str, amount: &str| {
+        format!(
+            "{id},Bimtek,bimtek,dinas_kab_kota,2025-01-01,2025-01-02,\"{source}\",\"{amount}\"\n"
+        )
+    };
+    let csv = [
+        row("A1", "apbn", "Rp 25.000.000,00"),
+        row("A2", "apbn", "25 000 000"),
+        row("A3", "apbn", "Rp. 7.500"),
+        row("A4", "apbn", "1,5"),
+        row("A5", "apbn", "25.000,50"),
+        row("A6", "apbn;", "1.000;"),
+        row("A7", "apbn;;csr", ""),
+    ]
+    .concat();
+    let mut data = PembinaanData::new();
+    let rep = data
+        .import_activities_csv(format!("{head}{csv}").as_bytes(), &opts)
+        .unwrap();
+    let amount = |id: &str| data.activity(id).unwrap().funding[0].amount;
+    assert_eq!(
+        (amount("A1"), amount("A2"), amount("A3")),
+        (Some(25_000_000), Some(25_000_000), Some(7_500))
+    );
+    let at: Vec<(u64, &str, &str)> = rep
+        .errors
+        .iter()
+        .map(|e| (e.line, e.field.as_str(), e.code))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (5, "funding_amount", "KIM-E-NUMBER"),
+            (6, "funding_amount", "KIM-E-NUMBER"),
+            (7, "funding_source", "KIM-E-REQUIRED"),
+            (8, "funding_source", "KIM-E-REQUIRED"),
+        ],
+        "1,5 and cents are never read as whole rupiah; an empty source part is named"
+    );
+    assert!(
+        rep.errors[2]
+            .reason
+            .contains("funding source 2 of 2 is empty"),
+        "{}",
+        rep.errors[2].reason
+    );
+    // `places` belongs to a registry import: refused, not ignored.
+    let mut places = ImportOptions::default();
+    places
+        .places
+        .insert("K1".into(), Kode::parse("64.02.01.2001").unwrap());
+    let e = data
+        .import_attendance_csv("id_kegiatan,id_kim\nA1,K1\n".as_bytes(), None, &places)
+        .unwrap_err();
+    assert!(e.to_string().contains("places"), "{e}");
+}
+
+#[test]
 fn csv_import_of_both_tables_in_one_call() {
     let reg = kims();
     let mut data = PembinaanData::new();

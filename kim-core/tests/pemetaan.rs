@@ -169,6 +169,7 @@ fn pm4_priority() {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one scenario, checked end to end
 fn pm3_report_completeness_counts_and_priority() {
     let reg = sample();
     let mut m = Mappings::new();
@@ -263,6 +264,29 @@ fn pm3_report_completeness_counts_and_priority() {
     .unwrap();
     assert_eq!(prov.len(), 1);
     assert_eq!(prov[0], rep);
+    // A province missing from the list is an error, not a province without KIMs; so is a reversed period.
+    let e = province_reports(
+        &m,
+        &reg,
+        Reference::embedded(),
+        kode("99"),
+        opts.from,
+        opts.to,
+        365,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "KIM-E-NOT-IN-LIST");
+    let e = province_reports(
+        &m,
+        &reg,
+        Reference::embedded(),
+        kode("64"),
+        opts.to,
+        opts.from,
+        365,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("before it starts"), "{e}");
     assert!(ReportOptions::new(kode("64"), opts.from, opts.to).is_err());
     assert!(ReportOptions::new(kode("64.02"), opts.to, opts.from).is_err());
 }

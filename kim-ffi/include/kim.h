@@ -255,7 +255,8 @@ kim_status kim_mapping_reports_province(const kim_registry *registry,
 // # Errors
 //
 // `KIM_STATUS_JSON` (malformed request, a rubric, tier scheme, forum or pembinaan document or case that fails its
-// checks, a missing or out-of-range value: the message names the KIM and the criterion),
+// checks, a missing or out-of-range value: the message names the feed, or the KIM and the criterion),
+// `KIM_STATUS_INVALID_ARGUMENT` (a `period` that ends before it starts),
 // `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_PROFILE`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
 kim_status kim_assess(const kim_registry *registry,
                       const kim_profiles *profiles,

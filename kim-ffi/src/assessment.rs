@@ -16,7 +16,7 @@ use kim_core::pemetaan::{MappingRecord, MappingReport, Mappings, ReportOptions, 
 use kim_core::wilayah::Kode;
 use serde::Deserialize;
 
-use crate::errors::KimStatus;
+use crate::errors::{FfiError, KimStatus};
 use crate::handle::{check_out, handle, input_str, parse_json, versioned, write_json};
 use crate::macros::ffi_call;
 use crate::registry::KimRegistry;
@@ -261,7 +261,8 @@ fn default_scope() -> RankScope {
 /// # Errors
 ///
 /// `KIM_STATUS_JSON` (malformed request, a rubric, tier scheme, forum or pembinaan document or case that fails its
-/// checks, a missing or out-of-range value: the message names the KIM and the criterion),
+/// checks, a missing or out-of-range value: the message names the feed, or the KIM and the criterion),
+/// `KIM_STATUS_INVALID_ARGUMENT` (a `period` that ends before it starts),
 /// `KIM_STATUS_UNKNOWN_KIM`, `KIM_STATUS_PROFILE`, `KIM_STATUS_NULL_POINTER`, `KIM_STATUS_INVALID_UTF8`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kim_assess(
@@ -291,15 +292,23 @@ pub unsafe extern "C" fn kim_assess(
                 obs.set(id, criterion, *v)?;
             }
         }
+        // The documents are read as kim_forum_* and kim_pembinaan_report read them; an error names the feed.
+        let within = |feed: &'static str| {
+            move |e: kim_core::Error| {
+                let mut e = FfiError::from(e);
+                e.message = format!("feeds.{feed}: {}", e.message);
+                e
+            }
+        };
         let forums = req
             .feeds
             .forums
-            .map(|v| ForumRegistry::from_json(&v.to_string()))
+            .map(|v| ForumRegistry::from_json(&v.to_string()).map_err(within("forums")))
             .transpose()?;
         let pembinaan = req
             .feeds
             .pembinaan
-            .map(|v| PembinaanData::from_json(&v.to_string()))
+            .map(|v| PembinaanData::from_json(&v.to_string()).map_err(within("pembinaan")))
             .transpose()?;
         let mut feeds = Feeds::new();
         if let Some(f) = &forums {

@@ -92,7 +92,8 @@ impl From<Error> for FfiError {
             ErrorFamily::Argument if matches!(e, Error::NotInCodeList { .. }) => {
                 KimStatus::KIM_STATUS_INVALID_CODE
             }
-            ErrorFamily::Argument => KimStatus::KIM_STATUS_INVALID_ARGUMENT,
+            // An argument error, or a family added to kim-core after this table: the stable code says which.
+            _ => KimStatus::KIM_STATUS_INVALID_ARGUMENT,
         };
         let mut message = e.to_string();
         for row in e.rows().iter().skip(1).take(20) {

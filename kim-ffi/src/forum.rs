@@ -346,13 +346,6 @@ pub unsafe extern "C" fn kim_pembinaan_from_csv(
             )
         };
         let options = CsvOptions::parse(options)?;
-        if !options.places.is_empty() {
-            return Err(FfiError::new(
-                KimStatus::KIM_STATUS_INVALID_ARGUMENT,
-                "KIM-E-ARGUMENT",
-                "`places` confirms KIM seats in a registry import; pembinaan tables have none",
-            ));
-        }
         let mut data = match base.filter(|s| !s.trim().is_empty()) {
             Some(json) => PembinaanData::from_json(json)?,
             None => PembinaanData::new(),

@@ -13,7 +13,7 @@ use kim_core::rules::ProfileSet;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::errors::{IntoPyResult, arg};
+use crate::errors::{IntoPyResult, arg, json_error};
 use crate::forum::{PyForums, PyPembinaan, arrow_stream};
 use crate::registry::PyRegistry;
 use crate::wilayah::{PyReference, kode};
@@ -701,14 +701,24 @@ fn assess(
         .map(|e| serde_json::from_value(from_py(e)?).map_err(|e| arg(format!("eligibility: {e}"))))
         .transpose()?;
     let scheme = tier_scheme(scheme)?;
-    let cases: Option<Vec<Case>> = cases
-        .filter(|c| !c.is_none())
-        .map(|c| -> PyResult<Vec<Case>> {
-            let text = json_text(c)?;
-            serde_json::from_str(&text)
-                .map_err(|e| arg(kim_core::privacy::mask_text(&format!("cases: {e}"))))
-        })
-        .transpose()?;
+    // Each case is read on its own, so that an error names it (`cases[2]: …`) instead of a column of re-serialised
+    // text the user never wrote.
+    let cases: Option<Vec<Case>> = match cases.filter(|c| !c.is_none()) {
+        None => None,
+        Some(c) => {
+            let values: Vec<serde_json::Value> = serde_json::from_str(&json_text(c)?)
+                .map_err(|e| json_error(format!("cases: not a list of review cases: {e}")))?;
+            let read = values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    serde_json::from_value::<Case>(v)
+                        .map_err(|e| json_error(format!("cases[{i}]: {e}")))
+                })
+                .collect::<PyResult<Vec<Case>>>()?;
+            Some(read)
+        }
+    };
     let as_of = as_of.unwrap_or_else(today);
     let reg = &registry.get().inner;
     let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());

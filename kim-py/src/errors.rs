@@ -51,6 +51,8 @@ pub fn to_py_err(e: &Error) -> PyErr {
         ErrorFamily::Transition => "TransitionError",
         ErrorFamily::Profile => "ProfileError",
         ErrorFamily::Argument => "ArgumentError",
+        // A family added to kim-core after this table: the base class, with the stable code in the message.
+        _ => "KimError",
     };
     Python::attach(|py| {
         if e.rows().is_empty() {
@@ -83,6 +85,11 @@ impl<T> IntoPyResult<T> for kim_core::Result<T> {
 /// A `kim.ArgumentError` (also a `ValueError`).
 pub fn arg(msg: impl Into<String>) -> PyErr {
     Python::attach(|py| raise(py, "ArgumentError", msg.into()))
+}
+
+/// A `kim.JsonError` with this message (masked), for JSON documents read by a binding item by item.
+pub fn json_error(msg: impl Into<String>) -> PyErr {
+    Python::attach(|py| raise(py, "JsonError", msg.into()))
 }
 
 /// An exception of class `name` whose `.errors()` returns `rows`.

@@ -16,7 +16,6 @@ use kim_core::pembinaan::{
     ActivityKind, PembinaanData, PembinaanOptions, PembinaanReport, check_pembinaan,
     pembinaan_report as core_report,
 };
-use kim_core::registry::ImportOptions;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -225,18 +224,6 @@ fn kim_forum_affiliation(
     ser_to_py(py, &m)
 }
 
-/// The CSV options of a pembinaan import: those of `Registry.from_csv` but `places`, which confirms KIM seats.
-fn pembinaan_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<ImportOptions> {
-    let o = import_options(options)?;
-    if o.places.is_empty() {
-        Ok(o)
-    } else {
-        Err(arg(
-            "places confirms KIM seats in a registry import; pembinaan tables have none",
-        ))
-    }
-}
-
 /// Pembinaan data: activities (kind, organizer, dates, location, mode, topics, participants with attendance,
 /// funding with an optional SIPD code) and sarpras grants (items, quantities, values, BAST number). Built from
 /// pembinaan JSON (`schema_version` 1); CSV activities and attendance lists (daftar hadir) are added with
@@ -286,7 +273,7 @@ impl PyPembinaan {
         source: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let options = pembinaan_options(options)?;
+        let options = import_options(options)?;
         let bytes = csv_bytes(source)?;
         let report = self
             .inner
@@ -305,7 +292,7 @@ impl PyPembinaan {
         registry: Option<PyRef<'_, PyRegistry>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let options = pembinaan_options(options)?;
+        let options = import_options(options)?;
         let bytes = csv_bytes(source)?;
         let reg = registry.as_ref().map(|r| &r.inner);
         let report = self

@@ -174,8 +174,10 @@ def test_assess_in_one_call_with_kims_records(registry: kim.Registry, rubric: ki
     # Without the records the fed criteria are missing values, never 0.
     with pytest.raises(kim.JsonError, match="pelanggaran_moderasi"):
         kim.assess(rubric, registry, jury, as_of=D)
-    with pytest.raises(kim.ArgumentError, match="cases"):
+    with pytest.raises(kim.JsonError, match=r"cases\[0\]: "):
         kim.assess(rubric, registry, jury, as_of=D, cases=[{"id": "C1"}], validation=True)
+    with pytest.raises(kim.ArgumentError, match="period"):
+        kim.assess(rubric, registry, jury, as_of=D, cases=[], validation=True, period=(D, START))
 
 
 def test_assess_forum_and_pembinaan_feeds() -> None:

@@ -59,7 +59,8 @@ final class Assessment
      * national scheme"). `$request`: `rubric`, `observations` (`{kim_id: {criterion: value}}`), optional `as_of`,
      * `scope` (`kab_kota`|`provinsi`), `eligibility`, `scheme`, `period` (`from`, `to`), `all_kims`, and `feeds`:
      * kim's own records that fill the criteria of their source for every observed KIM (`forums`: a forum document,
-     * `pembinaan`: a pembinaan document, `cases`: review cases, `validation`: true).
+     * `pembinaan`: a pembinaan document, `cases`: review cases, `validation`: true); a record given replaces the
+     * values set in `observations` for the criteria it feeds.
      *
      * @param array<string, mixed>|string $request
      * @return array<string, mixed>

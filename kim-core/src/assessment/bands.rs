@@ -29,6 +29,7 @@ pub struct Band {
 
 impl Band {
     /// A band `[from, to)` scoring `score`; `to = None` for an open last band.
+    #[must_use]
     pub fn new(from: f64, to: Option<f64>, score: f64) -> Self {
         Self {
             from,

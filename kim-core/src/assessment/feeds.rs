@@ -38,6 +38,7 @@ pub struct ParticipationTable {
 
 impl ParticipationTable {
     /// An empty table.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -154,6 +155,7 @@ impl Observations {
     }
 
     /// The criteria of `rubric` fed by `source`, for callers that fill by source.
+    #[must_use]
     pub fn criteria_fed_by(rubric: &super::Rubric, source: Source) -> Vec<String> {
         rubric
             .criteria()

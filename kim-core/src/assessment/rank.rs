@@ -300,6 +300,7 @@ pub enum Classification {
 /// use kim_core::assessment::{classify, Classification, UNCLASSIFIED};
 /// assert_eq!(classify(87.0, None), Classification::Unclassified { reason: UNCLASSIFIED.to_owned() });
 /// ```
+#[must_use]
 pub fn classify(total: f64, scheme: Option<&TierScheme>) -> Classification {
     let Some(s) = scheme else {
         return Classification::Unclassified {

@@ -218,39 +218,48 @@ impl Rubric {
     }
 
     /// Writes the rubric as JSON (the form [`Rubric::from_json`] reads).
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.spec).unwrap_or_default()
     }
 
     /// The id.
+    #[must_use]
     pub fn id(&self) -> &str {
         &self.spec.id
     }
     /// The title.
+    #[must_use]
     pub fn title(&self) -> &str {
         &self.spec.title
     }
     /// The provenance.
+    #[must_use]
     pub fn provenance(&self) -> &Provenance {
         &self.spec.provenance
     }
     /// The criteria, in order.
+    #[must_use]
     pub fn criteria(&self) -> &[Criterion] {
         &self.spec.criteria
     }
     /// The resolved weights, one per criterion, summing to 1.
+    #[must_use]
     pub fn weights(&self) -> &[f64] {
         &self.weights
     }
     /// The AHP figures when the weights come from a matrix.
+    #[must_use]
     pub fn ahp(&self) -> Option<&Ahp> {
         self.ahp.as_ref()
     }
     /// The CR threshold.
+    #[must_use]
     pub fn max_cr(&self) -> f64 {
         self.spec.max_cr
     }
     /// The index of the criterion with this id.
+    #[must_use]
     pub fn position(&self, criterion: &str) -> Option<usize> {
         self.spec.criteria.iter().position(|c| c.id == criterion)
     }

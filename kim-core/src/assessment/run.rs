@@ -205,7 +205,8 @@ pub struct Assessment {
 ///
 /// # Errors
 ///
-/// A tier scheme that fails its checks; [`Error::JsonAt`](crate::Error::JsonAt) when a fed criterion cannot be
+/// A tier scheme that fails its checks; [`Error::InvalidArgument`](crate::Error::InvalidArgument) for a period
+/// that ends before it starts; [`Error::JsonAt`](crate::Error::JsonAt) when a fed criterion cannot be
 /// filled (with the validation feed, an observed KIM the registry lacks has no report) or a value is missing or out
 /// of range; as [`default_eligibility`], [`validate_registry_by_seat`] and [`rank`].
 pub fn assess(
@@ -264,6 +265,14 @@ fn fill(
 ) -> Result<()> {
     let f = &options.feeds;
     let (from, to) = match options.period {
+        Some((from, to)) if to < from => {
+            return Err(crate::Error::InvalidArgument {
+                name: "period",
+                message: format!(
+                    "the period ends on {to}, before it starts on {from}: every fed criterion would count nothing"
+                ),
+            });
+        }
         Some(p) => p,
         None => crate::pembinaan::window(options.as_of, 12)?,
     };

@@ -21,6 +21,7 @@ pub struct Observations {
 
 impl Observations {
     /// Empty observations for the rubric's criteria.
+    #[must_use]
     pub fn new(rubric: &Rubric) -> Self {
         Self {
             criteria: rubric.criteria().iter().map(|c| c.id.clone()).collect(),
@@ -105,16 +106,19 @@ impl Observations {
     }
 
     /// The KIM ids, in row order.
+    #[must_use]
     pub fn kim_ids(&self) -> &[String] {
         &self.kim_ids
     }
 
     /// The criterion ids, in column order.
+    #[must_use]
     pub fn criteria(&self) -> &[String] {
         &self.criteria
     }
 
     /// One value (NaN when missing).
+    #[must_use]
     pub fn get(&self, kim_id: &str, criterion: &str) -> Option<f64> {
         let i = *self.index.get(kim_id)?;
         let j = self.criteria.iter().position(|c| c == criterion)?;
@@ -135,6 +139,7 @@ pub struct Scores {
 
 /// One KIM's scores, borrowed from [`Scores`].
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct ScoreRow<'a> {
     /// The KIM.
     pub kim_id: &'a str,
@@ -148,6 +153,7 @@ pub struct ScoreRow<'a> {
 
 impl ScoreRow<'_> {
     /// Each criterion's contribution to the total, `wᵢ · scoreᵢ` (they sum to the total).
+    #[must_use]
     pub fn contributions(&self) -> Vec<f64> {
         self.scores
             .iter()
@@ -159,26 +165,32 @@ impl ScoreRow<'_> {
 
 impl Scores {
     /// The rubric id.
+    #[must_use]
     pub fn rubric_id(&self) -> &str {
         &self.rubric_id
     }
     /// The criterion ids.
+    #[must_use]
     pub fn criteria(&self) -> &[String] {
         &self.criteria
     }
     /// The weights.
+    #[must_use]
     pub fn weights(&self) -> &[f64] {
         &self.weights
     }
     /// Number of KIMs.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.kim_ids.len()
     }
     /// True when no KIM was scored.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.kim_ids.is_empty()
     }
     /// The totals, in row order.
+    #[must_use]
     pub fn totals(&self) -> &[f64] {
         &self.totals
     }
@@ -186,6 +198,7 @@ impl Scores {
     ///
     /// # Panics
     /// When `i >= self.len()`.
+    #[must_use]
     pub fn row(&self, i: usize) -> ScoreRow<'_> {
         let k = self.criteria.len();
         ScoreRow {
@@ -200,6 +213,7 @@ impl Scores {
         (0..self.len()).map(|i| self.row(i))
     }
     /// The row of a KIM.
+    #[must_use]
     pub fn get(&self, kim_id: &str) -> Option<ScoreRow<'_>> {
         self.kim_ids
             .iter()

@@ -29,6 +29,7 @@ pub enum CodeListChoice {
 
 /// A coverage table with the version it used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DatedCoverage {
     /// The version used (its id is also `table.code_list_version` and every row's).
     pub version: CodeListVersion,
@@ -42,6 +43,7 @@ pub struct DatedCoverage {
 
 /// One point of a dated series, with the version used on that date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DatedSeriesPoint {
     /// The point.
     #[serde(flatten)]
@@ -78,6 +80,7 @@ pub const MIN_REKEY_CONFIDENCE: f64 = 0.9;
 
 /// One KIM's seat through a crosswalk (see [`migrate_registry`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct KimSeatMigration {
     /// The KIM.
     pub kim_id: String,
@@ -90,6 +93,7 @@ pub struct KimSeatMigration {
 
 /// A registry whose seats went from one code list to another: see [`migrate_registry`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct RegistryMigration {
     /// The registry with the rewritten seats.
     pub registry: Registry,

@@ -130,6 +130,7 @@ pub const DENOMINATOR_COLUMNS: [&str; 4] = [
 
 impl RowDenominators {
     /// The values as CSV text, in [`DENOMINATOR_COLUMNS`] order: empty when missing, ratios with 6 decimals.
+    #[must_use]
     pub fn csv_fields(&self) -> [String; 4] {
         let f = |v: Option<f64>, decimals: usize| {
             v.map_or_else(String::new, |v| format!("{v:.decimals$}"))
@@ -150,6 +151,7 @@ pub struct FlatRow<'a>(&'a CoverageRow);
 
 impl CoverageRow {
     /// This row as scalar columns.
+    #[must_use]
     pub fn flat(&self) -> FlatRow<'_> {
         FlatRow(self)
     }
@@ -157,6 +159,7 @@ impl CoverageRow {
 
 impl FlatRow<'_> {
     /// The values as CSV text, in [`FLAT_COLUMNS`] order: ratios with 6 decimals, empty when undefined.
+    #[must_use]
     pub fn csv_fields(&self) -> [String; COLUMNS.len()] {
         COLUMNS.map(|c| c.csv_text(self.0))
     }

@@ -17,6 +17,7 @@ use crate::wilayah::{Denominators, Reference};
 
 /// The denominator columns of one row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RowDenominators {
     /// Residents (persons); `None` when there is no figure for this unit.
     pub population: Option<u64>,
@@ -30,6 +31,7 @@ pub struct RowDenominators {
 
 /// Where the denominators come from, and how many rows lack them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DenominatorSummary {
     /// The code list the figures are keyed to; rows of another list have none.
     pub figures_code_list_version: String,

@@ -23,6 +23,7 @@ pub struct Gaps {
 
 /// One unit in a gap list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GapUnit {
     /// Its code.
     pub code: Kode,
@@ -104,6 +105,7 @@ pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOption
 
 /// One unit of a gap list with the names of the units above it: the flat row of the bindings' gap tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GapRow {
     /// `desa` for a village, `kecamatan` for a kecamatan.
     pub level: Level,

@@ -90,6 +90,7 @@ pub struct CoverageSpec {
 
 impl CoverageSpec {
     /// The options, with `default_date` where `as_of` is missing (a binding passes its own "today").
+    #[must_use]
     pub fn options(self, default_date: NaiveDate) -> CoverageOptions {
         let mut opts = CoverageOptions::new(self.as_of.unwrap_or(default_date));
         if let Some(level) = self.level {
@@ -129,6 +130,7 @@ pub struct CoverageOptions {
 
 impl CoverageOptions {
     /// Defaults: kecamatan rows, whole country, statuses registered and active, no validation filter.
+    #[must_use]
     pub fn new(as_of: NaiveDate) -> Self {
         Self {
             as_of,
@@ -207,6 +209,7 @@ impl CoverageOptions {
 
 /// Villages by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VillageCounts {
     /// Desa.
     pub desa: u32,
@@ -243,6 +246,7 @@ fn ratio(num: u32, den: u32) -> Option<f64> {
 
 /// One unit's coverage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CoverageRow {
     /// The unit; `None` for the whole country.
     pub code: Option<Kode>,
@@ -284,6 +288,7 @@ pub struct CoverageRow {
 /// Why a KIM could not be placed in the universe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum UnmatchedReason {
     /// The seat is a well-formed village code that is not in the code list.
     NotInCodeList,
@@ -293,6 +298,7 @@ pub enum UnmatchedReason {
 
 /// An active KIM that is not counted because its seat is not a village of the reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Unmatched {
     /// KIM id.
     pub kim_id: String,
@@ -304,6 +310,7 @@ pub struct Unmatched {
 
 /// The result of [`coverage`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CoverageTable {
     /// Schema version of this JSON shape (1).
     pub schema_version: u64,

@@ -10,6 +10,7 @@ use crate::wilayah::{Kode, Level, Reference, VillageKind};
 
 /// One point of a coverage time series, for the `within` unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SeriesPoint {
     /// The date.
     pub date: NaiveDate,

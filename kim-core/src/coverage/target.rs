@@ -22,6 +22,7 @@ pub struct Target {
 
 /// Progress towards a [`Target`] on `as_of`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TargetProgress {
     /// The target.
     pub target: Target,

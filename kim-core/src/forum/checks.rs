@@ -157,6 +157,7 @@ impl Default for ForumRules {
 
 impl ForumRules {
     /// The national defaults.
+    #[must_use]
     pub fn national() -> Self {
         Self::default()
     }
@@ -201,6 +202,7 @@ pub struct ForumReport {
 
 impl ForumReport {
     /// True if some finding has this code.
+    #[must_use]
     pub fn has(&self, code: &str) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }

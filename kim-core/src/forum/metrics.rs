@@ -31,6 +31,7 @@ pub struct Metric {
 
 impl Metric {
     /// A metric; the ratio is computed here.
+    #[must_use]
     pub fn new(
         name: &str,
         within: Option<Kode>,

@@ -91,6 +91,7 @@ struct ForumsIn {
 
 impl ForumRegistry {
     /// An empty registry.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -119,21 +120,25 @@ impl ForumRegistry {
     }
 
     /// Number of forums.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.forums.len()
     }
 
     /// True if empty.
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.forums.is_empty()
     }
 
     /// The forum with this id.
+    #[must_use]
     pub fn get(&self, id: &str) -> Option<&Forum> {
         self.by_id.get(id).map(|&i| &self.forums[i])
     }
 
     /// All forums, in insertion order.
+    #[must_use]
     pub fn forums(&self) -> &[Forum] {
         &self.forums
     }
@@ -164,6 +169,7 @@ impl ForumRegistry {
     }
 
     /// Writes forum JSON with `schema_version` 1.
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(&ForumsOut {
             schema_version: SCHEMA_VERSION,
@@ -182,6 +188,7 @@ impl ForumRegistry {
     /// assert_eq!(ids, ["FK-640201"]);
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[must_use]
     pub fn memberships_of(&self, kim: &str, date: NaiveDate) -> Vec<(&Forum, &Membership)> {
         let mut out: Vec<(&Forum, &Membership)> = self
             .forums
@@ -201,6 +208,7 @@ impl ForumRegistry {
     /// The active forum of `level` that KIM `kim` belongs to on `date`, directly or through active lower forums
     /// (a KIM in an active kecamatan forum that is an active member of an active kab/kota forum belongs to that
     /// kab/kota forum). The first found when the data break FR6.
+    #[must_use]
     pub fn forum_of(&self, kim: &str, level: ForumLevel, date: NaiveDate) -> Option<&Forum> {
         let mut frontier: Vec<&Forum> = self
             .memberships_of(kim, date)

@@ -31,6 +31,7 @@ impl ForumLevel {
     ];
 
     /// The level of the region code a forum of this level has (FR2); `None` for nasional.
+    #[must_use]
     pub fn region_level(self) -> Option<Level> {
         match self {
             Self::Kecamatan => Some(Level::Kecamatan),
@@ -41,6 +42,7 @@ impl ForumLevel {
     }
 
     /// The level one step lower, whose forums may be members (FR4); `None` for kecamatan.
+    #[must_use]
     pub fn lower(self) -> Option<ForumLevel> {
         match self {
             Self::Kecamatan => None,
@@ -51,6 +53,7 @@ impl ForumLevel {
     }
 
     /// The snake_case name used in JSON and CSV.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Kecamatan => "kecamatan",
@@ -61,6 +64,7 @@ impl ForumLevel {
     }
 
     /// The level in words, in Bahasa Indonesia.
+    #[must_use]
     pub fn label_id(self) -> &'static str {
         match self {
             Self::Kecamatan => "kecamatan",
@@ -71,6 +75,7 @@ impl ForumLevel {
     }
 
     /// The level in words, in English.
+    #[must_use]
     pub fn label_en(self) -> &'static str {
         match self {
             Self::Kecamatan => "district (kecamatan)",
@@ -101,6 +106,7 @@ pub enum ForumStatus {
 impl ForumStatus {
     /// True if `from → to` is allowed: draft → dikukuhkan ↔ vakum, any → dibubarkan (final); the first recorded
     /// status may be any.
+    #[must_use]
     pub fn can_follow(from: Option<ForumStatus>, to: ForumStatus) -> bool {
         use ForumStatus::{Dibubarkan, Dikukuhkan, Draft, Vakum};
         match from {
@@ -196,11 +202,13 @@ pub enum OfficerRole {
 
 impl OfficerRole {
     /// True for the pengurus (board); pembina and pengarah are not (docs/domain.md, "Forums").
+    #[must_use]
     pub fn is_pengurus(self) -> bool {
         !matches!(self, Self::Pembina | Self::Pengarah)
     }
 
     /// The role in words, in Bahasa Indonesia.
+    #[must_use]
     pub fn label_id(self) -> &'static str {
         match self {
             Self::Ketua => "ketua",
@@ -214,6 +222,7 @@ impl OfficerRole {
     }
 
     /// The role in words, in English.
+    #[must_use]
     pub fn label_en(self) -> &'static str {
         match self {
             Self::Ketua => "chair",
@@ -279,6 +288,7 @@ pub struct Term {
 
 impl Term {
     /// A term from `start`, open until an end or a length is given.
+    #[must_use]
     pub fn new(start: NaiveDate) -> Self {
         Self {
             start,
@@ -317,6 +327,7 @@ impl Term {
     /// let t = Term::new("2023-05-25".parse().unwrap());
     /// assert_eq!(Term::derived_end(t.start, 3).unwrap().to_string(), "2026-05-24");
     /// ```
+    #[must_use]
     pub fn derived_end(start: NaiveDate, years: u32) -> Option<NaiveDate> {
         start
             .checked_add_months(Months::new(years.checked_mul(12)?))?
@@ -325,6 +336,7 @@ impl Term {
 
     /// The last day: `end`, else derived from `years`, else from `default_years` (an overlay's term length,
     /// FR11); `None`: open.
+    #[must_use]
     pub fn last_day(&self, default_years: Option<u32>) -> Option<NaiveDate> {
         self.end.or_else(|| {
             self.years
@@ -334,6 +346,7 @@ impl Term {
     }
 
     /// True if `d` lies in the term (its last day included).
+    #[must_use]
     pub fn contains(&self, d: NaiveDate, default_years: Option<u32>) -> bool {
         self.start <= d && self.last_day(default_years).is_none_or(|e| d <= e)
     }
@@ -351,6 +364,7 @@ pub enum MemberRef {
 
 impl MemberRef {
     /// The KIM id, if a KIM.
+    #[must_use]
     pub fn kim(&self) -> Option<&str> {
         match self {
             Self::Kim(k) => Some(k),
@@ -359,6 +373,7 @@ impl MemberRef {
     }
 
     /// The forum id, if a forum.
+    #[must_use]
     pub fn forum(&self) -> Option<&str> {
         match self {
             Self::Forum(f) => Some(f),
@@ -367,6 +382,7 @@ impl MemberRef {
     }
 
     /// The id, whichever kind.
+    #[must_use]
     pub fn id(&self) -> &str {
         match self {
             Self::Kim(x) | Self::Forum(x) => x,
@@ -390,6 +406,7 @@ pub struct Membership {
 
 impl Membership {
     /// A membership from `from`, open-ended.
+    #[must_use]
     pub fn new(member: MemberRef, from: NaiveDate) -> Self {
         Self {
             member,
@@ -399,6 +416,7 @@ impl Membership {
     }
 
     /// True if active on `d`: `from ≤ d` and (`to` is empty or `d ≤ to`).
+    #[must_use]
     pub fn is_active_on(&self, d: NaiveDate) -> bool {
         self.from <= d && self.to.is_none_or(|t| d <= t)
     }
@@ -481,6 +499,7 @@ impl Forum {
     }
 
     /// The recorded status on `d`.
+    #[must_use]
     pub fn status_on(&self, d: NaiveDate) -> Option<ForumStatus> {
         self.history
             .iter()
@@ -490,6 +509,7 @@ impl Forum {
     }
 
     /// The term running on `d`, if any (the last one when terms overlap).
+    #[must_use]
     pub fn term_on(&self, d: NaiveDate, default_years: Option<u32>) -> Option<&Term> {
         self.terms
             .iter()
@@ -498,11 +518,13 @@ impl Forum {
     }
 
     /// The state on `d` (FR9), with no default term length.
+    #[must_use]
     pub fn state_on(&self, d: NaiveDate) -> ForumState {
         self.state_with(d, None)
     }
 
     /// The state on `d` (FR9), open terms ending after `default_years` when set (an overlay's length, FR11).
+    #[must_use]
     pub fn state_with(&self, d: NaiveDate, default_years: Option<u32>) -> ForumState {
         match self.status_on(d) {
             None => ForumState::NotYetRecorded,
@@ -527,6 +549,7 @@ impl Forum {
     }
 
     /// True if active on `d` (FR9): dikukuhkan on `d` and `d` inside a term.
+    #[must_use]
     pub fn is_active_on(&self, d: NaiveDate) -> bool {
         self.state_on(d) == ForumState::Active
     }

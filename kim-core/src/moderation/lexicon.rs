@@ -51,6 +51,36 @@ pub struct Entry {
     pub note: String,
 }
 
+impl Entry {
+    /// An entry without a note.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        category: Category,
+        severity: MatchSeverity,
+        action: Action,
+        kind: EntryKind,
+        pattern: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            category,
+            severity,
+            action,
+            kind,
+            pattern: pattern.into(),
+            note: String::new(),
+        }
+    }
+
+    /// With why the entry exists, or its caveat.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = note.into();
+        self
+    }
+}
+
 /// A set of entries with unique ids.
 ///
 /// ```
@@ -87,6 +117,7 @@ impl Lexicon {
     /// # Panics
     ///
     /// Never in practice: the shipped files are parsed by the tests.
+    #[must_use]
     pub fn builtin() -> Self {
         let mut all = String::new();
         for (_, tsv) in BUILTIN_FILES {
@@ -97,6 +128,7 @@ impl Lexicon {
     }
 
     /// An empty lexicon.
+    #[must_use]
     pub fn empty(version: &str) -> Self {
         Self {
             version: version.to_owned(),
@@ -131,6 +163,68 @@ impl Lexicon {
             Ok(Self {
                 version: version.to_owned(),
                 entries,
+            })
+        } else {
+            Err(Error::Lexicon { rows: errors })
+        }
+    }
+
+    /// A lexicon built in code from entries ([`Entry::new`]), checked as a TSV file is: ids unique and not empty,
+    /// patterns with a letter or a digit. Every bad entry is reported in [`Error::Lexicon`], its position (from 1)
+    /// as the line.
+    ///
+    /// ```
+    /// use kim_core::moderation::{Action, Category, Entry, EntryKind, Lexicon, MatchSeverity, Moderator, Decision};
+    /// let lex = Lexicon::from_entries(
+    ///     [Entry::new("judi-contoh", Category::Perjudian, MatchSeverity::High, Action::Block, EntryKind::Phrase, "togel sakti")
+    ///         .with_note("a made-up site type")],
+    ///     "lokal-1",
+    /// )?;
+    /// let m = Moderator::new(lex)?;
+    /// assert_eq!(m.check("ayo main togel sakti malam ini").decision, Decision::Block);
+    /// assert!(Lexicon::from_entries([Entry::new("", Category::Spam, MatchSeverity::Low, Action::Flag, EntryKind::Phrase, "x")], "v").is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>, version: &str) -> Result<Self> {
+        let mut out: Vec<Entry> = Vec::new();
+        let mut errors = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, mut e) in entries.into_iter().enumerate() {
+            let at = i as u64 + 1;
+            e.id = e.id.trim().to_owned();
+            e.pattern = e.pattern.trim().to_owned();
+            let before = errors.len();
+            if e.id.is_empty() {
+                errors.push(RowError::new(at, "id", "", "KIM-E-LEXICON", "empty"));
+            } else if !seen.insert(e.id.clone()) {
+                errors.push(RowError::new(
+                    at,
+                    "id",
+                    &e.id,
+                    "KIM-E-LEXICON",
+                    "duplicate id",
+                ));
+            }
+            if !normalize_pattern(&e.pattern)
+                .chars()
+                .any(char::is_alphanumeric)
+            {
+                errors.push(RowError::new(
+                    at,
+                    "pattern",
+                    &e.pattern,
+                    "KIM-E-LEXICON",
+                    "pattern has no letters or digits",
+                ));
+            }
+            if errors.len() == before {
+                out.push(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(Self {
+                version: version.to_owned(),
+                entries: out,
             })
         } else {
             Err(Error::Lexicon { rows: errors })
@@ -189,11 +283,13 @@ impl Lexicon {
     }
 
     /// The version string (goes into every verdict and audit event).
+    #[must_use]
     pub fn version(&self) -> &str {
         &self.version
     }
 
     /// The entries.
+    #[must_use]
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

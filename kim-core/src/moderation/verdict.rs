@@ -38,6 +38,7 @@ pub enum Category {
 
 /// A legal basis of a category with its validity window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LegalBasis {
     /// Instrument and article.
     pub instrument: &'static str,
@@ -61,6 +62,7 @@ impl LegalBasis {
     }
 
     /// True if in force on `date`.
+    #[must_use]
     pub fn in_force_on(&self, date: NaiveDate) -> bool {
         let d = date.to_string();
         self.valid_from.is_none_or(|f| f <= d.as_str())
@@ -88,6 +90,7 @@ impl Category {
     ];
 
     /// The snake_case name.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Hoaks => "hoaks",
@@ -105,6 +108,7 @@ impl Category {
     }
 
     /// Every legal basis of the category, with validity windows (docs/domain.md §8).
+    #[must_use]
     pub fn legal_basis(self) -> &'static [LegalBasis] {
         const HOAKS: &[LegalBasis] = &[
             LegalBasis::new("UU ITE (UU 1/2024) Pasal 28 ayat (3)", None, ITE_UNTIL),
@@ -166,6 +170,7 @@ impl Category {
     /// assert!(on("2025-12-31").contains("Pasal 28 ayat (3)"));
     /// assert!(on("2026-01-02").contains("KUHP"));
     /// ```
+    #[must_use]
     pub fn basis_on(self, date: NaiveDate) -> Vec<&'static LegalBasis> {
         self.legal_basis()
             .iter()
@@ -279,6 +284,7 @@ impl fmt::Display for Decision {
 /// that a text with a million matches holds each reason once, not a million times. Reads as a `str`; serialises as
 /// a JSON string.
 #[derive(Clone)]
+#[non_exhaustive]
 pub struct Text(TextRepr);
 
 #[derive(Clone)]
@@ -381,6 +387,7 @@ impl<'de> Deserialize<'de> for Text {
 
 /// One match in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Match {
     /// Start byte in the original text (on a char boundary).
     pub start: usize,
@@ -410,6 +417,7 @@ pub struct Match {
 
 /// One part of a construction match: its role (the word class, or a built-in part such as `@brand`) and its span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Part {
     /// The word class or built-in part that matched.
     pub role: Text,
@@ -426,6 +434,7 @@ pub const MAX_MATCHES_PER_CATEGORY: usize = 1000;
 
 /// Matches of one category found but not listed in a verdict (past [`MAX_MATCHES_PER_CATEGORY`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Omitted {
     /// The category.
     pub category: Category,
@@ -435,6 +444,7 @@ pub struct Omitted {
 
 /// The verdict for a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Verdict {
     /// Schema version of this JSON shape (1).
     pub schema_version: u64,

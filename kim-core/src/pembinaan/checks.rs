@@ -74,6 +74,7 @@ pub struct PembinaanFindings {
 
 impl PembinaanFindings {
     /// True if some finding has this code.
+    #[must_use]
     pub fn has(&self, code: &str) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
@@ -108,6 +109,7 @@ fn push(
 /// assert!(sipd_code_ok(SIPD_KIM_2025));
 /// assert!(!sipd_code_ok("2.16.2.2.01.0015"));
 /// ```
+#[must_use]
 pub fn sipd_code_ok(code: &str) -> bool {
     let parts: Vec<&str> = code.split('.').collect();
     parts.len() == 6

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::PembinaanData;
 use super::model::{Activity, Funding, FundingSource, Mode, Organizer, OrganizerKind, Participant};
-use crate::error::{Result, RowError};
+use crate::error::{Error, Result, RowError};
 use crate::forum::MemberRef;
 use crate::registry::{
     ImportOptions, Registry, Row, RowParser, TableReport, TableSpec, import_table,
@@ -94,15 +94,40 @@ fn required<'a, T>(
     read(p, field)
 }
 
-const NOT_RUPIAH: &str = "not a whole amount of rupiah (digits, with `.` or `,` between thousands)";
+const NOT_RUPIAH: &str = "not a whole amount of rupiah (digits in groups of three separated by `.`, `,` or spaces, \
+                          optionally `Rp` before and `,00` after)";
 
-/// A whole amount of rupiah: digits with `.`, `,` or spaces between thousands, and an optional `Rp`.
+/// A whole amount of rupiah: `25000000`, `25.000.000`, `Rp 25.000.000,00`, `25 000 000`. The groups after the first
+/// have three digits; a last part of two digits after a separator is cents, and only `00` is accepted (`1,5` and
+/// `25.000,50` are errors, never 15 or 2,500,050).
 fn rupiah(v: &str) -> Option<u64> {
-    let digits: String = v
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',' | ' '))
-        .collect();
-    digits.strip_prefix("Rp").unwrap_or(&digits).parse().ok()
+    let t = v.trim();
+    let t = t
+        .strip_prefix("Rp")
+        .or_else(|| t.strip_prefix("rp"))
+        .or_else(|| t.strip_prefix("RP"))
+        .unwrap_or(t)
+        .trim_start_matches('.')
+        .trim();
+    let int = match t.rfind([',', '.']) {
+        Some(i) if t.len() - i == 3 => {
+            if &t[i + 1..] != "00" {
+                return None;
+            }
+            &t[..i]
+        }
+        _ => t,
+    };
+    let groups: Vec<&str> = int.split(['.', ',', ' ']).collect();
+    let digits = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !(digits && grouped) {
+        return None;
+    }
+    groups.concat().parse().ok()
 }
 
 /// The `;`-separated parts of an optional field, trimmed (an empty part stays, as "not given").
@@ -113,8 +138,8 @@ fn parts(v: Option<&str>) -> Vec<&str> {
 
 /// The funding lines of a row. `funding_source` holds one source or several separated by `;`; `funding_amount`
 /// and `sipd_code` are empty, or hold one part per source in the same order (a part may be empty: no amount, no
-/// code). An amount or code without a source, a part count that differs from the sources', an unknown source or
-/// an amount that is not whole rupiah is a problem of the row, with its field.
+/// code). Every problem of the row is reported with its field: an amount or code without a source, a part count
+/// that differs from the sources', an empty or unknown source, an amount that is not whole rupiah.
 fn funding_lines(p: &mut RowParser<'_>) -> Vec<Funding> {
     let raw = (
         p.text("funding_source", false),
@@ -122,8 +147,23 @@ fn funding_lines(p: &mut RowParser<'_>) -> Vec<Funding> {
         p.text("sipd_code", false),
     );
     let (sources, amounts, codes) = (parts(raw.0), parts(raw.1), parts(raw.2));
+    // A source cell refused by the text rule is already reported; do not add "needs its funding source".
+    let source_refused = p.errors.iter().any(|e| e.field == "funding_source");
+    let parsed: Vec<Option<u64>> = amounts
+        .iter()
+        .map(|a| {
+            if a.is_empty() {
+                return None;
+            }
+            let v = rupiah(a);
+            if v.is_none() {
+                p.err("funding_amount", a, "KIM-E-NUMBER", NOT_RUPIAH);
+            }
+            v
+        })
+        .collect();
     if sources.is_empty() {
-        if !amounts.is_empty() || !codes.is_empty() {
+        if (!amounts.is_empty() || !codes.is_empty()) && !source_refused {
             p.err(
                 "funding_source",
                 "",
@@ -131,62 +171,55 @@ fn funding_lines(p: &mut RowParser<'_>) -> Vec<Funding> {
                 "an amount or SIPD code needs its funding source",
             );
         }
-        for a in amounts.into_iter().filter(|a| !a.is_empty()) {
-            if rupiah(a).is_none() {
-                p.err("funding_amount", a, "KIM-E-NUMBER", NOT_RUPIAH);
-            }
-        }
         return Vec::new();
     }
-    for (field, got, value) in [
-        ("funding_amount", &amounts, raw.1),
-        ("sipd_code", &codes, raw.2),
+    let mut whole = true;
+    for (field, n, value) in [
+        ("funding_amount", amounts.len(), raw.1),
+        ("sipd_code", codes.len(), raw.2),
     ] {
-        if !got.is_empty() && got.len() != sources.len() {
+        if n != 0 && n != sources.len() {
             p.err(
                 field,
                 value.unwrap_or_default(),
                 "KIM-E-COLUMN",
                 format!(
-                    "{} `;`-separated parts for {} funding sources: give one per source, in the same order",
-                    got.len(),
+                    "{n} `;`-separated parts for {} funding sources: give one per source, in the same order",
                     sources.len()
                 ),
             );
-            return Vec::new();
+            whole = false;
         }
     }
     let mut lines = Vec::with_capacity(sources.len());
     for (i, s) in sources.iter().enumerate() {
-        let source = match s.parse::<FundingSource>() {
-            Ok(v) => Some(v),
+        if s.is_empty() {
+            p.err(
+                "funding_source",
+                raw.0.unwrap_or_default(),
+                "KIM-E-REQUIRED",
+                format!("funding source {} of {} is empty", i + 1, sources.len()),
+            );
+            whole = false;
+            continue;
+        }
+        match s.parse::<FundingSource>() {
+            Ok(source) => lines.push(Funding {
+                source,
+                amount: parsed.get(i).copied().flatten(),
+                sipd_code: codes
+                    .get(i)
+                    .copied()
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned),
+            }),
             Err(e) => {
                 p.err("funding_source", s, "KIM-E-ENUM", e);
-                None
+                whole = false;
             }
-        };
-        let a = amounts.get(i).copied().filter(|a| !a.is_empty());
-        let amount = a.and_then(|a| {
-            let v = rupiah(a);
-            if v.is_none() {
-                p.err("funding_amount", a, "KIM-E-NUMBER", NOT_RUPIAH);
-            }
-            v
-        });
-        let sipd_code = codes
-            .get(i)
-            .copied()
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned);
-        if let Some(source) = source {
-            lines.push(Funding {
-                source,
-                amount,
-                sipd_code,
-            });
         }
     }
-    lines
+    if whole { lines } else { Vec::new() }
 }
 
 /// The value when the row has no problem, else every problem.
@@ -259,6 +292,20 @@ fn attended(v: Option<&str>) -> std::result::Result<bool, ()> {
         "ya" | "y" | "yes" | "hadir" | "1" | "true" | "v" | "x" => Ok(true),
         "tidak" | "t" | "n" | "no" | "0" | "false" | "tidak_hadir" | "absen" | "izin" => Ok(false),
         _ => Err(()),
+    }
+}
+
+/// `ImportOptions::places` confirms KIM seats in a registry import; a pembinaan table has none, so it is refused
+/// rather than ignored.
+fn no_places(options: &ImportOptions) -> Result<()> {
+    if options.places.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            name: "places",
+            message: "places confirms KIM seats in a registry import; pembinaan tables have none"
+                .into(),
+        })
     }
 }
 
@@ -341,6 +388,7 @@ impl PembinaanData {
         input: R,
         options: &ImportOptions,
     ) -> Result<TableReport> {
+        no_places(options)?;
         let mut ids: HashSet<String> = self.activities.iter().map(|a| a.id.clone()).collect();
         let activities = &mut self.activities;
         import_table(input, &ACTIVITY_TABLE, options, |row| {
@@ -372,6 +420,7 @@ impl PembinaanData {
         registry: Option<&Registry>,
         options: &ImportOptions,
     ) -> Result<TableReport> {
+        no_places(options)?;
         let activities = &mut self.activities;
         import_table(input, &ATTENDANCE_TABLE, options, |row| {
             let mut c = RowParser {

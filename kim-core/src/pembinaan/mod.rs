@@ -118,11 +118,13 @@ impl PembinaanOptions {
     }
 
     /// True if KIM `kim` is active on `d`.
+    #[must_use]
     pub fn is_active(&self, kim: &Kim, d: NaiveDate) -> bool {
         kim.status_on(d).is_some_and(|s| self.active.contains(&s))
     }
 
     /// True if `kim`'s participation in `a` counts: it attended (PB4) and was active on the end date (PB3).
+    #[must_use]
     pub fn counts(&self, kim: &Kim, a: &Activity) -> bool {
         a.attended_by(&kim.id) && self.is_active(kim, a.end)
     }
@@ -177,6 +179,7 @@ fn who(v: &serde_json::Value, i: usize) -> String {
 
 impl PembinaanData {
     /// Empty.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -223,6 +226,7 @@ impl PembinaanData {
 
     /// Writes pembinaan JSON with `schema_version` 1. Person names are data: use
     /// [`crate::privacy::to_log_json`] for a log.
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string(&DataOut {
             schema_version: SCHEMA_VERSION,
@@ -279,6 +283,7 @@ impl PembinaanData {
     }
 
     /// The activity with this id.
+    #[must_use]
     pub fn activity(&self, id: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
     }
@@ -293,6 +298,7 @@ impl PembinaanData {
     /// assert!(got.iter().any(|a| a.id == "BIMTEK-2024-MMT"));
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[must_use]
     pub fn attended_by(&self, kim: &str, from: NaiveDate, to: NaiveDate) -> Vec<&Activity> {
         let mut out: Vec<&Activity> = self
             .activities

@@ -317,6 +317,7 @@ impl Activity {
     }
 
     /// True if KIM `kim` attended.
+    #[must_use]
     pub fn attended_by(&self, kim: &str) -> bool {
         self.participants
             .iter()

@@ -30,7 +30,8 @@ use crate::{Error, Result};
 /// aggregates the kab/kota mappings; it never maps a KIM itself.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] when `provinsi` is not a province code or `to < from`; as [`MappingReport::build`].
+/// [`Error::InvalidArgument`] when `provinsi` is not a province code or `to < from`; [`Error::NotInCodeList`] when it
+/// is not in the list; as [`MappingReport::build`].
 pub fn province_reports(
     mappings: &Mappings,
     registry: &Registry,
@@ -44,6 +45,14 @@ pub fn province_reports(
         return Err(Error::InvalidArgument {
             name: "provinsi",
             message: format!("{provinsi} is a {}, not a province (PP)", provinsi.level()),
+        });
+    }
+    // A well-formed code missing from the list is an error, not a province without KIMs.
+    reference.unit(provinsi)?;
+    if to < from {
+        return Err(Error::InvalidArgument {
+            name: "to",
+            message: format!("the period ends on {to}, before it starts on {from}"),
         });
     }
     let mut units: Vec<Kode> = registry

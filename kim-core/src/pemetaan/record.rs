@@ -53,10 +53,12 @@ impl Level5 {
         }
     }
     /// The value, 1 to 5.
+    #[must_use]
     pub fn get(self) -> u8 {
         self.0
     }
     /// The label in Bahasa Indonesia.
+    #[must_use]
     pub fn label_id(self) -> &'static str {
         [
             "sangat rendah",
@@ -100,6 +102,7 @@ pub struct MediaUse {
 
 impl MediaUse {
     /// Reads a medium: one of the Pasal 16(2) names (or an alias), or `lainnya` with the text kept (PM2).
+    #[must_use]
     pub fn parse(text: &str) -> Self {
         match text.parse::<Media>() {
             Ok(media) => Self { media, text: None },
@@ -312,6 +315,7 @@ impl PriorityRule {
     }
 
     /// True when every set threshold is met.
+    #[must_use]
     pub fn suggests(&self, record: &MappingRecord) -> bool {
         self.max_strength.is_none_or(|m| record.strength <= m)
             && self.min_influence.is_none_or(|m| record.influence >= m)
@@ -326,11 +330,13 @@ pub struct Mappings {
 
 impl Mappings {
     /// No records.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The records, in the order added.
+    #[must_use]
     pub fn records(&self) -> &[MappingRecord] {
         &self.records
     }
@@ -387,6 +393,7 @@ impl Mappings {
     }
 
     /// The latest record of each KIM mapped on or before `date`, by KIM id.
+    #[must_use]
     pub fn latest_on(&self, date: NaiveDate) -> std::collections::BTreeMap<&str, &MappingRecord> {
         let mut out: std::collections::BTreeMap<&str, &MappingRecord> =
             std::collections::BTreeMap::new();

@@ -240,6 +240,7 @@ impl MappingReport {
     }
 
     /// The report as versioned JSON.
+    #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -283,6 +284,7 @@ impl MappingReport {
 
     /// The rows of [`MappingReport::table`] with the report's metadata appended, in the order of
     /// [`TABLE_COLUMNS`]: what CSV, pandas and polars get.
+    #[must_use]
     pub fn table_rows(&self) -> Vec<[String; 8]> {
         let meta = [
             self.kab_kota.to_string(),

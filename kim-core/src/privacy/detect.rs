@@ -31,6 +31,7 @@ pub const MAX_SEPARATORS: usize = 3;
 /// The kind of a personal-data match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PersonalKind {
     /// A structurally valid NIK (16 digits, in any digit script, with separators between digit groups).
     Nik,
@@ -42,6 +43,7 @@ pub enum PersonalKind {
 
 /// One personal-data span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PersonalSpan {
     /// Start byte in the original text.
     pub start: usize,
@@ -74,6 +76,7 @@ pub(crate) struct Hit {
 /// let kinds: Vec<_> = find_personal_data(t).iter().map(|s| s.kind).collect();
 /// assert_eq!(kinds, [PersonalKind::Phone, PersonalKind::Email, PersonalKind::Nik]);
 /// ```
+#[must_use]
 pub fn find_personal_data(text: &str) -> Vec<PersonalSpan> {
     detect(text)
         .into_iter()

@@ -56,6 +56,7 @@ pub fn mask_nik(digits: &str) -> String {
 /// assert_eq!(mask_text("kode 64.02.01.2001"), "kode 64.02.01.2001");
 /// assert_eq!(mask_text("kepmendagri-300.2.2-2138-2025"), "kepmendagri-300.2.2-2138-2025");
 /// ```
+#[must_use]
 pub fn mask_text(text: &str) -> String {
     let mut hits = detect::detect(text);
     if hits.is_empty() {
@@ -86,6 +87,7 @@ fn mask_once(text: &str, hits: &[detect::Hit]) -> String {
 }
 
 /// Masks and truncates a value for an error report (80 characters at most).
+#[must_use]
 pub fn mask_value(value: &str) -> String {
     let masked = mask_text(window(value));
     if masked.chars().count() > 80 {
@@ -104,6 +106,7 @@ pub fn mask_value(value: &str) -> String {
 /// let t = format!("{}6402014101900001", "x".repeat(20));
 /// assert_eq!(kim_core::privacy::mask_prefix(&t, 32), format!("{}6402********", "x".repeat(20)));
 /// ```
+#[must_use]
 pub fn mask_prefix(text: &str, max_chars: usize) -> String {
     mask_text(window(text)).chars().take(max_chars).collect()
 }

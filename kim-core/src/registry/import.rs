@@ -91,6 +91,7 @@ impl Registry {
     /// Imports from records (field → text maps), as the Python binding's `from_records` passes them. `line` of each
     /// record is its 1-based position. Same columns, aliases and rules as [`Registry::import_csv`]; two keys of one
     /// record that stand for the same column reject the record.
+    #[must_use]
     pub fn import_records(
         kims: &[HashMap<String, String>],
         members: &[HashMap<String, String>],
@@ -100,6 +101,7 @@ impl Registry {
     }
 
     /// [`Registry::import_records`] with [`ImportOptions`].
+    #[must_use]
     pub fn import_records_with(
         kims: &[HashMap<String, String>],
         members: &[HashMap<String, String>],
@@ -132,6 +134,7 @@ impl Registry {
     /// let (reg, report) = Registry::import_cells(&[kim], &[], None);
     /// assert_eq!((reg.len(), report.kims.errors[0].field.as_str()), (0, "status_date"));
     /// ```
+    #[must_use]
     pub fn import_cells(
         kims: &[HashMap<String, Cell>],
         members: &[HashMap<String, Cell>],
@@ -141,6 +144,7 @@ impl Registry {
     }
 
     /// [`Registry::import_cells`] with [`ImportOptions`].
+    #[must_use]
     pub fn import_cells_with(
         kims: &[HashMap<String, Cell>],
         members: &[HashMap<String, Cell>],

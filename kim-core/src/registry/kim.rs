@@ -62,6 +62,7 @@ impl Sk {
 
 impl Sk {
     /// True if the issuer was kept as legacy text or is not recorded (validation gives a finding).
+    #[must_use]
     pub fn has_legacy_issuer(&self) -> bool {
         self.issuer_raw.is_some() || self.issuer == IssuerRole::TidakDiketahui
     }
@@ -315,16 +316,19 @@ impl Member {
     }
 
     /// True if the role or the occupation was kept as legacy text (validation gives a finding).
+    #[must_use]
     pub fn has_legacy_text(&self) -> bool {
         self.role_raw.is_some() || self.occupation_raw.is_some()
     }
 
     /// True if the member serves on `date`: `term_start ≤ date ≤ term_end`, open ends unbounded.
+    #[must_use]
     pub fn serves_on(&self, date: NaiveDate) -> bool {
         self.term_start.is_none_or(|s| s <= date) && self.term_end.is_none_or(|e| date <= e)
     }
 
     /// Age in whole years on `date`, if the birth date is known.
+    #[must_use]
     pub fn age_on(&self, date: NaiveDate) -> Option<u32> {
         self.birth_date.and_then(|b| date.years_since(b))
     }
@@ -415,12 +419,14 @@ impl Kim {
     }
 
     /// The status on `date` (the latest change on or before it), or `None` before the first change.
+    #[must_use]
     pub fn status_on(&self, date: NaiveDate) -> Option<Status> {
         let i = self.history.partition_point(|c| c.date <= date);
         i.checked_sub(1).map(|i| self.history[i].status)
     }
 
     /// The current (latest) status.
+    #[must_use]
     pub fn status(&self) -> Option<Status> {
         self.history.last().map(|c| c.status)
     }
@@ -431,6 +437,7 @@ impl Kim {
     }
 
     /// The latest date of any event of this KIM (status change, term start or end).
+    #[must_use]
     pub fn last_event_date(&self) -> Option<NaiveDate> {
         let h = self.history.last().map(|c| c.date);
         let m = self

@@ -124,6 +124,7 @@ impl Eq for Registry {}
 
 impl Registry {
     /// An empty registry.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }

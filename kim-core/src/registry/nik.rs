@@ -116,17 +116,20 @@ impl Nik {
     }
 
     /// The full 16 digits. Handle with care: UU PDP 27/2022 applies.
+    #[must_use]
     pub fn expose(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or_default()
     }
 
     /// The masked form, `6402**********01`.
+    #[must_use]
     pub fn masked(&self) -> String {
         privacy::mask_nik(self.expose())
     }
 
     /// The kecamatan of registration (`PP.KK.CC`). Historic codes are allowed, so it may be absent from the
     /// current reference.
+    #[must_use]
     pub fn region(&self) -> Kode {
         let two = |i: usize| u64::from(self.0[i] - b'0') * 10 + u64::from(self.0[i + 1] - b'0');
         // `parse` rejected zero segments, so these form a valid kecamatan code.
@@ -134,6 +137,7 @@ impl Nik {
     }
 
     /// Sex encoded in the day (women have DD + 40).
+    #[must_use]
     pub fn sex(&self) -> Sex {
         if self.0[6] >= b'4' {
             Sex::Female
@@ -143,6 +147,7 @@ impl Nik {
     }
 
     /// Day and month of birth.
+    #[must_use]
     pub fn birth_day_month(&self) -> (u32, u32) {
         let two = |i: usize| u32::from(self.0[i] - b'0') * 10 + u32::from(self.0[i + 1] - b'0');
         let day = two(6);
@@ -150,12 +155,14 @@ impl Nik {
     }
 
     /// The two-digit year of birth `YY` (the year modulo 100; the century is unknown).
+    #[must_use]
     pub fn birth_yy(&self) -> u32 {
         u32::from(self.0[10] - b'0') * 10 + u32::from(self.0[11] - b'0')
     }
 
     /// True if `date` agrees with the NIK's DDMMYY: same day and month, and a year whose last two digits are `YY`
     /// (any century).
+    #[must_use]
     pub fn matches_birth_date(&self, date: NaiveDate) -> bool {
         self.birth_day_month() == (date.day(), date.month())
             && u32::try_from(date.year().rem_euclid(100)).ok() == Some(self.birth_yy())

@@ -28,6 +28,7 @@ pub enum TextEncoding {
 impl TextEncoding {
     /// The name reported and accepted back by [`FromStr`]: `utf-8`, `windows-1252`, `iso-8859-1`, `utf-16le`,
     /// `utf-16be`.
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Self::Utf8 => "utf-8",

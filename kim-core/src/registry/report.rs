@@ -10,6 +10,7 @@ use crate::error::RowError;
 /// A header the import did not use: unknown (with the nearest known name when one is close) or mapped to a name
 /// that is not a kim column. Its cells are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ImportWarning {
     /// The header as written (masked if it looks like personal data).
     pub column: String,
@@ -21,6 +22,7 @@ pub struct ImportWarning {
 
 /// Outcome of importing one table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TableReport {
     /// Data rows read (header excluded).
     pub rows_in: usize,
@@ -66,6 +68,7 @@ impl TableReport {
     }
 
     /// The number of problems, kept or not.
+    #[must_use]
     pub fn error_total(&self) -> usize {
         self.error_counts.values().sum()
     }
@@ -73,6 +76,7 @@ impl TableReport {
 
 /// Outcome of an import.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ImportReport {
     /// The KIM table.
     pub kims: TableReport,
@@ -85,6 +89,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     /// True if nothing was rejected.
+    #[must_use]
     pub fn is_clean(&self) -> bool {
         self.kims.rejected == 0 && self.members.rejected == 0
     }
@@ -102,6 +107,7 @@ impl ImportReport {
     /// assert!(text.contains("\nproblems:\n  kims line 2, field seat: "));
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[must_use]
     pub fn summary(&self, max: usize) -> String {
         use std::fmt::Write;
         let mut out = format!(

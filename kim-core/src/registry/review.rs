@@ -10,6 +10,7 @@ use crate::wilayah::NameMatch;
 /// Why a row is on the review list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReviewReason {
     /// Several villages fit the names exactly (`KIM-E-NAME-AMBIGUOUS`).
     Ambiguous,
@@ -24,6 +25,7 @@ pub enum ReviewReason {
 ///
 /// JSON: `{"line", "id", "desa", "kecamatan", "kab_kota", "key", "reason", "candidates": [NameMatch, …]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReviewItem {
     /// The row's line (1 = header).
     pub line: u64,
@@ -55,6 +57,7 @@ impl Eq for ReviewItem {}
 /// use kim_core::registry::place_key;
 /// assert_eq!(place_key("Desa  SUKAMAJU", Some("Kec. Cikarang"), None), "desa sukamaju | kec cikarang | ");
 /// ```
+#[must_use]
 pub fn place_key(desa: &str, kecamatan: Option<&str>, kab_kota: Option<&str>) -> String {
     [Some(desa), kecamatan, kab_kota]
         .map(|t| crate::wilayah::normalise_name(t.unwrap_or("")))

@@ -80,6 +80,7 @@ use crate::wilayah::{Kode, Reference};
 
 /// One finding of a validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable rule code.
     pub code: String,
@@ -181,6 +182,7 @@ impl Report {
     }
 
     /// True if some finding has this code.
+    #[must_use]
     pub fn has(&self, code: &str) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }

@@ -416,6 +416,7 @@ impl Profile {
     }
 
     /// True if the profile is in force on `date`.
+    #[must_use]
     pub fn in_force_on(&self, date: NaiveDate) -> bool {
         self.valid_from.is_none_or(|f| f <= date) && self.valid_until.is_none_or(|u| date <= u)
     }

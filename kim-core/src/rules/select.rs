@@ -40,6 +40,7 @@ impl ProfileSet {
     /// # Panics
     ///
     /// Never in practice: the shipped files are parsed and checked by the unit tests.
+    #[must_use]
     pub fn builtin() -> Self {
         let profiles = BUILTIN
             .iter()
@@ -49,6 +50,7 @@ impl ProfileSet {
     }
 
     /// An empty set.
+    #[must_use]
     pub fn empty() -> Self {
         Self {
             profiles: Vec::new(),
@@ -76,11 +78,13 @@ impl ProfileSet {
     }
 
     /// All profiles.
+    #[must_use]
     pub fn profiles(&self) -> &[Profile] {
         &self.profiles
     }
 
     /// The profile with this id.
+    #[must_use]
     pub fn get(&self, id: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.id == id)
     }

@@ -11,6 +11,7 @@ use crate::wilayah::{Kode, Reference};
 
 /// One finding of a registry-wide validation, flattened with its KIM: the row of the bindings' findings tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FindingRow {
     /// The KIM id (masked if it is personal data, as in its [`Report`]).
     pub kim_id: String,

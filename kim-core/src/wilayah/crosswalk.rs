@@ -10,6 +10,7 @@ use super::{Kode, Reference};
 /// What became of one seat code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SeatStatus {
     /// Same code, same name.
     Unchanged,
@@ -27,6 +28,7 @@ pub enum SeatStatus {
 
 /// One seat code through a [`Crosswalk`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SeatMigration {
     /// The code as given (source list).
     pub code: Kode,
@@ -85,6 +87,7 @@ impl<'a> Crosswalk<'a> {
     }
 
     /// What becomes of one code.
+    #[must_use]
     pub fn migrate(&self, code: Kode) -> SeatMigration {
         let Some(old) = self.from.get(code) else {
             return SeatMigration {
@@ -116,16 +119,19 @@ impl<'a> Crosswalk<'a> {
     }
 
     /// The source list's version.
+    #[must_use]
     pub fn from_version(&self) -> &str {
         self.from.version()
     }
 
     /// The target list's version.
+    #[must_use]
     pub fn to_version(&self) -> &str {
         self.to.version()
     }
 
     /// [`Crosswalk::migrate`] for many codes, in order.
+    #[must_use]
     pub fn migrate_all(&self, codes: &[Kode]) -> Vec<SeatMigration> {
         codes.iter().map(|&c| self.migrate(c)).collect()
     }

@@ -20,6 +20,7 @@ const UNITS_TSV: &str = include_str!("../../data/denominators/units.tsv");
 
 /// A figure and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Figure<T> {
     /// The value: persons for population, km² for area.
     pub value: T,
@@ -64,6 +65,7 @@ impl Denominators {
     /// # Panics
     ///
     /// As [`Denominators::embedded`].
+    #[must_use]
     pub fn build() -> Denominators {
         parse(UNITS_TSV).expect("the embedded denominators are valid")
     }
@@ -76,6 +78,7 @@ impl Denominators {
     }
 
     /// The population of a unit of the embedded list, in persons.
+    #[must_use]
     pub fn population(&self, code: Kode) -> Option<Figure<u64>> {
         self.find(code)?.1.map(|value| Figure {
             value,
@@ -85,6 +88,7 @@ impl Denominators {
     }
 
     /// The area of a unit of the embedded list, in km².
+    #[must_use]
     pub fn area_km2(&self, code: Kode) -> Option<Figure<f64>> {
         self.find(code)?.2.map(|value| Figure {
             value,
@@ -94,6 +98,7 @@ impl Denominators {
     }
 
     /// The national area: the sum of the provinces' areas, `None` if one lacks it (upstream has no national row).
+    #[must_use]
     pub fn national_area_km2(&self) -> Option<f64> {
         self.units
             .iter()

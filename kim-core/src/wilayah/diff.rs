@@ -24,6 +24,7 @@ use super::{Kode, Level, Reference};
 /// What happened to one unit between two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Change {
     /// Only in the newer list.
     Added,
@@ -39,6 +40,7 @@ pub enum Change {
 
 impl Change {
     /// The snake_case name.
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Added => "added",
@@ -52,6 +54,7 @@ impl Change {
 
 /// One row of a [`CodeListDiff`]: flat, so that it is a table row (Python DataFrame, C ABI JSON).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DiffRow {
     /// What happened.
     pub change: Change,
@@ -73,6 +76,7 @@ pub struct DiffRow {
 
 /// The differences from one list to another, ordered by level, then old code (or new code for added units).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CodeListDiff {
     /// The older list's version.
     pub from_version: String,
@@ -89,6 +93,7 @@ impl CodeListDiff {
     }
 
     /// Number of rows with this change.
+    #[must_use]
     pub fn count(&self, change: Change) -> usize {
         self.of(change).count()
     }

@@ -95,11 +95,13 @@ impl Kode {
     }
 
     /// The 10-digit packed number (`6402012001` for `64.02.01.2001`, `6402000000` for `64.02`).
+    #[must_use]
     pub fn as_u64(self) -> u64 {
         self.0
     }
 
     /// Rebuilds a code from [`Kode::as_u64`]; `None` if the number is not a valid packed code.
+    #[must_use]
     pub fn from_u64(n: u64) -> Option<Self> {
         if n >= 100 * P10_8 {
             return None;
@@ -123,6 +125,7 @@ impl Kode {
     }
 
     /// The level, derived from which segments are present.
+    #[must_use]
     pub fn level(self) -> Level {
         let (_, kk, c, v) = self.segments();
         if v != 0 {
@@ -137,6 +140,7 @@ impl Kode {
     }
 
     /// The parent code, or `None` for a province.
+    #[must_use]
     pub fn parent(self) -> Option<Kode> {
         match self.level() {
             Level::Provinsi => None,
@@ -153,6 +157,7 @@ impl Kode {
     /// assert_eq!(k.ancestor(kim_core::wilayah::Level::KabKota).unwrap().to_string(), "64.02");
     /// # Ok::<(), kim_core::Error>(())
     /// ```
+    #[must_use]
     pub fn ancestor(self, level: Level) -> Option<Kode> {
         if level > self.level() {
             return None;
@@ -166,11 +171,13 @@ impl Kode {
     }
 
     /// True if `other` is this unit or lies inside it.
+    #[must_use]
     pub fn contains(self, other: Kode) -> bool {
         other.ancestor(self.level()) == Some(self)
     }
 
     /// Kabupaten or kota, for codes at kab/kota level or below.
+    #[must_use]
     pub fn kab_kota_kind(self) -> Option<KabKotaKind> {
         let (_, kk, _, _) = self.segments();
         match kk {
@@ -181,6 +188,7 @@ impl Kode {
     }
 
     /// The village kind, for village codes.
+    #[must_use]
     pub fn village_kind(self) -> Option<VillageKind> {
         match self.segments().3 / 1000 {
             1 => Some(VillageKind::Kelurahan),
@@ -191,6 +199,7 @@ impl Kode {
     }
 
     /// The undotted digits: 2, 4, 6 or 10 of them.
+    #[must_use]
     pub fn digits(self) -> String {
         let s = format!("{:010}", self.0);
         let len = match self.level() {
@@ -218,6 +227,7 @@ pub struct DottedKode {
 
 impl DottedKode {
     /// The dotted code, e.g. `64.02.01.2001`.
+    #[must_use]
     pub fn as_str(&self) -> &str {
         // Only ASCII digits and dots are ever written.
         std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
@@ -247,6 +257,7 @@ impl Kode {
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[allow(clippy::cast_possible_truncation)] // each digit is < 10
+    #[must_use]
     pub fn dotted(self) -> DottedKode {
         let (p, kk, c, v) = self.segments();
         let mut out = DottedKode {

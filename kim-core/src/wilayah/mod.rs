@@ -81,6 +81,7 @@ impl Level {
     ];
 
     /// The snake_case name used in JSON, CSV and the bindings (`provinsi`, `kab_kota`, `kecamatan`, `desa`).
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Provinsi => "provinsi",
@@ -142,6 +143,7 @@ pub enum VillageKind {
 
 impl VillageKind {
     /// The snake_case name (`kelurahan`, `desa`, `desa_adat`).
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Kelurahan => "kelurahan",

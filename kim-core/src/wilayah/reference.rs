@@ -16,6 +16,7 @@ use crate::error::{Error, Result, RowError};
 /// Unit counts by level and village kind. In JSON it also carries `villages`, the total of the three village kinds
 /// (read back, that field is ignored: it is derived).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Provinces.
     pub provinsi: u32,
@@ -50,6 +51,7 @@ impl Serialize for Counts {
 
 impl Counts {
     /// All villages: kelurahan + desa + desa adat.
+    #[must_use]
     pub fn villages(&self) -> u32 {
         self.kelurahan + self.desa + self.desa_adat
     }
@@ -83,6 +85,7 @@ pub struct Unit<'a> {
 
 impl Unit<'_> {
     /// Position in the reference (pre-order); stable for one `Reference` value.
+    #[must_use]
     pub fn index(&self) -> usize {
         self.index as usize
     }
@@ -105,6 +108,7 @@ impl Serialize for Unit<'_> {
 /// JSON: `{"code", "name", "level", "parent", "counts", "code_list_version"}` in this order (the C ABI puts
 /// `"schema_version": 1` first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Lookup {
     /// The code (`code` in JSON, like everywhere else).
     #[serde(rename = "code")]

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 
 /// Counts of one version, as recorded by the conversion script's SQL parser (`data/versions/index.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct VersionCounts {
     /// Provinces.
     pub provinsi: u32,
@@ -26,6 +27,7 @@ pub struct VersionCounts {
 
 /// One code list version: its id, decree, date in force and upstream source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CodeListVersion {
     /// The version string carried by every row computed with it (e.g. `permendagri-72-2019`).
     pub id: String,
@@ -45,6 +47,7 @@ pub struct CodeListVersion {
 
 /// The list in force on a date: see [`Reference::in_force`].
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct InForce {
     /// The version chosen.
     pub version: &'static CodeListVersion,

@@ -162,6 +162,7 @@ impl Grammar {
     /// # Panics
     ///
     /// Never in practice: the shipped file is parsed by the tests.
+    #[must_use]
     pub fn builtin() -> Self {
         let mut g = Self::default();
         g.extend_tsv(BUILTIN_CONSTRUCTIONS_TSV)
@@ -221,16 +222,19 @@ impl Grammar {
     }
 
     /// The word classes.
+    #[must_use]
     pub fn classes(&self) -> &[Class] {
         &self.classes
     }
 
     /// The rules.
+    #[must_use]
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
     /// The softening contexts.
+    #[must_use]
     pub fn softeners(&self) -> &[Soften] {
         &self.soften
     }

@@ -67,6 +67,7 @@ pub enum ReviewRole {
 
 impl ReviewRole {
     /// The snake_case name used in JSON (`moderator`, `admin_diskominfo`, …).
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::PengelolaKim => "pengelola_kim",
@@ -107,6 +108,7 @@ pub enum Urgency {
 
 impl Urgency {
     /// The time allowed.
+    #[must_use]
     pub fn allowed(self) -> Duration {
         match self {
             Self::Normal => Duration::hours(24),
@@ -198,6 +200,7 @@ impl State {
 /// `Debug` masks the actor (often a phone number) like any personal data; serde keeps it whole, so that a case
 /// round-trips, and [`crate::privacy::to_log_json`] masks it for logs.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuditEvent {
     /// Position in the log, from 0.
     pub seq: u32,
@@ -333,6 +336,7 @@ impl Case {
     }
 
     /// Opens a case for a verdict that holds; `None` if the verdict allows or blocks.
+    #[must_use]
     pub fn from_verdict(
         id: &str,
         kim_id: &str,
@@ -371,72 +375,86 @@ impl Case {
     }
 
     /// The version of this case's document ([`CASE_SCHEMA_VERSION`]).
+    #[must_use]
     pub fn schema_version(&self) -> u64 {
         self.schema_version
     }
 
     /// The case id.
+    #[must_use]
     pub fn id(&self) -> &str {
         &self.id
     }
 
     /// The KIM whose content it is.
+    #[must_use]
     pub fn kim_id(&self) -> &str {
         &self.kim_id
     }
 
     /// The content item.
+    #[must_use]
     pub fn item_id(&self) -> &str {
         &self.item_id
     }
 
     /// The categories involved.
+    #[must_use]
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }
 
     /// Where the case came from.
+    #[must_use]
     pub fn source(&self) -> &Source {
         &self.source
     }
 
     /// How fast it must be handled.
+    #[must_use]
     pub fn urgency(&self) -> Urgency {
         self.urgency
     }
 
     /// True if a hoax marker asks for fact-checking.
+    #[must_use]
     pub fn fact_check(&self) -> bool {
         self.fact_check
     }
 
     /// The current state.
+    #[must_use]
     pub fn state(&self) -> State {
         self.state
     }
 
     /// The reviewer's decision, once decided.
+    #[must_use]
     pub fn decision(&self) -> Option<Outcome> {
         self.decision
     }
 
     /// The hoax label given by the reviewer.
+    #[must_use]
     pub fn hoax_label(&self) -> Option<HoaxLabel> {
         self.hoax_label
     }
 
     /// The final outcome, once closed.
+    #[must_use]
     pub fn final_outcome(&self) -> Option<Outcome> {
         self.final_outcome
     }
 
     /// The audit log, oldest first. It only ever grows.
+    #[must_use]
     pub fn audit(&self) -> &[AuditEvent] {
         &self.audit
     }
 
     /// When the current step is due: the opening time plus the urgency's allowance while open; the appeal time plus
     /// 2×24 h while appealed. `None` once decided or closed.
+    #[must_use]
     pub fn deadline_opt(&self) -> Option<DateTime<Utc>> {
         match self.state {
             State::Open => Some(self.deadline()),
@@ -454,6 +472,7 @@ impl Case {
     }
 
     /// The deadline of the opening step (opening time plus the urgency's allowance).
+    #[must_use]
     pub fn deadline(&self) -> DateTime<Utc> {
         // The log is never empty (every constructor and `Deserialize` ensure it); the fallback only keeps this
         // total.
@@ -467,6 +486,7 @@ impl Case {
     }
 
     /// True if the current step is past its deadline at `now`.
+    #[must_use]
     pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
         self.deadline_opt().is_some_and(|d| now > d)
     }
@@ -657,6 +677,7 @@ impl Case {
 }
 
 /// The cases past their deadline at `now`, most overdue first.
+#[must_use]
 pub fn overdue(cases: &[Case], now: DateTime<Utc>) -> Vec<&Case> {
     let mut v: Vec<&Case> = cases.iter().filter(|c| c.is_overdue(now)).collect();
     v.sort_by_key(|c| c.deadline_opt());
@@ -665,6 +686,7 @@ pub fn overdue(cases: &[Case], now: DateTime<Utc>) -> Vec<&Case> {
 
 /// Removed items of one KIM over a period, by category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Sanctions {
     /// The KIM.
     pub kim_id: String,
@@ -679,6 +701,7 @@ pub struct Sanctions {
 }
 
 /// Summarises the items of `kim_id` whose final outcome was removal, with the final event in `[from, to)`.
+#[must_use]
 pub fn sanctions(
     cases: &[Case],
     kim_id: &str,

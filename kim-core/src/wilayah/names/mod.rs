@@ -22,6 +22,7 @@ pub use resolve::FieldsResolution;
 /// How a name matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MatchKind {
     /// Equal after normalisation.
     Exact,
@@ -33,6 +34,7 @@ pub enum MatchKind {
 
 /// One candidate unit for a name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NameMatch {
     /// The unit (`code` in JSON, like everywhere else).
     #[serde(rename = "code")]
@@ -335,6 +337,7 @@ impl NormName {
 
 /// A name as the matcher sees it: lower case, accents and apostrophes removed, runs of anything but letters and
 /// digits made one space, trimmed (`"Kec.  MUARA-Muntai "` → `"kec muara muntai"`).
+#[must_use]
 pub fn normalise_name(s: &str) -> String {
     NormName::new(s).full
 }

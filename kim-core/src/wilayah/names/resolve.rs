@@ -42,6 +42,7 @@ const MAX_PARTS: usize = 4;
 /// The outcome of [`Reference::resolve_fields`]: the resolution, and the field it is about: the field that failed
 /// for `NotFound`, the broadest field matched only by a near spelling for `Uncertain`, `desa` otherwise.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct FieldsResolution {
     /// The resolution of the village.
     pub resolution: Resolution,
