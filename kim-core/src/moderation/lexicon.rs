@@ -191,8 +191,8 @@ impl Lexicon {
         let mut seen = std::collections::HashSet::new();
         for (i, mut e) in entries.into_iter().enumerate() {
             let at = i as u64 + 1;
-            e.id = e.id.trim().to_owned();
-            e.pattern = e.pattern.trim().to_owned();
+            e.id = String::from(e.id.trim());
+            e.pattern = String::from(e.pattern.trim());
             let before = errors.len();
             if e.id.is_empty() {
                 errors.push(RowError::new(at, "id", "", "KIM-E-LEXICON", "empty"));
