@@ -185,6 +185,46 @@ impl From<DateError> for String {
     }
 }
 
+/// The kind of an [`Error::InvalidArgument`], to match on without reading its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ArgumentProblem {
+    /// A code of the wrong level: a kecamatan where a province is needed, rows that cannot lie inside the unit given.
+    WrongLevel,
+    /// Dates in the wrong order: a period that ends before it starts, an audit event before the last one.
+    DateOrder,
+    /// A number or a date outside its allowed range: a ratio outside [0, 1], a window of 0 months, too many dates.
+    OutOfRange,
+    /// A name that is none of the known values: a code-list version, a level name.
+    Unknown,
+    /// Inputs or options that do not go together: observations of another rubric, an edit that changes the id, an
+    /// entry id used twice.
+    Conflict,
+    /// Something required is absent: no active status, no national profile, no threshold.
+    Missing,
+    /// A value that cannot be read or compiled: a link pattern, a lexicon's patterns, a line of a code-list delta, a
+    /// date.
+    Malformed,
+    /// A capability this build lacks (a cargo feature that is off).
+    Unsupported,
+}
+
+impl fmt::Display for ArgumentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::WrongLevel => "wrong level",
+            Self::DateOrder => "dates out of order",
+            Self::OutOfRange => "out of range",
+            Self::Unknown => "unknown value",
+            Self::Conflict => "conflicting inputs",
+            Self::Missing => "missing input",
+            Self::Malformed => "malformed value",
+            Self::Unsupported => "not supported by this build",
+        })
+    }
+}
+
 /// One rejected row of an import, with where and why.
 ///
 /// `line` is the 1-based physical line in the source file (the header is line 1 of a CSV); for JSON record lists it
@@ -391,11 +431,20 @@ pub enum Error {
         /// The version of the code list.
         version: String,
     },
-    /// A parameter of the call itself is unusable.
+    /// A parameter of the call itself is unusable. Match on `problem` for the kind; `message` says the rest.
+    ///
+    /// ```
+    /// use kim_core::{Error, error::ArgumentProblem, wilayah::Level};
+    /// let err = "dusun".parse::<Level>().unwrap_err();
+    /// assert!(matches!(err, Error::InvalidArgument { name: "level", problem: ArgumentProblem::Unknown, .. }));
+    /// assert_eq!(err.code(), "KIM-E-ARGUMENT");
+    /// ```
     #[error("invalid argument `{name}`: {message}")]
     InvalidArgument {
         /// The parameter name.
         name: &'static str,
+        /// The kind of problem.
+        problem: ArgumentProblem,
         /// What is wrong.
         message: String,
     },

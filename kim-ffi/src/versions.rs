@@ -21,6 +21,7 @@ fn date(s: &str) -> Result<chrono::NaiveDate, FfiError> {
     s.trim().parse().map_err(|_| {
         kim_core::Error::InvalidArgument {
             name: "date",
+            problem: kim_core::error::ArgumentProblem::Malformed,
             message: format!(
                 "{:?} is not an ISO date (YYYY-MM-DD)",
                 kim_core::privacy::mask_text(s)

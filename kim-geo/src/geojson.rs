@@ -267,6 +267,7 @@ pub fn select(level: Level, within: Option<Kode>, codes: Option<&[Kode]>) -> Res
         if c.level() != level {
             return Err(kim_core::Error::InvalidArgument {
                 name: "codes",
+                problem: kim_core::error::ArgumentProblem::WrongLevel,
                 message: format!("{c} is a {} code, not a {level} code", c.level()),
             });
         }
@@ -278,6 +279,7 @@ pub fn select(level: Level, within: Option<Kode>, codes: Option<&[Kode]>) -> Res
     if !missing.is_empty() {
         return Err(kim_core::Error::InvalidArgument {
             name: "codes",
+            problem: kim_core::error::ArgumentProblem::Unsupported,
             message: format!(
                 "no boundary for {} code(s){}: {}",
                 missing.len(),

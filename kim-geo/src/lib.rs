@@ -194,6 +194,7 @@ fn kukar() -> Kode {
 fn villages_not_embedded(place: &str) -> Error {
     Error::InvalidArgument {
         name: "within",
+        problem: kim_core::error::ArgumentProblem::Unsupported,
         message: format!(
             "village (desa/kelurahan) boundaries are embedded only for Kutai Kartanegara ({VILLAGES_OF}); {place} \
              is not inside it: map villages with within=\"{VILLAGES_OF}\" (or one of its kecamatan), or map \
@@ -211,6 +212,7 @@ pub fn boundaries(level: Level, within: Option<Kode>) -> Result<&'static [Bounda
     {
         return Err(Error::InvalidArgument {
             name: "within",
+            problem: kim_core::error::ArgumentProblem::WrongLevel,
             message: format!("{w} is a {} code: it holds no {level} units", w.level()),
         });
     }

@@ -1,6 +1,7 @@
 //! One assessment run, as a Dinas or a jury does it: fill the criteria fed by kim's own records, score, decide
 //! eligibility, rank and classify ([`assess`]). The bindings call this one function.
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 #[cfg(feature = "moderation")]
 use chrono::{DateTime, Utc};
@@ -268,6 +269,7 @@ fn fill(
         Some((from, to)) if to < from => {
             return Err(crate::Error::InvalidArgument {
                 name: "period",
+                problem: ArgumentProblem::DateOrder,
                 message: format!(
                     "the period ends on {to}, before it starts on {from}: every fed criterion would count nothing"
                 ),

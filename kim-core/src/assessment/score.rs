@@ -1,5 +1,6 @@
 //! Observations (raw values per KIM and criterion) and scores (SC5: total = Σ wᵢ · scoreᵢ on 0–100).
 
+use crate::error::ArgumentProblem;
 use std::collections::HashMap;
 
 use serde::{Serialize, Serializer, ser::SerializeStruct};
@@ -262,6 +263,7 @@ pub fn score(rubric: &Rubric, obs: &Observations) -> Result<Scores> {
     {
         return Err(Error::InvalidArgument {
             name: "observations",
+            problem: ArgumentProblem::Conflict,
             message: format!(
                 "the observations have criteria [{}], the rubric {} has [{}]",
                 obs.criteria.join(", "),

@@ -6,6 +6,7 @@
 //! [`CoverageTable::unmatched`]: never dropped silently. A `within` that has no single unit in that list is an
 //! error.
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +69,7 @@ fn choose(
                 .find(|v| v.id == *id)
                 .ok_or_else(|| Error::InvalidArgument {
                     name: "version",
+                    problem: ArgumentProblem::Unknown,
                     message: format!("{id:?} is not a code list version"),
                 })?;
             Ok((v, r, date < Reference::versions()[0].in_force))

@@ -1,5 +1,6 @@
 //! Gap lists: the villages and kecamatan without an active KIM.
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,7 @@ pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOption
     {
         return Err(Error::InvalidArgument {
             name: "within",
+            problem: ArgumentProblem::WrongLevel,
             message: "gaps need a unit above village level".into(),
         });
     }

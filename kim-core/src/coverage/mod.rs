@@ -44,6 +44,7 @@ pub use gaps::{GapRow, GapUnit, Gaps, gaps};
 pub use series::{SeriesDates, SeriesPoint, coverage_series};
 pub use target::{Target, TargetProgress, target_progress};
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -181,12 +182,14 @@ impl CoverageOptions {
         if self.denominators && cfg!(not(feature = "embedded")) {
             return Err(Error::InvalidArgument {
                 name: "denominators",
+                problem: ArgumentProblem::Unsupported,
                 message: "population and area figures need kim-core's feature `embedded`".into(),
             });
         }
         if self.active.is_empty() {
             return Err(Error::InvalidArgument {
                 name: "active",
+                problem: ArgumentProblem::Missing,
                 message: "give at least one status that counts as active".into(),
             });
         }
@@ -195,6 +198,7 @@ impl CoverageOptions {
             if self.level <= w.level() {
                 return Err(Error::InvalidArgument {
                     name: "level",
+                    problem: ArgumentProblem::WrongLevel,
                     message: format!(
                         "rows at level {} cannot lie inside {w}, which is at level {}",
                         self.level,

@@ -1,5 +1,6 @@
 //! Coverage through time: one sweep over the history serves every date of a series.
 
+use crate::error::ArgumentProblem;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,7 @@ impl SeriesDates {
                 if to < from {
                     return Err(Error::InvalidArgument {
                         name: "end",
+                        problem: ArgumentProblem::DateOrder,
                         message: format!("{to} is before the start, {from}"),
                     });
                 }
@@ -65,6 +67,7 @@ impl SeriesDates {
                             .checked_add_months(Months::new(1))
                             .ok_or(Error::InvalidArgument {
                                 name: "dates",
+                                problem: ArgumentProblem::OutOfRange,
                                 message: "date out of range".into(),
                             })?;
                     let end = next.pred_opt().unwrap_or(first);
@@ -79,6 +82,7 @@ impl SeriesDates {
         if dates.len() > 100_000 {
             return Err(Error::InvalidArgument {
                 name: "dates",
+                problem: ArgumentProblem::OutOfRange,
                 message: "at most 100,000 dates".into(),
             });
         }
@@ -102,12 +106,14 @@ pub fn coverage_series(
     if options.only_valid.is_some() {
         return Err(Error::InvalidArgument {
             name: "only_valid",
+            problem: ArgumentProblem::Conflict,
             message: "not supported for series; compute coverage per date instead".into(),
         });
     }
     if options.within.is_some_and(|w| w.level() == Level::Desa) {
         return Err(Error::InvalidArgument {
             name: "within",
+            problem: ArgumentProblem::WrongLevel,
             message: "a series needs a unit above village level".into(),
         });
     }

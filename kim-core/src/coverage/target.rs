@@ -1,5 +1,6 @@
 //! Target tracking: trailing pace and projected date towards a coverage target.
 
+use crate::error::ArgumentProblem;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -56,12 +57,14 @@ pub fn target_progress(
     if !(0.0..=1.0).contains(&target.ratio) {
         return Err(Error::InvalidArgument {
             name: "target.ratio",
+            problem: ArgumentProblem::OutOfRange,
             message: format!("{} is not in [0, 1]", target.ratio),
         });
     }
     if target.window_months == 0 {
         return Err(Error::InvalidArgument {
             name: "target.window_months",
+            problem: ArgumentProblem::OutOfRange,
             message: "must be at least 1".into(),
         });
     }
@@ -70,6 +73,7 @@ pub fn target_progress(
         .checked_sub_months(Months::new(target.window_months))
         .ok_or(Error::InvalidArgument {
             name: "target.window_months",
+            problem: ArgumentProblem::OutOfRange,
             message: "window reaches before year 1".into(),
         })?;
     let series = coverage_series(

@@ -1,5 +1,6 @@
 //! The moderation lexicon: data, loaded from TSV, compiled once into an aho-corasick automaton.
 
+use crate::error::ArgumentProblem;
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{Scanner, normalize_pattern};
@@ -244,6 +245,7 @@ impl Lexicon {
             if self.entries.iter().any(|x| x.id == e.id) {
                 return Err(Error::InvalidArgument {
                     name: "lexicon",
+                    problem: ArgumentProblem::Conflict,
                     message: format!("entry id {} exists already", e.id),
                 });
             }
@@ -434,6 +436,7 @@ impl Compiled {
             .collect();
         let scanner = Scanner::new(&scan).map_err(|message| Error::InvalidArgument {
             name: "lexicon",
+            problem: ArgumentProblem::Malformed,
             message,
         })?;
         let reasons = lex

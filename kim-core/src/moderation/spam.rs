@@ -1,6 +1,7 @@
 //! The spam scanners: gambling links, link shorteners, repeated links, too many links, repeated lines and long runs
 //! of one character. Each writes [`Match`]es; the moderator merges them with the others.
 
+use crate::error::ArgumentProblem;
 use std::collections::{HashMap, HashSet};
 
 use super::engine::Matches;
@@ -46,6 +47,7 @@ impl SpamScanner {
             .build(&starts)
             .map_err(|e| crate::Error::InvalidArgument {
                 name: "links",
+                problem: ArgumentProblem::Malformed,
                 message: e.to_string(),
             })?;
         Ok(Self { link_starts })

@@ -2,6 +2,7 @@
 //! (encodings, delimiters, header aliases, row errors): every rejected row is in the [`TableReport`] with its line
 //! and field, and rows in = accepted + rejected.
 
+use crate::error::ArgumentProblem;
 use std::collections::HashSet;
 use std::io::Read;
 
@@ -303,6 +304,7 @@ fn no_places(options: &ImportOptions) -> Result<()> {
     } else {
         Err(Error::InvalidArgument {
             name: "places",
+            problem: ArgumentProblem::Conflict,
             message: "places confirms KIM seats in a registry import; pembinaan tables have none"
                 .into(),
         })

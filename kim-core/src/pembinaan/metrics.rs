@@ -1,5 +1,6 @@
 //! Pembinaan metrics: shares of active KIMs reached, kecamatan reached, the SPM indicator, sarpras and funding.
 
+use crate::error::ArgumentProblem;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -29,6 +30,7 @@ use crate::wilayah::{Kode, Level, Reference};
 pub fn window(as_of: NaiveDate, months: u32) -> Result<(NaiveDate, NaiveDate)> {
     let bad = || Error::InvalidArgument {
         name: "window_months",
+        problem: ArgumentProblem::OutOfRange,
         message: format!("a window of {months} months before {as_of} is not a range of dates"),
     };
     if months == 0 {

@@ -1,5 +1,6 @@
 //! [`PembinaanReport`]: one unit and period, for the kepala daerah with copies to the Minister (Pasal 83, 87).
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +105,7 @@ pub fn pembinaan_report(
     if !matches!(level, Level::KabKota | Level::Provinsi) {
         return Err(Error::InvalidArgument {
             name: "unit",
+            problem: ArgumentProblem::WrongLevel,
             message: format!(
                 "{unit} is not a kab/kota or province; a pembinaan report is made by one"
             ),
@@ -112,6 +114,7 @@ pub fn pembinaan_report(
     if to < from {
         return Err(Error::InvalidArgument {
             name: "from",
+            problem: ArgumentProblem::DateOrder,
             message: format!("the period starts on {from}, after its end {to}"),
         });
     }

@@ -20,6 +20,7 @@ pub use report::{
     DimensionCount, MappingReport, PriorityEntry, ReportOptions, TABLE_COLUMNS, Unmapped,
 };
 
+use crate::error::ArgumentProblem;
 use chrono::NaiveDate;
 
 use crate::registry::Registry;
@@ -44,6 +45,7 @@ pub fn province_reports(
     if provinsi.level() != Level::Provinsi {
         return Err(Error::InvalidArgument {
             name: "provinsi",
+            problem: ArgumentProblem::WrongLevel,
             message: format!("{provinsi} is a {}, not a province (PP)", provinsi.level()),
         });
     }
@@ -52,6 +54,7 @@ pub fn province_reports(
     if to < from {
         return Err(Error::InvalidArgument {
             name: "to",
+            problem: ArgumentProblem::DateOrder,
             message: format!("the period ends on {to}, before it starts on {from}"),
         });
     }

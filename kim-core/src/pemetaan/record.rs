@@ -1,5 +1,6 @@
 //! Mapping records (Permenkominfo 4/2024 Pasal 24(2); docs/domain.md §12, PM1, PM2, PM4) and the authority check.
 
+use crate::error::ArgumentProblem;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -46,6 +47,7 @@ impl Level5 {
         } else {
             Err(Error::InvalidArgument {
                 name: "level",
+                problem: ArgumentProblem::OutOfRange,
                 message: format!(
                     "strength and influence are 1 (very low) to 5 (very high), got {v}"
                 ),
@@ -303,6 +305,7 @@ impl PriorityRule {
         if max_strength.is_none() && min_influence.is_none() {
             return Err(Error::InvalidArgument {
                 name: "priority_rule",
+                problem: ArgumentProblem::Missing,
                 message:
                     "set max_strength, min_influence or both: there are no default thresholds (PM4)"
                         .to_owned(),

@@ -1,5 +1,6 @@
 //! The mapping report of a kab/kota for a period (Permenkominfo 4/2024 Pasal 24(2)(e); docs/domain.md §12, PM3).
 
+use crate::error::ArgumentProblem;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -47,6 +48,7 @@ impl ReportOptions {
         if kab_kota.level() != Level::KabKota {
             return Err(Error::InvalidArgument {
                 name: "kab_kota",
+                problem: ArgumentProblem::WrongLevel,
                 message: format!(
                     "{kab_kota} is a {}, not a kab/kota (PP.KK)",
                     kab_kota.level()
@@ -56,6 +58,7 @@ impl ReportOptions {
         if to < from {
             return Err(Error::InvalidArgument {
                 name: "to",
+                problem: ArgumentProblem::DateOrder,
                 message: format!("the period ends ({to}) before it starts ({from})"),
             });
         }

@@ -60,6 +60,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
+use crate::error::ArgumentProblem;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -172,6 +173,7 @@ impl Registry {
         if kim.id != id {
             return Err(Error::InvalidArgument {
                 name: "edit",
+                problem: ArgumentProblem::Conflict,
                 message: "an update may not change the KIM id; remove and insert instead".into(),
             });
         }

@@ -53,6 +53,7 @@ mod scope;
 mod select;
 mod table;
 
+use crate::error::ArgumentProblem;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -214,6 +215,7 @@ pub fn validate(
     if !profiles.iter().any(|p| p.kind == ProfileKind::National) {
         return Err(Error::InvalidArgument {
             name: "profiles",
+            problem: ArgumentProblem::Missing,
             message: "include one national profile".into(),
         });
     }

@@ -29,6 +29,7 @@ mod reference;
 #[cfg(feature = "embedded")]
 mod versions;
 
+use crate::error::ArgumentProblem;
 use std::fmt;
 use std::str::FromStr;
 
@@ -113,6 +114,7 @@ impl FromStr for Level {
             "desa" | "village" | "desa_kelurahan" | "kelurahan" | "4" => Ok(Self::Desa),
             _ => Err(Error::InvalidArgument {
                 name: "level",
+                problem: ArgumentProblem::Unknown,
                 message: format!("{s:?} is not one of provinsi, kab_kota, kecamatan, desa"),
             }),
         }

@@ -1,5 +1,6 @@
 //! [`Reference`]: a code list (embedded or loaded from CSV), with its [`Unit`]s and [`Counts`].
 
+use crate::error::ArgumentProblem;
 use std::fmt;
 #[cfg(feature = "csv")]
 use std::io::Read;
@@ -427,6 +428,7 @@ impl Reference {
             name_ends.push(
                 u32::try_from(names.len()).map_err(|_| Error::InvalidArgument {
                     name: "reference",
+                    problem: ArgumentProblem::OutOfRange,
                     message: "names exceed 4 GiB".into(),
                 })?,
             );

@@ -3,6 +3,7 @@
 //! Today's list ([`Reference::embedded`]) is the default. The older lists are embedded as deltas against the next
 //! newer one (`data/versions/`, see its `PROVENANCE.md`) and built on first use, then cached for the process.
 
+use crate::error::ArgumentProblem;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -122,6 +123,7 @@ fn apply_delta(newer: &Reference, delta: &str) -> Result<String> {
     for (i, line) in delta.lines().enumerate() {
         let bad = |message: &str| Error::InvalidArgument {
             name: "delta",
+            problem: ArgumentProblem::Malformed,
             message: format!("line {}: {message}: {line:?}", i + 1),
         };
         if let Some(meta) = line.strip_prefix('#') {
@@ -207,6 +209,7 @@ impl Reference {
             let known: Vec<&str> = Self::versions().iter().map(|v| v.id.as_str()).collect();
             return Err(Error::InvalidArgument {
                 name: "version",
+                problem: ArgumentProblem::Unknown,
                 message: format!(
                     "{id:?} is not a code list version; known: {}",
                     known.join(", ")
@@ -241,6 +244,7 @@ impl Reference {
         }
         Err(Error::InvalidArgument {
             name: "version",
+            problem: ArgumentProblem::Unknown,
             message: format!("{id:?} is not a code list version"),
         })
     }

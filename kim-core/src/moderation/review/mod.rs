@@ -29,6 +29,7 @@
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
+use crate::error::ArgumentProblem;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -516,6 +517,7 @@ impl Case {
         {
             return Err(Error::InvalidArgument {
                 name: "at",
+                problem: ArgumentProblem::DateOrder,
                 message: format!("{at} is before the last audit event ({})", last.at),
             });
         }
@@ -625,6 +627,7 @@ impl Case {
         if decider.as_deref() == Some(actor) {
             return Err(Error::InvalidArgument {
                 name: "actor",
+                problem: ArgumentProblem::Conflict,
                 message: "an appeal is resolved by someone other than the first reviewer".into(),
             });
         }
