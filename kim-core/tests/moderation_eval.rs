@@ -10,6 +10,9 @@
 //! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
 //! - `heldout2`: a second held-out split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of
 //!   everything above and first run after that round was merged (aggregate only).
+//! - `heldout3`: a third held-out split (`data/moderation/heldout3.tsv`, 760 items), written on 2026-12-04 (evening)
+//!   by an examiner who saw neither the engine, the lexicon nor the other splits, before the round that tuned on
+//!   heldout2; run on the engine before that round and after it (aggregate only; never tuned on).
 //!
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
@@ -87,6 +90,7 @@ const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
 /// The second held-out split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon
 /// nor the other splits, and kept outside the repository until the round of that day was merged. Aggregates only.
 const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
+const HELDOUT3: &str = include_str!("data/moderation/heldout3.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -243,6 +247,7 @@ fn print_tables() {
         ("aside-of-dev", part(DEV, true), false),
         ("aside-of-oldtest", part(TEST, true), false),
         ("heldout2", parse(HELDOUT2), false),
+        ("heldout3", parse(HELDOUT3), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
@@ -319,4 +324,12 @@ fn aside_floors() {
 #[test]
 fn heldout2_floors() {
     assert_floors("heldout2", &parse(HELDOUT2), 650, 2, 72.0, 4.0);
+}
+
+/// The third held-out split, written before the round that tuned on heldout2 and never tuned on. On the engine before
+/// that round (main at a779ac9): harmful not allowed 70.6% (235 of 333), benign blocked 3 (all gambling-raid news),
+/// held 1.9%. Regression floors only.
+#[test]
+fn heldout3_floors() {
+    assert_floors("heldout3", &parse(HELDOUT3), 750, 3, 70.0, 2.0);
 }
