@@ -61,7 +61,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     // The national profile in force plus the overlays of each KIM's seat, with the registry-wide rules.
     let reports = validate_registry_by_seat(registry, &profiles, None, reference, as_of)
         .context("validation")?;
-    let failing = reports.iter().any(|r| !r.ok);
+    let failing = reports.iter().any(|r| !r.ok());
     let mut out = io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &reports).map_err(io::Error::from)?;
@@ -132,7 +132,7 @@ fn write_table(
         let status = kim
             .status_on(as_of)
             .map_or("-", |s| lang.t(s.label_id(), s.label_en()));
-        let mark = if r.ok { "✓" } else { "✗" };
+        let mark = if r.ok() { "✓" } else { "✗" };
         let name: String = kim.name.chars().take(32).collect();
         let seat = kim.seat.to_string();
         let (errors, warnings, infos) = (
@@ -145,7 +145,7 @@ fn write_table(
             "{mark} {:<12} {name:<34} {seat:<14} {status:<18} {errors:>3} {warnings:>3} {infos:>3}",
             kim.id
         )?;
-        passing += usize::from(r.ok);
+        passing += usize::from(r.ok());
     }
     writeln!(out)?;
     writeln!(

@@ -234,7 +234,7 @@ fn outcome(surface: &str, data: &[u8], second: Option<&[u8]>) -> String {
             let set = ProfileSet::builtin();
             let profiles = set.for_seat(None, kim.seat, as_of).unwrap();
             match validate(&kim, &profiles, reference, as_of) {
-                Ok(r) if r.ok => "report:ok".into(),
+                Ok(r) if r.ok() => "report:ok".into(),
                 Ok(_) => "report:fail".into(),
                 Err(e) => err(&e),
             }

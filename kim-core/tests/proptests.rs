@@ -316,8 +316,8 @@ proptest! {
         }
         for doc in [one, two] {
             if let Ok(r) = serde_json::from_value::<kim_core::rules::Report>(doc) {
-                prop_assert_eq!(r.schema_version, kim_core::SCHEMA_VERSION);
-                prop_assert_eq!(r.ok, r.errors().next().is_none());
+                prop_assert_eq!(r.schema_version(), kim_core::SCHEMA_VERSION);
+                prop_assert_eq!(r.ok(), r.errors().next().is_none());
             }
         }
     }

@@ -306,9 +306,10 @@ fn each_rule_fires_and_stays_silent() {
     for case in cases() {
         let good = run(&case, false);
         assert!(
-            good.ok,
+            good.ok(),
             "{}: the good KIM fails: {:#?}",
-            case.code, good.findings
+            case.code,
+            good.findings
         );
         assert!(!good.has(case.code), "{} fires on the good KIM", case.code);
         assert!(
@@ -333,7 +334,7 @@ fn each_rule_fires_and_stays_silent() {
         );
         assert!(!f.path.is_empty());
         if f.severity == Severity::Error {
-            assert!(!bad.ok);
+            assert!(!bad.ok());
         }
     }
 }
@@ -366,7 +367,7 @@ fn overlay_outside_its_region_is_reported_not_applied() {
         as_of,
     )
     .unwrap();
-    assert!(r.ok);
+    assert!(r.ok());
     assert!(r.has(kim_core::rules::OVERLAY_NOT_APPLIED));
     assert!(!r.has("KIM-L-6403-EMPLOYMENT"));
     // Berau's overlay is from 2025: before then it does not apply either.
@@ -529,7 +530,7 @@ fn sample_registry_reports_its_deliberate_flaws() {
     assert!(has(4, "KIM-F1-EVIDENCE"));
     assert!(has(5, "KIM-F3-ISSUER"));
     assert!(has(6, "KIM-D-NIK-MISMATCH"));
-    assert!(reports[0].ok);
+    assert!(reports[0].ok());
 }
 
 #[test]
@@ -546,7 +547,7 @@ fn a_kim_not_yet_recorded_is_not_checked() {
     .unwrap();
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].code, kim_core::rules::NOT_YET_RECORDED);
-    assert!(r.ok);
+    assert!(r.ok());
     // A KIM without any history is always checked.
     let mut bare = kim.clone();
     bare.history.clear();

@@ -25,7 +25,7 @@ impl PyReport {
     /// True if no finding is an error.
     #[getter]
     fn ok(&self) -> bool {
-        self.inner.ok
+        self.inner.ok()
     }
 
     /// The KIM id.
@@ -101,7 +101,7 @@ impl PyReport {
         format!(
             "<kim.Report {} ok={} errors={} warnings={} info={} as_of={}>",
             self.inner.kim_id,
-            if self.inner.ok { "True" } else { "False" },
+            if self.inner.ok() { "True" } else { "False" },
             n(Error),
             n(Warning),
             n(Info),

@@ -419,7 +419,7 @@ fn tally(registry: &Registry, reference: &Reference, options: &CoverageOptions) 
                 reference,
                 options.as_of,
             )?
-            .ok
+            .ok()
             {
                 t.excluded_invalid.push(kim.id.clone());
                 continue;

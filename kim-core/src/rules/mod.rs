@@ -43,7 +43,7 @@
 //! // A KIM recorded with nothing but its seat lacks its SK, members and status: every error is listed, with its
 //! // legal basis.
 //! assert!(report.errors().all(|f| f.severity == Severity::Error && !f.citation.instrument.is_empty()));
-//! assert!(!report.ok);
+//! assert!(!report.ok());
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
@@ -102,33 +102,49 @@ pub struct Finding {
 
 /// The result of validating one KIM.
 ///
-/// Reading one from JSON checks it: `schema_version` must be [`SCHEMA_VERSION`] and `ok` must say whether a finding
-/// is an error; otherwise it is an error, not a report that contradicts itself.
+/// [`Report::ok`] is computed from the findings, so a report never contradicts itself, even after its findings are
+/// filtered. Reading one from JSON checks it: `schema_version` must be [`SCHEMA_VERSION`] and `ok` must say whether a
+/// finding is an error; otherwise it is an error, not a report that contradicts itself.
 ///
 /// ```
 /// use kim_core::rules::Report;
 /// let json = r#"{"schema_version":1,"kim_id":"K1","as_of":"2025-01-01","profiles":[],"ok":true,"findings":[]}"#;
 /// let report: Report = serde_json::from_str(json)?;
-/// assert!(report.ok);
+/// assert!(report.ok());
+/// assert_eq!(serde_json::to_string(&report)?, json);
 /// assert!(serde_json::from_str::<Report>(&json.replace(r#""schema_version":1"#, r#""schema_version":99"#)).is_err());
 /// assert!(serde_json::from_str::<Report>(&json.replace("true", "false")).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "ReportDoc")]
+#[non_exhaustive]
 pub struct Report {
-    /// Report schema version ([`SCHEMA_VERSION`]).
-    pub schema_version: u64,
     /// The KIM id (masked if it is personal data, as every text of a report).
     pub kim_id: String,
     /// The validation date.
     pub as_of: NaiveDate,
     /// Ids of the profiles applied, in order.
     pub profiles: Vec<String>,
-    /// True if no finding is an error.
-    pub ok: bool,
     /// Every finding, sorted by severity, code and path.
     pub findings: Vec<Finding>,
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("Report", 6)?;
+        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        s.serialize_field("kim_id", &self.kim_id)?;
+        s.serialize_field("as_of", &self.as_of)?;
+        s.serialize_field("profiles", &self.profiles)?;
+        s.serialize_field("ok", &self.ok())?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
 }
 
 /// A report as read from JSON, before its checks.
@@ -164,17 +180,27 @@ impl TryFrom<ReportDoc> for Report {
             });
         }
         Ok(Report {
-            schema_version: d.schema_version,
             kim_id: d.kim_id,
             as_of: d.as_of,
             profiles: d.profiles,
-            ok: d.ok,
             findings: d.findings,
         })
     }
 }
 
 impl Report {
+    /// True if no finding is an error: the KIM passes.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    /// The schema version of the report's JSON, [`SCHEMA_VERSION`].
+    #[must_use]
+    pub fn schema_version(&self) -> u64 {
+        SCHEMA_VERSION
+    }
+
     /// Findings of severity error.
     pub fn errors(&self) -> impl Iterator<Item = &Finding> + '_ {
         self.findings
@@ -192,7 +218,7 @@ impl Report {
 /// Validates one KIM on `as_of` under `profiles` (national first, then overlays).
 ///
 /// Members are those serving on `as_of`. Every finding is returned; validation never stops at the first. A KIM that
-/// passes has no error findings (`report.ok`). `Err` only for an unusable call: no profiles, or no national one.
+/// passes has no error findings (`report.ok()`). `Err` only for an unusable call: no profiles, or no national one.
 ///
 /// ```
 /// use kim_core::{registry::Kim, rules::{ProfileSet, validate}, wilayah::{Kode, Reference}};
@@ -200,7 +226,7 @@ impl Report {
 /// let set = ProfileSet::builtin();
 /// let kim = Kim::new("K1", "KIM Baru", Kode::parse("64.02.01")?); // a kecamatan, not a village
 /// let report = validate(&kim, &set.in_force(date)?, Reference::embedded(), date)?;
-/// assert!(!report.ok);
+/// assert!(!report.ok());
 /// assert!(report.has("KIM-F2-LEVEL") && report.has("KIM-F3-MISSING") && report.has("KIM-F4-MISSING"));
 /// let f = report.findings.iter().find(|f| f.code == "KIM-F2-LEVEL").unwrap();
 /// assert_eq!(f.citation.pasal.as_deref(), Some("Pasal 23 ayat (3) huruf b"));
@@ -284,11 +310,9 @@ fn finish(
 ) -> Report {
     seal_findings(&mut findings);
     Report {
-        schema_version: SCHEMA_VERSION,
         kim_id: mask_text(&kim.id),
         as_of,
         profiles: profiles.iter().map(|p| p.id.clone()).collect(),
-        ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
     }
 }
@@ -414,7 +438,6 @@ fn registry_reports<'a>(
     if added {
         for r in &mut reports {
             seal_findings(&mut r.findings);
-            r.ok = !r.findings.iter().any(|f| f.severity == Severity::Error);
         }
     }
     Ok(reports)

@@ -52,7 +52,7 @@ pub fn finding_rows(registry: &Registry, reports: &[Report]) -> Vec<FindingRow> 
                 kim_id: report.kim_id.clone(),
                 kim_name: kim_name.clone(),
                 seat: kim.seat,
-                kim_ok: report.ok,
+                kim_ok: report.ok(),
                 as_of: report.as_of,
                 code: f.code.clone(),
                 severity: f.severity,
@@ -117,7 +117,7 @@ mod tests {
                     (row.code.as_str(), row.path.as_str()),
                     (f.code.as_str(), f.path.as_str())
                 );
-                assert_eq!(row.kim_ok, report.ok);
+                assert_eq!(row.kim_ok, report.ok());
                 assert_eq!(row.pasal, f.citation.pasal);
                 i += 1;
             }
