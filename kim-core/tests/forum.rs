@@ -300,8 +300,8 @@ fn an_overlay_makes_missing_officers_an_error() {
     let f = r.with_code("FORUM-FR10-OFFICERS").next().unwrap();
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.profile, "overlay-test");
-    assert!(!r.ok);
-    assert!(run(&forums(&json!(bad)), &ForumRules::national()).ok);
+    assert!(!r.ok());
+    assert!(run(&forums(&json!(bad)), &ForumRules::national()).ok());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use super::model::{Forum, ForumLevel, ForumState, InstrumentKind, MemberRef, Off
 use super::{ForumRegistry, SCHEMA_VERSION};
 use crate::privacy::{mask_text, mask_value};
 use crate::registry::{Registry, Status};
-use crate::rules::{Citation, Confidence, Finding, Severity};
+use crate::rules::{Citation, Confidence, Finding, Severity, check_findings_doc, no_errors};
 use crate::wilayah::{Level, Reference};
 
 /// One rule of the forum checks: its stable code, the rule of docs/domain.md it encodes, its default severity and
@@ -184,23 +184,69 @@ impl ForumRules {
     }
 }
 
-/// The result of [`check_forums`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The result of [`check_forums`]. [`ForumReport::ok`] is computed from the findings; reading one from JSON checks
+/// `schema_version` and `ok`, as [`Report`](crate::rules::Report) does.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "ForumReportDoc")]
 #[non_exhaustive]
 pub struct ForumReport {
-    /// [`SCHEMA_VERSION`].
-    pub schema_version: u64,
     /// The date checked.
     pub as_of: NaiveDate,
     /// The overlay applied, if any.
     pub overlay: Option<String>,
-    /// True if no finding is an error.
-    pub ok: bool,
     /// Every finding, sorted by severity, code and path.
     pub findings: Vec<Finding>,
 }
 
+/// A forum report as read from JSON, before its checks.
+#[derive(Deserialize)]
+struct ForumReportDoc {
+    schema_version: u64,
+    as_of: NaiveDate,
+    overlay: Option<String>,
+    ok: bool,
+    findings: Vec<Finding>,
+}
+
+impl TryFrom<ForumReportDoc> for ForumReport {
+    type Error = crate::Error;
+
+    fn try_from(d: ForumReportDoc) -> crate::Result<Self> {
+        check_findings_doc(d.schema_version, d.ok, &d.findings)?;
+        Ok(Self {
+            as_of: d.as_of,
+            overlay: d.overlay,
+            findings: d.findings,
+        })
+    }
+}
+
+impl Serialize for ForumReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("ForumReport", 5)?;
+        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        s.serialize_field("as_of", &self.as_of)?;
+        s.serialize_field("overlay", &self.overlay)?;
+        s.serialize_field("ok", &self.ok())?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
+}
+
 impl ForumReport {
+    /// True if no finding is an error.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        no_errors(&self.findings)
+    }
+
+    /// The schema version of the JSON, [`SCHEMA_VERSION`].
+    #[must_use]
+    pub fn schema_version(&self) -> u64 {
+        SCHEMA_VERSION
+    }
+
     /// True if some finding has this code.
     #[must_use]
     pub fn has(&self, code: &str) -> bool {
@@ -260,7 +306,12 @@ fn fpath(f: &Forum, field: &str) -> String {
 /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
 /// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let report = check_forums(&forums, &kims, Reference::embedded(), &ForumRules::national(), "2025-06-30".parse().unwrap());
-/// assert!(report.ok, "{:#?}", report.findings);
+/// assert!(report.ok(), "{:#?}", report.findings);
+/// // The JSON carries `schema_version` and `ok`; reading it back checks both.
+/// let json = serde_json::to_string(&report).unwrap();
+/// assert_eq!(serde_json::from_str::<kim_core::forum::ForumReport>(&json).unwrap(), report);
+/// let forged = json.replace(r#""schema_version":1"#, r#""schema_version":99"#);
+/// assert!(serde_json::from_str::<kim_core::forum::ForumReport>(&forged).is_err());
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn check_forums(
@@ -286,10 +337,8 @@ pub fn check_forums(
     let mut findings = out.findings;
     findings.sort_by(|a, b| (a.severity, &a.code, &a.path).cmp(&(b.severity, &b.code, &b.path)));
     ForumReport {
-        schema_version: SCHEMA_VERSION,
         as_of,
         overlay: rules.overlay.clone(),
-        ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
     }
 }

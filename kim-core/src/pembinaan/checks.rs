@@ -10,7 +10,7 @@ use super::{PembinaanData, PembinaanOptions, SCHEMA_VERSION};
 use crate::forum::RuleInfo;
 use crate::privacy::{mask_text, mask_value};
 use crate::registry::Registry;
-use crate::rules::{Citation, Confidence, Finding, Severity};
+use crate::rules::{Citation, Confidence, Finding, Severity, check_findings_doc, no_errors};
 use crate::wilayah::{Kode, Level};
 
 const fn rule(
@@ -58,21 +58,64 @@ fn citation(r: &RuleInfo) -> Citation {
     }
 }
 
-/// The findings of [`check_pembinaan`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The findings of [`check_pembinaan`]. [`PembinaanFindings::ok`] is computed from the findings; reading them from
+/// JSON checks `schema_version` and `ok`, as [`Report`](crate::rules::Report) does.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "PembinaanFindingsDoc")]
 #[non_exhaustive]
 pub struct PembinaanFindings {
-    /// [`SCHEMA_VERSION`].
-    pub schema_version: u64,
     /// The date checked.
     pub as_of: NaiveDate,
-    /// True if no finding is an error.
-    pub ok: bool,
     /// Every finding, sorted by severity, code and path.
     pub findings: Vec<Finding>,
 }
 
+/// Pembinaan findings as read from JSON, before their checks.
+#[derive(Deserialize)]
+struct PembinaanFindingsDoc {
+    schema_version: u64,
+    as_of: NaiveDate,
+    ok: bool,
+    findings: Vec<Finding>,
+}
+
+impl TryFrom<PembinaanFindingsDoc> for PembinaanFindings {
+    type Error = crate::Error;
+
+    fn try_from(d: PembinaanFindingsDoc) -> crate::Result<Self> {
+        check_findings_doc(d.schema_version, d.ok, &d.findings)?;
+        Ok(Self {
+            as_of: d.as_of,
+            findings: d.findings,
+        })
+    }
+}
+
+impl Serialize for PembinaanFindings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("PembinaanFindings", 4)?;
+        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        s.serialize_field("as_of", &self.as_of)?;
+        s.serialize_field("ok", &self.ok())?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
+}
+
 impl PembinaanFindings {
+    /// True if no finding is an error.
+    #[must_use]
+    pub fn ok(&self) -> bool {
+        no_errors(&self.findings)
+    }
+
+    /// The schema version of the JSON, [`SCHEMA_VERSION`].
+    #[must_use]
+    pub fn schema_version(&self) -> u64 {
+        SCHEMA_VERSION
+    }
+
     /// True if some finding has this code.
     #[must_use]
     pub fn has(&self, code: &str) -> bool {
@@ -160,7 +203,11 @@ fn funding_checks(out: &mut Vec<Finding>, base: &str, funding: &[Funding]) {
 /// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
 /// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let r = check_pembinaan(&data, &kims, &PembinaanOptions::default(), "2025-06-30".parse().unwrap());
-/// assert!(r.ok, "{:#?}", r.findings);
+/// assert!(r.ok(), "{:#?}", r.findings);
+/// // The JSON carries `schema_version` and `ok`; reading it back checks both.
+/// let json = serde_json::to_string(&r).unwrap();
+/// assert_eq!(serde_json::from_str::<kim_core::pembinaan::PembinaanFindings>(&json).unwrap(), r);
+/// assert!(serde_json::from_str::<kim_core::pembinaan::PembinaanFindings>(&json.replace(r#""ok":true"#, r#""ok":false"#)).is_err());
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn check_pembinaan(
@@ -228,9 +275,7 @@ pub fn check_pembinaan(
     }
     out.sort_by(|a, b| (a.severity, &a.code, &a.path).cmp(&(b.severity, &b.code, &b.path)));
     PembinaanFindings {
-        schema_version: SCHEMA_VERSION,
         as_of,
-        ok: !out.iter().any(|f| f.severity == Severity::Error),
         findings: out,
     }
 }

@@ -162,23 +162,7 @@ impl TryFrom<ReportDoc> for Report {
     type Error = Error;
 
     fn try_from(d: ReportDoc) -> Result<Self> {
-        if d.schema_version != SCHEMA_VERSION {
-            return Err(Error::SchemaVersion {
-                found: d.schema_version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        let errors = d.findings.iter().any(|f| f.severity == Severity::Error);
-        if d.ok == errors {
-            return Err(Error::JsonAt {
-                path: "ok".into(),
-                message: format!(
-                    "`ok` is {} but {} finding is an error",
-                    d.ok,
-                    if errors { "a" } else { "no" }
-                ),
-            });
-        }
+        check_findings_doc(d.schema_version, d.ok, &d.findings)?;
         Ok(Report {
             kim_id: d.kim_id,
             as_of: d.as_of,
@@ -188,11 +172,42 @@ impl TryFrom<ReportDoc> for Report {
     }
 }
 
+/// The checks of a findings document read from JSON (a validation report, forum or pembinaan findings): the schema
+/// version is [`SCHEMA_VERSION`], and `ok` says whether a finding is an error.
+pub(crate) fn check_findings_doc(
+    schema_version: u64,
+    ok: bool,
+    findings: &[Finding],
+) -> Result<()> {
+    if schema_version != SCHEMA_VERSION {
+        return Err(Error::SchemaVersion {
+            found: schema_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    if ok == errors {
+        return Err(Error::JsonAt {
+            path: "ok".into(),
+            message: format!(
+                "`ok` is {ok} but {} finding is an error",
+                if errors { "a" } else { "no" }
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// True if no finding is an error.
+pub(crate) fn no_errors(findings: &[Finding]) -> bool {
+    !findings.iter().any(|f| f.severity == Severity::Error)
+}
+
 impl Report {
     /// True if no finding is an error: the KIM passes.
     #[must_use]
     pub fn ok(&self) -> bool {
-        self.errors().next().is_none()
+        no_errors(&self.findings)
     }
 
     /// The schema version of the report's JSON, [`SCHEMA_VERSION`].
