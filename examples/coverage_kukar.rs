@@ -173,11 +173,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     writeln!(out)?;
     write_gaps(&mut out, &g, lang)?;
     if let (Some(ratio), Some(date)) = (args.target, args.target_date) {
-        let target = Target {
-            ratio,
-            date,
-            window_months: args.window_months,
-        };
+        let target = Target::new(ratio, date).window_months(args.window_months);
         let p = target_progress(&loaded.registry, reference, &opts, target).context("--target")?;
         write_target(&mut out, &p, lang)?;
     }

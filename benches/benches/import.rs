@@ -54,12 +54,8 @@ fn bench(c: &mut Criterion) {
                         serde_json::json!({"id": format!("m{i}"), "name": "A"}),
                     )
                     .unwrap();
-                    reg.apply(&Event {
-                        date,
-                        kim: "K1".into(),
-                        change: Change::Join { member },
-                    })
-                    .unwrap();
+                    reg.apply(&Event::new(date, "K1", Change::Join { member }))
+                        .unwrap();
                 }
                 reg.len()
             });

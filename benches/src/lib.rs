@@ -21,32 +21,17 @@ pub fn kim_with_members(seat: Kode, n: usize) -> Kim {
         sk_date,
         IssuerRole::KepalaDesa,
     ));
-    kim.registration = Some(Registration {
-        number: "555/1".into(),
-        date: sk_date + Days::new(20),
-        kab_kota: seat.ancestor(Level::KabKota).expect("village"),
-    });
-    kim.formation = Some(FormationEvidence {
-        kind: EvidenceKind::BeritaAcaraMusyawarah,
-        reference: "BA/01".into(),
-        date: Some(sk_date),
-    });
+    kim.registration = Some(Registration::new(
+        "555/1",
+        sk_date + Days::new(20),
+        seat.ancestor(Level::KabKota).expect("village"),
+    ));
+    kim.formation =
+        Some(FormationEvidence::new(EvidenceKind::BeritaAcaraMusyawarah, "BA/01").dated(sk_date));
     kim.history = vec![
-        StatusChange {
-            date: sk_date,
-            status: Status::Established,
-            note: None,
-        },
-        StatusChange {
-            date: sk_date + Days::new(20),
-            status: Status::Registered,
-            note: None,
-        },
-        StatusChange {
-            date: sk_date + Days::new(21),
-            status: Status::Active,
-            note: None,
-        },
+        StatusChange::new(sk_date, Status::Established),
+        StatusChange::new(sk_date + Days::new(20), Status::Registered),
+        StatusChange::new(sk_date + Days::new(21), Status::Active),
     ];
     let region = seat.ancestor(Level::Kecamatan).expect("village").digits();
     let roles = [Role::Ketua, Role::Sekretaris, Role::Bendahara];
@@ -98,32 +83,21 @@ pub fn synthetic_registry(
         let seat = villages[usize::try_from(next()).expect("fits") % villages.len()];
         let mut kim = Kim::new(format!("K{i}"), format!("KIM {i}"), seat);
         let start = base + Days::new(next() % 3900);
-        kim.history.push(StatusChange {
-            date: start,
-            status: Status::Established,
-            note: None,
-        });
-        kim.history.push(StatusChange {
-            date: start + Days::new(30),
-            status: Status::Registered,
-            note: None,
-        });
-        kim.history.push(StatusChange {
-            date: start + Days::new(31),
-            status: Status::Active,
-            note: None,
-        });
+        kim.history
+            .push(StatusChange::new(start, Status::Established));
+        kim.history
+            .push(StatusChange::new(start + Days::new(30), Status::Registered));
+        kim.history
+            .push(StatusChange::new(start + Days::new(31), Status::Active));
         match next() % 10 {
-            0 => kim.history.push(StatusChange {
-                date: start + Days::new(400 + next() % 800),
-                status: Status::Inactive,
-                note: None,
-            }),
-            1 => kim.history.push(StatusChange {
-                date: start + Days::new(400 + next() % 800),
-                status: Status::Dissolved,
-                note: None,
-            }),
+            0 => kim.history.push(StatusChange::new(
+                start + Days::new(400 + next() % 800),
+                Status::Inactive,
+            )),
+            1 => kim.history.push(StatusChange::new(
+                start + Days::new(400 + next() % 800),
+                Status::Dissolved,
+            )),
             _ => {}
         }
         for j in 0..members {

@@ -62,20 +62,12 @@ fn wrong_level() {
 fn out_of_range() {
     let reference = Reference::embedded();
     let opts = CoverageOptions::new(d("2025-01-01"));
-    let target = Target {
-        ratio: 1.5,
-        date: d("2027-01-01"),
-        window_months: 12,
-    };
+    let target = Target::new(1.5, d("2027-01-01")).window_months(12);
     assert_eq!(
         kind(target_progress(&registry(), reference, &opts, target)),
         ("target.ratio", ArgumentProblem::OutOfRange)
     );
-    let zero = Target {
-        ratio: 0.5,
-        window_months: 0,
-        ..target
-    };
+    let zero = Target::new(0.5, target.date).window_months(0);
     assert_eq!(
         kind(target_progress(&registry(), reference, &opts, zero)),
         ("target.window_months", ArgumentProblem::OutOfRange)

@@ -115,23 +115,16 @@ fn national_rows_include_units_without_kim() {
 fn unmatched_seats_are_listed_not_dropped() {
     let mut reg = sample();
     let mut ghost = Kim::new("GHOST", "KIM Hantu", k("64.02.01.2999"));
-    ghost.history.push(StatusChange {
-        date: d("2024-01-01"),
-        status: Status::Active,
-        note: None,
-    });
+    ghost
+        .history
+        .push(StatusChange::new(d("2024-01-01"), Status::Active));
     let mut kec = Kim::new("KEC", "KIM Kecamatan", k("64.02.01"));
-    kec.history.push(StatusChange {
-        date: d("2024-01-01"),
-        status: Status::Active,
-        note: None,
-    });
+    kec.history
+        .push(StatusChange::new(d("2024-01-01"), Status::Active));
     let mut elsewhere = Kim::new("FAR", "KIM Jauh", k("35.78.01.1001"));
-    elsewhere.history.push(StatusChange {
-        date: d("2024-01-01"),
-        status: Status::Active,
-        note: None,
-    });
+    elsewhere
+        .history
+        .push(StatusChange::new(d("2024-01-01"), Status::Active));
     reg.insert(ghost).unwrap();
     reg.insert(kec).unwrap();
     reg.insert(elsewhere).unwrap();
@@ -163,31 +156,11 @@ fn unmatched_seats_are_listed_not_dropped() {
 fn status_changes_take_effect_on_their_day() {
     let mut kim = Kim::new("K", "KIM", k("64.02.01.2001"));
     kim.history = vec![
-        StatusChange {
-            date: d("2024-01-10"),
-            status: Status::Registered,
-            note: None,
-        },
-        StatusChange {
-            date: d("2024-02-01"),
-            status: Status::Active,
-            note: None,
-        },
-        StatusChange {
-            date: d("2024-06-01"),
-            status: Status::Inactive,
-            note: None,
-        },
-        StatusChange {
-            date: d("2024-09-01"),
-            status: Status::Active,
-            note: None,
-        },
-        StatusChange {
-            date: d("2025-01-01"),
-            status: Status::Dissolved,
-            note: None,
-        },
+        StatusChange::new(d("2024-01-10"), Status::Registered),
+        StatusChange::new(d("2024-02-01"), Status::Active),
+        StatusChange::new(d("2024-06-01"), Status::Inactive),
+        StatusChange::new(d("2024-09-01"), Status::Active),
+        StatusChange::new(d("2025-01-01"), Status::Dissolved),
     ];
     let reg = Registry::from_kims([kim]).unwrap();
     let covered = |date: &str| {
@@ -304,11 +277,7 @@ fn month_end_series_and_target() {
         &reg,
         Reference::embedded(),
         &opts,
-        Target {
-            ratio: 0.5,
-            date: d("2030-12-31"),
-            window_months: 12,
-        },
+        Target::new(0.5, d("2030-12-31")).window_months(12),
     )
     .unwrap();
     let year_ago = coverage(
@@ -338,11 +307,7 @@ fn month_end_series_and_target() {
         &reg,
         Reference::embedded(),
         &opts,
-        Target {
-            ratio: 0.1,
-            date: d("2025-12-31"),
-            window_months: 6,
-        },
+        Target::new(0.1, d("2025-12-31")).window_months(6),
     )
     .unwrap();
     assert_eq!(
@@ -374,11 +339,7 @@ fn bad_options_are_errors() {
         e(CoverageOptions::new(d("2025-01-01")).active(&[])),
         "KIM-E-ARGUMENT"
     );
-    let bad_target = Target {
-        ratio: 1.5,
-        date: d("2030-01-01"),
-        window_months: 12,
-    };
+    let bad_target = Target::new(1.5, d("2030-01-01")).window_months(12);
     assert!(target_progress(&reg, r, &CoverageOptions::new(d("2025-01-01")), bad_target).is_err());
     let backwards = SeriesDates::MonthEnds {
         from: d("2025-01-01"),
@@ -514,11 +475,7 @@ fn arb_case() -> impl Strategy<Value = (Reference, Registry, NaiveDate)> {
                 for (gap, status) in steps {
                     if Status::can_follow(kim.status(), status) {
                         date = date + Days::new(gap);
-                        kim.history.push(StatusChange {
-                            date,
-                            status,
-                            note: None,
-                        });
+                        kim.history.push(StatusChange::new(date, status));
                     }
                 }
                 reg.insert(kim).unwrap();
@@ -591,7 +548,7 @@ proptest! {
         if !villages.is_empty() {
             let mut more = reg.clone();
             let mut kim = Kim::new("NEW", "baru", villages[pick.index(villages.len())]);
-            kim.history.push(StatusChange { date: as_of, status: Status::Active, note: None });
+            kim.history.push(StatusChange::new(as_of, Status::Active));
             more.insert(kim).unwrap();
             let after = coverage(&more, &r, &opts).unwrap();
             prop_assert!(after.total.villages_with_kim.total >= before.total.villages_with_kim.total);
@@ -605,7 +562,7 @@ proptest! {
             let mut kims = reg.kims().to_vec();
             if kims[i].status() != Some(Status::Dissolved) {
                 let last = kims[i].history.last().map_or(as_of, |c| c.date.max(as_of));
-                kims[i].history.push(StatusChange { date: last, status: Status::Dissolved, note: None });
+                kims[i].history.push(StatusChange::new(last, Status::Dissolved));
                 let fewer = Registry::from_kims(kims).unwrap();
                 let after = coverage(&fewer, &r, &opts).unwrap();
                 prop_assert!(after.total.villages_with_kim.total <= before.total.villages_with_kim.total);

@@ -45,11 +45,11 @@ fn kim(id: &str, seat: &str, history: &serde_json::Value) -> Kim {
 }
 
 fn dinas() -> Organizer {
-    Organizer {
-        kind: OrganizerKind::DinasKabKota,
-        region: Some(k("64.02")),
-        name: "Diskominfo Kukar".into(),
-    }
+    Organizer::new(
+        OrganizerKind::DinasKabKota,
+        Some(k("64.02")),
+        "Diskominfo Kukar",
+    )
 }
 
 fn activity(id: &str, kind: ActivityKind, end: &str) -> Activity {

@@ -623,26 +623,22 @@ fn rust_errors_mask_ids_and_paths() {
     errors.push(Registry::new().insert(kim).unwrap_err());
     // A status change the lifecycle refuses, and one out of order.
     let mut kim = Kim::new(NIK, "KIM A", seat);
-    kim.history.push(kim_core::registry::StatusChange {
-        date: day,
-        status: Status::Dissolved,
-        note: None,
-    });
-    kim.history.push(kim_core::registry::StatusChange {
-        date: day,
-        status: Status::Active,
-        note: None,
-    });
+    kim.history.push(kim_core::registry::StatusChange::new(
+        day,
+        Status::Dissolved,
+    ));
+    kim.history
+        .push(kim_core::registry::StatusChange::new(day, Status::Active));
     errors.push(Registry::new().insert(kim).unwrap_err());
     // An event for an unknown KIM.
     let mut reg = Registry::new();
-    let unknown = reg.apply(&Event {
-        date: day,
-        kim: NIK.into(),
-        change: kim_core::registry::Change::Status {
+    let unknown = reg.apply(&Event::new(
+        day,
+        NIK,
+        kim_core::registry::Change::Status {
             status: Status::Active,
         },
-    });
+    ));
     errors.push(unknown.unwrap_err());
     // An unknown profile, and a file that does not exist.
     errors.push(ProfileSet::builtin().select(&[NIK], day).unwrap_err());

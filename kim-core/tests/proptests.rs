@@ -108,11 +108,8 @@ fn arb_kim(id: usize) -> impl Strategy<Value = Kim> {
         .prop_map(move |(seat, sk, reg, members, media, statutes, steps)| {
             let mut kim = Kim::new(format!("K{id}"), format!("KIM {id}"), seat);
             kim.sk = sk.map(|(date, issuer, number)| Sk::new(number, date, issuer));
-            kim.registration = reg.map(|(date, kk)| Registration {
-                number: "1".into(),
-                date,
-                kab_kota: Kode::parse(kk).unwrap(),
-            });
+            kim.registration =
+                reg.map(|(date, kk)| Registration::new("1", date, Kode::parse(kk).unwrap()));
             kim.members = members;
             kim.media = media;
             kim.statutes = statutes;
@@ -121,11 +118,8 @@ fn arb_kim(id: usize) -> impl Strategy<Value = Kim> {
             for (gap, status) in steps {
                 if Status::can_follow(kim.status(), status) {
                     date = date + Days::new(gap);
-                    kim.history.push(kim_core::registry::StatusChange {
-                        date,
-                        status,
-                        note: None,
-                    });
+                    kim.history
+                        .push(kim_core::registry::StatusChange::new(date, status));
                 }
             }
             kim
@@ -246,7 +240,7 @@ proptest! {
                     match serving { Some(member_id) => Change::Leave { member_id }, None => continue }
                 }
             };
-            let ev = Event { date: dates[kim], kim: id, change };
+            let ev = Event::new(dates[kim], id, change);
             if full.apply(&ev).is_ok() {
                 log.push(ev);
             }
@@ -270,13 +264,7 @@ proptest! {
         prop_assert_eq!(&Profile::from_json(&json).unwrap(), p);
         let mut q = p.clone();
         q.id = format!("custom-{min}-{extra}");
-        q.rules.push(kim_core::rules::Rule {
-            code: "KIM-X-COUNT".into(),
-            severity: kim_core::rules::Severity::Warning,
-            check: kim_core::rules::Check::MemberCount { min: Some(min), max: Some(min + extra) },
-            citation: kim_core::rules::Citation { instrument: "x".into(), pasal: None, tag: kim_core::rules::Confidence::I, note: None },
-            message: kim_core::rules::Message { id: "{count}".into(), en: "{count}".into() },
-        });
+        q.rules.push(kim_core::rules::Rule::new("KIM-X-COUNT", kim_core::rules::Severity::Warning, kim_core::rules::Check::MemberCount { min: Some(min), max: Some(min + extra) }, kim_core::rules::Citation::new("x", kim_core::rules::Confidence::I), kim_core::rules::Message::new("{count}", "{count}")));
         let json = serde_json::to_string(&q).unwrap();
         prop_assert_eq!(Profile::from_json(&json).unwrap(), q);
     }

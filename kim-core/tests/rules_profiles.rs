@@ -58,33 +58,18 @@ fn good_kim(seat: Kode, n: usize, sk_date: NaiveDate) -> Kim {
     };
     kim.sk = Some(Sk::new("141/05/SK-KIM/2023", sk_date, issuer));
     let reg_date = sk_date + chrono::Days::new(20);
-    kim.registration = Some(Registration {
-        number: "555/1/DISKOMINFO".into(),
-        date: reg_date,
-        kab_kota: seat.ancestor(Level::KabKota).unwrap(),
-    });
-    kim.formation = Some(FormationEvidence {
-        kind: EvidenceKind::BeritaAcaraMusyawarah,
-        reference: "BA/01".into(),
-        date: Some(sk_date),
-    });
+    kim.registration = Some(Registration::new(
+        "555/1/DISKOMINFO",
+        reg_date,
+        seat.ancestor(Level::KabKota).unwrap(),
+    ));
+    kim.formation =
+        Some(FormationEvidence::new(EvidenceKind::BeritaAcaraMusyawarah, "BA/01").dated(sk_date));
     kim.statutes = true;
     kim.history = vec![
-        StatusChange {
-            date: sk_date,
-            status: Status::Established,
-            note: None,
-        },
-        StatusChange {
-            date: reg_date,
-            status: Status::Registered,
-            note: None,
-        },
-        StatusChange {
-            date: reg_date + chrono::Days::new(1),
-            status: Status::Active,
-            note: None,
-        },
+        StatusChange::new(sk_date, Status::Established),
+        StatusChange::new(reg_date, Status::Registered),
+        StatusChange::new(reg_date + chrono::Days::new(1), Status::Active),
     ];
     let roles = [
         Role::Ketua,
@@ -457,11 +442,8 @@ fn max_kims_per_village_spans_the_registry() {
     assert_eq!(fired, [true, true, false]);
     assert!(reports[0].findings[0].message_en.starts_with("2 KIMs in"));
     // Once B is dissolved, A stands alone.
-    b.history.push(StatusChange {
-        date: d("2025-01-01"),
-        status: Status::Dissolved,
-        note: None,
-    });
+    b.history
+        .push(StatusChange::new(d("2025-01-01"), Status::Dissolved));
     let reg = Registry::from_kims([a, b]).unwrap();
     let reports = validate_registry(&reg, &profiles, Reference::embedded(), as_of).unwrap();
     assert!(reports.iter().all(|r| !r.has("KIM-L-TEST-ONE")));

@@ -345,11 +345,10 @@ mod by_date {
             .unwrap()
             .kode;
         let mut kim = Kim::new("K1", "KIM Merauke", village);
-        kim.history.push(StatusChange {
-            date: "2020-01-15".parse().unwrap(),
-            status: Status::Active,
-            note: None,
-        });
+        kim.history.push(StatusChange::new(
+            "2020-01-15".parse().unwrap(),
+            Status::Active,
+        ));
         let registry = Registry::from_kims([kim]).unwrap();
         let opts = |d: &str, w: &str| CoverageOptions::new(d.parse().unwrap()).within(k(w));
         let c2021 = coverage_by_date(

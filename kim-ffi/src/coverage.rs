@@ -252,11 +252,8 @@ pub unsafe extern "C" fn kim_coverage_target(
             active: q.active,
             ..CoverageSpec::default()
         };
-        let target = Target {
-            ratio: q.target.ratio,
-            date: q.target.date,
-            window_months: q.target.window_months,
-        };
+        let target =
+            Target::new(q.target.ratio, q.target.date).window_months(q.target.window_months);
         let p = target_progress(
             &registry.0,
             reference.get(),

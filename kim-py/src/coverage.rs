@@ -686,11 +686,7 @@ fn target_progress(
     reference: Option<PyRef<'_, PyReference>>,
 ) -> PyResult<Py<PyAny>> {
     let o = options(None, within, as_of, active, false, false)?;
-    let target = Target {
-        ratio,
-        date: date.0,
-        window_months,
-    };
+    let target = Target::new(ratio, date.0).window_months(window_months);
     let r = reference.map_or_else(PyReference::embedded_ref, |r| r.clone());
     let reg = &registry.inner;
     let p = py

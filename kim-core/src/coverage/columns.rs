@@ -24,6 +24,7 @@ pub enum Read {
 
 /// One column of a flat coverage row.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub struct Column {
     /// Its name in CSV headers, dicts and data frames.
     pub name: &'static str,

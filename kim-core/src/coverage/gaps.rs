@@ -11,6 +11,7 @@ use crate::wilayah::{Kode, Level, Reference, VillageKind};
 
 /// Units without an active KIM.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Gaps {
     /// Villages with no active KIM: code, name, kind.
     pub villages: Vec<GapUnit>,

@@ -111,6 +111,7 @@ impl CoverageSpec {
 
 /// What to compute.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct CoverageOptions {
     /// The day on which KIMs must be active.
     pub as_of: NaiveDate,

@@ -12,6 +12,7 @@ use crate::wilayah::Reference;
 
 /// A coverage target: reach `ratio` of villages by `date`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Target {
     /// Target village coverage ratio in [0, 1].
     pub ratio: f64,
@@ -19,6 +20,31 @@ pub struct Target {
     pub date: NaiveDate,
     /// Trailing window for the pace, in months (default 12).
     pub window_months: u32,
+}
+
+impl Target {
+    /// A target of `ratio` (0–1) of villages by `date`, with the pace taken over the trailing 12 months.
+    ///
+    /// ```
+    /// use kim_core::coverage::Target;
+    /// let t = Target::new(0.5, "2027-12-31".parse().unwrap()).window_months(6);
+    /// assert_eq!((t.ratio, t.window_months), (0.5, 6));
+    /// ```
+    #[must_use]
+    pub fn new(ratio: f64, date: NaiveDate) -> Self {
+        Self {
+            ratio,
+            date,
+            window_months: 12,
+        }
+    }
+
+    /// The trailing window for the pace, in months (at least 1).
+    #[must_use]
+    pub fn window_months(mut self, months: u32) -> Self {
+        self.window_months = months;
+        self
+    }
 }
 
 /// Progress towards a [`Target`] on `as_of`.

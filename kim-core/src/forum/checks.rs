@@ -15,6 +15,7 @@ use crate::wilayah::{Level, Reference};
 /// One rule of the forum checks: its stable code, the rule of docs/domain.md it encodes, its default severity and
 /// its basis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// Stable code, e.g. `FORUM-FR2-LEVEL`.
     pub code: &'static str,

@@ -142,6 +142,7 @@ pub enum ForumState {
 /// One dated status of a forum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForumStatusChange {
     /// From this day.
     pub date: NaiveDate,
@@ -168,6 +169,7 @@ pub enum InstrumentKind {
 /// names one (FR12).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Instrument {
     /// Kind.
     pub kind: InstrumentKind,
@@ -393,6 +395,7 @@ impl MemberRef {
 /// A dated membership of a KIM or forum in a forum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Membership {
     /// Who.
     #[serde(flatten)]

@@ -34,6 +34,7 @@ pub enum EntryKind {
 
 /// One lexicon entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entry {
     /// Stable rule id, e.g. `judi-slot-gacor`.
     pub id: String,

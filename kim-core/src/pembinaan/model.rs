@@ -132,6 +132,7 @@ words! { OrganizerKind {
 /// An organizer: kind, region (the Dinas's kab/kota or province) and name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Organizer {
     /// Kind.
     pub kind: OrganizerKind,
@@ -141,6 +142,26 @@ pub struct Organizer {
     /// Name, e.g. `Diskominfo Kukar`.
     #[serde(default)]
     pub name: String,
+}
+
+impl Organizer {
+    /// An organiser of this kind, region (`PP.KK` for a kab/kota Dinas, `PP` for a provincial one, `None` for the
+    /// ministry) and name.
+    ///
+    /// ```
+    /// use kim_core::{pembinaan::{Organizer, OrganizerKind}, wilayah::Kode};
+    /// let o = Organizer::new(OrganizerKind::DinasKabKota, Some(Kode::parse("64.02")?), "Diskominfo Kukar");
+    /// assert_eq!(o.name, "Diskominfo Kukar");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(kind: OrganizerKind, region: Option<Kode>, name: impl Into<String>) -> Self {
+        Self {
+            kind,
+            region,
+            name: name.into(),
+        }
+    }
 }
 
 /// How an activity was held.
@@ -167,6 +188,7 @@ words! { Mode {
 /// A participant: a KIM or forum, optionally a person of it, invited and attended or not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Participant {
     /// The KIM or forum.
     #[serde(flatten)]
@@ -217,6 +239,7 @@ words! { FundingSource {
 /// Funding of an activity or grant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Funding {
     /// Source.
     pub source: FundingSource,
@@ -358,6 +381,7 @@ words! { ItemKind {
 /// One line of a grant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GrantItem {
     /// Kind.
     pub kind: ItemKind,

@@ -57,6 +57,7 @@ impl MemberCache {
 
 /// A dated change to one KIM.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// The day it took effect.
     #[serde(deserialize_with = "iso_date::date")]
@@ -66,6 +67,18 @@ pub struct Event {
     /// The change.
     #[serde(flatten)]
     pub change: Change,
+}
+
+impl Event {
+    /// A change to the KIM `kim` on `date`.
+    #[must_use]
+    pub fn new(date: NaiveDate, kim: impl Into<String>, change: Change) -> Self {
+        Self {
+            date,
+            kim: kim.into(),
+            change,
+        }
+    }
 }
 
 impl Registry {

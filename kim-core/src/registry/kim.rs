@@ -22,6 +22,7 @@ use crate::wilayah::Kode;
 /// has [`IssuerRole::TidakDiketahui`]. Validation flags both (`KIM-LEGACY-ISSUER`, `KIM-SK-NO-ISSUER`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "SkIn")]
+#[non_exhaustive]
 pub struct Sk {
     /// The decree number, free text (e.g. `489/07/401.403.6/2014`).
     pub number: String,
@@ -144,6 +145,7 @@ impl From<SkIn> for Sk {
 /// Registration with the kab/kota Dinas (F4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Registration {
     /// The registration number.
     pub number: String,
@@ -154,9 +156,22 @@ pub struct Registration {
     pub kab_kota: Kode,
 }
 
+impl Registration {
+    /// A registration: its number, date and registering kab/kota (`PP.KK`).
+    #[must_use]
+    pub fn new(number: impl Into<String>, date: NaiveDate, kab_kota: Kode) -> Self {
+        Self {
+            number: number.into(),
+            date,
+            kab_kota,
+        }
+    }
+}
+
 /// Formation evidence (F1): attestation only, recorded for the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FormationEvidence {
     /// Kind of document.
     pub kind: EvidenceKind,
@@ -165,6 +180,25 @@ pub struct FormationEvidence {
     /// Its date.
     #[serde(default, deserialize_with = "iso_date::option")]
     pub date: Option<NaiveDate>,
+}
+
+impl FormationEvidence {
+    /// Evidence of this kind, with its number or where it is kept, undated.
+    #[must_use]
+    pub fn new(kind: EvidenceKind, reference: impl Into<String>) -> Self {
+        Self {
+            kind,
+            reference: reference.into(),
+            date: None,
+        }
+    }
+
+    /// The date of the document.
+    #[must_use]
+    pub fn dated(mut self, date: NaiveDate) -> Self {
+        self.date = Some(date);
+        self
+    }
 }
 
 /// A member of a KIM.
@@ -283,6 +317,7 @@ fn clean_text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Str
 /// (`KIM-MEMBER-REJECTED`). Values are masked already.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MemberProblem {
     /// Where: `members[<id>].<field>` (the id masked if it looks like personal data; the row number when the id
     /// is unreadable: `members[line 7].id`).
@@ -337,6 +372,7 @@ impl Member {
 /// A dated status change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StatusChange {
     /// The day the status took effect.
     #[serde(deserialize_with = "iso_date::date")]
@@ -346,6 +382,31 @@ pub struct StatusChange {
     /// Optional note (e.g. the decree of dissolution).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl StatusChange {
+    /// `status` from `date` on, without a note.
+    ///
+    /// ```
+    /// use kim_core::registry::{Status, StatusChange};
+    /// let c = StatusChange::new("2024-03-01".parse().unwrap(), Status::Active).with_note("SK 12/2024");
+    /// assert_eq!((c.status, c.note.as_deref()), (Status::Active, Some("SK 12/2024")));
+    /// ```
+    #[must_use]
+    pub fn new(date: NaiveDate, status: Status) -> Self {
+        Self {
+            date,
+            status,
+            note: None,
+        }
+    }
+
+    /// A note, e.g. the decree of dissolution.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
 }
 
 /// One KIM. Built with [`Kim::new`], then its public fields set (the struct may grow, so it has no literal outside

@@ -96,11 +96,11 @@ pub use crate::SCHEMA_VERSION;
 /// let mut reg = Registry::new();
 /// reg.insert(Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?))?;
 /// for (date, status) in [("2023-01-10", Status::Established), ("2023-02-01", Status::Registered), ("2023-02-02", Status::Active)] {
-///     reg.apply(&Event { date: d(date), kim: "K1".into(), change: Change::Status { status } })?;
+///     reg.apply(&Event::new(d(date), "K1", Change::Status { status }))?;
 /// }
 /// assert_eq!(reg.get("K1").unwrap().status_on(d("2023-01-31")), Some(Status::Established));
 /// assert_eq!(reg.as_of(d("2022-12-31")).get("K1").unwrap().status(), None);
-/// let bad = reg.apply(&Event { date: d("2023-03-01"), kim: "K1".into(), change: Change::Status { status: Status::Draft } });
+/// let bad = reg.apply(&Event::new(d("2023-03-01"), "K1", Change::Status { status: Status::Draft }));
 /// assert_eq!(bad.unwrap_err().code(), "KIM-E-TRANSITION");
 /// # Ok::<(), kim_core::Error>(())
 /// ```

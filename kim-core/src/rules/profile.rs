@@ -51,6 +51,7 @@ pub enum Confidence {
 /// Where a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Citation {
     /// The instrument, e.g. `Permenkominfo No. 4 Tahun 2024`.
     pub instrument: String,
@@ -67,6 +68,7 @@ pub struct Citation {
 /// A message in Indonesian and English (templates with `{placeholders}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Message {
     /// Bahasa Indonesia.
     pub id: String,
@@ -158,6 +160,7 @@ pub enum Check {
 /// One rule of a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Rule {
     /// Stable code, e.g. `KIM-F2-LEVEL`.
     pub code: String,
@@ -331,6 +334,20 @@ impl Citation {
             tag,
             note: None,
         }
+    }
+
+    /// The pasal (article) cited, e.g. `Ps 23(3)`.
+    #[must_use]
+    pub fn with_pasal(mut self, pasal: impl Into<String>) -> Self {
+        self.pasal = Some(pasal.into());
+        self
+    }
+
+    /// A note on the citation.
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
     }
 }
 

@@ -32,6 +32,7 @@ pub struct Figure<T> {
 
 /// The embedded population and area table: see the module documentation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Denominators {
     /// The code list version the figures are keyed to.
     pub code_list_version: &'static str,

@@ -76,6 +76,7 @@ impl Counts {
 
 /// One unit of a [`Reference`], borrowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Unit<'a> {
     /// Its code.
     pub kode: Kode,

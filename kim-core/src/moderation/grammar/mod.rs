@@ -88,6 +88,7 @@ pub(crate) enum Alt {
 
 /// A word class.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Class {
     /// Its name, used by rules and as the role of a matched part.
     pub name: String,
@@ -101,6 +102,7 @@ pub struct Class {
 
 /// A construction.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rule {
     /// Stable id, e.g. `ancam-bakar`.
     pub id: String,
@@ -121,6 +123,7 @@ pub struct Rule {
 
 /// A context that softens matches to flags (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Soften {
     /// Category names or rule ids whose matches are softened.
     pub targets: Vec<String>,
