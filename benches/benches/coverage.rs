@@ -121,13 +121,8 @@ fn bench(c: &mut Criterion) {
         from: NaiveDate::from_ymd_opt(2020, 7, 1).expect("date"),
         to: as_of(),
     };
-    let month_ends = match &dates {
-        SeriesDates::MonthEnds { .. } => {
-            coverage_series(&registry, reference, &CoverageOptions::new(as_of()), &dates)
-                .expect("series")
-        }
-        SeriesDates::Dates(_) => unreachable!(),
-    };
+    let month_ends = coverage_series(&registry, reference, &CoverageOptions::new(as_of()), &dates)
+        .expect("series");
     assert_eq!(month_ends.len(), 60);
     let mut g = c.benchmark_group("coverage_series_60_months");
     g.sample_size(20);

@@ -20,6 +20,7 @@ use crate::wilayah::{CodeListVersion, Crosswalk, Kode, Reference, SeatMigration,
 /// Which code list a dated computation uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CodeListChoice {
     /// The list in force on each date (the default).
     #[default]

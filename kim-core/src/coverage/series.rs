@@ -34,6 +34,7 @@ pub struct SeriesPoint {
 /// The dates of a series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SeriesDates {
     /// Every month end from `from` to `to` inclusive (the month ends that fall in that range).
     MonthEnds {

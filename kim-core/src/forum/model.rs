@@ -153,6 +153,7 @@ pub struct ForumStatusChange {
 /// The kind of an instrument that founds or recognises a forum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InstrumentKind {
     /// A decree (SK) of an official.
     Sk,
@@ -185,6 +186,7 @@ pub struct Instrument {
 /// The role of a person on a forum's board.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OfficerRole {
     /// Chair.
     Ketua,

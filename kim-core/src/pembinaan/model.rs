@@ -37,6 +37,7 @@ macro_rules! words {
 /// The kind of a pembinaan activity: Permenkominfo 4/2024 Pasal 24 ayat (6) huruf a–f, Pasal 85, and practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ActivityKind {
     /// Needs analysis (Ps 24(6)(a)).
     AnalisisKebutuhan,
@@ -104,6 +105,7 @@ words! { ActivityKind {
 /// Who organised an activity (PB1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OrganizerKind {
     /// The kab/kota Dinas (Diskominfo).
     DinasKabKota,
@@ -167,6 +169,7 @@ impl Organizer {
 /// How an activity was held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Mode {
     /// In person.
     #[serde(alias = "offline", alias = "tatap_muka")]
@@ -208,6 +211,7 @@ fn yes() -> bool {
 /// A source of funds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FundingSource {
     /// State budget.
     Apbn,
@@ -351,6 +355,7 @@ impl Activity {
 /// The kind of a sarpras item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ItemKind {
     /// Laptop.
     Laptop,

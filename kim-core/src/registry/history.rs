@@ -16,6 +16,7 @@ use crate::vocab::Status;
 /// What an [`Event`] changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Change {
     /// A status change.
     Status {

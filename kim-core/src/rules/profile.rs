@@ -177,6 +177,7 @@ pub struct Rule {
 /// National profile or local overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ProfileKind {
     /// A national profile; exactly one is in force on any date from 2010-06-01.
     National,

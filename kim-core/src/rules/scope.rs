@@ -58,6 +58,7 @@ pub(super) fn national_scope(profile: &Profile, as_of: NaiveDate) -> Option<Find
 /// How field paths are written in findings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PathStyle {
     /// kim's own: `members[m2].occupation` (a member by its id), `history[1].date`.
     #[default]
