@@ -140,6 +140,18 @@ impl Registry {
     }
 
     /// Adds a KIM after checking its id is new and its history and members are consistent.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let mut reg = Registry::new();
+    /// reg.insert(Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?))?;
+    /// reg.insert(Kim::new("K2", "KIM Muara Leka", Kode::parse("64.02.01.2002")?))?;
+    /// let again = reg.insert(Kim::new("K1", "KIM Perian Maju", Kode::parse("64.02.01.2001")?));
+    /// assert_eq!(again.unwrap_err().code(), "KIM-E-DUPLICATE-KIM");
+    /// assert_eq!(reg.len(), 2);
+    /// assert_eq!(reg.get("K1").map(|k| k.name.as_str()), Some("KIM Perian")); // the first one is kept
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn insert(&mut self, kim: Kim) -> Result<()> {
         if self.by_id.contains_key(&kim.id) {
             return Err(Error::duplicate_kim(&kim.id));
@@ -199,6 +211,16 @@ impl Registry {
     }
 
     /// Number of KIMs.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let seat = Kode::parse("64.02.01.2001")?;
+    /// // Several KIMs may share a seat: there is no national limit per village.
+    /// let reg = Registry::from_kims([Kim::new("K1", "KIM Perian", seat), Kim::new("K2", "KIM Perian Muda", seat)])?;
+    /// assert_eq!((reg.len(), reg.is_empty()), (2, false));
+    /// assert!(Registry::new().is_empty());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.kims.len()
     }
@@ -209,6 +231,14 @@ impl Registry {
     }
 
     /// The KIM with this id.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// assert_eq!(reg.get("K1").map(|k| k.seat.to_string()), Some("64.02.01.2001".to_owned()));
+    /// assert!(reg.get("k1").is_none()); // ids are exact
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn get(&self, id: &str) -> Option<&Kim> {
         self.by_id.get(id).map(|&i| &self.kims[i])
     }

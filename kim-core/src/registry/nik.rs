@@ -50,6 +50,20 @@ impl Nik {
     /// and `MM` a month forming a calendar date in some century (see the type's docs); a serial other than `0000`.
     /// A kab/kota or kecamatan absent from the current list is not an error: old codes are legitimate, and the
     /// rule profiles report it as a warning (docs/domain.md §5).
+    ///
+    /// ```
+    /// use kim_core::{Error, error::NikProblem, registry::Nik};
+    /// assert_eq!(Nik::parse(" 6402.0141.0190.0001 ")?.expose(), "6402014101900001");
+    /// let problem = |s| match Nik::parse(s) {
+    ///     Err(Error::InvalidNik { problem, .. }) => Some(problem),
+    ///     _ => None,
+    /// };
+    /// assert_eq!(problem("6402**********01"), Some(NikProblem::Masked)); // a display copy, not the data
+    /// assert_eq!(problem("9902014101900001"), Some(NikProblem::UnknownProvince { code: 99 }));
+    /// assert_eq!(problem("6402013002900001"), Some(NikProblem::Date)); // 30 February
+    /// assert_eq!(problem("640201410190001"), Some(NikProblem::Length));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn parse(s: &str) -> Result<Self> {
         let err = |problem| Error::InvalidNik {
             masked: privacy::mask_nik(s),
