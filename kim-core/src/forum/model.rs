@@ -8,6 +8,15 @@ use crate::vocab::clean_text;
 use crate::wilayah::{Kode, Level};
 
 /// The level of a forum, lowest first.
+///
+/// ```
+/// use kim_core::{forum::ForumLevel, wilayah::Level};
+/// assert!(ForumLevel::Kecamatan < ForumLevel::KabKota);
+/// assert_eq!(ForumLevel::KabKota.region_level(), Some(Level::KabKota)); // FR2: region `PP.KK`
+/// assert_eq!(ForumLevel::Nasional.region_level(), None);
+/// assert_eq!(ForumLevel::Provinsi.lower(), Some(ForumLevel::KabKota)); // FR4: its members' level
+/// assert_eq!((ForumLevel::KabKota.as_str(), ForumLevel::KabKota.label_id()), ("kab_kota", "kabupaten/kota"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ForumLevel {
@@ -423,6 +432,23 @@ impl Membership {
 }
 
 /// A forum.
+///
+/// ```
+/// use kim_core::chrono::NaiveDate;
+/// use kim_core::forum::{Forum, ForumLevel, ForumState, ForumStatus, MemberRef, Term};
+/// use kim_core::wilayah::Kode;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let forum = Forum::new("FK-6402", "Forum KIM Kukar", ForumLevel::KabKota, Some(Kode::parse("64.02")?))
+///     .status(d(2022, 7, 12), ForumStatus::Dikukuhkan)
+///     .term(Term::new(d(2022, 7, 12)).years(3)) // FR8: the term ends on 11 July 2025
+///     .member(MemberRef::Kim("K1".into()), d(2022, 7, 12));
+/// forum.check_consistency()?;
+/// assert_eq!(forum.state_on(d(2022, 7, 11)), ForumState::NotYetRecorded);
+/// assert!(forum.is_active_on(d(2025, 7, 11)));
+/// // Dikukuhkan but out of term: it needs a new term, it is not dissolved (FR9).
+/// assert_eq!(forum.state_on(d(2025, 7, 12)), ForumState::TermExpired);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -131,6 +131,21 @@ impl PembinaanOptions {
 }
 
 /// Activities and sarpras grants.
+///
+/// ```
+/// use kim_core::pembinaan::{Activity, ActivityKind, MemberRef, Organizer, OrganizerKind, PembinaanData};
+/// use kim_core::chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let dinas = Organizer { kind: OrganizerKind::DinasKabKota, region: None, name: "Diskominfo Kukar".into() };
+/// let activity = |id: &str, m| Activity::new(id, "Bimtek KIM", ActivityKind::Bimtek, dinas.clone(), d(m, 5), d(m, 6))
+///     .participant(MemberRef::Kim("K1".into()), true);
+/// let data = PembinaanData::from_parts(vec![activity("A2", 9), activity("A1", 3)], vec![])?;
+/// let ids: Vec<_> = data.attended_by("K1", d(1, 1), d(12, 31)).iter().map(|a| a.id.as_str()).collect();
+/// assert_eq!(ids, ["A1", "A2"]); // in date order
+/// assert_eq!(PembinaanData::from_json(&data.to_json())?, data);
+/// assert!(PembinaanData::from_parts(vec![activity("A1", 3), activity("A1", 9)], vec![]).is_err()); // ids are unique
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
