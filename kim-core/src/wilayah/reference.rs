@@ -221,6 +221,19 @@ impl Reference {
     }
 
     /// Parses the `code<TAB>name` format of the embedded file (`#version<TAB>…` sets the version).
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference};
+    /// let r = Reference::from_tsv("#version\tcontoh-1\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.72\tKota Samarinda\n64.72.01\tPalaran\n64.72.01.1001\tRawa Makmur\n")?;
+    /// assert_eq!((r.version(), r.len()), ("contoh-1", 7));
+    /// assert_eq!(r.get(Kode::parse("64.72.01")?).map(|u| u.name), Some("Palaran"));
+    /// // Every parent must be in the list, and every line is `code<TAB>name`.
+    /// assert!(Reference::from_tsv("64\tKalimantan Timur\n64.02.01\tMuara Muntai\n").is_err());
+    /// assert!(Reference::from_tsv("64 Kalimantan Timur\n").is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn from_tsv(text: &str) -> Result<Self> {
         let mut version = String::from("unversioned");
         let mut rows = Vec::with_capacity(text.len() / 24);
@@ -476,6 +489,17 @@ impl Reference {
     }
 
     /// Counts for the whole list.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Reference;
+    /// let r = Reference::from_tsv("#version\tcontoh-1\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.72\tKota Samarinda\n64.72.01\tPalaran\n64.72.01.1001\tRawa Makmur\n")?;
+    /// let c = r.counts();
+    /// assert_eq!((c.provinsi, c.kabupaten, c.kota, c.kecamatan), (1, 1, 1, 2));
+    /// assert_eq!((c.desa, c.kelurahan, c.villages()), (1, 1, 2));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn counts(&self) -> Counts {
         self.counts
     }
