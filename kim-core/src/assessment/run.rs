@@ -223,6 +223,7 @@ pub struct Assessment {
 /// of the validation feed (national plus each seat's overlays); it is not read when neither is used.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::assessment::{AssessOptions, Feeds, Observations, Rubric, assess};
 /// use kim_core::pembinaan::PembinaanData;
 /// use kim_core::registry::Registry;
@@ -246,6 +247,7 @@ pub struct Assessment {
 /// let a = assess(&rubric, obs, &registry, &set, Reference::embedded(), &options)?;
 /// assert!((a.scores.row(0).total - 40.0).abs() < 1e-9);
 /// assert_eq!(a.classifications.len(), a.ranking.rows.len());
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

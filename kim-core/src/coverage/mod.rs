@@ -15,6 +15,7 @@
 //! `registered` or `active`); a KIM stops counting on the day its status changes to anything else.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::{coverage::{coverage, CoverageOptions}, registry::Registry, wilayah::{Kode, Level, Reference}};
 //! let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 //! let opts = CoverageOptions::new("2025-06-30".parse().unwrap()).level(Level::Kecamatan).within(Kode::parse("64.02")?);
@@ -22,6 +23,7 @@
 //! assert_eq!(table.rows.len(), 20);                       // every kecamatan of Kutai Kartanegara
 //! assert_eq!(table.total.villages.total, 237);
 //! assert!(table.total.villages_with_kim.total <= table.total.n_kim);
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 

@@ -255,12 +255,14 @@ fn fpath(f: &Forum, field: &str) -> String {
 /// `reference`. Every finding is returned.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::forum::{ForumRegistry, ForumRules, check_forums};
 /// use kim_core::{registry::Registry, wilayah::Reference};
 /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
 /// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let report = check_forums(&forums, &kims, Reference::embedded(), &ForumRules::national(), "2025-06-30".parse().unwrap());
 /// assert!(report.ok, "{:#?}", report.findings);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn check_forums(

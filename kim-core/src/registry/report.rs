@@ -113,12 +113,14 @@ impl ImportReport {
     /// of each code. Reasons and values are masked already (see [`RowError`]).
     ///
     /// ```
+    /// # #[cfg(feature = "csv")] {
     /// use kim_core::registry::Registry;
     /// let kims = "id,name,seat\nK1,KIM,64.0x\nK2,KIM,64.02.01.2001\n";
     /// let (_, report) = Registry::import_csv(kims.as_bytes(), None::<&[u8]>, None)?;
     /// let text = report.summary(10);
     /// assert!(text.starts_with("1 of 2 KIM rows and 0 of 0 member rows rejected\n  kims: read as utf-8, delimiter ','"));
     /// assert!(text.contains("\nproblems:\n  kims line 2, field seat: "));
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]

@@ -52,6 +52,7 @@ type Target = (SeatStatus, Option<Kode>, Option<f64>, Vec<Kode>);
 /// A crosswalk from one code list to another: build it once, migrate many codes.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::{Crosswalk, Kode, Reference, SeatStatus};
 /// let old = Reference::version_id("kepmendagri-100.1.1-6117-2022")?;
 /// let cw = Crosswalk::new(old, Reference::embedded());
@@ -59,6 +60,7 @@ type Target = (SeatStatus, Option<Kode>, Option<f64>, Vec<Kode>);
 /// assert_eq!(m.status, SeatStatus::Rekeyed);
 /// assert_eq!(m.new_code, Some(Kode::parse("96.01.01")?));
 /// assert_eq!(cw.migrate(Kode::parse("64.02.01")?).status, SeatStatus::Unchanged);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub struct Crosswalk<'a> {

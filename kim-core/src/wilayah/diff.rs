@@ -119,11 +119,13 @@ impl CodeListDiff {
 /// The differences from `from` to `to` (usually older to newer, but any two lists work).
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::{diff, Change, Kode, Reference};
 /// let d = diff(Reference::version_id("kepmendagri-100.1.1-6117-2022")?, Reference::embedded());
 /// let old = Some(Kode::parse("92.01")?);
 /// let sorong = d.rows.iter().find(|r| r.old_code == old).unwrap();
 /// assert_eq!((sorong.change, sorong.new_code), (Change::Rekeyed, Some(Kode::parse("96.01")?)));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn diff(from: &Reference, to: &Reference) -> CodeListDiff {

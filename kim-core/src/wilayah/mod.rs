@@ -8,6 +8,7 @@
 //! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::wilayah::{Kode, Level, Reference};
 //! let perian = Kode::parse("6402012001")?; // undotted or dotted
 //! assert_eq!((perian.to_string().as_str(), perian.level()), ("64.02.01.2001", Level::Desa));
@@ -15,6 +16,7 @@
 //! let list = Reference::embedded();
 //! assert_eq!(list.get(perian).map(|u| u.name), Some("Perian"));
 //! assert!(Kode::parse("64.02.0").is_err());
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 

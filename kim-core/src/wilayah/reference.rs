@@ -132,6 +132,7 @@ pub struct Lookup {
 /// binary searches over a flat `Vec<Kode>`. Names live in one string.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::{Kode, Reference, Level};
 /// let r = Reference::embedded();
 /// let kukar = Kode::parse("64.02")?;
@@ -139,6 +140,7 @@ pub struct Lookup {
 /// let c = r.counts_within(Some(kukar));
 /// assert_eq!((c.kecamatan, c.desa, c.kelurahan), (20, 193, 44));
 /// assert_eq!(r.children(Some(kukar)).count(), 20);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub struct Reference {
@@ -560,12 +562,14 @@ impl Reference {
     /// be there.
     ///
     /// ```
+    /// # #[cfg(feature = "embedded")] {
     /// use kim_core::wilayah::{Kode, Reference};
     /// let r = Reference::embedded();
     /// assert_eq!(r.unit(Kode::parse("64.02.01")?)?.name, "Muara Muntai");
     /// let err = r.unit(Kode::parse("64.02.99")?).unwrap_err();
     /// assert_eq!(err.to_string(), "64.02.99 is not in the code list kepmendagri-300.2.2-2138-2025");
     /// assert_eq!(err.code(), "KIM-E-NOT-IN-LIST");
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn unit(&self, kode: Kode) -> Result<Unit<'_>> {
@@ -579,10 +583,12 @@ impl Reference {
     /// of Python's `Reference.get`), or [`Error::NotInCodeList`].
     ///
     /// ```
+    /// # #[cfg(feature = "embedded")] {
     /// use kim_core::wilayah::{Kode, Reference};
     /// let l = Reference::embedded().lookup(Kode::parse("64.02")?)?;
     /// assert_eq!((l.name.as_str(), l.counts.kecamatan), ("Kabupaten Kutai Kartanegara", 20));
     /// assert_eq!(l.parent, Some(Kode::parse("64")?));
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn lookup(&self, kode: Kode) -> Result<Lookup> {
