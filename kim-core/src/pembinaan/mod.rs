@@ -22,6 +22,27 @@
 //!   as_of]`, month-end clamped: at 2025-06-30, from 2024-07-01; at 2024-02-29, from 2023-03-01 (PB6). The
 //!   length is [`PembinaanOptions::window_months`].
 //!
+//! ```
+//! use kim_core::pembinaan::{Activity, ActivityKind, MemberRef, Organizer, OrganizerKind, PembinaanOptions};
+//! use kim_core::{chrono::NaiveDate, registry::Registry};
+//! let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+//!     {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+//!      "history": [{"date": "2024-01-10", "status": "active"}]},
+//!     {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+//!      "history": [{"date": "2024-08-10", "status": "registered"}]}]}"#)?;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+//! let dinas = Organizer { kind: OrganizerKind::DinasKabKota, region: None, name: "Diskominfo Kukar".into() };
+//! let bimtek = Activity::new("A1", "Bimtek KIM", ActivityKind::Bimtek, dinas, d(8, 5), d(8, 6))
+//!     .participant(MemberRef::Kim("K1".into()), true)
+//!     .participant(MemberRef::Kim("K2".into()), true);
+//! let opts = PembinaanOptions::default();
+//! let counts = |id| opts.counts(registry.get(id).unwrap(), &bimtek);
+//! assert!(counts("K1"));
+//! assert!(!counts("K2")); // PB3: not yet registered on the last day of the bimtek
+//! assert!(opts.training.contains(&ActivityKind::Bimtek)); // PB5: a bimtek is training
+//! # Ok::<(), kim_core::Error>(())
+//! ```
+//!
 //! # JSON shape, `schema_version` 1
 //!
 //! ```json

@@ -37,6 +37,23 @@
 //! an issuer has `tidak_diketahui`. Member rows an import rejected are kept on their KIM in `member_problems`
 //! (`[{"path": "members[m2].nik", "code": "KIM-E-NIK", "message": …, "line": 3}]`). Validation reports both. Ids
 //! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
+//!
+//! ```
+//! use kim_core::registry::{IssuerRole, Registry, Role, Status};
+//! let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [{
+//!     "id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+//!     "sk": {"number": "141/05/SK-KIM/2023", "date": "2023-02-01", "issuer": "Kepala Desa Perian"},
+//!     "members": [{"id": "m1", "name": "Siti", "nik": "6402014101900001", "role": "Koordinator Liputan"}],
+//!     "history": [{"date": "2023-02-01", "status": "established"}]}]}"#)?;
+//! let k1 = registry.get("K1").unwrap();
+//! assert_eq!(k1.status(), Some(Status::Established));
+//! assert_eq!(k1.sk.as_ref().map(|s| s.issuer), Some(IssuerRole::KepalaDesa)); // from legacy text
+//! let siti = &k1.members[0];
+//! assert_eq!((siti.role, siti.role_raw.as_deref()), (Role::Anggota, Some("Koordinator Liputan"))); // legacy text kept
+//! assert_eq!(siti.nik.as_ref().map(ToString::to_string), Some("6402**********01".to_owned())); // masked
+//! assert_eq!(Registry::from_json(&registry.to_json())?, registry);
+//! # Ok::<(), kim_core::Error>(())
+//! ```
 
 mod columns;
 #[cfg(feature = "csv")]
