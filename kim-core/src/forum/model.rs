@@ -115,6 +115,15 @@ pub enum ForumStatus {
 impl ForumStatus {
     /// True if `from → to` is allowed: draft → dikukuhkan ↔ vakum, any → dibubarkan (final); the first recorded
     /// status may be any.
+    ///
+    /// ```
+    /// use kim_core::forum::ForumStatus::{self, *};
+    /// assert!(ForumStatus::can_follow(Some(Draft), Dikukuhkan));
+    /// assert!(ForumStatus::can_follow(Some(Vakum), Dikukuhkan)); // revived
+    /// assert!(!ForumStatus::can_follow(Some(Draft), Vakum));
+    /// assert!(!ForumStatus::can_follow(Some(Dibubarkan), Dikukuhkan)); // final
+    /// assert!(ForumStatus::can_follow(None, Vakum)); // the first recorded status may be any
+    /// ```
     #[must_use]
     pub fn can_follow(from: Option<ForumStatus>, to: ForumStatus) -> bool {
         use ForumStatus::{Dibubarkan, Dikukuhkan, Draft, Vakum};
