@@ -354,6 +354,16 @@ impl Term {
 
     /// The last day: `end`, else derived from `years`, else from `default_years` (an overlay's term length,
     /// FR11); `None`: open.
+    ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, forum::Term};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let open = Term::new(d(2023, 5, 25));
+    /// assert_eq!(open.last_day(None), None);
+    /// assert_eq!(open.last_day(Some(4)), Some(d(2027, 5, 24))); // an overlay's 4-year term (FR11)
+    /// assert_eq!(open.clone().years(3).last_day(Some(4)), Some(d(2026, 5, 24))); // its own length wins
+    /// assert_eq!(open.end(d(2025, 12, 31)).last_day(Some(4)), Some(d(2025, 12, 31)));
+    /// ```
     #[must_use]
     pub fn last_day(&self, default_years: Option<u32>) -> Option<NaiveDate> {
         self.end.or_else(|| {
