@@ -229,6 +229,16 @@ impl fmt::Display for ArgumentProblem {
 ///
 /// `line` is the 1-based physical line in the source file (the header is line 1 of a CSV); for JSON record lists it
 /// is the 1-based record number. `value` is masked when it could hold personal data.
+///
+/// ```
+/// use kim_core::{error::RowError, wilayah::Reference};
+/// let err = Reference::from_tsv("64\tKalimantan Timur\n64.0x\tKutai Kartanegara\n").unwrap_err();
+/// let row = &err.rows()[0];
+/// assert_eq!((row.line, row.field.as_str(), row.code), (2, "code", "KIM-E-CODE"));
+/// // A value that may be a NIK is masked when the error is built.
+/// let nik = RowError::new(3, "nik", "6402014101900001", "KIM-E-NIK", "serial 0000");
+/// assert_eq!(nik.to_string(), r#"line 3, field `nik`: serial 0000 (value "6402**********01") [KIM-E-NIK]"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct RowError {
@@ -483,6 +493,16 @@ pub enum ErrorFamily {
 
 impl Error {
     /// The family of this error (see [`ErrorFamily`]).
+    ///
+    /// ```
+    /// use kim_core::{ErrorFamily, registry::{Kim, Nik, Registry}, wilayah::Kode};
+    /// assert_eq!(Kode::parse("64.0x").unwrap_err().family(), ErrorFamily::Code);
+    /// assert_eq!(Nik::parse("123").unwrap_err().family(), ErrorFamily::Nik);
+    /// assert_eq!(Registry::from_json("{").unwrap_err().family(), ErrorFamily::Json);
+    /// let k1 = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
+    /// assert_eq!(Registry::from_kims([k1.clone(), k1]).unwrap_err().family(), ErrorFamily::Registry);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn family(&self) -> ErrorFamily {
         match self {

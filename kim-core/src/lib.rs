@@ -22,6 +22,7 @@
 //! - [`privacy`]: masking of NIKs and phone numbers in every message and log output (UU PDP 27/2022).
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry}, wilayah::Reference};
 //! let reference = Reference::embedded();
 //! assert_eq!(reference.counts().villages(), 83_762);
@@ -30,6 +31,7 @@
 //! let profiles = ProfileSet::builtin();
 //! let reports = validate_registry(&registry, &profiles.in_force(date)?, reference, date)?;
 //! assert_eq!(reports.len(), registry.len());
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 #![forbid(unsafe_code)]

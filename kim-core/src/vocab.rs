@@ -160,6 +160,12 @@ str_enum! {
 
 impl IssuerRole {
     /// True for kepala desa, lurah or a higher head of government: "minimal" in Pasal 23(3)(c), read as "at least" \[I\].
+    ///
+    /// ```
+    /// use kim_core::registry::IssuerRole;
+    /// assert!(IssuerRole::Lurah.is_at_least_village_head() && IssuerRole::Camat.is_at_least_village_head());
+    /// assert!(!IssuerRole::Other.is_at_least_village_head()); // e.g. a ketua RT: below the village head
+    /// ```
     #[must_use]
     pub fn is_at_least_village_head(self) -> bool {
         !matches!(self, Self::Other | Self::TidakDiketahui)
@@ -234,6 +240,12 @@ str_enum! {
 
 impl Role {
     /// Officers (*pengurus inti*): ketua, wakil ketua, sekretaris, bendahara.
+    ///
+    /// ```
+    /// use kim_core::registry::Role;
+    /// assert!(Role::Bendahara.is_officer());
+    /// assert!(!Role::Anggota.is_officer());
+    /// ```
     #[must_use]
     pub fn is_officer(self) -> bool {
         matches!(
@@ -442,6 +454,11 @@ pub const ROLE_SPELLINGS: &[(&str, Role)] = &[
 
 /// The key a legacy spelling is looked up by: trimmed, lower case, every run of spaces, `-`, `/`, `.`, `,` as one
 /// `_`, no leading or trailing `_`.
+///
+/// ```
+/// use kim_core::vocab::legacy_key;
+/// assert_eq!(legacy_key("  Pj. Kepala-Desa / Lurah "), "pj_kepala_desa_lurah");
+/// ```
 pub fn legacy_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for c in text.trim().chars().flat_map(char::to_lowercase) {
@@ -499,6 +516,13 @@ pub fn read_legacy<T: Copy + std::str::FromStr>(
 // ---- The text rule -----------------------------------------------------------------------------------------------
 
 /// Why a character is not allowed in an id or a name (see [`text_problem`]).
+///
+/// ```
+/// use kim_core::vocab::forbidden_char;
+/// assert_eq!(forbidden_char('\u{202E}'), Some("a bidirectional control")); // right-to-left override
+/// assert_eq!(forbidden_char('\n'), Some("a control character"));
+/// assert_eq!(forbidden_char('é'), None);
+/// ```
 #[must_use]
 pub fn forbidden_char(c: char) -> Option<&'static str> {
     match c {

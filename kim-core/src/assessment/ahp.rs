@@ -22,6 +22,18 @@ pub const DEFAULT_MAX_CR: f64 = 0.10;
 const RECIPROCITY_TOLERANCE: f64 = 1e-6;
 
 /// The result of an AHP computation.
+///
+/// ```
+/// use kim_core::assessment::{Ahp, DEFAULT_MAX_CR};
+/// let a = Ahp::compute(&[vec![1.0, 3.0], vec![1.0 / 3.0, 1.0]])?;
+/// assert!((a.weights[0] - 0.75).abs() < 1e-9 && a.cr == 0.0); // n = 2 is always consistent
+/// // A cycle (a ≫ b ≫ c ≫ a) is well-formed but inconsistent: CR far above 0.10.
+/// let cycle = vec![vec![1.0, 9.0, 1.0 / 9.0], vec![1.0 / 9.0, 1.0, 9.0], vec![9.0, 1.0 / 9.0, 1.0]];
+/// let a = Ahp::compute(&cycle)?;
+/// assert!(a.cr > 1.0 && a.check(DEFAULT_MAX_CR, "weights.ahp").is_err());
+/// assert!(Ahp::compute(&[vec![1.0, 3.0], vec![3.0, 1.0]]).is_err()); // not reciprocal
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Ahp {

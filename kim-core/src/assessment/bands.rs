@@ -48,6 +48,20 @@ impl Band {
 }
 
 /// A checked band table over a declared domain.
+///
+/// ```
+/// use kim_core::assessment::{Band, BandTable};
+/// // A closed domain, 0–100 % of members trained: the last band includes 100.
+/// let t = BandTable::new(0.0, Some(100.0), vec![
+///     Band::new(0.0, Some(50.0), 0.0).labelled("kurang"),
+///     Band::new(50.0, Some(100.0), 100.0).labelled("baik"),
+/// ])?;
+/// assert_eq!((t.score(49.9, "x")?, t.score(50.0, "x")?, t.score(100.0, "x")?), (0.0, 100.0, 100.0));
+/// assert!(t.score(101.0, "x").is_err()); // outside the domain
+/// // A closed domain must not end in an open band.
+/// assert!(BandTable::new(0.0, Some(100.0), vec![Band::new(0.0, None, 50.0)]).is_err());
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BandTable {

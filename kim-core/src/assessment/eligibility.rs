@@ -46,6 +46,28 @@ impl Eligibility {
 /// The default eligibility (SC6) of every KIM of `registry` on `as_of`, under `profiles` (national first, as for
 /// [`validate`]).
 ///
+/// ```
+/// use kim_core::assessment::default_eligibility;
+/// use kim_core::{chrono::NaiveDate, registry::Registry, rules::ProfileSet, wilayah::Reference};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n64.02.01.2002\tMuara Leka\n")?;
+/// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+///   {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+///    "sk": {"number": "141/05/SK-KIM/2023", "date": "2023-02-01", "issuer": "kepala_desa"},
+///    "registration": {"number": "489/12/DKI/2023", "date": "2023-03-01", "kab_kota": "64.02"},
+///    "history": [{"date": "2023-02-01", "status": "established"}, {"date": "2023-03-01", "status": "registered"}]},
+///   {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+///    "history": [{"date": "2023-03-01", "status": "active"}]}]}"#)?;
+/// let as_of: NaiveDate = "2025-06-30".parse()?;
+/// let profiles = ProfileSet::builtin();
+/// let e = default_eligibility(&registry, &profiles.in_force(as_of)?, &reference, as_of)?;
+/// assert!(e[0].eligible && e[0].reasons.is_empty());
+/// // Active, but no SK (F3) and no registration (F4): scored, not ranked.
+/// assert!(!e[1].eligible);
+/// assert!(e[1].reasons.contains(&"KIM-F3-MISSING".to_owned()) && e[1].reasons.contains(&"KIM-F4-MISSING".to_owned()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// As [`validate`]: no profiles, or no national one.
 pub fn default_eligibility(

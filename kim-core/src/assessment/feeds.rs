@@ -22,6 +22,26 @@ use crate::rules::Report;
 use crate::{Error, Result};
 
 /// Forum KIM membership and pembinaan participation of KIMs over a period.
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Observations, Participation, ParticipationTable, Provenance, Rubric};
+/// use kim_core::assessment::{Scale, Source, WeightSpec};
+/// use kim_core::chrono::NaiveDate;
+/// let rubric = Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"), vec![
+///     Criterion::new("bimtek", "Sesi pembinaan", Scale::Range { min: 0.0, max: 12.0, higher_is_better: true })
+///         .fed_by(Source::Pembinaan)], WeightSpec::Explicit(vec![1.0]))?;
+/// let mut table = ParticipationTable::new();
+/// table.set_pembinaan_sessions("K1", 3).set_forum_member("K1", true);
+/// let (from, to) = (NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+/// assert_eq!(table.forum_member("K1", from, to), Some(true));
+/// let mut obs = Observations::new(&rubric);
+/// obs.add_kim("K1");
+/// obs.fill_pembinaan("bimtek", &table, from, to)?;
+/// assert_eq!(obs.get("K1", "bimtek"), Some(3.0));
+/// obs.add_kim("K2"); // unknown to the table: an error, not a 0
+/// assert!(obs.fill_pembinaan("bimtek", &table, from, to).is_err());
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub trait Participation {
     /// Whether the KIM was a member of a Forum KIM at some time in `[from, to]`; `None` when unknown.
     fn forum_member(&self, kim_id: &str, from: NaiveDate, to: NaiveDate) -> Option<bool>;

@@ -71,6 +71,29 @@ pub struct Unranked {
 }
 
 /// A ranking (SC5, SC6). Ties are listed, never broken: tied KIMs share a rank and are listed by id.
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Eligibility, Observations, Provenance, RankScope, Rubric, Scale, WeightSpec};
+/// use kim_core::assessment::{rank, score};
+/// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+/// let juri = Criterion::new("juri", "Nilai juri", Scale::Range { min: 0.0, max: 100.0, higher_is_better: true });
+/// let rubric = Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"), vec![juri],
+///     WeightSpec::Explicit(vec![1.0]))?;
+/// let registry = Registry::from_kims([
+///     Kim::new("KUKAR-1", "KIM Perian", Kode::parse("64.02.01.2001")?),
+///     Kim::new("BERAU-1", "KIM Merabu", Kode::parse("64.03.01.2001")?),
+/// ])?;
+/// let mut obs = Observations::new(&rubric);
+/// obs.push("KUKAR-1", &[70.0])?;
+/// obs.push("BERAU-1", &[90.0])?;
+/// let (scores, all) = (score(&rubric, &obs)?, ["KUKAR-1", "BERAU-1"].map(Eligibility::eligible));
+/// let per_kab = rank(&scores, &registry, &all, RankScope::KabKota)?; // one ranking per kab/kota: both first
+/// assert!(per_kab.rows.iter().all(|r| r.rank == 1));
+/// let per_prov = rank(&scores, &registry, &all, RankScope::Provinsi)?; // one ranking for Kalimantan Timur
+/// let order: Vec<_> = per_prov.rows.iter().map(|r| (r.kim_id.as_str(), r.rank)).collect();
+/// assert_eq!(order, [("BERAU-1", 1), ("KUKAR-1", 2)]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Ranking {
@@ -94,6 +117,29 @@ pub struct Ranking {
 
 /// Ranks the scored KIMs within their kab/kota or province. A KIM with no entry in `eligibility` is an error (no
 /// KIM is assumed eligible); use [`Eligibility::eligible`] for everyone when there is no condition.
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Eligibility, Observations, Provenance, RankScope, Rubric, Scale, WeightSpec};
+/// use kim_core::assessment::{rank, score};
+/// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+/// let juri = Criterion::new("juri", "Nilai juri", Scale::Range { min: 0.0, max: 100.0, higher_is_better: true });
+/// let rubric = Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"), vec![juri],
+///     WeightSpec::Explicit(vec![1.0]))?;
+/// let seat = Kode::parse("64.02.01.2001")?;
+/// let registry = Registry::from_kims(["K1", "K2", "K3", "K4"].map(|id| Kim::new(id, format!("KIM {id}"), seat)))?;
+/// let mut obs = Observations::new(&rubric);
+/// for (id, v) in [("K1", 80.0), ("K2", 90.0), ("K3", 80.0), ("K4", 95.0)] {
+///     obs.push(id, &[v])?;
+/// }
+/// let mut eligibility = Vec::from(["K1", "K2", "K3"].map(Eligibility::eligible));
+/// eligibility.push(Eligibility::ineligible("K4", vec!["late entry".into()]));
+/// let ranking = rank(&score(&rubric, &obs)?, &registry, &eligibility, RankScope::KabKota)?;
+/// let order: Vec<_> = ranking.rows.iter().map(|r| (r.kim_id.as_str(), r.rank)).collect();
+/// assert_eq!(order, [("K2", 1), ("K1", 2), ("K3", 2)]); // a tie shares a rank
+/// assert_eq!(ranking.ties[0].kim_ids, ["K1", "K3"]);
+/// assert_eq!((ranking.unranked[0].kim_id.as_str(), ranking.unranked[0].total), ("K4", 95.0));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::UnknownKim`] for a scored KIM not in `registry`; [`Error::JsonAt`] for a scored KIM without an
@@ -217,6 +263,17 @@ pub struct TierScheme {
 
 impl TierScheme {
     /// Builds and checks a scheme: a provenance, at least one tier, `min_total` in 0–100 and strictly ascending.
+    ///
+    /// ```
+    /// use kim_core::assessment::{Classification, TierScheme, classify};
+    /// let tiers = |a: f64, b: f64| vec![("perak".to_owned(), a), ("emas".to_owned(), b)];
+    /// let scheme = TierScheme::new("Lomba KIM (contoh)", "juknis lomba, a doc example", tiers(60.0, 80.0))?;
+    /// assert!(matches!(classify(85.0, Some(&scheme)), Classification::Tier { tier, .. } if tier == "emas"));
+    /// assert!(matches!(classify(50.0, Some(&scheme)), Classification::Unclassified { .. }));
+    /// assert!(TierScheme::new("x", "juknis", tiers(80.0, 60.0)).is_err()); // tiers ascend
+    /// assert!(TierScheme::new("x", " ", tiers(60.0, 80.0)).is_err());      // a provenance is required
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::JsonAt`] naming the problem.

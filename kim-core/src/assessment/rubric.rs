@@ -72,6 +72,16 @@ pub struct Criterion {
 
 impl Criterion {
     /// A manual criterion.
+    ///
+    /// ```
+    /// use kim_core::assessment::{Criterion, Scale, Source};
+    /// let c = Criterion::new("pelanggaran", "Pelanggaran per tahun",
+    ///     Scale::Range { min: 0.0, max: 10.0, higher_is_better: false });
+    /// assert_eq!(c.score(2.5, "pelanggaran")?, 75.0);
+    /// assert!(c.score(11.0, "pelanggaran").is_err()); // outside the range: an error, never clamped
+    /// assert_eq!(c.fed_by(Source::ValidationErrors).source, Source::ValidationErrors);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn new(id: impl Into<String>, label: impl Into<String>, scale: Scale) -> Self {
         Self {
             id: id.into(),
@@ -115,6 +125,21 @@ impl Criterion {
 }
 
 /// How weights are given.
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Provenance, Rubric, Scale, WeightSpec};
+/// let pct = Scale::Range { min: 0.0, max: 100.0, higher_is_better: true };
+/// let build = |weights| Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"),
+///     vec![Criterion::new("a", "A", pct.clone()), Criterion::new("b", "B", pct.clone())], weights);
+/// assert_eq!(build(WeightSpec::Explicit(vec![0.7, 0.3]))?.weights(), [0.7, 0.3]);
+/// // SC2: explicit weights sum to 1.
+/// let err = build(WeightSpec::Explicit(vec![0.7, 0.4])).unwrap_err();
+/// assert!(err.to_string().starts_with("weights.explicit"));
+/// // SC3: "a is 4 times as important as b".
+/// let r = build(WeightSpec::Ahp(vec![vec![1.0, 4.0], vec![0.25, 1.0]]))?;
+/// assert!((r.weights()[0] - 0.8).abs() < 1e-9 && r.ahp().is_some());
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -153,6 +178,19 @@ fn default_max_cr() -> f64 {
 }
 
 /// A checked rubric with its resolved weights.
+///
+/// ```
+/// use kim_core::assessment::Rubric;
+/// let r = Rubric::from_json(r#"{"id": "lomba", "title": "Lomba KIM (contoh)",
+///     "provenance": {"source": "a doc example", "illustrative": true},
+///     "criteria": [{"id": "konten", "label": "Konten", "scale": {"kind": "range", "min": 0, "max": 10}},
+///                  {"id": "jejaring", "label": "Jejaring", "scale": {"kind": "range", "min": 0, "max": 5}}],
+///     "weights": {"explicit": [0.75, 0.25]}}"#)?;
+/// assert_eq!((r.id(), r.position("jejaring")), ("lomba", Some(1)));
+/// assert!(r.provenance().illustrative);
+/// assert_eq!(Rubric::from_json(&r.to_json())?, r);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rubric {
     spec: RubricSpec,

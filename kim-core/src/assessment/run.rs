@@ -24,6 +24,28 @@ use crate::wilayah::Reference;
 /// kim's own records that feed criteria. A record given fills, for every observed KIM, each criterion of the
 /// rubric whose [`Source`] it is (a value the caller set for such a criterion is replaced); a record left out leaves
 /// its criteria to the caller's values, and a missing value is then an error of [`score`], never a 0.
+///
+/// ```
+/// use kim_core::assessment::{AssessOptions, Eligibility, Feeds, Observations, Rubric, assess};
+/// use kim_core::{forum::ForumRegistry, registry::{Kim, Registry}, rules::ProfileSet, wilayah::{Kode, Reference}};
+/// let rubric = Rubric::from_json(r#"{"id": "contoh", "title": "Contoh",
+///     "provenance": {"source": "a doc example", "illustrative": true},
+///     "criteria": [{"id": "forum", "label": "Anggota Forum KIM", "source": "forum_membership",
+///                   "scale": {"kind": "range", "min": 0, "max": 1}}],
+///     "weights": {"explicit": [1.0]}}"#)?;
+/// let registry = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n")?;
+/// let (profiles, forums, eligible) = (ProfileSet::builtin(), ForumRegistry::new(), [Eligibility::eligible("K1")]);
+/// let options = AssessOptions::new("2025-06-30".parse()?).eligibility(&eligible).all_kims();
+/// // Without the forum records the criterion has no value: an error, not a 0.
+/// assert!(assess(&rubric, Observations::new(&rubric), &registry, &profiles, &reference, &options).is_err());
+/// // With them, K1 is in no forum: 0.
+/// let options = options.feeds(Feeds::new().forums(&forums));
+/// let a = assess(&rubric, Observations::new(&rubric), &registry, &profiles, &reference, &options)?;
+/// assert_eq!(a.scores.totals(), [0.0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 #[non_exhaustive]
 pub struct Feeds<'a> {
@@ -81,6 +103,29 @@ impl<'a> Feeds<'a> {
 }
 
 /// Settings of [`assess`].
+///
+/// ```
+/// use kim_core::assessment::{AssessOptions, Classification, Eligibility, Observations, RankScope, Rubric};
+/// use kim_core::assessment::{TierScheme, assess};
+/// use kim_core::{registry::{Kim, Registry}, rules::ProfileSet, wilayah::{Kode, Reference}};
+/// let rubric = Rubric::from_json(r#"{"id": "contoh", "title": "Contoh",
+///     "provenance": {"source": "a doc example", "illustrative": true},
+///     "criteria": [{"id": "juri", "label": "Nilai juri", "scale": {"kind": "range", "min": 0, "max": 100}}],
+///     "weights": {"explicit": [1.0]}}"#)?;
+/// let registry = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n")?;
+/// let scheme = TierScheme::new("Lomba KIM (contoh)", "juknis lomba, a doc example", vec![("emas".into(), 80.0)])?;
+/// let eligible = [Eligibility::eligible("K1")]; // the caller's decision, instead of the default SC6 check
+/// let options = AssessOptions::new("2025-06-30".parse()?)
+///     .scope(RankScope::Provinsi).eligibility(&eligible).scheme(&scheme);
+/// let mut obs = Observations::new(&rubric);
+/// obs.push("K1", &[85.0])?;
+/// let a = assess(&rubric, obs, &registry, &ProfileSet::builtin(), &reference, &options)?;
+/// assert_eq!((a.ranking.scope, a.ranking.rows[0].unit), (RankScope::Provinsi, Kode::parse("64")?));
+/// assert!(matches!(&a.classifications[0], Classification::Tier { tier, .. } if tier == "emas"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub struct AssessOptions<'a> {
@@ -178,6 +223,7 @@ pub struct Assessment {
 /// of the validation feed (national plus each seat's overlays); it is not read when neither is used.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::assessment::{AssessOptions, Feeds, Observations, Rubric, assess};
 /// use kim_core::pembinaan::PembinaanData;
 /// use kim_core::registry::Registry;
@@ -201,6 +247,7 @@ pub struct Assessment {
 /// let a = assess(&rubric, obs, &registry, &set, Reference::embedded(), &options)?;
 /// assert!((a.scores.row(0).total - 40.0).abs() < 1e-9);
 /// assert_eq!(a.classifications.len(), a.ranking.rows.len());
+/// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///

@@ -12,6 +12,22 @@ use crate::{Error, Result};
 /// Raw values of a rubric's criteria for a list of KIMs: a row per KIM, a column per criterion, in the rubric's
 /// criterion order. A value not set is missing, and scoring a missing value is an error naming the KIM and the
 /// criterion (nothing is scored 0 silently).
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Observations, Provenance, Rubric, Scale, WeightSpec, score};
+/// let pct = Scale::Range { min: 0.0, max: 100.0, higher_is_better: true };
+/// let rubric = Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"),
+///     vec![Criterion::new("konten", "Konten", pct.clone()), Criterion::new("jejaring", "Jejaring", pct)],
+///     WeightSpec::Explicit(vec![0.5, 0.5]))?;
+/// let mut obs = Observations::new(&rubric);
+/// obs.push("K1", &[80.0, 60.0])?;
+/// obs.set("K2", "konten", 90.0)?; // adds K2; its "jejaring" is still missing
+/// assert_eq!(obs.kim_ids(), ["K1", "K2"]);
+/// assert!(obs.get("K2", "jejaring").is_some_and(f64::is_nan));
+/// let err = score(&rubric, &obs).unwrap_err();
+/// assert_eq!(err.to_string(), "observations[K2].jejaring: missing value: set it, or leave the KIM out");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Observations {
     criteria: Vec<String>,
@@ -128,6 +144,23 @@ impl Observations {
 }
 
 /// Scores of a list of KIMs under one rubric: per-criterion scores (0–100) and totals (0–100).
+///
+/// ```
+/// use kim_core::assessment::{Criterion, Observations, Provenance, Rubric, Scale, WeightSpec, score};
+/// let rubric = Rubric::new("r", "Contoh", Provenance::illustrative("a doc example"), vec![
+///     Criterion::new("kegiatan", "Kegiatan per bulan", Scale::Range { min: 0.0, max: 10.0, higher_is_better: true }),
+///     Criterion::new("juri", "Nilai juri", Scale::Range { min: 0.0, max: 100.0, higher_is_better: true }),
+/// ], WeightSpec::Explicit(vec![0.6, 0.4]))?;
+/// let mut obs = Observations::new(&rubric);
+/// obs.push("K1", &[5.0, 100.0])?;
+/// obs.push("K2", &[10.0, 50.0])?;
+/// let scores = score(&rubric, &obs)?;
+/// let k1 = scores.get("K1").unwrap();
+/// assert_eq!(k1.scores, [50.0, 100.0]);
+/// assert_eq!(k1.contributions(), [30.0, 40.0]); // wᵢ · scoreᵢ, summing to the total
+/// assert_eq!(scores.totals(), [70.0, 80.0]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
     rubric_id: String,

@@ -30,6 +30,19 @@ pub enum CodeListChoice {
 }
 
 /// A coverage table with the version it used.
+///
+/// ```
+/// use kim_core::coverage::{CodeListChoice, CoverageOptions, coverage_by_date};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::Kode};
+/// let opts = CoverageOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()).within(Kode::parse("64.02")?);
+/// let pinned = CodeListChoice::Pinned("permendagri-72-2019".into());
+/// let c = coverage_by_date(&Registry::new(), &opts, &pinned)?;
+/// assert_eq!((c.version.id.as_str(), c.before_oldest), ("permendagri-72-2019", false));
+/// assert_eq!(c.table.total.kecamatan, 18); // the 2019 list, although the date is in 2025
+/// let opts = CoverageOptions::new(NaiveDate::from_ymd_opt(2010, 6, 30).unwrap());
+/// assert!(coverage_by_date(&Registry::new(), &opts, &CodeListChoice::InForce)?.before_oldest);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct DatedCoverage {
@@ -233,6 +246,21 @@ pub fn coverage_by_date(
 }
 
 /// [`gaps`] with the code list in force on `options.as_of` (or the pinned one).
+///
+/// ```
+/// use kim_core::coverage::{CodeListChoice, CoverageOptions, gaps_by_date};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::Kode};
+/// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [{"id": "K1", "name": "KIM Perian",
+///     "seat": "64.02.01.2001", "history": [{"date": "2019-03-01", "status": "active"}]}]}"#)?;
+/// let kukar = Kode::parse("64.02")?;
+/// let opts = |y| CoverageOptions::new(NaiveDate::from_ymd_opt(y, 6, 30).unwrap()).within(kukar);
+/// let g2020 = gaps_by_date(&registry, &opts(2020), &CodeListChoice::InForce)?;
+/// let g2025 = gaps_by_date(&registry, &opts(2025), &CodeListChoice::InForce)?;
+/// // Kutai Kartanegara had 18 kecamatan under the 2019 list and has 20 now; Muara Muntai has a KIM in both.
+/// assert_eq!((g2020.kecamatan.len(), g2025.kecamatan.len()), (17, 19));
+/// assert_eq!(g2025.code_list_version, "kepmendagri-300.2.2-2138-2025");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub fn gaps_by_date(
     registry: &Registry,
     options: &CoverageOptions,
@@ -245,6 +273,18 @@ pub fn gaps_by_date(
 
 /// [`coverage_series`] where each date uses the list in force on it (or the pinned one): the dates are grouped by
 /// version and each point says which version it used.
+///
+/// ```
+/// use kim_core::coverage::{CodeListChoice, CoverageOptions, SeriesDates, coverage_series_by_date};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::Kode};
+/// let day = |y| NaiveDate::from_ymd_opt(y, 6, 30).unwrap();
+/// let opts = CoverageOptions::new(day(2025)).within(Kode::parse("64.02")?);
+/// let dates = SeriesDates::Dates(vec![day(2025), day(2020)]); // any order: the series comes back sorted
+/// let s = coverage_series_by_date(&Registry::new(), &opts, &dates, &CodeListChoice::InForce)?;
+/// let kecamatan: Vec<_> = s.iter().map(|p| (p.code_list_version.as_str(), p.point.kecamatan)).collect();
+/// assert_eq!(kecamatan, [("permendagri-72-2019", 18), ("kepmendagri-300.2.2-2138-2025", 20)]);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub fn coverage_series_by_date(
     registry: &Registry,
     options: &CoverageOptions,

@@ -38,10 +38,12 @@ pub struct GapUnit {
 /// Villages and kecamatan under `options.within` without an active KIM on `options.as_of` (`level` is ignored).
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::{coverage::{gaps, CoverageOptions}, registry::Registry, wilayah::{Kode, Reference}};
 /// let registry = Registry::new();
 /// let g = gaps(&registry, Reference::embedded(), &CoverageOptions::new("2025-01-01".parse().unwrap()).within(Kode::parse("64.02")?))?;
 /// assert_eq!((g.villages.len(), g.kecamatan.len()), (237, 20));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn gaps(registry: &Registry, reference: &Reference, options: &CoverageOptions) -> Result<Gaps> {
@@ -137,6 +139,7 @@ impl Gaps {
     /// `reference` (the code list these gaps were computed with): the villages, then the kecamatan.
     ///
     /// ```
+    /// # #[cfg(feature = "embedded")] {
     /// use kim_core::{coverage::{gaps, CoverageOptions}, registry::Registry, wilayah::{Kode, Reference}};
     /// let reference = Reference::embedded();
     /// let opts = CoverageOptions::new("2025-01-01".parse().unwrap()).within(Kode::parse("64.02")?);
@@ -145,6 +148,7 @@ impl Gaps {
     /// assert_eq!((villages.len(), kecamatan.len()), (237, 20));
     /// assert_eq!(kecamatan[0].kab_kota_name.as_deref(), Some("Kabupaten Kutai Kartanegara"));
     /// assert!(villages[0].kecamatan_name.is_some() && villages[0].kind.is_some());
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn rows(&self, reference: &Reference) -> (Vec<GapRow>, Vec<GapRow>) {

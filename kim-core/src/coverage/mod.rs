@@ -15,6 +15,7 @@
 //! `registered` or `active`); a KIM stops counting on the day its status changes to anything else.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::{coverage::{coverage, CoverageOptions}, registry::Registry, wilayah::{Kode, Level, Reference}};
 //! let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 //! let opts = CoverageOptions::new("2025-06-30".parse().unwrap()).level(Level::Kecamatan).within(Kode::parse("64.02")?);
@@ -22,6 +23,7 @@
 //! assert_eq!(table.rows.len(), 20);                       // every kecamatan of Kutai Kartanegara
 //! assert_eq!(table.total.villages.total, 237);
 //! assert!(table.total.villages_with_kim.total <= table.total.n_kim);
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
@@ -110,6 +112,28 @@ impl CoverageSpec {
 }
 
 /// What to compute.
+///
+/// ```
+/// use kim_core::coverage::{CoverageOptions, coverage};
+/// use kim_core::{chrono::NaiveDate, registry::{Registry, Status}, wilayah::{Kode, Level, Reference}};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n64.02.01.2002\tMuara Leka\n\
+///     64.02.01.2003\tMuara Aloh\n64.02.01.2004\tJantur\n")?;
+/// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+///     {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+///      "history": [{"date": "2024-01-31", "status": "active"}]},
+///     {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+///      "history": [{"date": "2024-07-15", "status": "registered"}]}]}"#)?;
+/// let opts = CoverageOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())
+///     .level(Level::Desa).within(Kode::parse("64.02.01")?);
+/// let table = coverage(&registry, &reference, &opts)?;
+/// assert_eq!(table.rows.len(), 4); // every village of the kecamatan, with a KIM or not
+/// assert_eq!((table.total.villages_with_kim.total, table.total.village_ratio), (2, Some(0.5)));
+/// // Count only `active` KIMs: K2 is only `registered`.
+/// let table = coverage(&registry, &reference, &opts.active(&[Status::Active]))?;
+/// assert_eq!(table.total.villages_with_kim.total, 1);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct CoverageOptions {

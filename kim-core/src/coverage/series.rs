@@ -32,6 +32,23 @@ pub struct SeriesPoint {
 }
 
 /// The dates of a series.
+///
+/// ```
+/// use kim_core::coverage::{CoverageOptions, SeriesDates, coverage_series};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::Reference};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n")?;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+/// let dates_of = |dates| -> kim_core::Result<Vec<NaiveDate>> {
+///     let opts = CoverageOptions::new(d(1, 1));
+///     Ok(coverage_series(&Registry::new(), &reference, &opts, &dates)?.iter().map(|p| p.date).collect())
+/// };
+/// // The month ends that fall between 15 January and 15 April.
+/// assert_eq!(dates_of(SeriesDates::MonthEnds { from: d(1, 15), to: d(4, 15) })?, [d(1, 31), d(2, 28), d(3, 31)]);
+/// // Given dates come back sorted, without duplicates.
+/// assert_eq!(dates_of(SeriesDates::Dates(vec![d(6, 30), d(1, 1), d(6, 30)]))?, [d(1, 1), d(6, 30)]);
+/// assert!(dates_of(SeriesDates::MonthEnds { from: d(4, 15), to: d(1, 15) }).is_err());
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -98,6 +115,28 @@ impl SeriesDates {
 ///
 /// `options.as_of` and `options.level` are ignored. `only_valid` is not supported here (validation depends on the
 /// date): it is an [`Error::InvalidArgument`].
+///
+/// ```
+/// use kim_core::coverage::{CoverageOptions, SeriesDates, coverage_series};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::{Kode, Reference}};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n64.02.01.2002\tMuara Leka\n\
+///     64.02.01.2003\tMuara Aloh\n64.02.01.2004\tJantur\n")?;
+/// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+///     {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+///      "history": [{"date": "2024-01-31", "status": "active"}]},
+///     {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+///      "history": [{"date": "2024-07-15", "status": "registered"}]}]}"#)?;
+/// let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+/// let to = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+/// let opts = CoverageOptions::new(to).within(Kode::parse("64.02")?);
+/// let series = coverage_series(&registry, &reference, &opts, &SeriesDates::MonthEnds { from, to })?;
+/// assert_eq!(series.len(), 12);
+/// let covered: Vec<u32> = series.iter().map(|p| p.villages_with_kim.total).collect();
+/// assert_eq!(covered, [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]); // K2 counts from 15 July
+/// assert_eq!((series[11].village_ratio, series[11].kecamatan_ratio), (Some(0.5), Some(1.0)));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub fn coverage_series(
     registry: &Registry,
     reference: &Reference,

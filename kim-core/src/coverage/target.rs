@@ -11,6 +11,21 @@ use crate::registry::Registry;
 use crate::wilayah::Reference;
 
 /// A coverage target: reach `ratio` of villages by `date`.
+///
+/// ```
+/// use kim_core::coverage::{CoverageOptions, Target, target_progress};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::{Kode, Reference}};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n64.02.01.2002\tMuara Leka\n\
+///     64.02.01.2003\tMuara Aloh\n64.02.01.2004\tJantur\n")?;
+/// let registry = Registry::new();
+/// let opts = CoverageOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()).within(Kode::parse("64.02")?);
+/// let target = Target::new(1.5, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+/// assert!(target_progress(&registry, &reference, &opts, target).is_err()); // a ratio is in [0, 1]
+/// let none = target_progress(&registry, &reference, &opts, Target::new(0.5, target.date))?;
+/// assert_eq!((none.villages_needed, none.projected_date), (2, None)); // no pace, no projection
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Target {
@@ -72,6 +87,29 @@ pub struct TargetProgress {
 }
 
 /// Pace and projected date towards a coverage target for the `within` unit on `options.as_of`.
+///
+/// ```
+/// use kim_core::coverage::{CoverageOptions, Target, target_progress};
+/// use kim_core::{chrono::NaiveDate, registry::Registry, wilayah::{Kode, Reference}};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n64.02.01.2002\tMuara Leka\n\
+///     64.02.01.2003\tMuara Aloh\n64.02.01.2004\tJantur\n")?;
+/// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+///     {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+///      "history": [{"date": "2024-01-31", "status": "active"}]},
+///     {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+///      "history": [{"date": "2024-07-15", "status": "registered"}]}]}"#)?;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let opts = CoverageOptions::new(day(2025, 6, 30)).within(Kode::parse("64.02")?);
+/// // Every village of the unit by the end of 2026, at the pace of the last 12 months.
+/// let target = Target::new(1.0, day(2026, 12, 31));
+/// let p = target_progress(&registry, &reference, &opts, target)?;
+/// assert_eq!((p.villages_with_kim, p.villages, p.villages_needed), (2, 4, 2));
+/// assert!((p.pace_per_month - 1.0 / 12.0).abs() < 1e-12); // one village gained in 12 months
+/// assert_eq!(p.projected_date, Some(day(2027, 6, 30)));  // 2 more villages take 24 months
+/// assert!(!p.on_time);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 // The float-to-integer casts below act on values checked to be finite, non-negative and below 12,000.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 pub fn target_progress(

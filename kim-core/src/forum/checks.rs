@@ -302,6 +302,7 @@ fn fpath(f: &Forum, field: &str) -> String {
 /// `reference`. Every finding is returned.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::forum::{ForumRegistry, ForumRules, check_forums};
 /// use kim_core::{registry::Registry, wilayah::Reference};
 /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
@@ -313,6 +314,7 @@ fn fpath(f: &Forum, field: &str) -> String {
 /// assert_eq!(serde_json::from_str::<kim_core::forum::ForumReport>(&json).unwrap(), report);
 /// let forged = json.replace(r#""schema_version":1"#, r#""schema_version":99"#);
 /// assert!(serde_json::from_str::<kim_core::forum::ForumReport>(&forged).is_err());
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn check_forums(

@@ -63,11 +63,13 @@ pub(crate) fn count_units(n: usize) -> u32 {
 /// country. `Err` if `within` is not in the code list.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::forum::{ForumRegistry, ForumLevel, forum_coverage};
 /// use kim_core::wilayah::{Kode, Reference};
 /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
 /// let m = forum_coverage(&forums, Reference::embedded(), ForumLevel::Kecamatan, Some(Kode::parse("64.02")?), "2025-06-30".parse().unwrap())?;
 /// assert_eq!((m.numerator, m.denominator), (3, 20));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn forum_coverage(
@@ -145,6 +147,7 @@ impl AffiliationOptions {
 /// `options.level` when set, reached directly or through active lower forums), divided by those active KIMs.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::forum::{AffiliationOptions, ForumLevel, ForumRegistry, kim_forum_affiliation};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
 /// let forums = ForumRegistry::from_json(include_str!("../../data/sample/forum_kukar.json"))?;
@@ -152,6 +155,7 @@ impl AffiliationOptions {
 /// let opts = AffiliationOptions::default().level(ForumLevel::KabKota);
 /// let m = kim_forum_affiliation(&forums, &kims, Reference::embedded(), Some(Kode::parse("64.02")?), &opts, "2025-06-30".parse().unwrap())?;
 /// assert!(m.numerator <= m.denominator && m.denominator > 0);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn kim_forum_affiliation(

@@ -22,6 +22,28 @@
 //! [`ForumState::TermExpired`], which is not [`ForumState::Dibubarkan`] (dissolved). A membership is active on `d`
 //! iff `from ≤ d` and (`to` is empty or `d ≤ to`).
 //!
+//! ```
+//! use kim_core::chrono::NaiveDate;
+//! use kim_core::forum::{Forum, ForumLevel, ForumRegistry, ForumStatus, MemberRef, Term};
+//! use kim_core::wilayah::Kode;
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+//! let forum = |id: &str, level, region: &str, member| -> kim_core::Result<Forum> {
+//!     Ok(Forum::new(id, format!("Forum KIM {id}"), level, Some(Kode::parse(region)?))
+//!         .status(d(2023, 5, 25), ForumStatus::Dikukuhkan)
+//!         .term(Term::new(d(2023, 5, 25)).years(3)) // FR8: to 2026-05-24
+//!         .member(member, d(2023, 5, 25)))
+//! };
+//! let forums = ForumRegistry::from_forums([
+//!     forum("FK-640201", ForumLevel::Kecamatan, "64.02.01", MemberRef::Kim("K1".into()))?,
+//!     forum("FK-6402", ForumLevel::KabKota, "64.02", MemberRef::Forum("FK-640201".into()))?,
+//! ])?;
+//! // K1 belongs to the kab/kota forum through its kecamatan forum, while both are active.
+//! let of = |date| forums.forum_of("K1", ForumLevel::KabKota, date).map(|f| f.id.as_str());
+//! assert_eq!(of(d(2025, 6, 30)), Some("FK-6402"));
+//! assert_eq!(of(d(2026, 5, 25)), None); // the terms have ended
+//! # Ok::<(), kim_core::Error>(())
+//! ```
+//!
 //! # JSON shape, `schema_version` 1
 //!
 //! ```json

@@ -8,6 +8,15 @@ use crate::vocab::clean_text;
 use crate::wilayah::{Kode, Level};
 
 /// The level of a forum, lowest first.
+///
+/// ```
+/// use kim_core::{forum::ForumLevel, wilayah::Level};
+/// assert!(ForumLevel::Kecamatan < ForumLevel::KabKota);
+/// assert_eq!(ForumLevel::KabKota.region_level(), Some(Level::KabKota)); // FR2: region `PP.KK`
+/// assert_eq!(ForumLevel::Nasional.region_level(), None);
+/// assert_eq!(ForumLevel::Provinsi.lower(), Some(ForumLevel::KabKota)); // FR4: its members' level
+/// assert_eq!((ForumLevel::KabKota.as_str(), ForumLevel::KabKota.label_id()), ("kab_kota", "kabupaten/kota"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ForumLevel {
@@ -106,6 +115,15 @@ pub enum ForumStatus {
 impl ForumStatus {
     /// True if `from → to` is allowed: draft → dikukuhkan ↔ vakum, any → dibubarkan (final); the first recorded
     /// status may be any.
+    ///
+    /// ```
+    /// use kim_core::forum::ForumStatus::{self, *};
+    /// assert!(ForumStatus::can_follow(Some(Draft), Dikukuhkan));
+    /// assert!(ForumStatus::can_follow(Some(Vakum), Dikukuhkan)); // revived
+    /// assert!(!ForumStatus::can_follow(Some(Draft), Vakum));
+    /// assert!(!ForumStatus::can_follow(Some(Dibubarkan), Dikukuhkan)); // final
+    /// assert!(ForumStatus::can_follow(None, Vakum)); // the first recorded status may be any
+    /// ```
     #[must_use]
     pub fn can_follow(from: Option<ForumStatus>, to: ForumStatus) -> bool {
         use ForumStatus::{Dibubarkan, Dikukuhkan, Draft, Vakum};
@@ -340,6 +358,16 @@ impl Term {
 
     /// The last day: `end`, else derived from `years`, else from `default_years` (an overlay's term length,
     /// FR11); `None`: open.
+    ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, forum::Term};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let open = Term::new(d(2023, 5, 25));
+    /// assert_eq!(open.last_day(None), None);
+    /// assert_eq!(open.last_day(Some(4)), Some(d(2027, 5, 24))); // an overlay's 4-year term (FR11)
+    /// assert_eq!(open.clone().years(3).last_day(Some(4)), Some(d(2026, 5, 24))); // its own length wins
+    /// assert_eq!(open.end(d(2025, 12, 31)).last_day(Some(4)), Some(d(2025, 12, 31)));
+    /// ```
     #[must_use]
     pub fn last_day(&self, default_years: Option<u32>) -> Option<NaiveDate> {
         self.end.or_else(|| {
@@ -428,6 +456,23 @@ impl Membership {
 }
 
 /// A forum.
+///
+/// ```
+/// use kim_core::chrono::NaiveDate;
+/// use kim_core::forum::{Forum, ForumLevel, ForumState, ForumStatus, MemberRef, Term};
+/// use kim_core::wilayah::Kode;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let forum = Forum::new("FK-6402", "Forum KIM Kukar", ForumLevel::KabKota, Some(Kode::parse("64.02")?))
+///     .status(d(2022, 7, 12), ForumStatus::Dikukuhkan)
+///     .term(Term::new(d(2022, 7, 12)).years(3)) // FR8: the term ends on 11 July 2025
+///     .member(MemberRef::Kim("K1".into()), d(2022, 7, 12));
+/// forum.check_consistency()?;
+/// assert_eq!(forum.state_on(d(2022, 7, 11)), ForumState::NotYetRecorded);
+/// assert!(forum.is_active_on(d(2025, 7, 11)));
+/// // Dikukuhkan but out of term: it needs a new term, it is not dissolved (FR9).
+/// assert_eq!(forum.state_on(d(2025, 7, 12)), ForumState::TermExpired);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -117,12 +117,14 @@ fn reach_metric(
 /// divided by the active KIMs there.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::pembinaan::{PembinaanData, PembinaanOptions, trained_share_12m};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
 /// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
 /// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let m = trained_share_12m(&data, &kims, Reference::embedded(), Some(Kode::parse("64.02")?), &PembinaanOptions::default(), "2025-06-30".parse().unwrap())?;
 /// assert!(m.numerator > 0 && m.numerator <= m.denominator);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn trained_share_12m(
@@ -253,12 +255,14 @@ pub fn kecamatan_reached(
 /// code list by [`crate::coverage`], and is **never** `n_kim / n_kecamatan` (a figure that can exceed 100%).
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::pembinaan::spm_kecamatan_coverage;
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
 /// let kims = Registry::from_json(include_str!("../../data/sample/forum_kukar_kims.json"))?;
 /// let m = spm_kecamatan_coverage(&kims, Reference::embedded(), Some(Kode::parse("64.02")?), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(m.denominator, 20);
 /// assert!(m.ratio.unwrap() <= 1.0);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn spm_kecamatan_coverage(

@@ -22,6 +22,27 @@
 //!   as_of]`, month-end clamped: at 2025-06-30, from 2024-07-01; at 2024-02-29, from 2023-03-01 (PB6). The
 //!   length is [`PembinaanOptions::window_months`].
 //!
+//! ```
+//! use kim_core::pembinaan::{Activity, ActivityKind, MemberRef, Organizer, OrganizerKind, PembinaanOptions};
+//! use kim_core::{chrono::NaiveDate, registry::Registry};
+//! let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [
+//!     {"id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+//!      "history": [{"date": "2024-01-10", "status": "active"}]},
+//!     {"id": "K2", "name": "KIM Muara Leka", "seat": "64.02.01.2002",
+//!      "history": [{"date": "2024-08-10", "status": "registered"}]}]}"#)?;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+//! let dinas = Organizer::new(OrganizerKind::DinasKabKota, None, "Diskominfo Kukar");
+//! let bimtek = Activity::new("A1", "Bimtek KIM", ActivityKind::Bimtek, dinas, d(8, 5), d(8, 6))
+//!     .participant(MemberRef::Kim("K1".into()), true)
+//!     .participant(MemberRef::Kim("K2".into()), true);
+//! let opts = PembinaanOptions::default();
+//! let counts = |id| opts.counts(registry.get(id).unwrap(), &bimtek);
+//! assert!(counts("K1"));
+//! assert!(!counts("K2")); // PB3: not yet registered on the last day of the bimtek
+//! assert!(opts.training.contains(&ActivityKind::Bimtek)); // PB5: a bimtek is training
+//! # Ok::<(), kim_core::Error>(())
+//! ```
+//!
 //! # JSON shape, `schema_version` 1
 //!
 //! ```json
@@ -131,6 +152,21 @@ impl PembinaanOptions {
 }
 
 /// Activities and sarpras grants.
+///
+/// ```
+/// use kim_core::pembinaan::{Activity, ActivityKind, MemberRef, Organizer, OrganizerKind, PembinaanData};
+/// use kim_core::chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let dinas = Organizer::new(OrganizerKind::DinasKabKota, None, "Diskominfo Kukar");
+/// let activity = |id: &str, m| Activity::new(id, "Bimtek KIM", ActivityKind::Bimtek, dinas.clone(), d(m, 5), d(m, 6))
+///     .participant(MemberRef::Kim("K1".into()), true);
+/// let data = PembinaanData::from_parts(vec![activity("A2", 9), activity("A1", 3)], vec![])?;
+/// let ids: Vec<_> = data.attended_by("K1", d(1, 1), d(12, 31)).iter().map(|a| a.id.as_str()).collect();
+/// assert_eq!(ids, ["A1", "A2"]); // in date order
+/// assert_eq!(PembinaanData::from_json(&data.to_json())?, data);
+/// assert!(PembinaanData::from_parts(vec![activity("A1", 3), activity("A1", 9)], vec![]).is_err()); // ids are unique
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

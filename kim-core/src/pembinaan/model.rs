@@ -189,6 +189,15 @@ words! { Mode {
 }}
 
 /// A participant: a KIM or forum, optionally a person of it, invited and attended or not.
+///
+/// ```
+/// use kim_core::pembinaan::Participant;
+/// // In JSON `attended` defaults to true; an invitation not attended says so.
+/// let came: Participant = serde_json::from_str(r#"{"kim": "K1", "person": "Siti"}"#).unwrap();
+/// assert_eq!((came.unit.kim(), came.attended), (Some("K1"), true));
+/// let invited: Participant = serde_json::from_str(r#"{"forum": "FK-6402", "attended": false}"#).unwrap();
+/// assert_eq!((invited.unit.forum(), invited.attended), (Some("FK-6402"), false));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -255,7 +264,51 @@ pub struct Funding {
     pub sipd_code: Option<String>,
 }
 
+impl Funding {
+    /// Funding from `source`, amount and SIPD code unknown.
+    #[must_use]
+    pub fn new(source: FundingSource) -> Self {
+        Self {
+            source,
+            amount: None,
+            sipd_code: None,
+        }
+    }
+
+    /// The amount in rupiah.
+    #[must_use]
+    pub fn amount(mut self, rupiah: u64) -> Self {
+        self.amount = Some(rupiah);
+        self
+    }
+
+    /// The SIPD budget code of the sub-kegiatan (PB7).
+    #[must_use]
+    pub fn sipd_code(mut self, code: impl Into<String>) -> Self {
+        self.sipd_code = Some(code.into());
+        self
+    }
+}
+
 /// A pembinaan activity.
+///
+/// ```
+/// use kim_core::pembinaan::{Activity, ActivityKind, Funding, FundingSource, MemberRef, Mode};
+/// use kim_core::pembinaan::{Organizer, OrganizerKind};
+/// use kim_core::{chrono::NaiveDate, wilayah::Kode};
+/// let dinas = Organizer::new(OrganizerKind::DinasKabKota, Some(Kode::parse("64.02")?), "Diskominfo Kukar");
+/// let d = |day| NaiveDate::from_ymd_opt(2024, 8, day).unwrap();
+/// let apbd = Funding::new(FundingSource::ApbdKabKota).amount(25_000_000).sipd_code("2.16.02.2.01.0015");
+/// let bimtek = Activity::new("A1", "Bimtek KIM", ActivityKind::Bimtek, dinas, d(5), d(6))
+///     .at(Kode::parse("64.02.01")?)
+///     .participant(MemberRef::Kim("K1".into()), true)
+///     .participant(MemberRef::Kim("K2".into()), false) // invited, did not come
+///     .funded(apbd);
+/// assert!(bimtek.attended_by("K1"));
+/// assert!(!bimtek.attended_by("K2")); // PB4: an invitation not attended never counts
+/// assert_eq!(bimtek.mode, Mode::Luring);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

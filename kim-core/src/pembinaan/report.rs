@@ -82,6 +82,7 @@ pub struct PembinaanReport {
 /// The pembinaan report of `unit` (a kab/kota or province of `reference`) for `[from, to]`.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::pembinaan::{PembinaanData, PembinaanOptions, pembinaan_report};
 /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
 /// let data = PembinaanData::from_json(include_str!("../../data/sample/forum_kukar_pembinaan.json"))?;
@@ -90,6 +91,7 @@ pub struct PembinaanReport {
 ///     "2024-07-01".parse().unwrap(), "2025-06-30".parse().unwrap(), &PembinaanOptions::default())?;
 /// assert_eq!(r.recipients[0].office, "bupati/wali kota");
 /// assert_eq!(r.spm_kecamatan_coverage.denominator, 20);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn pembinaan_report(

@@ -39,6 +39,15 @@ pub struct Level5(u8);
 impl Level5 {
     /// A level, 1 to 5.
     ///
+    /// ```
+    /// use kim_core::pemetaan::Level5;
+    /// let high = Level5::new(4)?;
+    /// assert_eq!((high.get(), high.label_id()), (4, "tinggi"));
+    /// assert!(Level5::new(2)? < high);
+    /// assert!(Level5::new(0).is_err() && Level5::new(6).is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::InvalidArgument`] outside 1–5.
     pub fn new(v: u8) -> Result<Self> {
@@ -104,6 +113,13 @@ pub struct MediaUse {
 
 impl MediaUse {
     /// Reads a medium: one of the Pasal 16(2) names (or an alias), or `lainnya` with the text kept (PM2).
+    ///
+    /// ```
+    /// use kim_core::{pemetaan::MediaUse, registry::Media};
+    /// assert_eq!(MediaUse::parse("medsos"), MediaUse::from(Media::MediaSosial));
+    /// let other = MediaUse::parse("radio komunitas");
+    /// assert_eq!((other.media, other.text.as_deref()), (Media::Lainnya, Some("radio komunitas")));
+    /// ```
     #[must_use]
     pub fn parse(text: &str) -> Self {
         match text.parse::<Media>() {
@@ -166,7 +182,21 @@ pub struct Priority {
 }
 
 impl Priority {
-    /// A decision with its reason.
+    /// A decision with its reason. The reason is required either way: [`Mappings::add`] refuses a blank one.
+    ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::pemetaan::{Author, Level5, MappingRecord, Mappings, Priority};
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let registry = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// let record = |priority| MappingRecord::new("K1", "2025-S1", NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+    ///     Author::Dinas { kab_kota: Kode::parse("64.02").unwrap() }, "pertanian",
+    ///     Level5::new(3).unwrap(), Level5::new(3).unwrap(), priority);
+    /// let err = Mappings::new().add(record(Priority::new(false, " ")), &registry).unwrap_err();
+    /// assert!(err.to_string().contains("PM4: a priority decision records its reason"));
+    /// Mappings::new().add(record(Priority::new(false, "sudah mandiri")), &registry)?;
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn new(prioritised: bool, reason: impl Into<String>) -> Self {
         Self {
             prioritised,
@@ -218,6 +248,23 @@ pub struct MappingRecord {
 
 impl MappingRecord {
     /// A record with the required parts; add the lists with the `with_*` methods.
+    ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::pemetaan::{Author, IssueKind, Level5, MappingRecord, Priority, PublicIssue};
+    /// use kim_core::{registry::Media, wilayah::Kode};
+    /// let r = MappingRecord::new("KIM-6402-001", "2025-S1", NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+    ///     Author::Dinas { kab_kota: Kode::parse("64.02")? }, "pertanian", Level5::new(3)?, Level5::new(4)?,
+    ///     Priority::new(true, "pengaruh tinggi, perlu pendampingan"))
+    ///     .with_audiences(["petani", "pemuda"])
+    ///     .with_media(["media_sosial", "radio komunitas"])
+    ///     .with_reach([Kode::parse("64.02.03.2003")?])
+    ///     .with_issues([PublicIssue::new(IssueKind::Prioritas, "harga pupuk")]);
+    /// assert_eq!(r.media[0].media, Media::MediaSosial);
+    /// assert_eq!(r.media[1].media, Media::Lainnya); // PM2: off the Pasal 16(2) list, text kept
+    /// assert_eq!(r.media[1].text.as_deref(), Some("radio komunitas"));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         kim_id: impl Into<String>,
@@ -299,6 +346,21 @@ pub struct PriorityRule {
 impl PriorityRule {
     /// A rule; at least one threshold must be set.
     ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::pemetaan::{Author, Level5, MappingRecord, Priority, PriorityRule};
+    /// use kim_core::wilayah::Kode;
+    /// let rule = PriorityRule::new(Some(Level5::new(2)?), Some(Level5::new(4)?))?; // weak but influential
+    /// let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    /// let record = |strength, influence| MappingRecord::new("K1", "2025-S1", day,
+    ///     Author::Dinas { kab_kota: Kode::parse("64.02").unwrap() }, "pertanian", Level5::new(strength).unwrap(),
+    ///     Level5::new(influence).unwrap(), Priority::new(false, "belum diputuskan"));
+    /// assert!(rule.suggests(&record(2, 5)));
+    /// assert!(!rule.suggests(&record(3, 5)));
+    /// assert!(PriorityRule::new(None, None).is_err()); // no default thresholds
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::InvalidArgument`] when neither threshold is set.
     pub fn new(max_strength: Option<Level5>, min_influence: Option<Level5>) -> Result<Self> {
@@ -326,6 +388,24 @@ impl PriorityRule {
 }
 
 /// The mapping records of one or more rounds, each checked on entry.
+///
+/// ```
+/// use kim_core::chrono::NaiveDate;
+/// use kim_core::pemetaan::{Author, Level5, MappingRecord, Mappings, Priority};
+/// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+/// let registry = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+/// let by = |author: &str, round: &str, day: u32| MappingRecord::new("K1", round,
+///     NaiveDate::from_ymd_opt(2025, 3, day).unwrap(), Author::Dinas { kab_kota: Kode::parse(author).unwrap() },
+///     "pertanian", Level5::new(3).unwrap(), Level5::new(3).unwrap(), Priority::new(false, "sudah mandiri"));
+/// let mut mappings = Mappings::new();
+/// mappings.add(by("64.02", "2025-S1", 1), &registry)?;                  // the Dinas of Kutai Kartanegara
+/// assert!(mappings.add(by("64.03", "2025-S2", 2), &registry).is_err()); // PM1: not the Dinas of Berau
+/// assert!(mappings.add(by("64.02", "2025-S1", 3), &registry).is_err()); // one per KIM per round
+/// mappings.add(by("64.02", "2025-S2", 4), &registry)?;
+/// let latest = mappings.latest_on(NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
+/// assert_eq!(latest["K1"].round, "2025-S2");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mappings {
     records: Vec<MappingRecord>,

@@ -42,6 +42,18 @@ pub struct ReportOptions {
 impl ReportOptions {
     /// A report of `kab_kota` over `[from, to]` with a maximum age of 365 days.
     ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, error::ArgumentProblem, pemetaan::ReportOptions, wilayah::Kode, Error};
+    /// let (from, to) = (NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    /// let opts = ReportOptions::new(Kode::parse("64.02")?, from, to)?;
+    /// assert_eq!(opts.max_age_days, 365);
+    /// assert_eq!(opts.max_age_days(180).max_age_days, 180);
+    /// let err = ReportOptions::new(Kode::parse("64")?, from, to).unwrap_err(); // a province
+    /// assert!(matches!(err, Error::InvalidArgument { problem: ArgumentProblem::WrongLevel, .. }));
+    /// assert!(ReportOptions::new(Kode::parse("64.02")?, to, from).is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::InvalidArgument`] when `kab_kota` is not a kab/kota code or `to` is before `from`.
     pub fn new(kab_kota: Kode, from: NaiveDate, to: NaiveDate) -> Result<Self> {
@@ -156,7 +168,30 @@ pub struct MappingReport {
 }
 
 impl MappingReport {
-    /// Builds the report.
+    /// Builds the report. A mapping older than `max_age_days` on `to` does not count as current (PM3): its KIM is
+    /// listed as unmapped, with the day of that mapping.
+    ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::pemetaan::{Author, Level5, MappingRecord, MappingReport, Mappings, Priority, ReportOptions};
+    /// use kim_core::{registry::Registry, wilayah::{Kode, Reference}};
+    /// let reference = Reference::from_tsv("#version\tcontoh-1\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n")?;
+    /// let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [{"id": "K1", "name": "KIM Perian",
+    ///     "seat": "64.02.01.2001", "history": [{"date": "2023-06-01", "status": "active"}]}]}"#)?;
+    /// let (kukar, day) = (Kode::parse("64.02")?, |s: &str| s.parse::<NaiveDate>());
+    /// let mut mappings = Mappings::new();
+    /// mappings.add(MappingRecord::new("K1", "2024-S1", day("2024-01-15")?, Author::Dinas { kab_kota: kukar },
+    ///     "pertanian", Level5::new(3)?, Level5::new(3)?, Priority::new(false, "sudah mandiri")), &registry)?;
+    /// let opts = ReportOptions::new(kukar, day("2025-01-01")?, day("2025-06-30")?)?;
+    /// let report = MappingReport::build(&mappings, &registry, &reference, &opts)?;
+    /// assert_eq!((report.mapped_kims, report.code_list_version.as_str()), (0, "contoh-1"));
+    /// assert_eq!(report.unmapped[0].last_mapped_on, Some(day("2024-01-15")?)); // too old on 2025-06-30
+    /// let report = MappingReport::build(&mappings, &registry, &reference, &opts.max_age_days(730))?;
+    /// assert_eq!(report.completeness, Some(1.0));
+    /// assert_eq!(report.table()[0], ["summary", "active_kims", "", "1"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::NotInCodeList`] when the kab/kota is not in `reference`.

@@ -56,7 +56,16 @@ impl MemberCache {
     }
 }
 
-/// A dated change to one KIM.
+/// A dated change to one KIM. In JSON the change is flattened into the event:
+/// `{"date": "2024-05-02", "kim": "K1", "change": "leave", "member_id": "m1"}`.
+///
+/// ```
+/// use kim_core::registry::{Change, Event, Status};
+/// let json = r#"{"date": "2024-05-02", "kim": "K1", "change": "status", "status": "inactive"}"#;
+/// let e: Event = serde_json::from_str(json).unwrap();
+/// assert_eq!(e.change, Change::Status { status: Status::Inactive });
+/// assert_eq!(e.date.to_string(), "2024-05-02");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Event {
@@ -85,6 +94,23 @@ impl Event {
 impl Registry {
     /// Applies one dated event. Events of one KIM must come in date order; an event dated before the KIM's latest
     /// recorded change is [`Error::OutOfOrder`]. A disallowed status change is [`Error::InvalidTransition`].
+    ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::registry::{Change, Event, Kim, Member, Registry, Role};
+    /// use kim_core::wilayah::Kode;
+    /// let mut reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    /// let on = |m, d, change| Event::new(day(m, d), "K1", change);
+    /// reg.apply(&on(1, 10, Change::Join { member: Member::new("m1", "Siti", Role::Ketua) }))?;
+    /// reg.apply(&on(6, 30, Change::Leave { member_id: "m1".into() }))?;
+    /// let siti = &reg.get("K1").unwrap().members[0];
+    /// assert_eq!((siti.term_start, siti.term_end), (Some(day(1, 10)), Some(day(6, 30))));
+    /// // Events of one KIM come in date order.
+    /// let late = reg.apply(&on(3, 1, Change::Join { member: Member::new("m2", "Budi", Role::Anggota) }));
+    /// assert_eq!(late.unwrap_err().code(), "KIM-E-ORDER");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn apply(&mut self, event: &Event) -> Result<()> {
         let &i = self
             .by_id
@@ -144,6 +170,28 @@ impl Registry {
 
     /// The registry as it was known on `date`: see [`Kim::as_of`](super::Kim::as_of). Equal to applying, in order, only the events
     /// dated on or before `date`.
+    ///
+    /// ```
+    /// use kim_core::chrono::NaiveDate;
+    /// use kim_core::registry::{Change, Event, Kim, Member, Registry, Role, Status};
+    /// use kim_core::wilayah::Kode;
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    /// let mut reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// for (date, change) in [
+    ///     (day(1, 10), Change::Status { status: Status::Active }),
+    ///     (day(1, 10), Change::Join { member: Member::new("m1", "Siti", Role::Ketua) }),
+    ///     (day(3, 1), Change::Join { member: Member::new("m2", "Budi", Role::Anggota) }),
+    ///     (day(6, 30), Change::Leave { member_id: "m1".into() }),
+    ///     (day(7, 1), Change::Status { status: Status::Inactive }),
+    /// ] {
+    ///     reg.apply(&Event::new(date, "K1", change))?;
+    /// }
+    /// let then = reg.as_of(day(2, 1));
+    /// let k1 = then.get("K1").unwrap();
+    /// assert_eq!((k1.status(), k1.members.len()), (Some(Status::Active), 1)); // Budi had not joined yet
+    /// assert_eq!(k1.members[0].term_end, None); // Siti's leaving was not known on 1 February
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn as_of(&self, date: NaiveDate) -> Registry {
         Registry {

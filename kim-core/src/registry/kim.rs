@@ -20,6 +20,18 @@ use crate::wilayah::Kode;
 /// An issuer text that names no [`IssuerRole`] (after the legacy spellings of [`crate::vocab::ISSUER_SPELLINGS`])
 /// is kept: `issuer` is [`IssuerRole::Other`] and `issuer_raw` holds the text as written; an SK without an issuer
 /// has [`IssuerRole::TidakDiketahui`]. Validation flags both (`KIM-LEGACY-ISSUER`, `KIM-SK-NO-ISSUER`).
+///
+/// ```
+/// use kim_core::{chrono::NaiveDate, registry::{IssuerRole, Sk}};
+/// let date = NaiveDate::from_ymd_opt(2014, 7, 1).unwrap();
+/// assert!(!Sk::new("489/07/401.403.6/2014", date, IssuerRole::Lurah).has_legacy_issuer());
+/// // Legacy text: a known spelling is read, anything else is kept as written.
+/// assert_eq!(Sk::with_issuer_text("141/2014", date, "Pj. Kades").issuer, IssuerRole::KepalaDesa);
+/// let rt = Sk::with_issuer_text("141/2014", date, "Ketua RT 03");
+/// assert_eq!((rt.issuer, rt.issuer_raw.as_deref()), (IssuerRole::Other, Some("Ketua RT 03")));
+/// assert!(rt.has_legacy_issuer());
+/// assert_eq!(Sk::with_issuer_text("141/2014", date, " ").issuer, IssuerRole::TidakDiketahui);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "SkIn")]
 #[non_exhaustive]
@@ -207,6 +219,17 @@ impl FormationEvidence {
 /// [`crate::vocab::ROLE_SPELLINGS`] and [`crate::vocab::OCCUPATION_SPELLINGS`]) is kept: the value is
 /// [`Role::Anggota`] / [`Occupation::Lainnya`] and `role_raw` / `occupation_raw` hold the text as written.
 /// Validation flags them (`KIM-LEGACY-ROLE`, `KIM-LEGACY-OCCUPATION`).
+///
+/// ```
+/// use kim_core::{chrono::NaiveDate, registry::{Member, Role}};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let mut siti = Member::new("m1", "Siti", Role::Ketua);
+/// siti.birth_date = Some(d(1990, 1, 1));
+/// (siti.term_start, siti.term_end) = (Some(d(2023, 2, 1)), Some(d(2025, 1, 31)));
+/// assert!(siti.serves_on(d(2025, 1, 31)) && !siti.serves_on(d(2025, 2, 1))); // the last day is included
+/// assert_eq!(siti.age_on(d(2025, 1, 1)), Some(35));
+/// assert!(!siti.has_legacy_text());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "MemberIn")]
 #[non_exhaustive]
@@ -411,6 +434,26 @@ impl StatusChange {
 
 /// One KIM. Built with [`Kim::new`], then its public fields set (the struct may grow, so it has no literal outside
 /// the crate).
+///
+/// ```
+/// use kim_core::chrono::NaiveDate;
+/// use kim_core::registry::{IssuerRole, Kim, Registry, Sk, Status, StatusChange};
+/// use kim_core::wilayah::Kode;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+/// let change = StatusChange::new;
+/// let mut kim = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
+/// kim.sk = Some(Sk::new("141/05/SK-KIM/2023", d(2, 1), IssuerRole::KepalaDesa));
+/// kim.history = vec![change(d(2, 1), Status::Established), change(d(3, 1), Status::Active)];
+/// // `established → active` skips registration with the Dinas (F4): not an allowed transition.
+/// let err = Registry::from_kims([kim.clone()]).unwrap_err();
+/// assert_eq!(err.code(), "KIM-E-TRANSITION");
+/// kim.history.insert(1, change(d(2, 20), Status::Registered));
+/// let registry = Registry::from_kims([kim])?;
+/// let k1 = registry.get("K1").unwrap();
+/// assert_eq!((k1.status_on(d(2, 25)), k1.status()), (Some(Status::Registered), Some(Status::Active)));
+/// assert_eq!(k1.status_on(d(1, 31)), None); // before its first recorded status
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -37,6 +37,23 @@
 //! an issuer has `tidak_diketahui`. Member rows an import rejected are kept on their KIM in `member_problems`
 //! (`[{"path": "members[m2].nik", "code": "KIM-E-NIK", "message": …, "line": 3}]`). Validation reports both. Ids
 //! and names are trimmed and checked by one rule on every input ([`crate::vocab::clean_text`]).
+//!
+//! ```
+//! use kim_core::registry::{IssuerRole, Registry, Role, Status};
+//! let registry = Registry::from_json(r#"{"schema_version": 1, "kims": [{
+//!     "id": "K1", "name": "KIM Perian", "seat": "64.02.01.2001",
+//!     "sk": {"number": "141/05/SK-KIM/2023", "date": "2023-02-01", "issuer": "Kepala Desa Perian"},
+//!     "members": [{"id": "m1", "name": "Siti", "nik": "6402014101900001", "role": "Koordinator Liputan"}],
+//!     "history": [{"date": "2023-02-01", "status": "established"}]}]}"#)?;
+//! let k1 = registry.get("K1").unwrap();
+//! assert_eq!(k1.status(), Some(Status::Established));
+//! assert_eq!(k1.sk.as_ref().map(|s| s.issuer), Some(IssuerRole::KepalaDesa)); // from legacy text
+//! let siti = &k1.members[0];
+//! assert_eq!((siti.role, siti.role_raw.as_deref()), (Role::Anggota, Some("Koordinator Liputan"))); // legacy text kept
+//! assert_eq!(siti.nik.as_ref().map(ToString::to_string), Some("6402**********01".to_owned())); // masked
+//! assert_eq!(Registry::from_json(&registry.to_json())?, registry);
+//! # Ok::<(), kim_core::Error>(())
+//! ```
 
 mod columns;
 #[cfg(feature = "csv")]
@@ -140,6 +157,18 @@ impl Registry {
     }
 
     /// Adds a KIM after checking its id is new and its history and members are consistent.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let mut reg = Registry::new();
+    /// reg.insert(Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?))?;
+    /// reg.insert(Kim::new("K2", "KIM Muara Leka", Kode::parse("64.02.01.2002")?))?;
+    /// let again = reg.insert(Kim::new("K1", "KIM Perian Maju", Kode::parse("64.02.01.2001")?));
+    /// assert_eq!(again.unwrap_err().code(), "KIM-E-DUPLICATE-KIM");
+    /// assert_eq!(reg.len(), 2);
+    /// assert_eq!(reg.get("K1").map(|k| k.name.as_str()), Some("KIM Perian")); // the first one is kept
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn insert(&mut self, kim: Kim) -> Result<()> {
         if self.by_id.contains_key(&kim.id) {
             return Err(Error::duplicate_kim(&kim.id));
@@ -199,6 +228,16 @@ impl Registry {
     }
 
     /// Number of KIMs.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let seat = Kode::parse("64.02.01.2001")?;
+    /// // Several KIMs may share a seat: there is no national limit per village.
+    /// let reg = Registry::from_kims([Kim::new("K1", "KIM Perian", seat), Kim::new("K2", "KIM Perian Muda", seat)])?;
+    /// assert_eq!((reg.len(), reg.is_empty()), (2, false));
+    /// assert!(Registry::new().is_empty());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.kims.len()
     }
@@ -209,6 +248,14 @@ impl Registry {
     }
 
     /// The KIM with this id.
+    ///
+    /// ```
+    /// use kim_core::{registry::{Kim, Registry}, wilayah::Kode};
+    /// let reg = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+    /// assert_eq!(reg.get("K1").map(|k| k.seat.to_string()), Some("64.02.01.2001".to_owned()));
+    /// assert!(reg.get("k1").is_none()); // ids are exact
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn get(&self, id: &str) -> Option<&Kim> {
         self.by_id.get(id).map(|&i| &self.kims[i])
     }

@@ -50,6 +50,20 @@ impl Nik {
     /// and `MM` a month forming a calendar date in some century (see the type's docs); a serial other than `0000`.
     /// A kab/kota or kecamatan absent from the current list is not an error: old codes are legitimate, and the
     /// rule profiles report it as a warning (docs/domain.md §5).
+    ///
+    /// ```
+    /// use kim_core::{Error, error::NikProblem, registry::Nik};
+    /// assert_eq!(Nik::parse(" 6402.0141.0190.0001 ")?.expose(), "6402014101900001");
+    /// let problem = |s| match Nik::parse(s) {
+    ///     Err(Error::InvalidNik { problem, .. }) => Some(problem),
+    ///     _ => None,
+    /// };
+    /// assert_eq!(problem("6402**********01"), Some(NikProblem::Masked)); // a display copy, not the data
+    /// assert_eq!(problem("9902014101900001"), Some(NikProblem::UnknownProvince { code: 99 }));
+    /// assert_eq!(problem("6402013002900001"), Some(NikProblem::Date)); // 30 February
+    /// assert_eq!(problem("640201410190001"), Some(NikProblem::Length));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn parse(s: &str) -> Result<Self> {
         let err = |problem| Error::InvalidNik {
             masked: privacy::mask_nik(s),
@@ -93,6 +107,13 @@ impl Nik {
 
     /// A NIK that arrived as an integer (a spreadsheet or pandas column of numbers): its decimal digits, parsed
     /// by [`Nik::parse`].
+    ///
+    /// ```
+    /// use kim_core::registry::Nik;
+    /// assert_eq!(Nik::from_i64(6_402_014_101_900_001)?.expose(), "6402014101900001");
+    /// assert!(Nik::from_i64(-6_402_014_101_900_001).is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn from_i64(n: i64) -> Result<Self> {
         Self::parse(&n.to_string())
     }
@@ -129,6 +150,12 @@ impl Nik {
 
     /// The kecamatan of registration (`PP.KK.CC`). Historic codes are allowed, so it may be absent from the
     /// current reference.
+    ///
+    /// ```
+    /// use kim_core::{registry::Nik, wilayah::Kode};
+    /// assert_eq!(Nik::parse("6402014101900001")?.region(), Kode::parse("64.02.01")?);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn region(&self) -> Kode {
         let two = |i: usize| u64::from(self.0[i] - b'0') * 10 + u64::from(self.0[i + 1] - b'0');
@@ -162,6 +189,16 @@ impl Nik {
 
     /// True if `date` agrees with the NIK's DDMMYY: same day and month, and a year whose last two digits are `YY`
     /// (any century).
+    ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, registry::Nik};
+    /// let nik = Nik::parse("6402014101900001")?; // a woman born on 1 January of a year ending in 90
+    /// assert_eq!((nik.birth_day_month(), nik.birth_yy()), ((1, 1), 90));
+    /// assert!(nik.matches_birth_date(NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()));
+    /// assert!(nik.matches_birth_date(NaiveDate::from_ymd_opt(2090, 1, 1).unwrap())); // the century is not known
+    /// assert!(!nik.matches_birth_date(NaiveDate::from_ymd_opt(1991, 1, 1).unwrap()));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn matches_birth_date(&self, date: NaiveDate) -> bool {
         self.birth_day_month() == (date.day(), date.month())

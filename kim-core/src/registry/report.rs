@@ -75,6 +75,20 @@ impl TableReport {
 }
 
 /// Outcome of an import.
+///
+/// ```
+/// use std::collections::HashMap;
+/// use kim_core::registry::Registry;
+/// let row = |id: &str, seat: &str| {
+///     HashMap::from([("id", id.to_owned()), ("name", format!("KIM {id}")), ("seat", seat.to_owned())])
+///         .into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<HashMap<String, String>>()
+/// };
+/// let (registry, report) = Registry::import_records(&[row("K1", "64.02.01.2001"), row("K2", "64.0x")], &[], None);
+/// assert_eq!((registry.len(), report.kims.rows_in, report.kims.rejected), (1, 2, 1));
+/// assert!(!report.is_clean());
+/// let e = &report.kims.errors[0];
+/// assert_eq!((e.line, e.field.as_str()), (2, "seat")); // the second record, its seat
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ImportReport {
@@ -99,12 +113,14 @@ impl ImportReport {
     /// of each code. Reasons and values are masked already (see [`RowError`]).
     ///
     /// ```
+    /// # #[cfg(feature = "csv")] {
     /// use kim_core::registry::Registry;
     /// let kims = "id,name,seat\nK1,KIM,64.0x\nK2,KIM,64.02.01.2001\n";
     /// let (_, report) = Registry::import_csv(kims.as_bytes(), None::<&[u8]>, None)?;
     /// let text = report.summary(10);
     /// assert!(text.starts_with("1 of 2 KIM rows and 0 of 0 member rows rejected\n  kims: read as utf-8, delimiter ','"));
     /// assert!(text.contains("\nproblems:\n  kims line 2, field seat: "));
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]

@@ -31,6 +31,7 @@
 //! `seat`, `kab_kota`, `value`, `years`, `age`, `date`, `issuer`.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::registry::Kim;
 //! use kim_core::rules::{ProfileSet, Severity, validate};
 //! use kim_core::wilayah::{Kode, Reference};
@@ -44,6 +45,7 @@
 //! // legal basis.
 //! assert!(report.errors().all(|f| f.severity == Severity::Error && !f.citation.instrument.is_empty()));
 //! assert!(!report.ok());
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
@@ -236,6 +238,7 @@ impl Report {
 /// passes has no error findings (`report.ok()`). `Err` only for an unusable call: no profiles, or no national one.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::{registry::Kim, rules::{ProfileSet, validate}, wilayah::{Kode, Reference}};
 /// let date = "2025-01-01".parse().unwrap();
 /// let set = ProfileSet::builtin();
@@ -245,6 +248,7 @@ impl Report {
 /// assert!(report.has("KIM-F2-LEVEL") && report.has("KIM-F3-MISSING") && report.has("KIM-F4-MISSING"));
 /// let f = report.findings.iter().find(|f| f.code == "KIM-F2-LEVEL").unwrap();
 /// assert_eq!(f.citation.pasal.as_deref(), Some("Pasal 23 ayat (3) huruf b"));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn validate(
@@ -337,10 +341,12 @@ fn finish(
 /// `ids`, or by default the national profile in force on `as_of` plus the overlays of the KIM's seat).
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::{registry::Kim, rules::{ProfileSet, validate_by_seat}, wilayah::{Kode, Reference}};
 /// let kim = Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?);
 /// let report = validate_by_seat(&kim, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(report.profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn validate_by_seat(
@@ -371,10 +377,12 @@ pub fn validate_registry(
 /// each to the KIMs whose profiles include it.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::{registry::Registry, rules::{ProfileSet, validate_registry_by_seat}, wilayah::Reference};
 /// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert_eq!(reports[0].profiles, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn validate_registry_by_seat(

@@ -186,6 +186,17 @@ pub enum ProfileKind {
 }
 
 /// A versioned, cited set of rules. Built from a file ([`Profile::from_json`]) or in code ([`Profile::builder`]).
+///
+/// ```
+/// use kim_core::{chrono::NaiveDate, rules::{ProfileKind, ProfileSet}};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let set = ProfileSet::builtin();
+/// let p = set.get("permenkominfo-4-2024").unwrap();
+/// assert_eq!((p.kind, p.valid_from, p.region), (ProfileKind::National, Some(d(2024, 9, 4)), None));
+/// assert_eq!(p.kim_name.as_deref(), Some("Komunitas Informasi Masyarakat"));
+/// assert!(p.in_force_on(d(2024, 9, 4)) && !p.in_force_on(d(2024, 9, 3)));
+/// assert!(p.rules.iter().any(|r| r.code == "KIM-F3-MISSING")); // F3: an SK of at least the kepala desa or lurah
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -72,6 +72,7 @@ pub enum PathStyle {
 /// of its members). A member id that is not found (it cannot happen for a report of this KIM) stays as written.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::registry::Kim;
 /// use kim_core::rules::{PathStyle, ProfileSet, restyle_paths, validate_by_seat};
 /// use kim_core::wilayah::Reference;
@@ -80,6 +81,7 @@ pub enum PathStyle {
 /// let mut report = validate_by_seat(&kim, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// restyle_paths(&mut report, &kim, PathStyle::Laravel);
 /// assert!(report.findings.iter().any(|f| f.path == "members.1.occupation"));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn restyle_paths(report: &mut Report, kim: &Kim, style: PathStyle) {

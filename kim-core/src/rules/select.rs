@@ -90,6 +90,17 @@ impl ProfileSet {
     }
 
     /// The national profile in force on `date`, as a one-element selection.
+    ///
+    /// ```
+    /// use kim_core::{Error, chrono::NaiveDate, rules::ProfileSet};
+    /// let set = ProfileSet::builtin();
+    /// let on = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    /// assert_eq!(set.in_force(on)?[0].id, "permenkominfo-4-2024");
+    /// // Before Permenkominfo 08/2010 no profile is in force.
+    /// let before = NaiveDate::from_ymd_opt(2010, 5, 31).unwrap();
+    /// assert!(matches!(set.in_force(before), Err(Error::NoProfileInForce { .. })));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn in_force(&self, date: NaiveDate) -> Result<Vec<&Profile>> {
         self.profiles
             .iter()
@@ -100,6 +111,19 @@ impl ProfileSet {
     }
 
     /// The named profiles; if none of them is national, the national profile in force on `date` comes first.
+    ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, rules::ProfileSet};
+    /// let set = ProfileSet::builtin();
+    /// let on = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    /// let ids = |ps: Vec<&kim_core::rules::Profile>| ps.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    /// let chosen = set.select(&["overlay-3578-surabaya"], on)?;
+    /// assert_eq!(ids(chosen), ["permenkominfo-4-2024", "overlay-3578-surabaya"]);
+    /// // A national profile named explicitly replaces the one in force (a check under the 2010 rules).
+    /// assert_eq!(ids(set.select(&["permenkominfo-8-2010"], on)?), ["permenkominfo-8-2010"]);
+    /// assert!(set.select(&["no-such-profile"], on).is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn select(&self, ids: &[&str], date: NaiveDate) -> Result<Vec<&Profile>> {
         let mut out = Vec::with_capacity(ids.len() + 1);
         for id in ids {
@@ -126,6 +150,19 @@ impl ProfileSet {
     }
 
     /// The national profile in force plus every overlay in force whose region contains `seat`.
+    ///
+    /// ```
+    /// use kim_core::{chrono::NaiveDate, rules::ProfileSet, wilayah::Kode};
+    /// let set = ProfileSet::builtin();
+    /// let ids = |seat: &str, y| -> kim_core::Result<Vec<String>> {
+    ///     let on = NaiveDate::from_ymd_opt(y, 6, 30).unwrap();
+    ///     Ok(set.applicable(Kode::parse(seat)?, on)?.iter().map(|p| p.id.clone()).collect())
+    /// };
+    /// assert_eq!(ids("64.02.01.2001", 2025)?, ["permenkominfo-4-2024", "overlay-6402-kutai-kartanegara"]);
+    /// assert_eq!(ids("64.03.01.2001", 2025)?, ["permenkominfo-4-2024", "overlay-6403-berau"]);
+    /// assert_eq!(ids("64.03.01.2001", 2024)?, ["permenkominfo-8-2010"]); // Berau's overlay dates from 2025
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn applicable(&self, seat: Kode, date: NaiveDate) -> Result<Vec<&Profile>> {
         let mut out = self.in_force(date)?;
         out.extend(self.profiles.iter().filter(|p| {

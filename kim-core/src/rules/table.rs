@@ -43,6 +43,23 @@ pub struct FindingRow {
 
 /// The rows of `reports` (from [`validate_registry_by_seat`] or [`super::validate_registry`] on `registry`, so in
 /// registry order): one per finding, KIM by KIM.
+///
+/// ```
+/// use kim_core::rules::{ProfileSet, Severity, finding_rows, validate_registry_by_seat};
+/// use kim_core::{chrono::NaiveDate, registry::{Kim, Registry}, wilayah::{Kode, Reference}};
+/// let reference = Reference::from_tsv("64\tKalimantan Timur\n64.02\tKabupaten Kutai Kartanegara\n\
+///     64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n")?;
+/// let registry = Registry::from_kims([Kim::new("K1", "KIM Perian", Kode::parse("64.02.01.2001")?)])?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+/// let reports = validate_registry_by_seat(&registry, &ProfileSet::builtin(), None, &reference, as_of)?;
+/// let rows = finding_rows(&registry, &reports);
+/// assert!(rows.iter().all(|r| r.kim_id == "K1" && !r.kim_ok && r.as_of == as_of));
+/// // No SK: an error of Pasal 23(3) huruf c (F3).
+/// let sk = rows.iter().find(|r| r.code == "KIM-F3-MISSING").unwrap();
+/// assert_eq!((sk.severity, sk.profile.as_str()), (Severity::Error, "permenkominfo-4-2024"));
+/// assert!(sk.pasal.as_deref().is_some_and(|p| p.starts_with("Pasal 23")));
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub fn finding_rows(registry: &Registry, reports: &[Report]) -> Vec<FindingRow> {
     let mut rows = Vec::new();
     for (kim, report) in registry.kims().iter().zip(reports) {
@@ -71,10 +88,12 @@ pub fn finding_rows(registry: &Registry, reports: &[Report]) -> Vec<FindingRow> 
 /// Validates every KIM of `registry` as [`validate_registry_by_seat`] does and returns every finding as one table.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::{registry::Registry, rules::{ProfileSet, findings_table}, wilayah::Reference};
 /// let registry = Registry::from_json(include_str!("../../data/sample/kim_sample.json"))?;
 /// let rows = findings_table(&registry, &ProfileSet::builtin(), None, Reference::embedded(), "2025-06-30".parse().unwrap())?;
 /// assert!(rows.iter().all(|r| registry.get(&r.kim_id).is_some_and(|k| k.seat == r.seat)));
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub fn findings_table(

@@ -52,6 +52,7 @@ type Target = (SeatStatus, Option<Kode>, Option<f64>, Vec<Kode>);
 /// A crosswalk from one code list to another: build it once, migrate many codes.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::{Crosswalk, Kode, Reference, SeatStatus};
 /// let old = Reference::version_id("kepmendagri-100.1.1-6117-2022")?;
 /// let cw = Crosswalk::new(old, Reference::embedded());
@@ -59,6 +60,7 @@ type Target = (SeatStatus, Option<Kode>, Option<f64>, Vec<Kode>);
 /// assert_eq!(m.status, SeatStatus::Rekeyed);
 /// assert_eq!(m.new_code, Some(Kode::parse("96.01.01")?));
 /// assert_eq!(cw.migrate(Kode::parse("64.02.01")?).status, SeatStatus::Unchanged);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub struct Crosswalk<'a> {
@@ -87,6 +89,25 @@ impl<'a> Crosswalk<'a> {
     }
 
     /// What becomes of one code.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Crosswalk, Kode, Reference, SeatStatus};
+    /// // Two made-up versions of one kecamatan: a village renamed, one removed.
+    /// let old = Reference::from_tsv("#version\tcontoh-lama\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.02.01.2002\tMuara Leka\n64.02.01.2003\tMuara Aloh\n")?;
+    /// let new = Reference::from_tsv("#version\tcontoh-baru\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.02.01.2002\tMuara Leka Ilir\n64.02.01.2005\tDesa Contoh\n")?;
+    /// let cw = Crosswalk::new(&old, &new);
+    /// let status = |code| Ok::<_, kim_core::Error>(cw.migrate(Kode::parse(code)?).status);
+    /// assert_eq!(status("64.02.01.2001")?, SeatStatus::Unchanged);
+    /// assert_eq!(status("64.02.01.2002")?, SeatStatus::Renamed);
+    /// assert_eq!(status("64.02.01.2003")?, SeatStatus::Gone); // a seat that needs a person to look at it
+    /// assert_eq!(status("64.02.01.2009")?, SeatStatus::NotInSource);
+    /// assert_eq!((cw.from_version(), cw.to_version()), ("contoh-lama", "contoh-baru"));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn migrate(&self, code: Kode) -> SeatMigration {
         let Some(old) = self.from.get(code) else {

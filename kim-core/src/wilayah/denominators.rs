@@ -31,6 +31,18 @@ pub struct Figure<T> {
 }
 
 /// The embedded population and area table: see the module documentation.
+///
+/// ```
+/// use kim_core::wilayah::{Denominators, Kode, Reference};
+/// let den = Denominators::embedded();
+/// assert!(den.applies_to(Reference::embedded()));
+/// let p = den.population(Kode::parse("64.02")?).unwrap(); // Kutai Kartanegara
+/// assert_eq!((p.value, p.year), (806_964, 2024));
+/// assert!(den.population(Kode::parse("64.02.01")?).is_none()); // never estimated below kab/kota
+/// let area = den.national_area_km2().unwrap(); // the sum of the 38 provinces
+/// assert!(1_800_000.0 < area && area < 2_000_000.0);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct Denominators {

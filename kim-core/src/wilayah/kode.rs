@@ -101,6 +101,15 @@ impl Kode {
     }
 
     /// Rebuilds a code from [`Kode::as_u64`]; `None` if the number is not a valid packed code.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Kode;
+    /// let kukar = Kode::parse("64.02")?;
+    /// assert_eq!(kukar.as_u64(), 6_402_000_000);
+    /// assert_eq!(Kode::from_u64(6_402_000_000), Some(kukar));
+    /// assert_eq!(Kode::from_u64(6_400_000_001), None); // a village under no kab/kota
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn from_u64(n: u64) -> Option<Self> {
         if n >= 100 * P10_8 {
@@ -140,6 +149,14 @@ impl Kode {
     }
 
     /// The parent code, or `None` for a province.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Kode;
+    /// let perian = Kode::parse("64.02.01.2001")?;
+    /// assert_eq!(perian.parent(), Some(Kode::parse("64.02.01")?)); // kecamatan Muara Muntai
+    /// assert_eq!(Kode::parse("64")?.parent(), None);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn parent(self) -> Option<Kode> {
         match self.level() {
@@ -171,12 +188,29 @@ impl Kode {
     }
 
     /// True if `other` is this unit or lies inside it.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Kode;
+    /// let kukar = Kode::parse("64.02")?;
+    /// assert!(kukar.contains(Kode::parse("64.02.01.2001")?) && kukar.contains(kukar));
+    /// assert!(!kukar.contains(Kode::parse("64.03.01.2001")?)); // Berau
+    /// assert!(!kukar.contains(Kode::parse("64")?));             // not upwards
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn contains(self, other: Kode) -> bool {
         other.ancestor(self.level()) == Some(self)
     }
 
     /// Kabupaten or kota, for codes at kab/kota level or below.
+    ///
+    /// ```
+    /// use kim_core::wilayah::{KabKotaKind, Kode};
+    /// assert_eq!(Kode::parse("64.02.01")?.kab_kota_kind(), Some(KabKotaKind::Kabupaten)); // KK 01–69
+    /// assert_eq!(Kode::parse("64.72")?.kab_kota_kind(), Some(KabKotaKind::Kota));         // Samarinda, KK 71–99
+    /// assert_eq!(Kode::parse("64")?.kab_kota_kind(), None);
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn kab_kota_kind(self) -> Option<KabKotaKind> {
         let (_, kk, _, _) = self.segments();
@@ -199,6 +233,13 @@ impl Kode {
     }
 
     /// The undotted digits: 2, 4, 6 or 10 of them.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Kode;
+    /// assert_eq!(Kode::parse("64.02.01.2001")?.digits(), "6402012001");
+    /// assert_eq!(Kode::parse("6402")?.digits(), "6402");
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     #[must_use]
     pub fn digits(self) -> String {
         let s = format!("{:010}", self.0);

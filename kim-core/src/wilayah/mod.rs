@@ -8,6 +8,7 @@
 //! These are Kemendagri codes. Statistics Indonesia (BPS) codes are a different scheme; never mix them.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! use kim_core::wilayah::{Kode, Level, Reference};
 //! let perian = Kode::parse("6402012001")?; // undotted or dotted
 //! assert_eq!((perian.to_string().as_str(), perian.level()), ("64.02.01.2001", Level::Desa));
@@ -15,6 +16,7 @@
 //! let list = Reference::embedded();
 //! assert_eq!(list.get(perian).map(|u| u.name), Some("Perian"));
 //! assert!(Kode::parse("64.02.0").is_err());
+//! # }
 //! # Ok::<(), kim_core::Error>(())
 //! ```
 
@@ -59,6 +61,16 @@ pub const PROVINCE_CODES: [u8; 38] = [
 ];
 
 /// The level of a unit in the hierarchy.
+///
+/// ```
+/// use kim_core::wilayah::{Kode, Level};
+/// assert!(Level::Provinsi < Level::Desa); // broadest first
+/// assert_eq!(Kode::parse("64.02.01")?.level(), Level::Kecamatan);
+/// assert_eq!("kabupaten/kota".parse::<Level>()?, Level::KabKota);
+/// assert_eq!("distrik".parse::<Level>()?.to_string(), "kecamatan"); // as Papua calls it
+/// assert!("dusun".parse::<Level>().is_err()); // below the village: not a Kemendagri level
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -132,6 +144,14 @@ pub enum KabKotaKind {
 }
 
 /// The kind of a village, from the first digit of its last segment.
+///
+/// ```
+/// use kim_core::wilayah::{Kode, VillageKind};
+/// assert_eq!(Kode::parse("64.02.01.2001")?.village_kind(), Some(VillageKind::Desa)); // Perian
+/// assert_eq!(Kode::parse("64.72.01.1001")?.village_kind(), Some(VillageKind::Kelurahan)); // Rawa Makmur, Samarinda
+/// assert_eq!(VillageKind::DesaAdat.as_str(), "desa_adat");
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VillageKind {

@@ -133,6 +133,7 @@ pub struct Lookup {
 /// binary searches over a flat `Vec<Kode>`. Names live in one string.
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::{Kode, Reference, Level};
 /// let r = Reference::embedded();
 /// let kukar = Kode::parse("64.02")?;
@@ -140,6 +141,7 @@ pub struct Lookup {
 /// let c = r.counts_within(Some(kukar));
 /// assert_eq!((c.kecamatan, c.desa, c.kelurahan), (20, 193, 44));
 /// assert_eq!(r.children(Some(kukar)).count(), 20);
+/// # }
 /// # Ok::<(), kim_core::Error>(())
 /// ```
 pub struct Reference {
@@ -222,6 +224,19 @@ impl Reference {
     }
 
     /// Parses the `code<TAB>name` format of the embedded file (`#version<TAB>…` sets the version).
+    ///
+    /// ```
+    /// use kim_core::wilayah::{Kode, Reference};
+    /// let r = Reference::from_tsv("#version\tcontoh-1\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.72\tKota Samarinda\n64.72.01\tPalaran\n64.72.01.1001\tRawa Makmur\n")?;
+    /// assert_eq!((r.version(), r.len()), ("contoh-1", 7));
+    /// assert_eq!(r.get(Kode::parse("64.72.01")?).map(|u| u.name), Some("Palaran"));
+    /// // Every parent must be in the list, and every line is `code<TAB>name`.
+    /// assert!(Reference::from_tsv("64\tKalimantan Timur\n64.02.01\tMuara Muntai\n").is_err());
+    /// assert!(Reference::from_tsv("64 Kalimantan Timur\n").is_err());
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn from_tsv(text: &str) -> Result<Self> {
         let mut version = String::from("unversioned");
         let mut rows = Vec::with_capacity(text.len() / 24);
@@ -477,6 +492,17 @@ impl Reference {
     }
 
     /// Counts for the whole list.
+    ///
+    /// ```
+    /// use kim_core::wilayah::Reference;
+    /// let r = Reference::from_tsv("#version\tcontoh-1\n64\tKalimantan Timur\n\
+    ///     64.02\tKabupaten Kutai Kartanegara\n64.02.01\tMuara Muntai\n64.02.01.2001\tPerian\n\
+    ///     64.72\tKota Samarinda\n64.72.01\tPalaran\n64.72.01.1001\tRawa Makmur\n")?;
+    /// let c = r.counts();
+    /// assert_eq!((c.provinsi, c.kabupaten, c.kota, c.kecamatan), (1, 1, 1, 2));
+    /// assert_eq!((c.desa, c.kelurahan, c.villages()), (1, 1, 2));
+    /// # Ok::<(), kim_core::Error>(())
+    /// ```
     pub fn counts(&self) -> Counts {
         self.counts
     }
@@ -537,12 +563,14 @@ impl Reference {
     /// be there.
     ///
     /// ```
+    /// # #[cfg(feature = "embedded")] {
     /// use kim_core::wilayah::{Kode, Reference};
     /// let r = Reference::embedded();
     /// assert_eq!(r.unit(Kode::parse("64.02.01")?)?.name, "Muara Muntai");
     /// let err = r.unit(Kode::parse("64.02.99")?).unwrap_err();
     /// assert_eq!(err.to_string(), "64.02.99 is not in the code list kepmendagri-300.2.2-2138-2025");
     /// assert_eq!(err.code(), "KIM-E-NOT-IN-LIST");
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn unit(&self, kode: Kode) -> Result<Unit<'_>> {
@@ -556,10 +584,12 @@ impl Reference {
     /// of Python's `Reference.get`), or [`Error::NotInCodeList`].
     ///
     /// ```
+    /// # #[cfg(feature = "embedded")] {
     /// use kim_core::wilayah::{Kode, Reference};
     /// let l = Reference::embedded().lookup(Kode::parse("64.02")?)?;
     /// assert_eq!((l.name.as_str(), l.counts.kecamatan), ("Kabupaten Kutai Kartanegara", 20));
     /// assert_eq!(l.parent, Some(Kode::parse("64")?));
+    /// # }
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     pub fn lookup(&self, kode: Kode) -> Result<Lookup> {

@@ -61,10 +61,12 @@ pub struct NameMatch {
 /// [`NameMatch`].
 ///
 /// ```
+/// # #[cfg(feature = "embedded")] {
 /// use kim_core::wilayah::Reference;
 /// let r = Reference::embedded().resolve_place("Desa Perian, Kec. Muara Muntai, Kukar");
 /// let json = serde_json::to_value(&r)?;
 /// assert_eq!((json["resolution"].as_str(), json["match"]["code"].as_str()), (Some("unique"), Some("64.02.01.2001")));
+/// # }
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
