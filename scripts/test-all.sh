@@ -21,6 +21,9 @@ for features in "" embedded csv names moderation; do
   cargo clippy -p kim-core --no-default-features --features "$features" --locked --quiet -- -D warnings
 done
 
+step "kim-core doc tests without default features (examples that need the code list or CSV skip themselves)"
+cargo test -p kim-core --doc --no-default-features --locked --quiet
+
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --workspace --locked --quiet
 
