@@ -242,7 +242,7 @@ fn print_tables() {
         ("aside", aside_items(), false),
         ("aside-of-dev", part(DEV, true), false),
         ("aside-of-oldtest", part(TEST, true), false),
-        ("heldout2", parse(HELDOUT2), false),
+        ("heldout2", parse(HELDOUT2), true),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
