@@ -248,6 +248,12 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         "Pengen aku belajar masak rendang yang enak",
     ),
     (
+        "judi-testimoni",
+        "Aku kemarin modal receh 20rb langsung wd 3 juta, link di bio",
+        &["Aku kemarin", "20rb"],
+        "aku kemarin beli sepatu 150rb di toko ini, bagus, beli lagi ah",
+    ),
+    (
         "kasar-banding",
         "tampangmu kayak kaleng rombeng, pantes ditolak",
         &["tampangmu", "kaleng"],
@@ -721,6 +727,14 @@ fn round_four_look_alikes_stay_allowed() {
         "Ondel-ondel Betawi diarak keliling kampung saat ulang tahun Jakarta",
         "Rental mobil plus sopir, harga bersahabat, hubungi 0812-3355-7799",
         "Perempuan di desa kami ikut sekolah lapang pertanian",
+        "Perempuan itu lemah lembut tapi tegas, begitu kata ibu tentang nenek",
+        "Orang luar desa dilarang buang sampah di sini",
+        "Jangan sok tahu soal agama Islam, belajar dulu sama ustadz",
+        "Pak Camat, kami hajar target vaksinasi bulan ini sampai 100 persen",
+        "Komunitas gay dan lesbian menggelar diskusi kesehatan di Jakarta",
+        "Saya simpan foto kita berdua waktu wisuda, kirimin lagi dong yang versi HD",
+        "Kami tandai di peta lokasi posko bantuan banjir, tunggu relawan datang",
+        "Mampir ke warung kopi kami, follow IG @kopikita ya",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
