@@ -8,8 +8,9 @@
 //!   `aside-of-dev`, `aside-of-oldtest` for each file's quarter (the rules of the first round were tuned on all of
 //!   DEV, so only the quarter of the old test split was never tuned on by anyone);
 //! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
-//! - `heldout2`: a second held-out split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of
-//!   everything above and first run after that round was merged (aggregate only).
+//! - `heldout2`: a second split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of everything
+//!   above and first run after that round was merged; tuned on since the fourth round (2026-12-04), so its figures
+//!   are no longer held-out figures.
 //!
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
@@ -84,8 +85,8 @@ fn aside_items() -> Vec<Item> {
 }
 const TEST: &str = include_str!("data/moderation/test.tsv");
 const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
-/// The second held-out split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon
-/// nor the other splits, and kept outside the repository until the round of that day was merged. Aggregates only.
+/// The second split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon nor the
+/// other splits, and kept outside the repository until the round of that day was merged. Tuned on since round 4.
 const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
 
 fn category(name: &str) -> Category {
@@ -283,10 +284,11 @@ fn assert_floors(
     );
 }
 
-/// DEV's tuning three quarters (561 items): 97.1% of harmful items not allowed, none blocked, 0.6% of benign held.
+/// DEV's tuning three quarters (561 items): 98.3% of harmful items not allowed, none blocked, 0.3% of benign held
+/// (97.1%, 0 and 0.6% before round 4).
 #[test]
 fn dev_split_floors() {
-    assert_floors("dev", &part(DEV, false), 550, 0, 96.0, 1.0);
+    assert_floors("dev", &part(DEV, false), 550, 0, 97.5, 1.0);
 }
 
 /// The old corpus: every harmful item not allowed, no benign item blocked or held.
@@ -295,28 +297,28 @@ fn regression_corpus_floors() {
     assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.1% of harmful
-/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before that round).
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 99.2% of harmful
+/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before the third round, 95.1% before
+/// the fourth).
 #[test]
 fn oldtest_split_floors() {
-    assert_floors("oldtest", &part(TEST, false), 590, 0, 93.0, 2.0);
+    assert_floors("oldtest", &part(TEST, false), 590, 0, 98.0, 2.0);
 }
 
-/// The set-aside quarter of both files (398 items), never tuned on: 81.8% of harmful items not allowed, 1 benign item
-/// blocked, 0.8% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
-/// items): 61.4%, 1 blocked, 2 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
-/// so that a regression fails; they are not the targets of issue 16 (>= 95% not allowed, none blocked), which are not
-/// met on text nobody tuned on.
+/// The set-aside quarter of both files (398 items), never tuned on: 83.8% of harmful items not allowed, 1 benign item
+/// blocked, 0.8% held after round 4 (81.8% before it; 78.6%, 1 and 0.4% before the third round). Its quarter of the
+/// old TEST split alone (187 items): 65.7%, 1 blocked, 2 held (61.4% before round 4; 39 of 70, 55.7%, 1 blocked, 1
+/// held before the third). These floors sit below those figures so that a regression fails; they are not the targets
+/// of issue 16 (>= 95% not allowed, none blocked), which are not met on text nobody tuned on.
 #[test]
 fn aside_floors() {
-    assert_floors("aside", &aside_items(), 390, 1, 80.0, 2.0);
+    assert_floors("aside", &aside_items(), 390, 1, 82.5, 2.0);
 }
 
-/// The second held-out split, run once on the engine before (main at 86b1b71) and once after the round of 2026-12-04:
-/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5%. Regression floors only; the issue-16
-/// targets (>= 95% not allowed, none blocked) are not met. A later round that tunes on it must write a new held-out
-/// split first.
+/// The second split, run once on the engine before (main at 86b1b71) and once after the third round of 2026-12-04:
+/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5% (held-out figures). Round 4 tuned on
+/// it (a third held-out split was written first): 98.6%, none blocked, none held, which are tuning figures now.
 #[test]
 fn heldout2_floors() {
-    assert_floors("heldout2", &parse(HELDOUT2), 650, 2, 72.0, 4.0);
+    assert_floors("heldout2", &parse(HELDOUT2), 650, 0, 98.0, 1.0);
 }
