@@ -193,6 +193,72 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         &[],
         "Kelompok tani membahas investasi bibit dan pupuk di grup desa",
     ),
+    (
+        "ancam-tahu-milik",
+        "Kami sudah tahu alamat kontrakanmu, tunggu saja malam ini",
+        &["tahu alamat", "kontrakanmu"],
+        "Kami mencari rumah kontrakan dekat pasar, tunggu kabar dari kami ya",
+    ),
+    (
+        "ancam-jamin",
+        "Gue gak jamin lo masih bisa jalan kalau ketemu di pasar",
+        &["gak jamin", "masih bisa jalan"],
+        "Kami tidak menjamin harga cabai masih bisa turun minggu depan",
+    ),
+    (
+        "ancam-orang",
+        "Besok aku bacok pak kades itu kalau berani datang",
+        &["bacok", "pak"],
+        "Saya hajar habis tugas matematika semalam bareng Pak guru",
+    ),
+    (
+        "sara-salahkan-korban",
+        "Janda kayak gitu wajar dilecehkan, salah sendiri keluar malam",
+        &["wajar dilecehkan"],
+        "Ibu-ibu PKK menggelar penyuluhan tentang pencegahan pelecehan di angkutan umum",
+    ),
+    (
+        "hoaks-tutupi",
+        "Ratusan ayam mati mendadak, dinas tutupi penyebabnya, jangan beli daging ayam minggu ini",
+        &["tutupi", "mati"],
+        "Dinas peternakan menutupi kandang ayam dengan terpal agar tidak kehujanan",
+    ),
+    (
+        "spam-skema",
+        "Gabung sekarang, ajak 5 teman dapat profit harian 10%, cuma modal hp",
+        &["ajak 5 teman", "profit"],
+        "Koperasi mengajak warga menabung, ajak teman untuk ikut rapat anggota",
+    ),
+    (
+        "spam-folback",
+        "Halo kak, follback dong, jangan lupa mampir ke olshop aku ya",
+        &["follback", "mampir"],
+        "Follow akun resmi desa untuk info bantuan",
+    ),
+    (
+        "spam-apk",
+        "Undangan pernikahan digital kami, silakan buka file UNDANGAN.apk",
+        &["apk", "buka"],
+        "Waspada modus undangan pernikahan berupa file .apk, jangan dibuka",
+    ),
+    (
+        "susila-hasrat",
+        "Pengen gue cium tuh bibir seksi mbak kasir",
+        &["Pengen gue", "cium"],
+        "Pengen aku belajar masak rendang yang enak",
+    ),
+    (
+        "judi-testimoni",
+        "Aku kemarin modal receh 20rb langsung wd 3 juta, link di bio",
+        &["Aku kemarin", "20rb"],
+        "aku kemarin beli sepatu 150rb di toko ini, bagus, beli lagi ah",
+    ),
+    (
+        "kasar-banding",
+        "tampangmu kayak kaleng rombeng, pantes ditolak",
+        &["tampangmu", "kaleng"],
+        "Mukanya mirip banget sama ayahnya waktu muda",
+    ),
 ];
 
 #[test]
@@ -639,4 +705,45 @@ fn a_string_of_insults_aims_itself_but_a_list_of_livestock_does_not() {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
     }
+}
+
+/// Look-alikes of the round-4 constructions and contexts (2026-12-04): announcements, shop adverts, idioms of
+/// criticism, manure and offerings, sums of money next to gambling news, quotas, warnings about scams, reporting on
+/// victim blaming. None of them holds or blocks.
+#[test]
+fn round_four_look_alikes_stay_allowed() {
+    let m = moderator();
+    for text in [
+        "Petugas PLN akan mendatangi rumah warga untuk pemeriksaan meteran mulai tanggal 10, warga dimohon mengizinkan",
+        "Keripik pisang 15rb, kirim ke luar kota bisa, order lewat WA",
+        "Aparat pura-pura buta soal tambang pasir ilegal, copot kapolseknya",
+        "Anak-anak belajar membuat pupuk dari tai kambing",
+        "Kerugian mencapai Rp150 juta karena judi online, ASN itu dipecat",
+        "Nelayan melarung kepala kerbau saat sedekah laut",
+        "Badan jalan seperti kubangan kerbau setiap hujan",
+        "Jangan install file .apk kiriman orang tak dikenal, itu modus penipuan",
+        "Polisi: pelaku yang bilang korban pantas diperkosa kini ditahan dan diperiksa",
+        "Tim gabungan merazia warnet yang membuka akses situs slot, petugas memblokir 12 situs",
+        "Ondel-ondel Betawi diarak keliling kampung saat ulang tahun Jakarta",
+        "Rental mobil plus sopir, harga bersahabat, hubungi 0812-3355-7799",
+        "Perempuan di desa kami ikut sekolah lapang pertanian",
+        "Perempuan itu lemah lembut tapi tegas, begitu kata ibu tentang nenek",
+        "Orang luar desa dilarang buang sampah di sini",
+        "Jangan sok tahu soal agama Islam, belajar dulu sama ustadz",
+        "Pak Camat, kami hajar target vaksinasi bulan ini sampai 100 persen",
+        "Komunitas gay dan lesbian menggelar diskusi kesehatan di Jakarta",
+        "Saya simpan foto kita berdua waktu wisuda, kirimin lagi dong yang versi HD",
+        "Kami tandai di peta lokasi posko bantuan banjir, tunggu relawan datang",
+        "Mampir ke warung kopi kami, follow IG @kopikita ya",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+    // A quota of places is not a slot machine.
+    let v = m.check("Pendaftaran lomba mewarnai, slot terbatas, daftar sekarang");
+    assert!(
+        !v.categories.contains(&Category::Perjudian),
+        "{:?}",
+        v.matches
+    );
 }

@@ -8,14 +8,15 @@
 //!   `aside-of-dev`, `aside-of-oldtest` for each file's quarter (the rules of the first round were tuned on all of
 //!   DEV, so only the quarter of the old test split was never tuned on by anyone);
 //! - `regression`: the old corpus (`data/moderation_corpus.tsv`).
-//! - `heldout2`: a second held-out split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of
-//!   everything above and first run after that round was merged (aggregate only).
+//! - `heldout2`: a second split (`data/moderation/heldout2.tsv`), written on 2026-12-04 independently of everything
+//!   above and first run after that round was merged; tuned on since the fourth round (2026-12-04), so its figures
+//!   are no longer held-out figures.
 //! - `heldout3`: a third held-out split (`data/moderation/heldout3.tsv`, 760 items), written on 2026-12-04 (evening)
-//!   by an examiner who saw neither the engine, the lexicon nor the other splits, before the round that tuned on
-//!   heldout2; run on the engine before that round and after it (aggregate only; never tuned on).
+//!   by an examiner who saw neither the engine, the lexicon nor the other splits, before the fourth round; run on the
+//!   engine before that round and after it (aggregate only; never tuned on).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression`,
+//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
@@ -87,8 +88,8 @@ fn aside_items() -> Vec<Item> {
 }
 const TEST: &str = include_str!("data/moderation/test.tsv");
 const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
-/// The second held-out split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon
-/// nor the other splits, and kept outside the repository until the round of that day was merged. Aggregates only.
+/// The second split (656 items), written on 2026-12-04 by an examiner who saw neither the engine, the lexicon nor the
+/// other splits, and kept outside the repository until the round of that day was merged. Tuned on since round 4.
 const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
 const HELDOUT3: &str = include_str!("data/moderation/heldout3.tsv");
 
@@ -246,7 +247,7 @@ fn print_tables() {
         ("aside", aside_items(), false),
         ("aside-of-dev", part(DEV, true), false),
         ("aside-of-oldtest", part(TEST, true), false),
-        ("heldout2", parse(HELDOUT2), false),
+        ("heldout2", parse(HELDOUT2), true),
         ("heldout3", parse(HELDOUT3), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
@@ -288,10 +289,11 @@ fn assert_floors(
     );
 }
 
-/// DEV's tuning three quarters (561 items): 97.1% of harmful items not allowed, none blocked, 0.6% of benign held.
+/// DEV's tuning three quarters (561 items): 98.3% of harmful items not allowed, none blocked, 0.3% of benign held
+/// (97.1%, 0 and 0.6% before round 4).
 #[test]
 fn dev_split_floors() {
-    assert_floors("dev", &part(DEV, false), 550, 0, 96.0, 1.0);
+    assert_floors("dev", &part(DEV, false), 550, 0, 97.5, 1.0);
 }
 
 /// The old corpus: every harmful item not allowed, no benign item blocked or held.
@@ -300,36 +302,37 @@ fn regression_corpus_floors() {
     assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 95.1% of harmful
-/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before that round).
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 99.2% of harmful
+/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before the third round, 95.1% before
+/// the fourth).
 #[test]
 fn oldtest_split_floors() {
-    assert_floors("oldtest", &part(TEST, false), 590, 0, 93.0, 2.0);
+    assert_floors("oldtest", &part(TEST, false), 590, 0, 98.0, 2.0);
 }
 
-/// The set-aside quarter of both files (398 items), never tuned on: 81.8% of harmful items not allowed, 1 benign item
-/// blocked, 0.8% held (78.6%, 1 and 0.4% before the round of 2026-12-04). Its quarter of the old TEST split alone (187
-/// items): 61.4%, 1 blocked, 2 held (39 of 70, 55.7%, 1 blocked, 1 held before). These floors sit below those figures
-/// so that a regression fails; they are not the targets of issue 16 (>= 95% not allowed, none blocked), which are not
-/// met on text nobody tuned on.
+/// The set-aside quarter of both files (398 items), never tuned on: 83.8% of harmful items not allowed, 1 benign item
+/// blocked, 0.8% held after round 4 (81.8% before it; 78.6%, 1 and 0.4% before the third round). Its quarter of the
+/// old TEST split alone (187 items): 65.7%, 1 blocked, 2 held (61.4% before round 4; 39 of 70, 55.7%, 1 blocked, 1
+/// held before the third). These floors sit below those figures so that a regression fails; they are not the targets
+/// of issue 16 (>= 95% not allowed, none blocked), which are not met on text nobody tuned on.
 #[test]
 fn aside_floors() {
-    assert_floors("aside", &aside_items(), 390, 1, 80.0, 2.0);
+    assert_floors("aside", &aside_items(), 390, 1, 82.5, 2.0);
 }
 
-/// The second held-out split, run once on the engine before (main at 86b1b71) and once after the round of 2026-12-04:
-/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5%. Regression floors only; the issue-16
-/// targets (>= 95% not allowed, none blocked) are not met. A later round that tunes on it must write a new held-out
-/// split first.
+/// The second split, run once on the engine before (main at 86b1b71) and once after the third round of 2026-12-04:
+/// harmful not allowed 61.0% -> 73.8%, benign blocked 4 -> 2, held 1.9% -> 3.5% (held-out figures). Round 4 tuned on
+/// it (a third held-out split was written first): 98.6%, none blocked, none held, which are tuning figures now.
 #[test]
 fn heldout2_floors() {
-    assert_floors("heldout2", &parse(HELDOUT2), 650, 2, 72.0, 4.0);
+    assert_floors("heldout2", &parse(HELDOUT2), 650, 0, 98.0, 1.0);
 }
 
-/// The third held-out split, written before the round that tuned on heldout2 and never tuned on. On the engine before
-/// that round (main at a779ac9): harmful not allowed 70.6% (235 of 333), benign blocked 3 (all gambling-raid news),
-/// held 1.9%. Regression floors only.
+/// The third held-out split, written before the fourth round and never tuned on. Harmful not allowed: 70.6% (235 of
+/// 333) on the engine before that round (main at a779ac9), 72.1% (240) after it, while the round took heldout2, which
+/// it tuned on, from 73.8% to 98.6%; benign blocked 3 before and after (all gambling-raid news), held 1.9% -> 1.6%.
+/// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are not met on new text.
 #[test]
 fn heldout3_floors() {
-    assert_floors("heldout3", &parse(HELDOUT3), 750, 3, 70.0, 2.0);
+    assert_floors("heldout3", &parse(HELDOUT3), 750, 3, 71.5, 2.0);
 }

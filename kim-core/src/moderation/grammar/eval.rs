@@ -516,8 +516,15 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
             let inside = orig.windows(2).any(|w| {
                 (w[0].is_ascii_digit() && w[1].is_ascii_digit()) || w.eq_ignore_ascii_case(b"4d")
             });
+            // A sum of money is not a brand: `Rp220`, `IDR500`, `USD100`, `100rb`.
+            let currency = digits >= 1
+                && [&b"rp"[..], b"idr", b"usd"].iter().any(|c| {
+                    orig.len() - digits == c.len() && orig[..c.len()].eq_ignore_ascii_case(c)
+                });
             letters >= 2
                 && ((digits >= 2 && digits < orig.len()) || inside || (digits == 0 && joined()))
+                && !currency
+                && !is_amount(text, norm, t)
         }
         Builtin::Spelled => {
             let n = (tok.n_end - tok.n_start) as usize;
