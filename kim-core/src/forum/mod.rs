@@ -61,8 +61,9 @@
 mod checks;
 mod metrics;
 mod model;
+mod report;
 
-pub use checks::{ForumReport, ForumRules, RULES, RuleInfo, check_forums};
+pub use checks::{ForumRules, RULES, RuleInfo, check_forums};
 pub(crate) use metrics::count_units;
 pub use metrics::{
     AffiliationOptions, Metric, forum_coverage, kim_forum_affiliation, officer_completeness,
@@ -71,6 +72,7 @@ pub use model::{
     Forum, ForumLevel, ForumState, ForumStatus, ForumStatusChange, Instrument, InstrumentKind,
     MemberRef, Membership, Officer, OfficerRole, Term,
 };
+pub use report::ForumReport;
 
 use std::collections::HashMap;
 
