@@ -56,6 +56,39 @@ const SCRATCH_KEEP: usize = 1 << 20;
 struct Scratch {
     norm: normalize::Normalized,
     class_hits: ClassHits,
+    ranges: Ranges,
+}
+
+/// The token ranges of the lexicon words of one text that act together (cleared for each text).
+#[derive(Default)]
+struct Ranges {
+    identity: Vec<(usize, usize)>,
+    hostile: Vec<(usize, usize, u32)>,
+    exempt: Vec<(usize, usize)>,
+    targeted: Vec<(usize, usize, u32)>,
+    targets: Vec<(usize, usize)>,
+    exempt_words: Vec<(usize, usize)>,
+}
+
+impl Ranges {
+    fn clear(&mut self) {
+        self.identity.clear();
+        self.hostile.clear();
+        self.exempt.clear();
+        self.targeted.clear();
+        self.targets.clear();
+        self.exempt_words.clear();
+    }
+
+    fn capacity_bytes(&self) -> usize {
+        (self.identity.capacity()
+            + self.exempt.capacity()
+            + self.targets.capacity()
+            + self.exempt_words.capacity())
+            * std::mem::size_of::<(usize, usize)>()
+            + (self.hostile.capacity() + self.targeted.capacity())
+                * std::mem::size_of::<(usize, usize, u32)>()
+    }
 }
 
 thread_local! {
@@ -180,10 +213,18 @@ impl Moderator {
             };
             normalize::normalize_into(text, &mut scratch.norm, Some(&self.compiled.scanner));
             scratch.class_hits.clear();
-            self.lexicon_matches_in(text, &scratch.norm, &mut scratch.class_hits, out);
+            scratch.ranges.clear();
+            self.lexicon_matches_in(
+                text,
+                &scratch.norm,
+                &mut scratch.class_hits,
+                &mut scratch.ranges,
+                out,
+            );
             // Keep the buffers of a post, not those of a 100 MB text, for the life of the thread.
             if scratch.norm.text.capacity() > SCRATCH_KEEP
                 || scratch.class_hits.capacity_bytes() > SCRATCH_KEEP
+                || scratch.ranges.capacity_bytes() > SCRATCH_KEEP
             {
                 *scratch = Scratch::default();
             }
@@ -230,16 +271,20 @@ impl Moderator {
         text: &str,
         norm: &normalize::Normalized,
         class_hits: &mut ClassHits,
+        ranges: &mut Ranges,
         out: &mut Matches,
     ) {
         let entries = self.lexicon.entries();
         let n_entries = self.compiled.entries;
-        let mut identity: Vec<(usize, usize)> = Vec::new(); // token ranges
-        let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
-        let mut exempt: Vec<(usize, usize)> = Vec::new();
-        let mut targeted: Vec<(usize, usize, u32)> = Vec::new();
-        let mut targets: Vec<(usize, usize)> = Vec::new();
-        let mut exempt_words: Vec<(usize, usize)> = Vec::new();
+        // Token ranges, in the thread's buffers (empty).
+        let Ranges {
+            identity,
+            hostile,
+            exempt,
+            targeted,
+            targets,
+            exempt_words,
+        } = ranges;
         let quotes = grammar::quoted_ranges(text);
         let in_quotes = |t0: usize| {
             let o = norm.toks[t0].o_start as usize;
@@ -354,7 +399,7 @@ impl Moderator {
         }
         targeted.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         targeted.sort_unstable();
-        self.targeted_matches(text, norm, &targeted, &mut targets, out);
+        self.targeted_matches(text, norm, targeted, targets, out);
         self.grammar.rules(text, norm, class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         // Identity words sorted by their first token; a hostile word looks only at those that start within the
@@ -363,7 +408,7 @@ impl Moderator {
         let widest = identity.iter().map(|&(i0, i1)| i1 - i0).max().unwrap_or(0);
         // The reasons of a SARA hold, written once per hostile entry.
         let mut sara: HashMap<u32, (Text, Text, Text)> = HashMap::new();
-        for (h0, h1, idx) in hostile {
+        for &(h0, h1, idx) in hostile.iter() {
             let from = identity.partition_point(|&(i0, _)| i0 + widest + IDENTITY_WINDOW < h0);
             let near = identity[from..]
                 .iter()
