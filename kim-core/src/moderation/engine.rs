@@ -50,10 +50,50 @@ impl Default for Moderator {
 /// Bytes of normalised text whose buffers a thread keeps between checks.
 const SCRATCH_KEEP: usize = 1 << 20;
 
+/// The buffers of one check, kept by each thread between checks (posts are short; allocating the normaliser's
+/// buffers for each was a tenth of the time, and those of the grammar as much again).
+#[derive(Default)]
+struct Scratch {
+    norm: normalize::Normalized,
+    class_hits: ClassHits,
+    ranges: Ranges,
+}
+
+/// The token ranges of the lexicon words of one text that act together (cleared for each text).
+#[derive(Default)]
+struct Ranges {
+    identity: Vec<(usize, usize)>,
+    hostile: Vec<(usize, usize, u32)>,
+    exempt: Vec<(usize, usize)>,
+    targeted: Vec<(usize, usize, u32)>,
+    targets: Vec<(usize, usize)>,
+    exempt_words: Vec<(usize, usize)>,
+}
+
+impl Ranges {
+    fn clear(&mut self) {
+        self.identity.clear();
+        self.hostile.clear();
+        self.exempt.clear();
+        self.targeted.clear();
+        self.targets.clear();
+        self.exempt_words.clear();
+    }
+
+    fn capacity_bytes(&self) -> usize {
+        (self.identity.capacity()
+            + self.exempt.capacity()
+            + self.targets.capacity()
+            + self.exempt_words.capacity())
+            * std::mem::size_of::<(usize, usize)>()
+            + (self.hostile.capacity() + self.targeted.capacity())
+                * std::mem::size_of::<(usize, usize, u32)>()
+    }
+}
+
 thread_local! {
-    /// The normaliser's buffers, reused by each check on this thread (posts are short; allocating them for each was
-    /// a tenth of the time).
-    static SCRATCH: std::cell::RefCell<normalize::Normalized> = std::cell::RefCell::default();
+    /// The buffers, reused by each check on this thread.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 impl Moderator {
@@ -167,15 +207,26 @@ impl Moderator {
         SCRATCH.with(|cell| {
             // The thread's buffers, or fresh ones in the (never seen) case that they are already in use.
             let (mut held, mut fresh) = (cell.try_borrow_mut().ok(), None);
-            let norm = match held.as_deref_mut() {
-                Some(norm) => norm,
-                None => fresh.insert(normalize::Normalized::default()),
+            let scratch = match held.as_deref_mut() {
+                Some(scratch) => scratch,
+                None => fresh.insert(Scratch::default()),
             };
-            normalize::normalize_into(text, norm, Some(&self.compiled.scanner));
-            self.lexicon_matches_in(text, norm, out);
+            normalize::normalize_into(text, &mut scratch.norm, Some(&self.compiled.scanner));
+            scratch.class_hits.clear();
+            scratch.ranges.clear();
+            self.lexicon_matches_in(
+                text,
+                &scratch.norm,
+                &mut scratch.class_hits,
+                &mut scratch.ranges,
+                out,
+            );
             // Keep the buffers of a post, not those of a 100 MB text, for the life of the thread.
-            if norm.text.capacity() > SCRATCH_KEEP {
-                *norm = normalize::Normalized::default();
+            if scratch.norm.text.capacity() > SCRATCH_KEEP
+                || scratch.class_hits.capacity_bytes() > SCRATCH_KEEP
+                || scratch.ranges.capacity_bytes() > SCRATCH_KEEP
+            {
+                *scratch = Scratch::default();
             }
         });
     }
@@ -215,16 +266,25 @@ impl Moderator {
     /// the matches of roots and phrases straight into `out` (no list of every hit is kept: a text dense with hits
     /// costs no more than its listed matches).
     #[allow(clippy::too_many_lines)]
-    fn lexicon_matches_in(&self, text: &str, norm: &normalize::Normalized, out: &mut Matches) {
+    fn lexicon_matches_in(
+        &self,
+        text: &str,
+        norm: &normalize::Normalized,
+        class_hits: &mut ClassHits,
+        ranges: &mut Ranges,
+        out: &mut Matches,
+    ) {
         let entries = self.lexicon.entries();
         let n_entries = self.compiled.entries;
-        let mut identity: Vec<(usize, usize)> = Vec::new(); // token ranges
-        let mut hostile: Vec<(usize, usize, u32)> = Vec::new();
-        let mut exempt: Vec<(usize, usize)> = Vec::new();
-        let mut targeted: Vec<(usize, usize, u32)> = Vec::new();
-        let mut targets: Vec<(usize, usize)> = Vec::new();
-        let mut exempt_words: Vec<(usize, usize)> = Vec::new();
-        let mut class_hits = ClassHits::default();
+        // Token ranges, in the thread's buffers (empty).
+        let Ranges {
+            identity,
+            hostile,
+            exempt,
+            targeted,
+            targets,
+            exempt_words,
+        } = ranges;
         let quotes = grammar::quoted_ranges(text);
         let in_quotes = |t0: usize| {
             let o = norm.toks[t0].o_start as usize;
@@ -238,7 +298,7 @@ impl Moderator {
                     let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
                     let affixes = (&norm.text[ts..s], &norm.text[e..te]);
                     self.grammar.record(
-                        &mut class_hits,
+                        class_hits,
                         idx - n_entries,
                         (t0, t1),
                         affixes,
@@ -257,32 +317,22 @@ impl Moderator {
             match kind {
                 EntryKind::Identity => {
                     identity.push((t0, t1));
-                    self.grammar.record_lexicon(
-                        &mut class_hits,
-                        false,
-                        idx,
-                        (t0, t1),
-                        in_quotes(t0),
-                    );
+                    self.grammar
+                        .record_lexicon(class_hits, false, idx, (t0, t1), in_quotes(t0));
                 }
                 EntryKind::Hostile => hostile.push((t0, t1, entry_idx)),
                 EntryKind::Targeted => targeted.push((t0, t1, entry_idx)),
                 EntryKind::Target => {
                     targets.push((t0, t1));
-                    self.grammar.record_lexicon(
-                        &mut class_hits,
-                        true,
-                        idx,
-                        (t0, t1),
-                        in_quotes(t0),
-                    );
+                    self.grammar
+                        .record_lexicon(class_hits, true, idx, (t0, t1), in_quotes(t0));
                 }
                 EntryKind::Title => {
                     // A title counts as a target with the capitalised name after it: `Pak Harto`.
                     if grammar::is_name(text, norm, t1 + 1) {
                         targets.push((t0, t1 + 1));
                         self.grammar.record_lexicon(
-                            &mut class_hits,
+                            class_hits,
                             true,
                             idx,
                             (t0, t1 + 1),
@@ -318,7 +368,7 @@ impl Moderator {
             class_hits
                 .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
         }
-        self.grammar.contexts(&mut class_hits, &quotes, out);
+        self.grammar.contexts(class_hits, &quotes, out);
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             let Some(entry) = entries.get(idx) else {
@@ -349,8 +399,8 @@ impl Moderator {
         }
         targeted.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         targeted.sort_unstable();
-        self.targeted_matches(text, norm, &targeted, &mut targets, out);
-        self.grammar.rules(text, norm, &class_hits, out);
+        self.targeted_matches(text, norm, targeted, targets, out);
+        self.grammar.rules(text, norm, class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
         // Identity words sorted by their first token; a hostile word looks only at those that start within the
         // window (plus the longest identity phrase) before it, so a text full of both stays linear.
@@ -358,7 +408,7 @@ impl Moderator {
         let widest = identity.iter().map(|&(i0, i1)| i1 - i0).max().unwrap_or(0);
         // The reasons of a SARA hold, written once per hostile entry.
         let mut sara: HashMap<u32, (Text, Text, Text)> = HashMap::new();
-        for (h0, h1, idx) in hostile {
+        for &(h0, h1, idx) in hostile.iter() {
             let from = identity.partition_point(|&(i0, _)| i0 + widest + IDENTITY_WINDOW < h0);
             let near = identity[from..]
                 .iter()
@@ -582,9 +632,9 @@ mod tests {
         let m = Moderator::default();
         let long = "warga desa gotong royong ".repeat(100_000);
         assert_eq!(m.check(&long).decision, Decision::Allow);
-        SCRATCH.with(|c| assert!(c.borrow().text.capacity() <= SCRATCH_KEEP));
+        SCRATCH.with(|c| assert!(c.borrow().norm.text.capacity() <= SCRATCH_KEEP));
         let _ = m.check("slot gacor");
-        SCRATCH.with(|c| assert!(c.borrow().text.capacity() > 0));
+        SCRATCH.with(|c| assert!(c.borrow().norm.text.capacity() > 0));
     }
 
     #[test]

@@ -17,15 +17,35 @@ struct Hit {
     quoted: bool,
 }
 
-/// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called.
+/// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
+/// one per thread and [`ClassHits::clear`]s it for each text, with the buffers of the rule evaluation.
 #[derive(Debug, Default)]
 pub(crate) struct ClassHits {
     hits: Vec<Hit>,
     /// After [`ClassHits::finish`], where the hits of each class start (one more entry than classes).
     starts: Vec<u32>,
+    /// The rules that may fire (a bit per rule): those one of whose gate classes has a hit.
+    candidates: Vec<u64>,
+    /// Buffers of [`Evaluator::rules`]: the anchors of a chunk, the occurrences of a part, the parts chosen.
+    anchors: Vec<Occ>,
+    found: Vec<Occ>,
+    chosen: Vec<Occ>,
 }
 
 impl ClassHits {
+    /// Forgets the hits of the last text, keeping the buffers.
+    pub(crate) fn clear(&mut self) {
+        self.hits.clear();
+        self.starts.clear();
+    }
+
+    /// The bytes its buffers hold (a thread drops them after a very long text).
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.hits.capacity() * std::mem::size_of::<Hit>()
+            + (self.anchors.capacity() + self.found.capacity() + self.chosen.capacity())
+                * std::mem::size_of::<Occ>()
+    }
+
     /// Records a class word (member `member`, of class `class`) at tokens `t0..=t1`.
     #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB
     pub(crate) fn push(
@@ -135,6 +155,10 @@ pub(crate) struct Evaluator {
     rule_texts: Vec<(Text, Text, Text)>,
     /// Each softener's context name.
     soften_names: Vec<Text>,
+    /// For each class, the rules whose gate part names it: the first part made of word classes only, which has a
+    /// word only if one of these classes has (a pair `a+b` needs `a`). A rule none of whose gate classes is in a
+    /// text cannot fire there.
+    rules_by_class: Vec<Vec<u32>>,
 }
 
 impl Evaluator {
@@ -184,6 +208,21 @@ impl Evaluator {
             .iter()
             .map(|s| Text::from(grammar.class_name(s.context).to_owned()))
             .collect();
+        let mut rules_by_class = vec![Vec::new(); grammar.classes.len()];
+        for (ri, rule) in grammar.rules.iter().enumerate() {
+            let gate = rule
+                .alts
+                .iter()
+                .find(|alts| alts.iter().all(|a| !matches!(a, Alt::Builtin(_))));
+            for alt in gate.into_iter().flatten() {
+                if let Alt::Class(c) | Alt::Pair(c, _) = *alt {
+                    let r = u32::try_from(ri).unwrap_or(u32::MAX);
+                    if rules_by_class[c].last() != Some(&r) {
+                        rules_by_class[c].push(r);
+                    }
+                }
+            }
+        }
         let find = |name: &str| grammar.classes.iter().position(|c| c.name == name);
         let (identity_class, target_class) = (find("identity"), find("target"));
         Self {
@@ -198,6 +237,7 @@ impl Evaluator {
             class_roles,
             rule_texts,
             soften_names,
+            rules_by_class,
         }
     }
 
@@ -278,18 +318,35 @@ impl Evaluator {
 
     /// Every rule that fires, as matches with the span of each part.
     #[allow(clippy::cast_possible_truncation)] // token indices < 4 GiB
-    pub(crate) fn rules(&self, text: &str, norm: &Normalized, hits: &ClassHits, out: &mut Matches) {
+    pub(crate) fn rules(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        hits: &mut ClassHits,
+        out: &mut Matches,
+    ) {
         let ntok = norm.toks.len();
         if ntok == 0 || hits.hits.is_empty() {
             return;
         }
+        // The rules that may fire: one of the classes of their gate part has a word (the hits are sorted by class).
+        // The others have a part with no word and are skipped below anyway; most texts name few classes.
+        let mut candidates = std::mem::take(&mut hits.candidates);
+        self.candidates(hits, &mut candidates);
+        let mut anchors = std::mem::take(&mut hits.anchors);
+        let mut found = std::mem::take(&mut hits.found);
+        let mut chosen = std::mem::take(&mut hits.chosen);
+        let view = &*hits;
         for (ri, rule) in self.grammar.rules.iter().enumerate() {
+            if candidates[ri / 64] >> (ri % 64) & 1 == 0 {
+                continue;
+            }
             // The anchor: the part with the fewest class words among those made of word classes only. Its
             // occurrences are read a chunk of tokens at a time, so that a text dense with them costs no memory.
             let count = |alts: &[Alt]| -> Option<usize> {
                 alts.iter().try_fold(0, |n, a| match *a {
-                    Alt::Class(c) => Some(n + hits.of(c).len()),
-                    Alt::Pair(x, y) => Some(n + hits.of(x).len().min(hits.of(y).len())),
+                    Alt::Class(c) => Some(n + view.of(c).len()),
+                    Alt::Pair(x, y) => Some(n + view.of(x).len().min(view.of(y).len())),
                     Alt::Builtin(_) => None,
                 })
             };
@@ -317,32 +374,31 @@ impl Evaluator {
             let mut done_until: Option<usize> = None;
             for chunk_start in (0..ntok).step_by(ANCHOR_CHUNK) {
                 let chunk_end = (chunk_start + ANCHOR_CHUNK - 1).min(ntok - 1);
-                let anchor: Vec<Occ> = Self::occurrences(
+                Self::occurrences(
                     text,
                     norm,
-                    hits,
+                    view,
                     &rule.alts[anchor_i],
                     (chunk_start, (chunk_end + 64).min(ntok - 1)),
-                )
-                .into_iter()
-                .take_while(|o| o.t0 <= chunk_end)
-                .collect();
-                for a in &anchor {
+                    &mut anchors,
+                );
+                let in_chunk = anchors.iter().take_while(|o| o.t0 <= chunk_end).count();
+                anchors.truncate(in_chunk);
+                for a in &anchors {
                     if done_until.is_some_and(|d| a.t0 <= d) {
                         continue;
                     }
                     let lo = (a.t1 + 1).saturating_sub(w);
                     let hi = (a.t0 + w - 1).min(ntok - 1);
-                    let mut chosen: Vec<Occ> = Vec::with_capacity(rule.alts.len());
+                    chosen.clear();
                     for (pi, alts) in rule.alts.iter().enumerate() {
-                        let found = if pi == anchor_i {
+                        let nearest = if pi == anchor_i {
                             Some(*a)
                         } else {
-                            Self::occurrences(text, norm, hits, alts, (lo, hi))
-                                .into_iter()
-                                .min_by_key(|o| o.distance(a))
+                            Self::occurrences(text, norm, view, alts, (lo, hi), &mut found);
+                            found.iter().copied().min_by_key(|o| o.distance(a))
                         };
-                        match found {
+                        match nearest {
                             Some(o) => chosen.push(o),
                             None => break,
                         }
@@ -356,31 +412,64 @@ impl Evaluator {
                         continue;
                     }
                     done_until = Some(e);
-                    let (rule_id, reason_id, reason_en) = &self.rule_texts[ri];
-                    let parts = chosen
-                        .iter()
-                        .flat_map(|o| o.parts[..o.n].iter())
-                        .map(|&(p0, p1, alt)| Part {
-                            role: self.role(alt),
-                            start: norm.toks[p0].o_start as usize,
-                            end: norm.toks[p1].o_end as usize,
-                        })
-                        .collect();
-                    out.push(Match {
-                        start: norm.toks[s].o_start as usize,
-                        end: norm.toks[e].o_end as usize,
-                        category: rule.category,
-                        severity: rule.severity,
-                        action: rule.action,
-                        rule_id: rule_id.clone(),
-                        reason_id: reason_id.clone(),
-                        reason_en: reason_en.clone(),
-                        parts,
-                        softened_by: None,
-                    });
+                    self.push_match(ri, norm, &chosen, (s, e), out);
                 }
             }
         }
+        // The buffers go back for the next text.
+        hits.candidates = candidates;
+        hits.anchors = anchors;
+        hits.found = found;
+        hits.chosen = chosen;
+    }
+
+    /// Sets the bit of each rule one of whose gate classes has a hit (the hits are sorted by class).
+    fn candidates(&self, hits: &ClassHits, candidates: &mut Vec<u64>) {
+        candidates.clear();
+        candidates.resize(self.grammar.rules.len().div_ceil(64), 0);
+        let mut last = u32::MAX;
+        for h in &hits.hits {
+            if h.class != last {
+                last = h.class;
+                for &r in &self.rules_by_class[h.class as usize] {
+                    candidates[r as usize / 64] |= 1 << (r % 64);
+                }
+            }
+        }
+    }
+
+    /// The match of rule `ri` over tokens `s..=e`, with the span of each chosen part.
+    fn push_match(
+        &self,
+        ri: usize,
+        norm: &Normalized,
+        chosen: &[Occ],
+        (s, e): (usize, usize),
+        out: &mut Matches,
+    ) {
+        let rule = &self.grammar.rules[ri];
+        let (rule_id, reason_id, reason_en) = &self.rule_texts[ri];
+        let parts = chosen
+            .iter()
+            .flat_map(|o| o.parts[..o.n].iter())
+            .map(|&(p0, p1, alt)| Part {
+                role: self.role(alt),
+                start: norm.toks[p0].o_start as usize,
+                end: norm.toks[p1].o_end as usize,
+            })
+            .collect();
+        out.push(Match {
+            start: norm.toks[s].o_start as usize,
+            end: norm.toks[e].o_end as usize,
+            category: rule.category,
+            severity: rule.severity,
+            action: rule.action,
+            rule_id: rule_id.clone(),
+            reason_id: reason_id.clone(),
+            reason_en: reason_en.clone(),
+            parts,
+            softened_by: None,
+        });
     }
 
     fn role(&self, alt: Alt) -> Text {
@@ -391,14 +480,16 @@ impl Evaluator {
         }
     }
 
-    /// The occurrences of a part (any of its alternatives) that lie within tokens `lo..=hi`, sorted by position.
+    /// The occurrences of a part (any of its alternatives) that lie within tokens `lo..=hi`, sorted by position, in
+    /// `v` (cleared first).
     fn occurrences(
         text: &str,
         norm: &Normalized,
         hits: &ClassHits,
         alts: &[Alt],
         (lo, hi): (usize, usize),
-    ) -> Vec<Occ> {
+        v: &mut Vec<Occ>,
+    ) {
         let in_range = |c: usize| {
             let of = hits.of(c);
             let from = of.partition_point(|h| (h.t0 as usize) < lo);
@@ -407,7 +498,7 @@ impl Evaluator {
                 .take_while(move |h| h.t0 as usize <= hi)
                 .filter(move |h| h.t1 as usize <= hi)
         };
-        let mut v = Vec::new();
+        v.clear();
         for &alt in alts {
             match alt {
                 Alt::Class(c) => {
@@ -452,7 +543,6 @@ impl Evaluator {
             }
         }
         v.sort_unstable_by_key(|o| (o.t0, o.t1));
-        v
     }
 }
 
@@ -577,6 +667,10 @@ fn link_end(text: &str, norm: &Normalized, t: usize) -> usize {
 
 /// True if the whitespace-delimited chunk of the original around `start..end` reads as a link.
 fn is_link(text: &str, start: usize, end: usize) -> bool {
+    const TLDS: [&[u8]; 11] = [
+        b".com", b".id", b".net", b".xyz", b".io", b".me", b".ly", b".co", b".site", b".online",
+        b".vip",
+    ];
     let b = text.as_bytes();
     let s = b[..start]
         .iter()
@@ -586,48 +680,60 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| end + p);
-    let chunk = text[s..e].to_ascii_lowercase();
-    let chunk = chunk.trim_end_matches(['.', ',', '!', '?', ')']);
-    chunk.contains("://")
-        || chunk.starts_with("www.")
-        || (chunk.contains('.') && chunk.contains('/') && !chunk.starts_with('/'))
-        || [
-            ".com", ".id", ".net", ".xyz", ".io", ".me", ".ly", ".co", ".site", ".online", ".vip",
-        ]
-        .iter()
-        .any(|tld| chunk.ends_with(tld) && chunk.len() > tld.len() + 1)
+    // The chunk without its closing punctuation, compared without regard to ASCII case.
+    let mut chunk = &b[s..e];
+    while let [rest @ .., b'.' | b',' | b'!' | b'?' | b')'] = chunk {
+        chunk = rest;
+    }
+    chunk.windows(3).any(|w| w == b"://")
+        || chunk
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        || (chunk.contains(&b'.') && chunk.contains(&b'/') && chunk.first() != Some(&b'/'))
+        || TLDS.iter().any(|tld| {
+            chunk.len() > tld.len() + 1
+                && chunk[chunk.len() - tld.len()..].eq_ignore_ascii_case(tld)
+        })
 }
 
 /// True if token `t` is an amount of money: `500rb`, `25k`, `3jt`, `Rp50`, or a number before `juta`, `ribu`, `rb`.
 fn is_amount(text: &str, norm: &Normalized, t: usize) -> bool {
-    const UNITS: [&str; 7] = ["rb", "ribu", "k", "jt", "juta", "ratus", "m"];
+    const UNITS: [&[u8]; 7] = [b"rb", b"ribu", b"k", b"jt", b"juta", b"ratus", b"m"];
+    // The original word of a token, compared without regard to ASCII case.
     let word = |t: usize| {
         norm.toks
             .get(t)
-            .map(|k| text[k.o_start as usize..k.o_end as usize].to_ascii_lowercase())
+            .map(|k| &text.as_bytes()[k.o_start as usize..k.o_end as usize])
     };
     let Some(w) = word(t) else {
         return false;
     };
-    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
     let rest = &w[digits..];
-    if digits > 0 && UNITS.contains(&rest) {
+    if digits > 0 && UNITS.iter().any(|u| rest.eq_ignore_ascii_case(u)) {
         return true;
     }
-    if w.strip_prefix("rp")
-        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if w.len() > 2 && w[..2].eq_ignore_ascii_case(b"rp") && w[2..].iter().all(u8::is_ascii_digit) {
         return true;
     }
     digits == w.len()
-        && (word(t + 1).is_some_and(|n| UNITS[..5].contains(&n.as_str()))
-            || t.checked_sub(1).and_then(word).is_some_and(|p| p == "rp"))
+        && (word(t + 1).is_some_and(|n| UNITS[..5].iter().any(|u| n.eq_ignore_ascii_case(u)))
+            || t.checked_sub(1)
+                .and_then(word)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"rp")))
 }
 
 /// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
 pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if !text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}']) {
+    // `"`, or the first byte of `“` `”` (E2 80 9C/9D) or `«` (C2 AB): most texts have none.
+    let b = text.as_bytes();
+    let quote_at = |i: usize| {
+        b[i] == b'"'
+            || matches!(b.get(i..i + 3), Some([0xe2, 0x80, 0x9c | 0x9d]))
+            || matches!(b.get(i..i + 2), Some([0xc2, 0xab]))
+    };
+    if !memchr::memchr3_iter(b'"', 0xe2, 0xc2, b).any(quote_at) {
         return out;
     }
     let mut open: Option<(usize, char)> = None;
