@@ -3,14 +3,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::model::{ActivityKind, Funding, Organizer, OrganizerKind};
-use super::{PembinaanData, PembinaanOptions, SCHEMA_VERSION};
+use super::{PembinaanData, PembinaanOptions};
 use crate::forum::RuleInfo;
 use crate::privacy::{mask_text, mask_value};
 use crate::registry::Registry;
-use crate::rules::{Citation, Confidence, Finding, Severity, check_findings_doc, no_errors};
+use crate::rules::{Citation, Confidence, Finding, Severity};
 use crate::wilayah::{Kode, Level};
 
 const fn rule(
@@ -70,52 +70,9 @@ pub struct PembinaanFindings {
     pub findings: Vec<Finding>,
 }
 
-/// Pembinaan findings as read from JSON, before their checks.
-#[derive(Deserialize)]
-struct PembinaanFindingsDoc {
-    schema_version: u64,
-    as_of: NaiveDate,
-    ok: bool,
-    findings: Vec<Finding>,
-}
-
-impl TryFrom<PembinaanFindingsDoc> for PembinaanFindings {
-    type Error = crate::Error;
-
-    fn try_from(d: PembinaanFindingsDoc) -> crate::Result<Self> {
-        check_findings_doc(d.schema_version, d.ok, &d.findings)?;
-        Ok(Self {
-            as_of: d.as_of,
-            findings: d.findings,
-        })
-    }
-}
-
-impl Serialize for PembinaanFindings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut s = serializer.serialize_struct("PembinaanFindings", 4)?;
-        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
-        s.serialize_field("as_of", &self.as_of)?;
-        s.serialize_field("ok", &self.ok())?;
-        s.serialize_field("findings", &self.findings)?;
-        s.end()
-    }
-}
+crate::rules::findings_document!(PembinaanFindings, PembinaanFindingsDoc { as_of: NaiveDate });
 
 impl PembinaanFindings {
-    /// True if no finding is an error.
-    #[must_use]
-    pub fn ok(&self) -> bool {
-        no_errors(&self.findings)
-    }
-
-    /// The schema version of the JSON, [`SCHEMA_VERSION`].
-    #[must_use]
-    pub fn schema_version(&self) -> u64 {
-        SCHEMA_VERSION
-    }
-
     /// True if some finding has this code.
     #[must_use]
     pub fn has(&self, code: &str) -> bool {

@@ -132,47 +132,68 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-impl Serialize for Report {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut s = serializer.serialize_struct("Report", 6)?;
-        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
-        s.serialize_field("kim_id", &self.kim_id)?;
-        s.serialize_field("as_of", &self.as_of)?;
-        s.serialize_field("profiles", &self.profiles)?;
-        s.serialize_field("ok", &self.ok())?;
-        s.serialize_field("findings", &self.findings)?;
-        s.end()
-    }
-}
+/// The JSON of a findings document (a validation [`Report`], forum or pembinaan findings): `schema_version`, the
+/// document's own fields in order, `ok`, `findings`. The type stores neither `schema_version` nor `ok`: this writes
+/// both (`ok` computed from the findings), checks both when read ([`check_findings_doc`]), and gives the type `ok()`
+/// and `schema_version()`. `$doc` names the private shape read from JSON.
+macro_rules! findings_document {
+    ($ty:ident, $doc:ident { $($field:ident: $fty:ty),* $(,)? }) => {
+        /// The document as read from JSON, before its checks.
+        #[derive(serde::Deserialize)]
+        struct $doc {
+            schema_version: u64,
+            $($field: $fty,)*
+            ok: bool,
+            findings: Vec<$crate::rules::Finding>,
+        }
 
-/// A report as read from JSON, before its checks.
-#[derive(Deserialize)]
-struct ReportDoc {
-    schema_version: u64,
+        impl TryFrom<$doc> for $ty {
+            type Error = $crate::Error;
+
+            fn try_from(d: $doc) -> $crate::Result<Self> {
+                $crate::rules::check_findings_doc(d.schema_version, d.ok, &d.findings)?;
+                Ok(Self {
+                    $($field: d.$field,)*
+                    findings: d.findings,
+                })
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct as _;
+                let fields = [$(stringify!($field)),*].len() + 3;
+                let mut s = serializer.serialize_struct(stringify!($ty), fields)?;
+                s.serialize_field("schema_version", &$crate::SCHEMA_VERSION)?;
+                $(s.serialize_field(stringify!($field), &self.$field)?;)*
+                s.serialize_field("ok", &self.ok())?;
+                s.serialize_field("findings", &self.findings)?;
+                s.end()
+            }
+        }
+
+        impl $ty {
+            /// True if no finding is an error.
+            #[must_use]
+            pub fn ok(&self) -> bool {
+                $crate::rules::no_errors(&self.findings)
+            }
+
+            /// The schema version of the JSON, [`SCHEMA_VERSION`](crate::SCHEMA_VERSION).
+            #[must_use]
+            pub fn schema_version(&self) -> u64 {
+                $crate::SCHEMA_VERSION
+            }
+        }
+    };
+}
+pub(crate) use findings_document;
+
+findings_document!(Report, ReportDoc {
     kim_id: String,
     as_of: NaiveDate,
     profiles: Vec<String>,
-    ok: bool,
-    findings: Vec<Finding>,
-}
-
-impl TryFrom<ReportDoc> for Report {
-    type Error = Error;
-
-    fn try_from(d: ReportDoc) -> Result<Self> {
-        check_findings_doc(d.schema_version, d.ok, &d.findings)?;
-        Ok(Report {
-            kim_id: d.kim_id,
-            as_of: d.as_of,
-            profiles: d.profiles,
-            findings: d.findings,
-        })
-    }
-}
+});
 
 /// The checks of a findings document read from JSON (a validation report, forum or pembinaan findings): the schema
 /// version is [`SCHEMA_VERSION`], and `ok` says whether a finding is an error.
@@ -206,18 +227,6 @@ pub(crate) fn no_errors(findings: &[Finding]) -> bool {
 }
 
 impl Report {
-    /// True if no finding is an error: the KIM passes.
-    #[must_use]
-    pub fn ok(&self) -> bool {
-        no_errors(&self.findings)
-    }
-
-    /// The schema version of the report's JSON, [`SCHEMA_VERSION`].
-    #[must_use]
-    pub fn schema_version(&self) -> u64 {
-        SCHEMA_VERSION
-    }
-
     /// Findings of severity error.
     pub fn errors(&self) -> impl Iterator<Item = &Finding> + '_ {
         self.findings
