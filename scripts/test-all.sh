@@ -6,8 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
-step() { printf '\n==> %s\n' "$*"; }
 start=$(date +%s)
+last=$start
+# Each step header also says how long the step before it took, so a slow CI run shows where its time went.
+step() {
+  local now; now=$(date +%s)
+  [ "$now" -eq "$start" ] || printf '(%d s)\n' $(( now - last ))
+  last=$now
+  printf '\n==> %s\n' "$*"
+}
 
 step "rustfmt"
 cargo fmt --all --check
