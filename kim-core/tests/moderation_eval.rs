@@ -14,9 +14,11 @@
 //! - `heldout3`: a third held-out split (`data/moderation/heldout3.tsv`, 760 items), written on 2026-12-04 (evening)
 //!   by an examiner who saw neither the engine, the lexicon nor the other splits, before the fourth round; run on the
 //!   engine before that round and after it (aggregate only; never tuned on).
+//! - `heldout4`: a fourth held-out split (`data/moderation/heldout4.tsv`, 1,130 items), written on 2026-12-04
+//!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3`,
+//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
@@ -92,6 +94,9 @@ const REGRESSION: &str = include_str!("data/moderation_corpus.tsv");
 /// other splits, and kept outside the repository until the round of that day was merged. Tuned on since round 4.
 const HELDOUT2: &str = include_str!("data/moderation/heldout2.tsv");
 const HELDOUT3: &str = include_str!("data/moderation/heldout3.tsv");
+/// The fourth split (1,127 items), written on 2026-12-04 (night) by an examiner who saw neither the engine, the
+/// lexicon nor the other splits, before the fifth round. Never tuned on: its misses are never printed.
+const HELDOUT4: &str = include_str!("data/moderation/heldout4.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -249,6 +254,7 @@ fn print_tables() {
         ("aside-of-oldtest", part(TEST, true), false),
         ("heldout2", parse(HELDOUT2), true),
         ("heldout3", parse(HELDOUT3), false),
+        ("heldout4", parse(HELDOUT4), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
@@ -335,4 +341,12 @@ fn heldout2_floors() {
 #[test]
 fn heldout3_floors() {
     assert_floors("heldout3", &parse(HELDOUT3), 750, 3, 71.5, 2.0);
+}
+
+/// The fourth held-out split, written before the fifth round and never tuned on. On the engine before that round
+/// (main at b986931): harmful not allowed 53.8% (264 of 491), benign blocked 9 of 639 (1.4%), held 19 (3.0%).
+/// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are far from met on new text.
+#[test]
+fn heldout4_floors() {
+    assert_floors("heldout4", &parse(HELDOUT4), 1100, 9, 53.5, 3.5);
 }
