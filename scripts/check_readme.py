@@ -108,9 +108,10 @@ def main() -> int:
     rust_example = (ROOT / "examples" / "readme.rs").read_text(encoding="utf-8")
     env = dict(os.environ, MPLBACKEND="Agg", CARGO_TERM_COLOR="never")
     # The snippets build in release (the main job, the C quick start). The workspace's release profile (fat LTO, one
-    # codegen unit) is for users' speed; here it only makes CI slower, so the check lightens it unless the caller
-    # set these. What a snippet does and prints does not depend on them.
+    # codegen unit, opt-level 3) is for users' speed; here it only makes CI slower, so the check lightens it unless
+    # the caller set these. What a snippet does and prints does not depend on them.
     for key, value in {
+        "CARGO_PROFILE_RELEASE_OPT_LEVEL": "1",
         "CARGO_PROFILE_RELEASE_LTO": "false",
         "CARGO_PROFILE_RELEASE_CODEGEN_UNITS": "16",
         "CARGO_PROFILE_RELEASE_DEBUG": "false",

@@ -28,9 +28,6 @@ for features in "" embedded csv names moderation; do
   cargo clippy -p kim-core --no-default-features --features "$features" --locked --quiet -- -D warnings
 done
 
-step "kim-core doc tests without default features (examples that need the code list or CSV skip themselves)"
-cargo test -p kim-core --doc --no-default-features --locked --quiet
-
 step "rustdoc (-D warnings)"
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps --workspace --locked --quiet
 
@@ -56,7 +53,7 @@ python3 scripts/gen_boundaries.py --check
 step "unit, integration, property and doc tests"
 cargo test --workspace --locked
 
-step "kim-core as published: cargo package (< 10 MB), then the doc tests of the packaged crate, offline"
+step "kim-core as published: cargo package (< 10 MB); the packaged crate builds with its default features (the embedded data are in it) and passes its doc tests without default features (examples that need the code list or CSV skip themselves; the workspace tests above ran them with the defaults), offline"
 cargo package -p kim-core --locked --no-verify --allow-dirty --quiet
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
 crate_file=$(ls -t "$target_dir"/package/kim-core-*.crate | head -1)
@@ -73,7 +70,8 @@ unpacked=$(basename "$crate_file" .crate)
 printf '[workspace]\nmembers = ["%s"]\nresolver = "3"\n' "$unpacked" > "$pkg_dir/Cargo.toml"
 cp Cargo.lock "$pkg_dir/Cargo.lock"
 # The same target directory: the dependencies are already built.
-(cd "$pkg_dir" && CARGO_TARGET_DIR="$target_dir" cargo test --doc --offline -p kim-core --quiet)
+(cd "$pkg_dir" && CARGO_TARGET_DIR="$target_dir" cargo check --offline -p kim-core --quiet \
+  && CARGO_TARGET_DIR="$target_dir" cargo test --doc --offline -p kim-core --no-default-features --quiet)
 rm -rf "$pkg_dir"
 
 step "kim-core on wasm32-unknown-unknown (the target is installed with rustup when missing)"
