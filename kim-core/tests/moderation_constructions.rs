@@ -26,6 +26,18 @@ fn parts_of(text: &str, v: &Verdict, id: &str) -> Option<Vec<(String, String)>> 
 /// where it stays silent.
 const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
+        "cemar-tuduh-nama",
+        "Pak Camat Harjono terima suap dari pengembang perumahan",
+        &["terima suap"],
+        "Pak Camat Harjono menerima penghargaan dari pengembang perumahan",
+    ),
+    (
+        "hoaks-klaim",
+        "Gunung Merapi akan meletus besar besok subuh, kosongkan desa radius 30 km",
+        &["akan meletus", "kosongkan"],
+        "PVMBG: status Gunung Merapi Siaga, warga diminta menjauhi radius 3 km",
+    ),
+    (
         "ancam-niat",
         "Kalau bantuan tidak cair, kantor desa kami bakar malam ini",
         &["kami", "bakar", "kantor desa"],
