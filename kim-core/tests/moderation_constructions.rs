@@ -26,6 +26,12 @@ fn parts_of(text: &str, v: &Verdict, id: &str) -> Option<Vec<(String, String)>> 
 /// where it stays silent.
 const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
+        "ancam-tahu-bapak",
+        "Pak Kades, hati-hati pulang malam. Kami tahu rumah bapak dan sekolah anak bapak",
+        &["Kami tahu", "rumah bapak"],
+        "Pak Kades, kami tahu rumah bapak jauh, nanti undangan kami antar",
+    ),
+    (
         "cemar-tuduh-nama",
         "Pak Camat Harjono terima suap dari pengembang perumahan",
         &["terima suap"],

@@ -65,3 +65,88 @@ fn hoax_claims_hold_and_never_block() {
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
     }
 }
+
+/// Reporting frame (classes `opposing` and `reporting`, round-5 members): a tip for parents about slot ads, a glossary
+/// of gambling slang and a moderator removing promotions are not the ads; real promotions stay blocked.
+#[test]
+fn talk_about_gambling_ads_is_not_an_ad() {
+    let m = moderator();
+    for (text, most) in [
+        (
+            "Tips buat orang tua: cek HP anak, banyak iklan slot gacor nyamar jadi game biasa",
+            Decision::Allow,
+        ),
+        (
+            "Istilah \"gacor\" dan \"maxwin\" dipakai bandar untuk membuat pemain merasa bisa menang, padahal sistemnya diatur",
+            Decision::Allow,
+        ),
+        (
+            "Admin mohon maaf, beberapa komentar promosi situs judi kami hapus. Laporkan kalau ketemu lagi ya",
+            Decision::Hold,
+        ),
+    ] {
+        let v = m.check(text);
+        assert_ne!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
+        assert!(
+            most == Decision::Hold || v.decision == Decision::Allow,
+            "{text}: {:?}",
+            v.matches
+        );
+    }
+    for text in [
+        "Slot gacor hari ini, jangan sampai ketinggalan, daftar di link bio bosku",
+        "Situs slot gacor maxwin, tips menang: daftar sekarang, bonus new member",
+    ] {
+        assert_eq!(m.check(text).decision, Decision::Block, "{text}");
+    }
+}
+
+/// Threats: more verbs of harm (`violent`: robek, pecahkan, ledakkan, bedog), a grave dug for the reader (`lethal`),
+/// and the polite "your" (`yourspolite`) with knowing where and a warning; near misses stay allowed.
+#[test]
+fn veiled_and_regional_threats() {
+    let m = moderator();
+    for text in [
+        "Kurobek mulutmu kalau berani fitnah aku lagi di grup ini",
+        "Kalau bendungan tetap dibangun, kami ledakkan alat beratnya dan operatornya sekalian",
+        "Kamu tunggu saja, sebentar lagi kuburanmu kugali sendiri",
+        "Pak Kades, hati-hati pulang malam. Kami tahu rumah bapak dan sekolah anak bapak",
+    ] {
+        let v = m.check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}");
+        assert!(v.categories.contains(&Category::Ancaman), "{text}");
+    }
+    for text in [
+        "kertas ujian robek kena hujan",
+        "Tim SAR meledakkan batu besar yang menutup jalan",
+        "Kuburan di desa kami sudah penuh, makam baru digali di bukit",
+        "Pak Kades, kami tahu rumah bapak jauh, nanti undangan kami antar",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
+
+/// Extortion: a levy (`pay`: setoran, jatah preman), a refusal (`condition`: yang ga bayar, yang ngeyel) and what is
+/// done to those who refuse (`expose`: dikempesin, obrak abrik, bongkar, publikasikan); lawful dues stay allowed.
+#[test]
+fn levies_with_harm_to_those_who_refuse() {
+    let m = moderator();
+    for text in [
+        "Warga yang mau lewat jalan ini bayar 20rb per motor. Ga bayar? Ban dikempesin dan motor ditahan",
+        "Lapak kamu di pasar ini mulai minggu depan bayar jatah preman 100rb/hari. Yang ga bayar lapaknya kami obrak abrik",
+        "Kamu punya waktu 24 jam. Kirim 0.05 BTC ke dompet ini atau semua foto dari HP kamu kami publikasikan",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
+        assert!(v.categories.contains(&Category::Pemerasan), "{text}");
+    }
+    for text in [
+        "Parkir motor bayar 2rb, kalau ga bayar motor tidak boleh masuk",
+        "Iuran sampah 20rb per bulan, yang belum bayar harap ke bendahara RT",
+        "Kalau ga bayar cicilan, motor ditahan leasing",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
