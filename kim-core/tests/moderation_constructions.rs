@@ -26,6 +26,24 @@ fn parts_of(text: &str, v: &Verdict, id: &str) -> Option<Vec<(String, String)>> 
 /// where it stays silent.
 const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
+        "sara-hasut",
+        "Ayo warga, kita sisir rumah orang-orang Ambon malam ini",
+        &["Ambon"],
+        "Ayo warga, kita sisir selokan di RT kita malam ini",
+    ),
+    (
+        "spam-pinjol-kontak",
+        "Dana talangan cepat untuk PNS. Proses 1 jam, WA 0812-9034-6618",
+        &["Dana talangan", "Proses 1 jam"],
+        "KUR BRI untuk UMKM, bunga ringan, info di kantor cabang",
+    ),
+    (
+        "kasar-banding-kamu",
+        "Lu tuh kaya kecoa, dimana2 ada dan bikin jijik",
+        &["kecoa"],
+        "Kamu tahu kecoa bisa hidup berminggu-minggu tanpa makan",
+    ),
+    (
         "ancam-tahu-bapak",
         "Pak Kades, hati-hati pulang malam. Kami tahu rumah bapak dan sekolah anak bapak",
         &["Kami tahu", "rumah bapak"],

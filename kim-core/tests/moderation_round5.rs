@@ -150,3 +150,67 @@ fn levies_with_harm_to_those_who_refuse() {
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
     }
 }
+
+/// SARA, sexual services, fast loans, personal data given out to harass, and the target title "si": each new class
+/// fires in a text and stays silent in a near miss.
+#[test]
+fn round5_word_classes_fire_and_stay_silent() {
+    let m = moderator();
+    for (text, category) in [
+        (
+            "Gereja itu sarang kafir, kita segel minggu depan",
+            Category::Sara,
+        ),
+        (
+            "Suku Dayak itu pemakan orang, jangan mau menikah sama mereka",
+            Category::Sara,
+        ),
+        (
+            "Layanan teman kencan plus, pelajar dan mahasiswi. Tanya admin",
+            Category::Kesusilaan,
+        ),
+        (
+            "Cewek SMA bisa diajak jalan, harga nego, pm",
+            Category::Kesusilaan,
+        ),
+        (
+            "Mau cepat kaya? Gabung bisnis MLM kami, info klik tautan di komentar",
+            Category::Spam,
+        ),
+        (
+            "Sebar no hp dan alamat rumah ketua panitia: Jl. Flamboyan II no 14. Biar diteror warga",
+            Category::DataPribadi,
+        ),
+        (
+            "Lampiran: scan KK warga Dusun Krajan lengkap dengan NIK, buat yang butuh data",
+            Category::DataPribadi,
+        ),
+        ("si Yanto itu emang kampret", Category::Kasar),
+    ] {
+        let v = m.check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}");
+        assert!(v.categories.contains(&category), "{text}: {:?}", v.matches);
+    }
+    for text in [
+        "Gereja di desa kami direnovasi, kita bantu cat minggu depan",
+        "Suku Dayak punya tradisi menenun yang indah",
+        "Mau ikut les? pelajar SMA kelas 12, teman belajar, tanya admin",
+        "Anak-anak mandi di kali, mau ikut?",
+        "Mulai hari ini, pengambilan KK dan KTP di kantor desa, buat yang butuh silakan datang",
+        "si kecil sudah bisa jalan, emang lucu",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
+
+/// A raffle of a community event (class `communityevent`) is not a prize scam, unless it asks for a fee or a
+/// transfer (class `prizefee`).
+#[test]
+fn community_raffles_are_not_prize_scams() {
+    let m = moderator();
+    let raffle = "Undian berhadiah jalan sehat HUT RI, kupon dibagikan di balai desa, info hubungi panitia 0812-3456-7890";
+    assert_eq!(m.check(raffle).decision, Decision::Allow);
+    let scam = "Selamat! Anda pemenang undian jalan sehat HUT RI, kupon di balai desa. Transfer biaya administrasi 200rb, hubungi panitia 0812-3456-7890";
+    assert_eq!(m.check(scam).decision, Decision::Hold);
+}
