@@ -26,6 +26,12 @@ fn parts_of(text: &str, v: &Verdict, id: &str) -> Option<Vec<(String, String)>> 
 /// where it stays silent.
 const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
+        "hoaks-cemar",
+        "Daging ayam di pasar disuntik formalin, 20 orang di kecamatan kita sudah meninggal",
+        &["disuntik formalin", "sudah meninggal"],
+        "Daging ayam di pasar naik harganya, 20 orang antre sejak pagi",
+    ),
+    (
         "sara-hasut",
         "Ayo warga, kita sisir rumah orang-orang Ambon malam ini",
         &["Ambon"],

@@ -31,6 +31,7 @@ fn defamation_asserted_of_a_named_person() {
         "Pak Salim diduga maling beras, polisi masih menyelidiki",
         "Apakah benar Pak Salim maling beras? Jangan asal tuduh",
         "Sidang perkara korupsi Pak Harjono ditunda pekan depan, kata jaksa",
+        "Bu Sari bilang anaknya diajari guru tentang bahaya korupsi",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
@@ -60,6 +61,9 @@ fn hoax_claims_hold_and_never_block() {
         "Cek fakta: pesan bahwa telur disuntik hormon babi, makanya anak cepat puber, tidak benar",
         "Kemenkeu: uang kertas emisi lama tidak hangus, informasi yang beredar menyesatkan",
         "Polisi mengerahkan anjing pelacak untuk mencari korban longsor",
+        "Daging ayam mengandung protein tinggi, makanya bagus untuk anak",
+        "Puskesmas: DBD meningkat, sudah 3 anak meninggal, segera bersihkan sarang nyamuk",
+        "Polisi: 20 orang meninggal setelah minum miras oplosan di Subang, pelaku penjual ditangkap",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
