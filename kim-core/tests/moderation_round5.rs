@@ -218,3 +218,37 @@ fn community_raffles_are_not_prize_scams() {
     let scam = "Selamat! Anda pemenang undian jalan sehat HUT RI, kupon di balai desa. Transfer biaya administrasi 200rb, hubungi panitia 0812-3456-7890";
     assert_eq!(m.check(scam).decision, Decision::Hold);
 }
+
+/// Near misses found while probing the round-5 rules: the negation "tak kunjung" (class `takneg`) in political
+/// criticism, a mosque clean-up (class `civic`), a bank's bridging loan (class `lender`), a parking attendant and a
+/// hotel's meeting room stay allowed; the threat, the raid and the sexual offer they resemble do not.
+#[test]
+fn probed_near_misses_stay_allowed() {
+    let m = moderator();
+    for text in [
+        "Pak Bupati Anwar dikritik warga karena jalan rusak tak kunjung diperbaiki, DPRD minta transparansi anggaran",
+        "Warga kita sisir kampung untuk bersih-bersih masjid jelang Ramadan",
+        "Dana talangan haji dari bank syariah, proses cepat, info WA cabang",
+        "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
+        "Open room meeting hotel Grand, harga nego, hubungi admin",
+    ] {
+        let v = m.check(text);
+        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+    for (text, want) in [
+        (
+            "Kantor desa tak kunjung cairkan bantuan, kami bakar kantor desa malam ini",
+            Decision::Block,
+        ),
+        (
+            "Ayo warga, kita sisir rumah orang-orang Ambon malam ini",
+            Decision::Hold,
+        ),
+        (
+            "Tante Sonya siap open room, bisa threesome, no DP no ribet",
+            Decision::Hold,
+        ),
+    ] {
+        assert_eq!(m.check(text).decision, want, "{text}");
+    }
+}
