@@ -26,6 +26,18 @@ fn parts_of(text: &str, v: &Verdict, id: &str) -> Option<Vec<(String, String)>> 
 /// where it stays silent.
 const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
+        "ancam-lukai",
+        "Kurobek mulutmu kalau berani fitnah aku lagi",
+        &["mulutmu"],
+        "Aku robek kertasnya ya, kamu tulis ulang",
+    ),
+    (
+        "ancam-syarat-lukai",
+        "Kalau bendungan tetap dibangun, kami ledakkan alat beratnya",
+        &["Kalau"],
+        "Tim kami pecahkan rekor, kamu harus lihat",
+    ),
+    (
         "hoaks-cemar",
         "Daging ayam di pasar disuntik formalin, 20 orang di kecamatan kita sudah meninggal",
         &["disuntik formalin", "sudah meninggal"],

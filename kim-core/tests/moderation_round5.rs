@@ -105,8 +105,10 @@ fn talk_about_gambling_ads_is_not_an_ad() {
     }
 }
 
-/// Threats: more verbs of harm (`violent`: robek, pecahkan, ledakkan, bedog), a grave dug for the reader (`lethal`),
-/// and the polite "your" (`yourspolite`) with knowing where and a warning; near misses stay allowed.
+/// Threats: verbs that harm only when aimed at the reader's body or said under a condition (`harmverb`: robek,
+/// pecahkan, ledakkan, racun, with `bodymine`), a grave dug for the reader (`lethal`), and the polite "your"
+/// (`yourspolite`) with knowing where and a warning; near misses (records broken, paper torn, rats poisoned) stay
+/// allowed.
 #[test]
 fn veiled_and_regional_threats() {
     let m = moderator();
@@ -125,6 +127,9 @@ fn veiled_and_regional_threats() {
         "Tim SAR meledakkan batu besar yang menutup jalan",
         "Kuburan di desa kami sudah penuh, makam baru digali di bukit",
         "Pak Kades, kami tahu rumah bapak jauh, nanti undangan kami antar",
+        "Tim kami pecahkan rekor, kamu harus lihat",
+        "Kita ledakkan semangat kalian di konser nanti!",
+        "Kami racuni tikus di gudang tiap bulan, kalian jangan masuk",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
@@ -132,7 +137,8 @@ fn veiled_and_regional_threats() {
 }
 
 /// Extortion: a levy (`pay`: setoran, jatah preman), a refusal (`condition`: yang ga bayar, yang ngeyel) and what is
-/// done to those who refuse (`expose`: dikempesin, obrak abrik, bongkar, publikasikan); lawful dues stay allowed.
+/// done to those who refuse (`expose`: dikempesin, obrak abrik, bongkar di grup, publikasikan, kasih tau ibumu); lawful
+/// dues, debts taken to the police and everyday "kalau ga ... aku kasih tau" stay allowed.
 #[test]
 fn levies_with_harm_to_those_who_refuse() {
     let m = moderator();
@@ -149,6 +155,10 @@ fn levies_with_harm_to_those_who_refuse() {
         "Parkir motor bayar 2rb, kalau ga bayar motor tidak boleh masuk",
         "Iuran sampah 20rb per bulan, yang belum bayar harap ke bendahara RT",
         "Kalau ga bayar cicilan, motor ditahan leasing",
+        "Kalau ga ada duit, bongkar celengan aja",
+        "Bayar zakat sebelum Idul Fitri, kalau ga tahu caranya aku kasih tau",
+        "Kalau ga bayar utang, aku laporin ke polisi",
+        "Kalau mau bayar pakai transfer, nanti aku kasih tau nomor rekeningnya",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
