@@ -71,7 +71,8 @@ fn hoax_claims_hold_and_never_block() {
 }
 
 /// Reporting frame (classes `opposing` and `reporting`, round-5 members): a tip for parents about slot ads, a glossary
-/// of gambling slang and a moderator removing promotions are not the ads; real promotions stay blocked.
+/// of gambling slang and a moderator removing promotions are not the ads; real promotions stay blocked, also when
+/// they borrow a warning word (class `advert`: "jangan sampai ketinggalan", "langsung maxwin").
 #[test]
 fn talk_about_gambling_ads_is_not_an_ad() {
     let m = moderator();
@@ -100,6 +101,8 @@ fn talk_about_gambling_ads_is_not_an_ad() {
     for text in [
         "Slot gacor hari ini, jangan sampai ketinggalan, daftar di link bio bosku",
         "Situs slot gacor maxwin, tips menang: daftar sekarang, bonus new member",
+        "Jangan sampai ketinggalan, slot gacor malam ini bonus 100% member baru",
+        "Padahal cuma modal 20rb, langsung maxwin di situs slot ini",
     ] {
         assert_eq!(m.check(text).decision, Decision::Block, "{text}");
     }
