@@ -32,6 +32,10 @@ fn defamation_asserted_of_a_named_person() {
         "Apakah benar Pak Salim maling beras? Jangan asal tuduh",
         "Sidang perkara korupsi Pak Harjono ditunda pekan depan, kata jaksa",
         "Bu Sari bilang anaknya diajari guru tentang bahaya korupsi",
+        "Pak Made jual tanah warisan ke tetangga, harga cocok",
+        "Bu Ani jual obat herbal di pasar",
+        "Pak Budi setoran tabungan ke bank tiap bulan",
+        "Bu Rina tertipu emas palsu di pasar, rugi 2 juta",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
@@ -64,6 +68,9 @@ fn hoax_claims_hold_and_never_block() {
         "Daging ayam mengandung protein tinggi, makanya bagus untuk anak",
         "Puskesmas: DBD meningkat, sudah 3 anak meninggal, segera bersihkan sarang nyamuk",
         "Polisi: 20 orang meninggal setelah minum miras oplosan di Subang, pelaku penjual ditangkap",
+        "Izin usaha tambang itu dicabut pemerintah mulai hari ini",
+        "Resep: telur dicampur tepung, goreng sampai matang, sekarang siap disajikan",
+        "Bantuan PKH tahap 3 ditarik kembali karena salah sasaran, kata Kemensos, mulai minggu depan diverifikasi ulang",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
@@ -244,6 +251,7 @@ fn probed_near_misses_stay_allowed() {
         "Dana talangan haji dari bank syariah, proses cepat, info WA cabang",
         "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
         "Open room meeting hotel Grand, harga nego, hubungi admin",
+        "Cari teman kencan? Ikut kopdar komunitas buku Sabtu ini, mau?",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
