@@ -252,6 +252,11 @@ fn probed_near_misses_stay_allowed() {
         "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
         "Open room meeting hotel Grand, harga nego, hubungi admin",
         "Cari teman kencan? Ikut kopdar komunitas buku Sabtu ini, mau?",
+        "Kita bubarkan saja grup arisan ibu-ibu Katolik ini karena sudah tidak aktif",
+        "Satpol PP: kami segel tempat hiburan yang buka saat Ramadan, umat Islam diminta tenang",
+        "Kami usir kucing liar dari musala tiap pagi",
+        "Alamat rumah ketua panitia: Jl. Flamboyan II no 14, silakan ambil undangan",
+        "Scan KK dan KTP dibawa saat daftar sekolah, buat yang butuh info hubungi TU",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
