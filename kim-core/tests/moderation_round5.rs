@@ -278,3 +278,21 @@ fn probed_near_misses_stay_allowed() {
         assert_eq!(m.check(text).decision, want, "{text}");
     }
 }
+
+/// Contexts of round 5 stay in their lane: hospital and health-office words do not soften a hoax that cites them
+/// (class `source` softens hoax claims only with two police or laboratory words), "menurut saya" (class `opinion`)
+/// does not hedge a charge as "menurut polisi" does, and gambling-ad talk (class `adtalk`) softens gambling only.
+#[test]
+fn round5_contexts_stay_in_their_lane() {
+    let m = moderator();
+    let hoax = "Info dari orang dalam rumah sakit: vaksin ternyata mengandung chip, dinkes tutupi";
+    let v = m.check(hoax);
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    assert_eq!(rule(&v, "hoaks-klaim"), Some(Action::Hold));
+    let opinion = m.check("Pak Lurah Bambang menurut saya korupsi dana desa");
+    assert_eq!(opinion.decision, Decision::Hold, "{:?}", opinion.matches);
+    let reported = m.check("Pak Lurah Bambang diduga korupsi dana desa menurut polisi");
+    assert_eq!(reported.decision, Decision::Allow, "{:?}", reported.matches);
+    let warning = "OJK: tidak ada program pemutihan utang pinjol dengan kirim KTP lewat WA. Itu modus pencurian data";
+    assert_eq!(m.check(warning).decision, Decision::Allow);
+}
