@@ -169,6 +169,9 @@ fn levies_with_harm_to_those_who_refuse() {
         "Bayar zakat sebelum Idul Fitri, kalau ga tahu caranya aku kasih tau",
         "Kalau ga bayar utang, aku laporin ke polisi",
         "Kalau mau bayar pakai transfer, nanti aku kasih tau nomor rekeningnya",
+        "Kalau ga ada duit, jangan sampai utang ke pinjol",
+        "Duit arisan bulan ini hilang, kalau ada yang tahu tolong kabari",
+        "Jatah beras bansos sudah datang, kalau belum ambil jangan sampai lupa",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
