@@ -205,6 +205,10 @@ fn round5_word_classes_fire_and_stay_silent() {
             Category::Spam,
         ),
         (
+            "Hallo kak, butuh pinjaman? Proses cepat, cukup kirim foto KTP dan selfie",
+            Category::Spam,
+        ),
+        (
             "Sebar no hp dan alamat rumah ketua panitia: Jl. Flamboyan II no 14. Biar diteror warga",
             Category::DataPribadi,
         ),
@@ -255,6 +259,7 @@ fn probed_near_misses_stay_allowed() {
         "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
         "Open room meeting hotel Grand, harga nego, hubungi admin",
         "Cari teman kencan? Ikut kopdar komunitas buku Sabtu ini, mau?",
+        "Lomba foto: cukup kirim foto terbaikmu, proses cepat, info WA panitia",
         "Kita bubarkan saja grup arisan ibu-ibu Katolik ini karena sudah tidak aktif",
         "Satpol PP: kami segel tempat hiburan yang buka saat Ramadan, umat Islam diminta tenang",
         "Kami usir kucing liar dari musala tiap pagi",
