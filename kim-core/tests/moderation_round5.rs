@@ -117,7 +117,7 @@ fn talk_about_gambling_ads_is_not_an_ad() {
 
 /// Threats: verbs that harm only when aimed at the reader's body or said under a condition (`harmverb`: robek,
 /// pecahkan, ledakkan, racun, with `bodymine`), a grave dug for the reader (`lethal`), and the polite "your"
-/// (`yourspolite`) with knowing where and a warning; near misses (records broken, paper torn, rats poisoned) stay
+/// (`yourspolite`) with knowing where and a time alone outside (`exposed`); near misses (records broken, paper torn, rats poisoned) stay
 /// allowed.
 #[test]
 fn veiled_and_regional_threats() {
@@ -140,6 +140,9 @@ fn veiled_and_regional_threats() {
         "Tim kami pecahkan rekor, kamu harus lihat",
         "Kita ledakkan semangat kalian di konser nanti!",
         "Kami racuni tikus di gudang tiap bulan, kalian jangan masuk",
+        "Pak, kami tahu rumah bapak di gang sempit, hati-hati kalau bawa mobil ya",
+        "Bu, anak ibu sekolah di mana? Hati-hati sekarang banyak penculikan",
+        "Nak, hati-hati pulang malam, anak gadis jangan sendirian",
     ] {
         let v = m.check(text);
         assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
