@@ -13,12 +13,13 @@
 //!   are no longer held-out figures.
 //! - `heldout3`: a third held-out split (`data/moderation/heldout3.tsv`, 760 items), written on 2026-12-04 (evening)
 //!   by an examiner who saw neither the engine, the lexicon nor the other splits, before the fourth round; run on the
-//!   engine before that round and after it (aggregate only; never tuned on).
+//!   engine before that round and after it; became a tuning split in round 5 (2026-12-04), when a fourth held-out
+//!   split, heldout4, replaced it as the never-tuned one, so its figures are no longer held-out figures.
 //! - `heldout4`: a fourth held-out split (`data/moderation/heldout4.tsv`, 1,130 items), written on 2026-12-04
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test -p kim-core --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
@@ -253,7 +254,7 @@ fn print_tables() {
         ("aside-of-dev", part(DEV, true), false),
         ("aside-of-oldtest", part(TEST, true), false),
         ("heldout2", parse(HELDOUT2), true),
-        ("heldout3", parse(HELDOUT3), false),
+        ("heldout3", parse(HELDOUT3), true),
         ("heldout4", parse(HELDOUT4), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
@@ -308,22 +309,23 @@ fn regression_corpus_floors() {
     assert_floors("regression", &parse(REGRESSION), 240, 0, 100.0, 1.0);
 }
 
-/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 99.2% of harmful
-/// items not allowed, none blocked, 1.2% of benign held (59.6% and 4 blocked before the third round, 95.1% before
-/// the fourth).
+/// The old held-out TEST split, tuned on since 2026-12-04 (its tuning three quarters, 600 items): 99.6% of harmful
+/// items not allowed, none blocked, 1.2% of benign held after round 5 (99.2% before it; 59.6% and 4 blocked before
+/// the third round, 95.1% before the fourth).
 #[test]
 fn oldtest_split_floors() {
-    assert_floors("oldtest", &part(TEST, false), 590, 0, 98.0, 2.0);
+    assert_floors("oldtest", &part(TEST, false), 590, 0, 99.0, 2.0);
 }
 
-/// The set-aside quarter of both files (398 items), never tuned on: 83.8% of harmful items not allowed, 1 benign item
-/// blocked, 0.8% held after round 4 (81.8% before it; 78.6%, 1 and 0.4% before the third round). Its quarter of the
-/// old TEST split alone (187 items): 65.7%, 1 blocked, 2 held (61.4% before round 4; 39 of 70, 55.7%, 1 blocked, 1
-/// held before the third). These floors sit below those figures so that a regression fails; they are not the targets
+/// The set-aside quarter of both files (398 items), never tuned on: 85.1% of harmful items not allowed, no benign item
+/// blocked, 1.2% held after round 5 (83.8%, 1 blocked and 0.8% held before it; 81.8% before round 4; 78.6%, 1 and
+/// 0.4% before the third round). Its quarter of the old TEST split alone (187 items): 68.6%, none blocked, 3 held
+/// after round 5 (65.7%, 1 blocked, 2 held before it; 61.4% before round 4; 39 of 70, 55.7%, 1 blocked, 1 held
+/// before the third): the benign item blocked before is held now. These floors sit below those figures so that a regression fails; they are not the targets
 /// of issue 16 (>= 95% not allowed, none blocked), which are not met on text nobody tuned on.
 #[test]
 fn aside_floors() {
-    assert_floors("aside", &aside_items(), 390, 1, 82.5, 2.0);
+    assert_floors("aside", &aside_items(), 390, 0, 84.5, 2.0);
 }
 
 /// The second split, run once on the engine before (main at 86b1b71) and once after the third round of 2026-12-04:
@@ -334,13 +336,15 @@ fn heldout2_floors() {
     assert_floors("heldout2", &parse(HELDOUT2), 650, 0, 98.0, 1.0);
 }
 
-/// The third held-out split, written before the fourth round and never tuned on. Harmful not allowed: 70.6% (235 of
-/// 333) on the engine before that round (main at a779ac9), 72.1% (240) after it, while the round took heldout2, which
-/// it tuned on, from 73.8% to 98.6%; benign blocked 3 before and after (all gambling-raid news), held 1.9% -> 1.6%.
-/// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are not met on new text.
+/// The third held-out split, written before the fourth round. Harmful not allowed: 70.6% (235 of 333) on the engine
+/// before that round (main at a779ac9), 72.1% (240) after it, while the round took heldout2, which it tuned on, from
+/// 73.8% to 98.6%; benign blocked 3 before and after (all gambling-raid news), held 1.9% -> 1.6%. Those were
+/// held-out figures. Round 5 tuned on it (claim structure, reporting frame, veiled threats): 72.1% -> 92.5% (308),
+/// benign blocked 3 -> 0, held 1.6% -> 1.6%; these are tuning figures now (heldout4 replaces it as never tuned on),
+/// and the never-tuned aside split moved only from 83.8% to 85.1% in the same round.
 #[test]
 fn heldout3_floors() {
-    assert_floors("heldout3", &parse(HELDOUT3), 750, 3, 71.5, 2.0);
+    assert_floors("heldout3", &parse(HELDOUT3), 750, 0, 91.5, 2.0);
 }
 
 /// The fourth held-out split, written before the fifth round and never tuned on. On the engine before that round
