@@ -349,8 +349,10 @@ fn heldout3_floors() {
 
 /// The fourth held-out split, written before the fifth round and never tuned on. On the engine before that round
 /// (main at b986931): harmful not allowed 53.8% (264 of 491), benign blocked 9 of 639 (1.4%), held 19 (3.0%).
+/// After round 5 (claim structure, reporting frame, veiled threats, tuned on heldout3): 58.0% (285), blocked 7
+/// (1.1%), held 20 (3.1%); recall of hoaks 0.16 -> 0.25, pencemaran 0.12 -> 0.35.
 /// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are far from met on new text.
 #[test]
 fn heldout4_floors() {
-    assert_floors("heldout4", &parse(HELDOUT4), 1100, 9, 53.5, 3.5);
+    assert_floors("heldout4", &parse(HELDOUT4), 1100, 7, 57.5, 3.5);
 }
