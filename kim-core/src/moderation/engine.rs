@@ -232,22 +232,40 @@ impl Moderator {
     }
 
     /// The lexicon entry and token range of an automaton hit that counts (on word boundaries, or an inflection of
-    /// a root), else `None`.
+    /// a root), else `None`. `at` is a cursor into the tokens for hits read in the order of their ends (as
+    /// `norm.hits` lists them): the token of a hit's end is found by moving it forward, that of its start by
+    /// walking back over the few tokens of the pattern, instead of two binary searches per hit.
     fn hit_tokens(
         &self,
         norm: &normalize::Normalized,
         entry_idx: u32,
         end: u32,
+        at: &mut usize,
     ) -> Option<(usize, usize)> {
         let hay = norm.text.as_bytes();
         let (s, e) = self.compiled.span(entry_idx as usize, end);
         let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
-        if !aligned {
+        if !aligned && !self.compiled.inflects[entry_idx as usize] {
             // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
-            if !self.compiled.inflects[entry_idx as usize] {
-                return None;
-            }
-            let tok = norm.toks[norm.token_at(s)];
+            return None;
+        }
+        // The first token ending after byte `e - 1`, then the first ending after `s` (`Normalized::token_at`).
+        let toks = &norm.toks;
+        debug_assert!(
+            *at == 0 || (toks[*at - 1].n_end as usize) < e,
+            "hits out of order"
+        );
+        while *at < toks.len() && (toks[*at].n_end as usize) < e {
+            *at += 1;
+        }
+        let t1 = *at;
+        let mut t0 = t1;
+        while t0 > 0 && toks[t0 - 1].n_end as usize > s {
+            t0 -= 1;
+        }
+        debug_assert_eq!((t0, t1), (norm.token_at(s), norm.token_at(e - 1)));
+        if !aligned {
+            let tok = toks[t0];
             let (ts, te) = (tok.n_start as usize, tok.n_end as usize);
             if e > te
                 || !is_inflection_at(
@@ -259,7 +277,7 @@ impl Moderator {
                 return None;
             }
         }
-        Some((norm.token_at(s), norm.token_at(e - 1)))
+        Some((t0, t1))
     }
 
     /// Two passes over the automaton hits: the first collects identity, hostile and exempt words, the second writes
@@ -290,10 +308,11 @@ impl Moderator {
             let o = norm.toks[t0].o_start as usize;
             quotes.iter().any(|&(s, e)| s <= o && o < e)
         };
+        let mut at = 0;
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             if idx >= n_entries {
-                if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) {
+                if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) {
                     let (s, e) = self.compiled.span(idx, end);
                     let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
                     let affixes = (&norm.text[ts..s], &norm.text[e..te]);
@@ -311,7 +330,7 @@ impl Moderator {
             if matches!(kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
-            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) else {
                 continue;
             };
             match kind {
@@ -369,6 +388,7 @@ impl Moderator {
                 .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
         }
         self.grammar.contexts(class_hits, &quotes, out);
+        let mut at = 0;
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             let Some(entry) = entries.get(idx) else {
@@ -377,7 +397,7 @@ impl Moderator {
             if !matches!(entry.kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
-            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) else {
                 continue;
             };
             if is_exempt(t0, t1) {
