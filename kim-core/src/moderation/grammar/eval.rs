@@ -74,13 +74,17 @@ impl ClassHits {
         self.hits.sort_unstable();
         self.hits
             .dedup_by(|a, b| a.class == b.class && a.t0 == b.t0 && a.t1 == b.t1);
+        // `starts[c]`: how many hits have a class below `c`, in one pass over the hits (a text has few hits and the
+        // grammar a few hundred classes).
         self.starts.clear();
-        let mut i = 0;
-        for c in 0..=classes {
-            while i < self.hits.len() && (self.hits[i].class as usize) < c {
-                i += 1;
+        self.starts.resize(classes + 1, self.hits.len() as u32);
+        let mut c = 0;
+        for (i, h) in self.hits.iter().enumerate() {
+            let hc = (h.class as usize).min(classes);
+            if c <= hc {
+                self.starts[c..=hc].fill(i as u32);
+                c = hc + 1;
             }
-            self.starts.push(i as u32);
         }
     }
 
@@ -337,10 +341,19 @@ impl Evaluator {
         let mut found = std::mem::take(&mut hits.found);
         let mut chosen = std::mem::take(&mut hits.chosen);
         let view = &*hits;
-        for (ri, rule) in self.grammar.rules.iter().enumerate() {
-            if candidates[ri / 64] >> (ri % 64) & 1 == 0 {
-                continue;
-            }
+        // The candidate rules in order, read off the set bits.
+        let candidate_rules = candidates.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut bits = bits;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + b
+                })
+            })
+        });
+        for ri in candidate_rules {
+            let rule = &self.grammar.rules[ri];
             // The anchor: the part with the fewest class words among those made of word classes only. Its
             // occurrences are read a chunk of tokens at a time, so that a text dense with them costs no memory.
             let count = |alts: &[Alt]| -> Option<usize> {
@@ -672,6 +685,13 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         b".vip",
     ];
     let b = text.as_bytes();
+    // Every test below needs a `.` or a `:` in the chunk; a word standing alone between whitespace (most tokens)
+    // is its own chunk and has neither.
+    let alone = (start == 0 || b[start - 1].is_ascii_whitespace())
+        && b.get(end).is_none_or(u8::is_ascii_whitespace);
+    if alone && memchr::memchr2(b'.', b':', &b[start..end]).is_none() {
+        return false;
+    }
     let s = b[..start]
         .iter()
         .rposition(u8::is_ascii_whitespace)
