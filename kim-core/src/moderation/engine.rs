@@ -542,7 +542,7 @@ pub(super) struct Matches {
     action: Option<Action>,
     deciding: [bool; Category::ALL.len()],
     /// Categories or rule ids softened to flags by a context of the text, with the context's name.
-    soften: Vec<(String, Text, bool)>,
+    soften: Vec<(Text, Text, bool)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
@@ -554,9 +554,9 @@ pub(super) struct Matches {
 impl Matches {
     /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
     /// by the context `name`; with `hold_at_most`, those that would block only hold.
-    pub(super) fn soften(&mut self, target: &str, name: &Text, hold_at_most: bool) {
+    pub(super) fn soften(&mut self, target: &Text, name: &Text, hold_at_most: bool) {
         self.soften
-            .push((target.to_owned(), name.clone(), hold_at_most));
+            .push((target.clone(), name.clone(), hold_at_most));
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
@@ -569,7 +569,7 @@ impl Matches {
     pub(super) fn push(&mut self, mut m: Match) {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
         if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
-            let applies = |t: &String| t == m.category.as_str() || *t == *m.rule_id;
+            let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
             // A context that flags wins over one that only caps at hold.
             if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
                 m.action = Action::Flag;

@@ -104,6 +104,21 @@ impl ClassHits {
         if of.len() < enough.max(2) {
             return usize::from(of.iter().any(|h| !h.quoted));
         }
+        if of.len() <= 64 {
+            // Few hits (always, in a post): count the distinct members in place rather than collect them.
+            let unquoted = |h: &&Hit| !h.quoted;
+            return of
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| {
+                    !h.quoted
+                        && !of[..*i]
+                            .iter()
+                            .filter(unquoted)
+                            .any(|g| g.member == h.member)
+                })
+                .count();
+        }
         let mut members: Vec<u32> = self
             .of(c)
             .iter()
@@ -157,8 +172,9 @@ pub(crate) struct Evaluator {
     class_roles: Vec<Text>,
     /// Each rule's id and reasons.
     rule_texts: Vec<(Text, Text, Text)>,
-    /// Each softener's context name.
+    /// Each softener's context name, and its targets (categories or rule ids), shared by the texts it softens.
     soften_names: Vec<Text>,
+    soften_targets: Vec<Vec<Text>>,
     /// For each class, the rules whose gate part names it: the first part made of word classes only, which has a
     /// word only if one of these classes has (a pair `a+b` needs `a`). A rule none of whose gate classes is in a
     /// text cannot fire there.
@@ -212,6 +228,11 @@ impl Evaluator {
             .iter()
             .map(|s| Text::from(grammar.class_name(s.context).to_owned()))
             .collect();
+        let soften_targets = grammar
+            .soften
+            .iter()
+            .map(|s| s.targets.iter().map(|t| Text::from(t.clone())).collect())
+            .collect();
         let mut rules_by_class = vec![Vec::new(); grammar.classes.len()];
         for (ri, rule) in grammar.rules.iter().enumerate() {
             let gate = rule
@@ -241,6 +262,7 @@ impl Evaluator {
             class_roles,
             rule_texts,
             soften_names,
+            soften_targets,
             rules_by_class,
         }
     }
@@ -310,7 +332,7 @@ impl Evaluator {
                 .iter()
                 .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
             if found >= s.min && !unless {
-                for t in &s.targets {
+                for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
@@ -602,8 +624,20 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
     let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
     match b {
         Builtin::Brand => {
-            let digits = orig.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-            let letters = orig.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            // In one pass: the trailing digits, the letters, and a run of two digits or `4d` inside (`SL0T88VIP`,
+            // `wayang4d`).
+            let (mut digits, mut letters, mut inside, mut prev) = (0, 0, false, 0u8);
+            for &c in orig {
+                if c.is_ascii_digit() {
+                    inside |= prev.is_ascii_digit();
+                    digits += 1;
+                } else {
+                    inside |= prev == b'4' && (c == b'd' || c == b'D');
+                    letters += usize::from(c.is_ascii_alphabetic());
+                    digits = 0;
+                }
+                prev = c;
+            }
             // `gacor88`, or `HOKI-138`: a word, one `-` or `_`, a number.
             let joined = || {
                 let next = norm.toks.get(t + 1);
@@ -615,10 +649,6 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
                         && num.iter().all(u8::is_ascii_digit)
                 })
             };
-            // A run of two digits, or `4d`, inside: `SL0T88VIP`, `wayang4d`.
-            let inside = orig.windows(2).any(|w| {
-                (w[0].is_ascii_digit() && w[1].is_ascii_digit()) || w.eq_ignore_ascii_case(b"4d")
-            });
             // A sum of money is not a brand: `Rp220`, `IDR500`, `USD100`, `100rb`.
             let currency = digits >= 1
                 && [&b"rp"[..], b"idr", b"usd"].iter().any(|c| {
@@ -701,6 +731,9 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| end + p);
     // The chunk without its closing punctuation, compared without regard to ASCII case.
+    if memchr::memchr2(b'.', b':', &b[s..e]).is_none() {
+        return false;
+    }
     let mut chunk = &b[s..e];
     while let [rest @ .., b'.' | b',' | b'!' | b'?' | b')'] = chunk {
         chunk = rest;
