@@ -232,22 +232,40 @@ impl Moderator {
     }
 
     /// The lexicon entry and token range of an automaton hit that counts (on word boundaries, or an inflection of
-    /// a root), else `None`.
+    /// a root), else `None`. `at` is a cursor into the tokens for hits read in the order of their ends (as
+    /// `norm.hits` lists them): the token of a hit's end is found by moving it forward, that of its start by
+    /// walking back over the few tokens of the pattern, instead of two binary searches per hit.
     fn hit_tokens(
         &self,
         norm: &normalize::Normalized,
         entry_idx: u32,
         end: u32,
+        at: &mut usize,
     ) -> Option<(usize, usize)> {
         let hay = norm.text.as_bytes();
         let (s, e) = self.compiled.span(entry_idx as usize, end);
         let aligned = s > 0 && hay[s - 1] == b' ' && hay.get(e) == Some(&b' ');
-        if !aligned {
+        if !aligned && !self.compiled.inflects[entry_idx as usize] {
             // A root may sit inside an inflected token: `dianjingin`, `membakar`; never inside `pantai`.
-            if !self.compiled.inflects[entry_idx as usize] {
-                return None;
-            }
-            let tok = norm.toks[norm.token_at(s)];
+            return None;
+        }
+        // The first token ending after byte `e - 1`, then the first ending after `s` (`Normalized::token_at`).
+        let toks = &norm.toks;
+        debug_assert!(
+            *at == 0 || (toks[*at - 1].n_end as usize) < e,
+            "hits out of order"
+        );
+        while *at < toks.len() && (toks[*at].n_end as usize) < e {
+            *at += 1;
+        }
+        let t1 = *at;
+        let mut t0 = t1;
+        while t0 > 0 && toks[t0 - 1].n_end as usize > s {
+            t0 -= 1;
+        }
+        debug_assert_eq!((t0, t1), (norm.token_at(s), norm.token_at(e - 1)));
+        if !aligned {
+            let tok = toks[t0];
             let (ts, te) = (tok.n_start as usize, tok.n_end as usize);
             if e > te
                 || !is_inflection_at(
@@ -259,7 +277,7 @@ impl Moderator {
                 return None;
             }
         }
-        Some((norm.token_at(s), norm.token_at(e - 1)))
+        Some((t0, t1))
     }
 
     /// Two passes over the automaton hits: the first collects identity, hostile and exempt words, the second writes
@@ -290,10 +308,11 @@ impl Moderator {
             let o = norm.toks[t0].o_start as usize;
             quotes.iter().any(|&(s, e)| s <= o && o < e)
         };
+        let mut at = 0;
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             if idx >= n_entries {
-                if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) {
+                if let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) {
                     let (s, e) = self.compiled.span(idx, end);
                     let (ts, te) = (norm.toks[t0].n_start as usize, norm.toks[t1].n_end as usize);
                     let affixes = (&norm.text[ts..s], &norm.text[e..te]);
@@ -311,7 +330,7 @@ impl Moderator {
             if matches!(kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
-            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) else {
                 continue;
             };
             match kind {
@@ -369,6 +388,7 @@ impl Moderator {
                 .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
         }
         self.grammar.contexts(class_hits, &quotes, out);
+        let mut at = 0;
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;
             let Some(entry) = entries.get(idx) else {
@@ -377,7 +397,7 @@ impl Moderator {
             if !matches!(entry.kind, EntryKind::Root | EntryKind::Phrase) {
                 continue;
             }
-            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end) else {
+            let Some((t0, t1)) = self.hit_tokens(norm, entry_idx, end, &mut at) else {
                 continue;
             };
             if is_exempt(t0, t1) {
@@ -522,7 +542,7 @@ pub(super) struct Matches {
     action: Option<Action>,
     deciding: [bool; Category::ALL.len()],
     /// Categories or rule ids softened to flags by a context of the text, with the context's name.
-    soften: Vec<(String, Text, bool)>,
+    soften: Vec<(Text, Text, bool)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
@@ -534,9 +554,9 @@ pub(super) struct Matches {
 impl Matches {
     /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
     /// by the context `name`; with `hold_at_most`, those that would block only hold.
-    pub(super) fn soften(&mut self, target: &str, name: &Text, hold_at_most: bool) {
+    pub(super) fn soften(&mut self, target: &Text, name: &Text, hold_at_most: bool) {
         self.soften
-            .push((target.to_owned(), name.clone(), hold_at_most));
+            .push((target.clone(), name.clone(), hold_at_most));
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
@@ -549,7 +569,7 @@ impl Matches {
     pub(super) fn push(&mut self, mut m: Match) {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
         if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
-            let applies = |t: &String| t == m.category.as_str() || *t == *m.rule_id;
+            let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
             // A context that flags wins over one that only caps at hold.
             if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
                 m.action = Action::Flag;

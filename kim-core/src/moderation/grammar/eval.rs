@@ -74,13 +74,17 @@ impl ClassHits {
         self.hits.sort_unstable();
         self.hits
             .dedup_by(|a, b| a.class == b.class && a.t0 == b.t0 && a.t1 == b.t1);
+        // `starts[c]`: how many hits have a class below `c`, in one pass over the hits (a text has few hits and the
+        // grammar a few hundred classes).
         self.starts.clear();
-        let mut i = 0;
-        for c in 0..=classes {
-            while i < self.hits.len() && (self.hits[i].class as usize) < c {
-                i += 1;
+        self.starts.resize(classes + 1, self.hits.len() as u32);
+        let mut c = 0;
+        for (i, h) in self.hits.iter().enumerate() {
+            let hc = (h.class as usize).min(classes);
+            if c <= hc {
+                self.starts[c..=hc].fill(i as u32);
+                c = hc + 1;
             }
-            self.starts.push(i as u32);
         }
     }
 
@@ -99,6 +103,21 @@ impl ClassHits {
         let of = self.of(c);
         if of.len() < enough.max(2) {
             return usize::from(of.iter().any(|h| !h.quoted));
+        }
+        if of.len() <= 64 {
+            // Few hits (always, in a post): count the distinct members in place rather than collect them.
+            let unquoted = |h: &&Hit| !h.quoted;
+            return of
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| {
+                    !h.quoted
+                        && !of[..*i]
+                            .iter()
+                            .filter(unquoted)
+                            .any(|g| g.member == h.member)
+                })
+                .count();
         }
         let mut members: Vec<u32> = self
             .of(c)
@@ -153,8 +172,9 @@ pub(crate) struct Evaluator {
     class_roles: Vec<Text>,
     /// Each rule's id and reasons.
     rule_texts: Vec<(Text, Text, Text)>,
-    /// Each softener's context name.
+    /// Each softener's context name, and its targets (categories or rule ids), shared by the texts it softens.
     soften_names: Vec<Text>,
+    soften_targets: Vec<Vec<Text>>,
     /// For each class, the rules whose gate part names it: the first part made of word classes only, which has a
     /// word only if one of these classes has (a pair `a+b` needs `a`). A rule none of whose gate classes is in a
     /// text cannot fire there.
@@ -208,6 +228,11 @@ impl Evaluator {
             .iter()
             .map(|s| Text::from(grammar.class_name(s.context).to_owned()))
             .collect();
+        let soften_targets = grammar
+            .soften
+            .iter()
+            .map(|s| s.targets.iter().map(|t| Text::from(t.clone())).collect())
+            .collect();
         let mut rules_by_class = vec![Vec::new(); grammar.classes.len()];
         for (ri, rule) in grammar.rules.iter().enumerate() {
             let gate = rule
@@ -237,6 +262,7 @@ impl Evaluator {
             class_roles,
             rule_texts,
             soften_names,
+            soften_targets,
             rules_by_class,
         }
     }
@@ -306,7 +332,7 @@ impl Evaluator {
                 .iter()
                 .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
             if found >= s.min && !unless {
-                for t in &s.targets {
+                for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
@@ -337,10 +363,19 @@ impl Evaluator {
         let mut found = std::mem::take(&mut hits.found);
         let mut chosen = std::mem::take(&mut hits.chosen);
         let view = &*hits;
-        for (ri, rule) in self.grammar.rules.iter().enumerate() {
-            if candidates[ri / 64] >> (ri % 64) & 1 == 0 {
-                continue;
-            }
+        // The candidate rules in order, read off the set bits.
+        let candidate_rules = candidates.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut bits = bits;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + b
+                })
+            })
+        });
+        for ri in candidate_rules {
+            let rule = &self.grammar.rules[ri];
             // The anchor: the part with the fewest class words among those made of word classes only. Its
             // occurrences are read a chunk of tokens at a time, so that a text dense with them costs no memory.
             let count = |alts: &[Alt]| -> Option<usize> {
@@ -589,8 +624,20 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
     let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
     match b {
         Builtin::Brand => {
-            let digits = orig.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-            let letters = orig.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            // In one pass: the trailing digits, the letters, and a run of two digits or `4d` inside (`SL0T88VIP`,
+            // `wayang4d`).
+            let (mut digits, mut letters, mut inside, mut prev) = (0, 0, false, 0u8);
+            for &c in orig {
+                if c.is_ascii_digit() {
+                    inside |= prev.is_ascii_digit();
+                    digits += 1;
+                } else {
+                    inside |= prev == b'4' && (c == b'd' || c == b'D');
+                    letters += usize::from(c.is_ascii_alphabetic());
+                    digits = 0;
+                }
+                prev = c;
+            }
             // `gacor88`, or `HOKI-138`: a word, one `-` or `_`, a number.
             let joined = || {
                 let next = norm.toks.get(t + 1);
@@ -602,10 +649,6 @@ pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) ->
                         && num.iter().all(u8::is_ascii_digit)
                 })
             };
-            // A run of two digits, or `4d`, inside: `SL0T88VIP`, `wayang4d`.
-            let inside = orig.windows(2).any(|w| {
-                (w[0].is_ascii_digit() && w[1].is_ascii_digit()) || w.eq_ignore_ascii_case(b"4d")
-            });
             // A sum of money is not a brand: `Rp220`, `IDR500`, `USD100`, `100rb`.
             let currency = digits >= 1
                 && [&b"rp"[..], b"idr", b"usd"].iter().any(|c| {
@@ -672,6 +715,13 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         b".vip",
     ];
     let b = text.as_bytes();
+    // Every test below needs a `.` or a `:` in the chunk; a word standing alone between whitespace (most tokens)
+    // is its own chunk and has neither.
+    let alone = (start == 0 || b[start - 1].is_ascii_whitespace())
+        && b.get(end).is_none_or(u8::is_ascii_whitespace);
+    if alone && memchr::memchr2(b'.', b':', &b[start..end]).is_none() {
+        return false;
+    }
     let s = b[..start]
         .iter()
         .rposition(u8::is_ascii_whitespace)
@@ -681,6 +731,9 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| end + p);
     // The chunk without its closing punctuation, compared without regard to ASCII case.
+    if memchr::memchr2(b'.', b':', &b[s..e]).is_none() {
+        return false;
+    }
     let mut chunk = &b[s..e];
     while let [rest @ .., b'.' | b',' | b'!' | b'?' | b')'] = chunk {
         chunk = rest;
@@ -721,34 +774,4 @@ fn is_amount(text: &str, norm: &Normalized, t: usize) -> bool {
             || t.checked_sub(1)
                 .and_then(word)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"rp")))
-}
-
-/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
-pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    // `"`, or the first byte of `“` `”` (E2 80 9C/9D) or `«` (C2 AB): most texts have none.
-    let b = text.as_bytes();
-    let quote_at = |i: usize| {
-        b[i] == b'"'
-            || matches!(b.get(i..i + 3), Some([0xe2, 0x80, 0x9c | 0x9d]))
-            || matches!(b.get(i..i + 2), Some([0xc2, 0xab]))
-    };
-    if !memchr::memchr3_iter(b'"', 0xe2, 0xc2, b).any(quote_at) {
-        return out;
-    }
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
-            (Some((s, '"')), '"')
-            | (Some((s, '\u{201c}')), '\u{201d}' | '"')
-            | (Some((s, '\u{ab}')), '\u{bb}') => {
-                out.push((s, i));
-                open = None;
-            }
-            (_, '\n') => open = None,
-            _ => {}
-        }
-    }
-    out
 }

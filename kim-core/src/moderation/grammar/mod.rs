@@ -27,7 +27,7 @@
 
 mod eval;
 
-pub(crate) use eval::{ClassHits, Evaluator, is_name, quoted_ranges};
+pub(crate) use eval::{ClassHits, Evaluator, is_name};
 
 use super::normalize::normalize_pattern;
 use super::verdict::{Action, Category, MatchSeverity};
@@ -461,4 +461,34 @@ fn enum_field<T: serde::de::DeserializeOwned>(
         errors.push(bad(line_no, name, v, "unknown value"));
     }
     parsed
+}
+
+/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
+pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // `"`, or the first byte of `“` `”` (E2 80 9C/9D) or `«` (C2 AB): most texts have none.
+    let b = text.as_bytes();
+    let quote_at = |i: usize| {
+        b[i] == b'"'
+            || matches!(b.get(i..i + 3), Some([0xe2, 0x80, 0x9c | 0x9d]))
+            || matches!(b.get(i..i + 2), Some([0xc2, 0xab]))
+    };
+    if !memchr::memchr3_iter(b'"', 0xe2, 0xc2, b).any(quote_at) {
+        return out;
+    }
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
+            (Some((s, '"')), '"')
+            | (Some((s, '\u{201c}')), '\u{201d}' | '"')
+            | (Some((s, '\u{ab}')), '\u{bb}') => {
+                out.push((s, i));
+                open = None;
+            }
+            (_, '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
 }

@@ -84,6 +84,7 @@ impl<'a> Feed<'a> {
 
     /// Feeds `text[self.fed..]`, recording every match.
     #[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
+    #[inline]
     fn catch_up(&mut self, text: &[u8], hits: &mut Vec<(u32, u32)>) {
         let mut sid = self.sid;
         for (i, &b) in text.iter().enumerate().skip(self.fed) {
@@ -288,7 +289,9 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                 {
                     t.o_end = o + 1;
                 } else {
-                    flush_singles(&mut singles, &mut text, toks);
+                    if !singles.is_empty() {
+                        flush_singles(&mut singles, &mut text, toks);
+                    }
                     push_ascii_token(&mut text, toks, b"!", false, o, o + 1);
                     if let Some(f) = feed.as_deref_mut() {
                         f.catch_up(&text, hits);
@@ -340,7 +343,9 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                     sep,
                 });
             } else {
-                flush_singles(&mut singles, &mut text, toks);
+                if !singles.is_empty() {
+                    flush_singles(&mut singles, &mut text, toks);
+                }
                 push_ascii_token(
                     &mut text,
                     toks,
@@ -388,7 +393,9 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                 sep,
             });
         } else {
-            flush_singles(&mut singles, &mut text, toks);
+            if !singles.is_empty() {
+                flush_singles(&mut singles, &mut text, toks);
+            }
             push_char_token(&mut text, toks, &units, i as u32, k as u32);
             if let Some(f) = feed.as_deref_mut() {
                 f.catch_up(&text, hits);
@@ -396,7 +403,9 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
         }
         i = k;
     }
-    flush_singles(&mut singles, &mut text, toks);
+    if !singles.is_empty() {
+        flush_singles(&mut singles, &mut text, toks);
+    }
     if let Some(f) = feed {
         f.catch_up(&text, hits);
     }
