@@ -110,6 +110,9 @@ fn talk_about_gambling_ads_is_not_an_ad() {
         "Situs slot gacor maxwin, tips menang: daftar sekarang, bonus new member",
         "Jangan sampai ketinggalan, slot gacor malam ini bonus 100% member baru",
         "Padahal cuma modal 20rb, langsung maxwin di situs slot ini",
+        // "sebelum dihapus" is the urgency of a promotion, not a moderator removing one.
+        "VIRAL SEBELUM DIHAPUS! slot gacor",
+        "Mainkan slot gacor sekarang sebelum dihapus",
     ] {
         assert_eq!(m.check(text).decision, Decision::Block, "{text}");
     }

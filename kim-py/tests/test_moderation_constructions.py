@@ -30,8 +30,12 @@ def test_a_targeted_insult_needs_a_target() -> None:
     text = "kamu itu kayak babi, makan terus"
     v = m.check(text)
     assert v.decision == "hold"
-    insult = next(x for x in v.matches if x["parts"])
+    insult = next(x for x in v.matches if x["rule_id"] == "kasar-babi")
     assert [role for role, _ in _part_texts(text, insult)] == ["insult", "target"]
+    assert _part_texts(text, insult)[0] == ("insult", "babi")
+    # The comparison construction of round 5 ("you are like a pig") names its parts too.
+    comparison = next(x for x in v.matches if x["rule_id"] == "kasar-banding-kamu")
+    assert [role for role, _ in _part_texts(text, comparison)] == ["second", "compare", "lowly"]
 
 
 def test_reporting_softens_and_says_why() -> None:
