@@ -119,12 +119,7 @@ impl ClassHits {
                 })
                 .count();
         }
-        let mut members: Vec<u32> = self
-            .of(c)
-            .iter()
-            .filter(|h| !h.quoted)
-            .map(|h| h.member)
-            .collect();
+        let mut members: Vec<u32> = of.iter().filter(|h| !h.quoted).map(|h| h.member).collect();
         members.sort_unstable();
         members.dedup();
         members.len()
@@ -715,13 +710,6 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         b".vip",
     ];
     let b = text.as_bytes();
-    // Every test below needs a `.` or a `:` in the chunk; a word standing alone between whitespace (most tokens)
-    // is its own chunk and has neither.
-    let alone = (start == 0 || b[start - 1].is_ascii_whitespace())
-        && b.get(end).is_none_or(u8::is_ascii_whitespace);
-    if alone && memchr::memchr2(b'.', b':', &b[start..end]).is_none() {
-        return false;
-    }
     let s = b[..start]
         .iter()
         .rposition(u8::is_ascii_whitespace)
@@ -730,10 +718,11 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .position(u8::is_ascii_whitespace)
         .map_or(b.len(), |p| end + p);
-    // The chunk without its closing punctuation, compared without regard to ASCII case.
+    // Every test below needs a `.` or a `:` in the chunk; most chunks (a word between whitespace) have neither.
     if memchr::memchr2(b'.', b':', &b[s..e]).is_none() {
         return false;
     }
+    // The chunk without its closing punctuation, compared without regard to ASCII case.
     let mut chunk = &b[s..e];
     while let [rest @ .., b'.' | b',' | b'!' | b'?' | b')'] = chunk {
         chunk = rest;

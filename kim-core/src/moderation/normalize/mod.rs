@@ -289,9 +289,7 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                 {
                     t.o_end = o + 1;
                 } else {
-                    if !singles.is_empty() {
-                        flush_singles(&mut singles, &mut text, toks);
-                    }
+                    flush_singles(&mut singles, &mut text, toks);
                     push_ascii_token(&mut text, toks, b"!", false, o, o + 1);
                     if let Some(f) = feed.as_deref_mut() {
                         f.catch_up(&text, hits);
@@ -343,9 +341,7 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                     sep,
                 });
             } else {
-                if !singles.is_empty() {
-                    flush_singles(&mut singles, &mut text, toks);
-                }
+                flush_singles(&mut singles, &mut text, toks);
                 push_ascii_token(
                     &mut text,
                     toks,
@@ -393,9 +389,7 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
                 sep,
             });
         } else {
-            if !singles.is_empty() {
-                flush_singles(&mut singles, &mut text, toks);
-            }
+            flush_singles(&mut singles, &mut text, toks);
             push_char_token(&mut text, toks, &units, i as u32, k as u32);
             if let Some(f) = feed.as_deref_mut() {
                 f.catch_up(&text, hits);
@@ -403,9 +397,7 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
         }
         i = k;
     }
-    if !singles.is_empty() {
-        flush_singles(&mut singles, &mut text, toks);
-    }
+    flush_singles(&mut singles, &mut text, toks);
     if let Some(f) = feed {
         f.catch_up(&text, hits);
     }
@@ -413,9 +405,18 @@ fn normalize_fast(src: &str, out: &mut Normalized, mut feed: Option<&mut Feed<'_
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
+/// Writes the pending run of one-letter tokens, if there is one (called after every token; inlined, so that the
+/// usual case, no run, costs a length check and no call).
+#[inline]
+fn flush_singles(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<Tok>) {
+    if !singles.is_empty() {
+        flush_single_run(singles, text, toks);
+    }
+}
+
 /// Writes a run of one-letter tokens: spelled-out words (three or more joined by the same single separator, or two
 /// right after such a word with the same separator) merge; the others stay one letter each.
-fn flush_singles(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<Tok>) {
+fn flush_single_run(singles: &mut Vec<Single>, text: &mut Vec<u8>, toks: &mut Vec<Tok>) {
     let s = singles.as_slice();
     let mut k = 0;
     let mut last_run_sep = 0u8;
