@@ -13,6 +13,14 @@ fn rule(v: &Verdict, id: &str) -> Option<Action> {
     v.matches.iter().find(|m| m.rule_id == id).map(|m| m.action)
 }
 
+/// Asserts that every text gets the decision `want`, naming the text and its matches when one does not.
+fn expect(want: Decision, texts: &[&str]) {
+    for text in texts {
+        let v = moderator().check(text);
+        assert_eq!(v.decision, want, "{text}: {:?}", v.matches);
+    }
+}
+
 /// A titled, named person and an accusation (class `charge`) hold as defamation; the same words without a charge, or
 /// hedged (class `hedge`: diduga, apakah, menurut polisi, sidang), are not asserted as fact and stay allowed.
 #[test]
@@ -60,21 +68,21 @@ fn hoax_claims_hold_and_never_block() {
         assert_eq!(v.decision, Decision::Hold, "{text}: {:?}", v.matches);
         assert_eq!(rule(&v, "hoaks-klaim"), Some(Action::Hold), "{text}");
     }
-    for text in [
-        "Bendungan Wonorejo selesai diperbaiki, warga bisa kembali bertani",
-        "Cek fakta: pesan bahwa telur disuntik hormon babi, makanya anak cepat puber, tidak benar",
-        "Kemenkeu: uang kertas emisi lama tidak hangus, informasi yang beredar menyesatkan",
-        "Polisi mengerahkan anjing pelacak untuk mencari korban longsor",
-        "Daging ayam mengandung protein tinggi, makanya bagus untuk anak",
-        "Puskesmas: DBD meningkat, sudah 3 anak meninggal, segera bersihkan sarang nyamuk",
-        "Polisi: 20 orang meninggal setelah minum miras oplosan di Subang, pelaku penjual ditangkap",
-        "Izin usaha tambang itu dicabut pemerintah mulai hari ini",
-        "Resep: telur dicampur tepung, goreng sampai matang, sekarang siap disajikan",
-        "Bantuan PKH tahap 3 ditarik kembali karena salah sasaran, kata Kemensos, mulai minggu depan diverifikasi ulang",
-    ] {
-        let v = m.check(text);
-        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    expect(
+        Decision::Allow,
+        &[
+            "Bendungan Wonorejo selesai diperbaiki, warga bisa kembali bertani",
+            "Cek fakta: pesan bahwa telur disuntik hormon babi, makanya anak cepat puber, tidak benar",
+            "Kemenkeu: uang kertas emisi lama tidak hangus, informasi yang beredar menyesatkan",
+            "Polisi mengerahkan anjing pelacak untuk mencari korban longsor",
+            "Daging ayam mengandung protein tinggi, makanya bagus untuk anak",
+            "Puskesmas: DBD meningkat, sudah 3 anak meninggal, segera bersihkan sarang nyamuk",
+            "Polisi: 20 orang meninggal setelah minum miras oplosan di Subang, pelaku penjual ditangkap",
+            "Izin usaha tambang itu dicabut pemerintah mulai hari ini",
+            "Resep: telur dicampur tepung, goreng sampai matang, sekarang siap disajikan",
+            "Bantuan PKH tahap 3 ditarik kembali karena salah sasaran, kata Kemensos, mulai minggu depan diverifikasi ulang",
+        ],
+    );
 }
 
 /// Reporting frame (classes `opposing` and `reporting`, round-5 members): a tip for parents about slot ads, a glossary
@@ -135,21 +143,21 @@ fn veiled_and_regional_threats() {
         assert_ne!(v.decision, Decision::Allow, "{text}");
         assert!(v.categories.contains(&Category::Ancaman), "{text}");
     }
-    for text in [
-        "kertas ujian robek kena hujan",
-        "Tim SAR meledakkan batu besar yang menutup jalan",
-        "Kuburan di desa kami sudah penuh, makam baru digali di bukit",
-        "Pak Kades, kami tahu rumah bapak jauh, nanti undangan kami antar",
-        "Tim kami pecahkan rekor, kamu harus lihat",
-        "Kita ledakkan semangat kalian di konser nanti!",
-        "Kami racuni tikus di gudang tiap bulan, kalian jangan masuk",
-        "Pak, kami tahu rumah bapak di gang sempit, hati-hati kalau bawa mobil ya",
-        "Bu, anak ibu sekolah di mana? Hati-hati sekarang banyak penculikan",
-        "Nak, hati-hati pulang malam, anak gadis jangan sendirian",
-    ] {
-        let v = m.check(text);
-        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    expect(
+        Decision::Allow,
+        &[
+            "kertas ujian robek kena hujan",
+            "Tim SAR meledakkan batu besar yang menutup jalan",
+            "Kuburan di desa kami sudah penuh, makam baru digali di bukit",
+            "Pak Kades, kami tahu rumah bapak jauh, nanti undangan kami antar",
+            "Tim kami pecahkan rekor, kamu harus lihat",
+            "Kita ledakkan semangat kalian di konser nanti!",
+            "Kami racuni tikus di gudang tiap bulan, kalian jangan masuk",
+            "Pak, kami tahu rumah bapak di gang sempit, hati-hati kalau bawa mobil ya",
+            "Bu, anak ibu sekolah di mana? Hati-hati sekarang banyak penculikan",
+            "Nak, hati-hati pulang malam, anak gadis jangan sendirian",
+        ],
+    );
 }
 
 /// Extortion: a levy (`pay`: setoran, jatah preman), a refusal (`condition`: yang ga bayar, yang ngeyel) and what is
@@ -167,21 +175,21 @@ fn levies_with_harm_to_those_who_refuse() {
         assert_eq!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
         assert!(v.categories.contains(&Category::Pemerasan), "{text}");
     }
-    for text in [
-        "Parkir motor bayar 2rb, kalau ga bayar motor tidak boleh masuk",
-        "Iuran sampah 20rb per bulan, yang belum bayar harap ke bendahara RT",
-        "Kalau ga bayar cicilan, motor ditahan leasing",
-        "Kalau ga ada duit, bongkar celengan aja",
-        "Bayar zakat sebelum Idul Fitri, kalau ga tahu caranya aku kasih tau",
-        "Kalau ga bayar utang, aku laporin ke polisi",
-        "Kalau mau bayar pakai transfer, nanti aku kasih tau nomor rekeningnya",
-        "Kalau ga ada duit, jangan sampai utang ke pinjol",
-        "Duit arisan bulan ini hilang, kalau ada yang tahu tolong kabari",
-        "Jatah beras bansos sudah datang, kalau belum ambil jangan sampai lupa",
-    ] {
-        let v = m.check(text);
-        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    expect(
+        Decision::Allow,
+        &[
+            "Parkir motor bayar 2rb, kalau ga bayar motor tidak boleh masuk",
+            "Iuran sampah 20rb per bulan, yang belum bayar harap ke bendahara RT",
+            "Kalau ga bayar cicilan, motor ditahan leasing",
+            "Kalau ga ada duit, bongkar celengan aja",
+            "Bayar zakat sebelum Idul Fitri, kalau ga tahu caranya aku kasih tau",
+            "Kalau ga bayar utang, aku laporin ke polisi",
+            "Kalau mau bayar pakai transfer, nanti aku kasih tau nomor rekeningnya",
+            "Kalau ga ada duit, jangan sampai utang ke pinjol",
+            "Duit arisan bulan ini hilang, kalau ada yang tahu tolong kabari",
+            "Jatah beras bansos sudah datang, kalau belum ambil jangan sampai lupa",
+        ],
+    );
 }
 
 /// SARA, sexual services, fast loans, personal data given out to harass, and the target title "si": each new class
@@ -228,17 +236,17 @@ fn round5_word_classes_fire_and_stay_silent() {
         assert_ne!(v.decision, Decision::Allow, "{text}");
         assert!(v.categories.contains(&category), "{text}: {:?}", v.matches);
     }
-    for text in [
-        "Gereja di desa kami direnovasi, kita bantu cat minggu depan",
-        "Suku Dayak punya tradisi menenun yang indah",
-        "Mau ikut les? pelajar SMA kelas 12, teman belajar, tanya admin",
-        "Anak-anak mandi di kali, mau ikut?",
-        "Mulai hari ini, pengambilan KK dan KTP di kantor desa, buat yang butuh silakan datang",
-        "si kecil sudah bisa jalan, emang lucu",
-    ] {
-        let v = m.check(text);
-        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    expect(
+        Decision::Allow,
+        &[
+            "Gereja di desa kami direnovasi, kita bantu cat minggu depan",
+            "Suku Dayak punya tradisi menenun yang indah",
+            "Mau ikut les? pelajar SMA kelas 12, teman belajar, tanya admin",
+            "Anak-anak mandi di kali, mau ikut?",
+            "Mulai hari ini, pengambilan KK dan KTP di kantor desa, buat yang butuh silakan datang",
+            "si kecil sudah bisa jalan, emang lucu",
+        ],
+    );
 }
 
 /// A raffle of a community event (class `communityevent`) is not a prize scam, unless it asks for a fee or a
@@ -258,23 +266,23 @@ fn community_raffles_are_not_prize_scams() {
 #[test]
 fn probed_near_misses_stay_allowed() {
     let m = moderator();
-    for text in [
-        "Pak Bupati Anwar dikritik warga karena jalan rusak tak kunjung diperbaiki, DPRD minta transparansi anggaran",
-        "Warga kita sisir kampung untuk bersih-bersih masjid jelang Ramadan",
-        "Dana talangan haji dari bank syariah, proses cepat, info WA cabang",
-        "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
-        "Open room meeting hotel Grand, harga nego, hubungi admin",
-        "Cari teman kencan? Ikut kopdar komunitas buku Sabtu ini, mau?",
-        "Lomba foto: cukup kirim foto terbaikmu, proses cepat, info WA panitia",
-        "Kita bubarkan saja grup arisan ibu-ibu Katolik ini karena sudah tidak aktif",
-        "Satpol PP: kami segel tempat hiburan yang buka saat Ramadan, umat Islam diminta tenang",
-        "Kami usir kucing liar dari musala tiap pagi",
-        "Alamat rumah ketua panitia: Jl. Flamboyan II no 14, silakan ambil undangan",
-        "Scan KK dan KTP dibawa saat daftar sekolah, buat yang butuh info hubungi TU",
-    ] {
-        let v = m.check(text);
-        assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    expect(
+        Decision::Allow,
+        &[
+            "Pak Bupati Anwar dikritik warga karena jalan rusak tak kunjung diperbaiki, DPRD minta transparansi anggaran",
+            "Warga kita sisir kampung untuk bersih-bersih masjid jelang Ramadan",
+            "Dana talangan haji dari bank syariah, proses cepat, info WA cabang",
+            "Yang ga bayar parkir, motornya kami tahan dulu ya sampai bayar",
+            "Open room meeting hotel Grand, harga nego, hubungi admin",
+            "Cari teman kencan? Ikut kopdar komunitas buku Sabtu ini, mau?",
+            "Lomba foto: cukup kirim foto terbaikmu, proses cepat, info WA panitia",
+            "Kita bubarkan saja grup arisan ibu-ibu Katolik ini karena sudah tidak aktif",
+            "Satpol PP: kami segel tempat hiburan yang buka saat Ramadan, umat Islam diminta tenang",
+            "Kami usir kucing liar dari musala tiap pagi",
+            "Alamat rumah ketua panitia: Jl. Flamboyan II no 14, silakan ambil undangan",
+            "Scan KK dan KTP dibawa saat daftar sekolah, buat yang butuh info hubungi TU",
+        ],
+    );
     for (text, want) in [
         (
             "Kantor desa tak kunjung cairkan bantuan, kami bakar kantor desa malam ini",
