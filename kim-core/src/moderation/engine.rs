@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::grammar::{self, ClassHits, Evaluator, Grammar};
 use super::lexicon::{self, EntryKind, Lexicon, is_inflection as is_inflection_at};
+use super::model::HoldModel;
 use super::normalize;
 use super::personal::{personal_matches, redact};
 use super::spam::SpamScanner;
@@ -27,6 +28,8 @@ pub struct Moderator {
     grammar: Evaluator,
     /// The spam and link scanners.
     spam: SpamScanner,
+    /// The opt-in hold model ([`Moderator::with_hold_model`]); `None` by default.
+    hold: Option<Box<HoldModel>>,
 }
 
 impl fmt::Debug for Moderator {
@@ -35,6 +38,7 @@ impl fmt::Debug for Moderator {
             .field("lexicon_version", &self.lexicon.version())
             .field("entries", &self.lexicon.entries().len())
             .field("rules", &self.grammar.grammar.rules().len())
+            .field("hold_model", &self.hold.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -112,7 +116,36 @@ impl Moderator {
             compiled,
             grammar,
             spam,
+            hold: None,
         })
+    }
+
+    /// The same moderator with the shipped hold model ([`HoldModel::builtin`]): a post the rules allow is held when
+    /// the model's P(harmful) is above its threshold. Opt-in; never blocks; verdicts the rules hold or block are
+    /// unchanged.
+    ///
+    /// ```
+    /// use kim_core::moderation::{Decision, Moderator};
+    /// let m = Moderator::default().with_hold_model();
+    /// assert_eq!(m.check("Kerja bakti membersihkan selokan hari Minggu pagi.").decision, Decision::Allow);
+    /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
+    /// ```
+    #[must_use]
+    pub fn with_hold_model(self) -> Self {
+        self.with_hold_model_from(HoldModel::builtin())
+    }
+
+    /// The same moderator with a given hold model (e.g. [`HoldModel::from_bytes`] of a retrained file).
+    #[must_use]
+    pub fn with_hold_model_from(mut self, model: HoldModel) -> Self {
+        self.hold = Some(Box::new(model));
+        self
+    }
+
+    /// The hold model, if one was added.
+    #[must_use]
+    pub fn hold_model(&self) -> Option<&HoldModel> {
+        self.hold.as_deref()
     }
 
     /// The grammar of constructions.
@@ -173,7 +206,11 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        matches.into_verdict(self.lexicon.version(), text)
+        let mut verdict = matches.into_verdict(self.lexicon.version(), text);
+        if let Some(model) = &self.hold {
+            model.hold_if_allowed(text, &mut verdict);
+        }
+        verdict
     }
 
     /// Checks many texts; the verdicts come back in the order of the texts. A batch of more than 64 KiB is split

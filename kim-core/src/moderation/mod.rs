@@ -15,6 +15,9 @@
 //! - Personal data ([`find_personal_data`], [`redact`]), hoax markers (a hold flagged for fact-checking, never a
 //!   block) and spam patterns are detected alongside the lexicon. A NIK blocks, and [`Verdict::redacted`] offers the
 //!   text with it masked.
+//! - [`HoldModel`] (opt-in, [`Moderator::with_hold_model`]): a linear model on hashed words and character n-grams,
+//!   trained on the tuning corpora (`scripts/train_hold_model.py`), that holds a post the rules allow when its
+//!   P(harmful) is above a threshold (rule id `model-hold`). It never blocks; the default moderator does not use it.
 //! - [`review`]: the human review and appeal workflow as pure state machines with an append-only audit log.
 //!
 //! One room per concept: `verdict` (the vocabulary above), `engine` ([`Moderator`], the only module that
@@ -42,6 +45,7 @@
 mod engine;
 mod grammar;
 mod lexicon;
+mod model;
 mod normalize;
 mod personal;
 pub mod review;
@@ -52,6 +56,7 @@ mod verdict;
 pub use engine::{IDENTITY_WINDOW, Moderator};
 pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften};
 pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
+pub use model::{BUILTIN_HOLD_MODEL, HoldModel, Score};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
 pub use targeted::TARGET_WINDOW;
 pub use verdict::{

@@ -1,0 +1,468 @@
+//! [`HoldModel`]: an opt-in statistical second opinion (issue 16). A linear model (multinomial logistic regression
+//! over benign and the harmful categories) on hashed words, word pairs and character 2- to 5-grams, trained by
+//! `scripts/train_hold_model.py` on the tuning corpora and shipped as data (`kim-core/lexicon/hold_model.bin`).
+//!
+//! It only ever **holds** a post the rules allow ([`super::Moderator::with_hold_model`]): it never blocks and never
+//! changes a verdict the rules hold or block. A [`Moderator`](super::Moderator) without it decides as before.
+//!
+//! The features, as the trainer computes them: the text lowercased; tokens are maximal runs of alphanumeric
+//! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character 2- to 5-grams of
+//! `" " + token + " "` as `c <gram>`; each hashed with FNV-1a 64 over its UTF-8 bytes modulo the bucket count;
+//! counts become `1 + ln(count)`, then the vector is L2-normalised. (Python's `str.isalnum` and Rust's
+//! `char::is_alphanumeric` differ on circled letters, which are left out here, and on the combining vowel signs of
+//! some scripts; a final capital sigma becomes `ς` when
+//! a letter comes before it and none after, a simplification of Unicode's rule; the trainer's parity fixture checks
+//! the rest.)
+//!
+//! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `scales`, `intercepts`,
+//! `provenance`), then `classes × buckets` int8 weights, class after class; a weight is the int8 times its class's
+//! scale.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::verdict::{Action, Category, Decision, Match, MatchSeverity, Part, Text, Verdict};
+use crate::error::{Error, Result, RowError};
+
+/// The shipped model (`kim-core/lexicon/hold_model.bin`).
+pub const BUILTIN_HOLD_MODEL: &[u8] = include_bytes!("../../lexicon/hold_model.bin");
+
+const MAGIC: &[u8] = b"KIMHOLD 1\n";
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Per bucket, its value; and per occurrence of a feature, its bucket and the first and last token it came from.
+type Features = (HashMap<usize, f64>, Vec<(usize, usize, usize)>);
+
+#[derive(Deserialize)]
+struct Header {
+    format: u32,
+    buckets: u64,
+    classes: Vec<String>,
+    threshold: f64,
+    scales: Vec<f64>,
+    intercepts: Vec<f64>,
+}
+
+/// A hold model: weights per class over hashed features, and the threshold on P(harmful) above which it holds.
+#[derive(Clone)]
+pub struct HoldModel {
+    buckets: u64,
+    /// The harmful category of each class; `None` for benign.
+    classes: Vec<Option<Category>>,
+    benign: usize,
+    threshold: f64,
+    scales: Vec<f64>,
+    intercepts: Vec<f64>,
+    /// `classes × buckets`, class after class.
+    weights: Vec<i8>,
+}
+
+impl std::fmt::Debug for HoldModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HoldModel")
+            .field("buckets", &self.buckets)
+            .field("classes", &self.classes)
+            .field("threshold", &self.threshold)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the model says of a text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Score {
+    /// P(harmful) = 1 - P(benign).
+    pub harmful: f64,
+    /// The most probable harmful class.
+    pub category: Category,
+    /// P(class) for each class, in the model's order ([`HoldModel::classes`]).
+    pub probabilities: Vec<f64>,
+    /// The tokens that pushed most towards [`Score::category`] against benign, strongest first (at most 5, each with
+    /// a positive contribution to the logit difference): byte span in the original text and contribution.
+    pub words: Vec<(usize, usize, f64)>,
+}
+
+fn bad(field: &str, why: &str) -> Error {
+    Error::Lexicon {
+        rows: vec![RowError::new(1, field, "", "KIM-E-LEXICON", why)],
+    }
+}
+
+fn fnv(parts: &[&[u8]]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for p in parts {
+        for b in *p {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// Alphanumeric as Python's `str.isalnum`: Rust's `char::is_alphanumeric` less the enclosed and squared letters
+/// (`Ⓢ`, `🄰`: symbols that Unicode counts as alphabetic). Combining vowel signs of some scripts still differ.
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
+}
+
+/// The tokens of a text: the lowercased token and its byte span in the original text.
+fn tokens(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(String, usize, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        // Final sigma, as Python's str.lower (and str::to_lowercase): a capital sigma after a letter and not before one.
+        let final_sigma = c == 'Σ'
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && !text[end..].chars().next().is_some_and(char::is_alphabetic);
+        let lower = if final_sigma {
+            vec!['ς']
+        } else {
+            c.to_lowercase().collect()
+        };
+        for l in lower {
+            if is_alnum(l) {
+                let t = cur.get_or_insert_with(|| (String::new(), i, end));
+                t.0.push(l);
+                t.2 = end;
+            } else if let Some(t) = cur.take() {
+                out.push(t);
+            }
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+impl HoldModel {
+    /// The shipped model.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::from_bytes(BUILTIN_HOLD_MODEL)
+            .unwrap_or_else(|e| unreachable!("the shipped hold model parses: {e}"))
+    }
+
+    /// Reads a model file (see the module documentation).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Lexicon`] if the magic line, the JSON header or the length of the weights is wrong.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or_else(|| bad("magic", "not a KIMHOLD 1 file"))?;
+        let nl = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or_else(|| bad("header", "no header line"))?;
+        let h: Header = serde_json::from_slice(&rest[..nl])
+            .map_err(|e| bad("header", &format!("bad JSON header: {e}")))?;
+        let weights: Vec<i8> = rest[nl + 1..]
+            .iter()
+            .map(|&b| i8::from_ne_bytes([b]))
+            .collect();
+        let n = h.classes.len();
+        if h.format != 1
+            || h.buckets == 0
+            || n < 2
+            || h.scales.len() != n
+            || h.intercepts.len() != n
+        {
+            return Err(bad(
+                "header",
+                "bad format, buckets, classes, scales or intercepts",
+            ));
+        }
+        if usize::try_from(h.buckets)
+            .ok()
+            .and_then(|b| b.checked_mul(n))
+            != Some(weights.len())
+        {
+            return Err(bad(
+                "weights",
+                "the weights are not classes × buckets bytes",
+            ));
+        }
+        let mut classes = Vec::with_capacity(n);
+        for c in &h.classes {
+            classes.push(if c == "benign" {
+                None
+            } else {
+                Some(
+                    serde_json::from_value::<Category>(serde_json::Value::String(c.clone()))
+                        .map_err(|_| bad("classes", &format!("unknown class {c}")))?,
+                )
+            });
+        }
+        let benign = classes
+            .iter()
+            .position(Option::is_none)
+            .ok_or_else(|| bad("classes", "no benign class"))?;
+        Ok(Self {
+            buckets: h.buckets,
+            classes,
+            benign,
+            threshold: h.threshold,
+            scales: h.scales,
+            intercepts: h.intercepts,
+            weights,
+        })
+    }
+
+    /// The threshold on P(harmful) above which the model holds.
+    #[must_use]
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// The classes in the model's order: `None` for benign, else the harmful category.
+    #[must_use]
+    pub fn classes(&self) -> &[Option<Category>] {
+        &self.classes
+    }
+
+    fn weight(&self, class: usize, bucket: usize) -> f64 {
+        let b = usize::try_from(self.buckets).unwrap_or(usize::MAX);
+        f64::from(self.weights[class * b + bucket]) * self.scales[class]
+    }
+
+    /// The features of a text: per bucket, its value; and per occurrence, the bucket and the token(s) it came from.
+    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself a usize (checked on reading)
+    fn features(&self, toks: &[(String, usize, usize)]) -> Features {
+        let mut occ = Vec::new();
+        let bucket = |parts: &[&[u8]]| (fnv(parts) % self.buckets) as usize;
+        let mut padded = String::new();
+        for (i, (w, _, _)) in toks.iter().enumerate() {
+            occ.push((bucket(&[b"w ", w.as_bytes()]), i, i));
+            if i > 0 {
+                occ.push((
+                    bucket(&[b"b ", toks[i - 1].0.as_bytes(), b" ", w.as_bytes()]),
+                    i - 1,
+                    i,
+                ));
+            }
+            padded.clear();
+            padded.push(' ');
+            padded.push_str(w);
+            padded.push(' ');
+            let bounds: Vec<usize> = padded
+                .char_indices()
+                .map(|(j, _)| j)
+                .chain([padded.len()])
+                .collect();
+            let chars = bounds.len() - 1;
+            for n in 2..=5 {
+                for j in 0..=chars.saturating_sub(n) {
+                    if j + n <= chars {
+                        let g = &padded.as_bytes()[bounds[j]..bounds[j + n]];
+                        occ.push((bucket(&[b"c ", g]), i, i));
+                    }
+                }
+            }
+        }
+        let mut counts: HashMap<usize, f64> = HashMap::new();
+        for &(b, _, _) in &occ {
+            *counts.entry(b).or_default() += 1.0;
+        }
+        let mut norm = 0.0;
+        for v in counts.values_mut() {
+            *v = 1.0 + v.ln();
+            norm += *v * *v;
+        }
+        let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
+        for v in counts.values_mut() {
+            *v /= norm;
+        }
+        (counts, occ)
+    }
+
+    /// Scores a text.
+    #[must_use]
+    pub fn score(&self, text: &str) -> Score {
+        let toks = tokens(text);
+        let (x, occ) = self.features(&toks);
+        let mut z = self.intercepts.clone();
+        for (&b, &v) in &x {
+            for (k, zk) in z.iter_mut().enumerate() {
+                *zk += v * self.weight(k, b);
+            }
+        }
+        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
+        let sum: f64 = e.iter().sum();
+        let probabilities: Vec<f64> = e.iter().map(|v| v / sum).collect();
+        let (best, category) = self
+            .classes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| c.map(|c| (k, c)))
+            .max_by(|a, b| {
+                probabilities[a.0]
+                    .total_cmp(&probabilities[b.0])
+                    .then(b.0.cmp(&a.0))
+            })
+            .unwrap_or_else(|| unreachable!("a model has a harmful class"));
+        // Each occurrence carries its share of its bucket's contribution to the logit of `best` against benign; a
+        // word pair splits its share between its two tokens.
+        let mut per_token = vec![0.0; toks.len()];
+        let mut seen: HashMap<usize, f64> = HashMap::new();
+        for &(b, _, _) in &occ {
+            *seen.entry(b).or_default() += 1.0;
+        }
+        for &(b, i, j) in &occ {
+            let share = x[&b] * (self.weight(best, b) - self.weight(self.benign, b)) / seen[&b];
+            if i == j {
+                per_token[i] += share;
+            } else {
+                per_token[i] += share / 2.0;
+                per_token[j] += share / 2.0;
+            }
+        }
+        let mut order: Vec<usize> = (0..toks.len()).filter(|&i| per_token[i] > 0.0).collect();
+        order.sort_by(|&a, &b| per_token[b].total_cmp(&per_token[a]).then(a.cmp(&b)));
+        order.truncate(5);
+        Score {
+            harmful: 1.0 - probabilities[self.benign],
+            category,
+            words: order
+                .iter()
+                .map(|&i| (toks[i].1, toks[i].2, per_token[i]))
+                .collect(),
+            probabilities,
+        }
+    }
+}
+
+impl HoldModel {
+    /// Holds a verdict the rules allow when P(harmful) is above the threshold: adds a `model-hold` match (the most
+    /// probable harmful category, action hold, the strongest words as parts). Any other verdict is left as it is.
+    pub(super) fn hold_if_allowed(&self, text: &str, verdict: &mut Verdict) {
+        if verdict.decision != Decision::Allow {
+            return;
+        }
+        let s = self.score(text);
+        if s.harmful <= self.threshold {
+            return;
+        }
+        let quoted: Vec<String> = s
+            .words
+            .iter()
+            .map(|&(a, b, _)| format!("\"{}\"", &text[a..b]))
+            .collect();
+        let words = if quoted.is_empty() {
+            "-".to_owned()
+        } else {
+            quoted.join(", ")
+        };
+        let (cat_id, cat_en) = s.category.describe();
+        let reason_id = format!(
+            "model statistik: P(berbahaya) = {:.2} di atas ambang {:.2}, paling mirip {} ({cat_id}); kata terkuat: {words}; \
+             perlu tinjauan manusia",
+            s.harmful, self.threshold, s.category
+        );
+        let reason_en = format!(
+            "statistical model: P(harmful) = {:.2} above the threshold {:.2}, most like {} ({cat_en}); strongest words: \
+             {words}; needs human review",
+            s.harmful, self.threshold, s.category
+        );
+        let parts: Vec<Part> = s
+            .words
+            .iter()
+            .map(|&(start, end, _)| Part {
+                role: Text::from_static("word"),
+                start,
+                end,
+            })
+            .collect();
+        let start = parts.iter().map(|p| p.start).min().unwrap_or(0);
+        let end = parts.iter().map(|p| p.end).max().unwrap_or(text.len());
+        let m = Match {
+            start,
+            end,
+            category: s.category,
+            severity: MatchSeverity::Low,
+            action: Action::Hold,
+            rule_id: Text::from_static("model-hold"),
+            reason_id: reason_id.into(),
+            reason_en: reason_en.into(),
+            parts,
+            softened_by: None,
+        };
+        let at = verdict
+            .matches
+            .partition_point(|x| (x.start, x.end) <= (m.start, m.end));
+        verdict.matches.insert(at, m);
+        verdict.decision = Decision::Hold;
+        if !verdict.categories.contains(&s.category) {
+            verdict.categories.push(s.category);
+            verdict.categories.sort_unstable();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_their_spans_in_the_original_text() {
+        let t = tokens("Ayo, DAFTAR sekarang!! Ünïcode");
+        let words: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(words, ["ayo", "daftar", "sekarang", "ünïcode"]);
+        assert_eq!(t[1].1..t[1].2, 5..11);
+        assert_eq!(&"Ayo, DAFTAR sekarang!! Ünïcode"[t[3].1..t[3].2], "Ünïcode");
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_bad_files_do_not() {
+        let m = HoldModel::builtin();
+        assert_eq!(m.classes().len(), 11);
+        assert!(m.threshold() > 0.5 && m.threshold() < 1.0);
+        assert!(HoldModel::from_bytes(b"nope").is_err());
+        let cut = &BUILTIN_HOLD_MODEL[..BUILTIN_HOLD_MODEL.len() - 1];
+        assert!(HoldModel::from_bytes(cut).is_err());
+    }
+
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut it = s.chars();
+        while let Some(c) = it.next() {
+            if c == '\\' {
+                match it.next() {
+                    Some('n') => out.push('\n'),
+                    Some('t') => out.push('\t'),
+                    Some(o) => out.push(o),
+                    None => out.push('\\'),
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The trainer's fixture: texts with the probabilities of the quantised model in Python.
+    #[test]
+    fn probabilities_match_the_trainer() {
+        let m = HoldModel::builtin();
+        let fixture = include_str!("../../tests/data/moderation/hold_model_parity.tsv");
+        let mut n = 0;
+        for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+            let (text, probs) = line.split_once('\t').unwrap();
+            let text = unescape(text);
+            let want: Vec<f64> = probs.split('\t').map(|p| p.parse().unwrap()).collect();
+            let got = m.score(&text).probabilities;
+            for (g, w) in got.iter().zip(&want) {
+                assert!((g - w).abs() < 1e-3, "{text:?}: {got:?} vs {want:?}");
+            }
+            n += 1;
+        }
+        assert!(n >= 150, "{n} texts");
+    }
+}
