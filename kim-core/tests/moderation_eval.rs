@@ -20,7 +20,8 @@
 //!
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
-//! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split).
+//! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
+//! `KIM_HOLD_MODEL=1` evaluates `Moderator::default().with_hold_model()` instead, with no floors yet).
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
 use std::collections::BTreeMap;
@@ -31,6 +32,12 @@ use kim_core::moderation::{Category, Decision, Moderator};
 fn moderator() -> &'static Moderator {
     static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
     M.get_or_init(Moderator::default)
+}
+
+/// The moderator with the opt-in hold model (`KIM_HOLD_MODEL=1` in [`print_tables`]; no floors yet).
+fn model_moderator() -> &'static Moderator {
+    static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
+    M.get_or_init(|| Moderator::default().with_hold_model())
 }
 
 /// A labelled item: harmful or benign, the category (harmful) or kind of text (benign), the text.
@@ -124,7 +131,10 @@ struct Report {
 }
 
 fn evaluate(items: &[Item]) -> Report {
-    let m = moderator();
+    evaluate_with(moderator(), items)
+}
+
+fn evaluate_with(m: &Moderator, items: &[Item]) -> Report {
     let mut r = Report::default();
     for it in items {
         let v = m.check(&it.text);
@@ -246,6 +256,12 @@ fn table(name: &str, r: &Report) -> String {
 fn print_tables() {
     let want = std::env::var("KIM_SPLIT").ok();
     let show = std::env::var("KIM_EVAL_SHOW").is_ok_and(|v| v == "1");
+    let m = if std::env::var("KIM_HOLD_MODEL").is_ok_and(|v| v == "1") {
+        println!("with the hold model (Moderator::with_hold_model)\n");
+        model_moderator()
+    } else {
+        moderator()
+    };
     for (name, items, may_show) in [
         ("dev", part(DEV, false), true),
         ("oldtest", part(TEST, false), true),
@@ -260,7 +276,7 @@ fn print_tables() {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
         }
-        let r = evaluate(&items);
+        let r = evaluate_with(m, &items);
         println!("{}", table(name, &r));
         if show && may_show {
             for m in &r.misses {
