@@ -18,8 +18,6 @@
 //! `provenance`), then `classes × buckets` int8 weights, class after class; a weight is the int8 times its class's
 //! scale.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 
 use super::verdict::{Action, Category, Decision, Match, MatchSeverity, Part, Text, Verdict};
@@ -32,8 +30,9 @@ const MAGIC: &[u8] = b"KIMHOLD 1\n";
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// Per bucket, its value; and per occurrence of a feature, its bucket and the first and last token it came from.
-type Features = (HashMap<usize, f64>, Vec<(usize, usize, usize)>);
+/// Per bucket present, sorted: the bucket, its count and its value; and per occurrence of a feature, its bucket and
+/// the first and last token it came from.
+type Features = (Vec<(usize, u32, f64)>, Vec<(usize, usize, usize)>);
 
 #[derive(Deserialize)]
 struct Header {
@@ -55,7 +54,8 @@ pub struct HoldModel {
     threshold: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
-    /// `classes × buckets`, class after class.
+    /// `buckets × classes`, bucket after bucket (the file's order transposed: one feature's weights in one cache
+    /// line).
     weights: Vec<i8>,
 }
 
@@ -91,15 +91,21 @@ fn bad(field: &str, why: &str) -> Error {
 }
 
 fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for p in parts {
-        for b in *p {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(FNV_PRIME);
-        }
+    parts.iter().fold(FNV_OFFSET, |h, p| fnv_extend(h, p))
+}
+
+const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
+
+/// The FNV-1a state after `c `, the prefix of every character n-gram.
+const FNV_C: u64 = fnv_extend(FNV_OFFSET, b"c ");
 
 /// Alphanumeric as Python's `str.isalnum`: Rust's `char::is_alphanumeric` less the enclosed and squared letters
 /// (`Ⓢ`, `🄰`: symbols that Unicode counts as alphabetic). Combining vowel signs of some scripts still differ.
@@ -163,10 +169,7 @@ impl HoldModel {
             .ok_or_else(|| bad("header", "no header line"))?;
         let h: Header = serde_json::from_slice(&rest[..nl])
             .map_err(|e| bad("header", &format!("bad JSON header: {e}")))?;
-        let weights: Vec<i8> = rest[nl + 1..]
-            .iter()
-            .map(|&b| i8::from_ne_bytes([b]))
-            .collect();
+        let body = &rest[nl + 1..];
         let n = h.classes.len();
         if h.format != 1
             || h.buckets == 0
@@ -179,15 +182,18 @@ impl HoldModel {
                 "bad format, buckets, classes, scales or intercepts",
             ));
         }
-        if usize::try_from(h.buckets)
-            .ok()
-            .and_then(|b| b.checked_mul(n))
-            != Some(weights.len())
-        {
+        let buckets = usize::try_from(h.buckets).unwrap_or(usize::MAX);
+        if buckets.checked_mul(n) != Some(body.len()) {
             return Err(bad(
                 "weights",
                 "the weights are not classes × buckets bytes",
             ));
+        }
+        let mut weights = vec![0i8; body.len()];
+        for (k, row) in body.chunks_exact(buckets).enumerate() {
+            for (b, &w) in row.iter().enumerate() {
+                weights[b * n + k] = i8::from_ne_bytes([w]);
+            }
         }
         let mut classes = Vec::with_capacity(n);
         for c in &h.classes {
@@ -228,8 +234,7 @@ impl HoldModel {
     }
 
     fn weight(&self, class: usize, bucket: usize) -> f64 {
-        let b = usize::try_from(self.buckets).unwrap_or(usize::MAX);
-        f64::from(self.weights[class * b + bucket]) * self.scales[class]
+        f64::from(self.weights[bucket * self.classes.len() + class]) * self.scales[class]
     }
 
     /// The features of a text: per bucket, its value; and per occurrence, the bucket and the token(s) it came from.
@@ -257,29 +262,61 @@ impl HoldModel {
                 .chain([padded.len()])
                 .collect();
             let chars = bounds.len() - 1;
-            for n in 2..=5 {
-                for j in 0..=chars.saturating_sub(n) {
-                    if j + n <= chars {
-                        let g = &padded.as_bytes()[bounds[j]..bounds[j + n]];
-                        occ.push((bucket(&[b"c ", g]), i, i));
-                    }
+            // The 2- to 5-grams starting at each character, hashed incrementally from the state after `c `.
+            let bytes = padded.as_bytes();
+            for j in 0..chars {
+                let mut h = fnv_extend(FNV_C, &bytes[bounds[j]..bounds[j + 1]]);
+                for n in 2..=5.min(chars - j) {
+                    h = fnv_extend(h, &bytes[bounds[j + n - 1]..bounds[j + n]]);
+                    occ.push(((h % self.buckets) as usize, i, i));
                 }
             }
         }
-        let mut counts: HashMap<usize, f64> = HashMap::new();
-        for &(b, _, _) in &occ {
-            *counts.entry(b).or_default() += 1.0;
+        let mut sorted: Vec<usize> = occ.iter().map(|o| o.0).collect();
+        sorted.sort_unstable();
+        let mut x: Vec<(usize, u32, f64)> = Vec::new();
+        for b in sorted {
+            match x.last_mut() {
+                Some(last) if last.0 == b => last.1 += 1,
+                _ => x.push((b, 1, 0.0)),
+            }
         }
         let mut norm = 0.0;
-        for v in counts.values_mut() {
-            *v = 1.0 + v.ln();
-            norm += *v * *v;
+        for v in &mut x {
+            v.2 = 1.0 + f64::from(v.1).ln();
+            norm += v.2 * v.2;
         }
         let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
-        for v in counts.values_mut() {
-            *v /= norm;
+        for v in &mut x {
+            v.2 /= norm;
         }
-        (counts, occ)
+        (x, occ)
+    }
+
+    /// P(class) for each class, from the features.
+    fn probabilities(&self, x: &[(usize, u32, f64)]) -> Vec<f64> {
+        let n = self.classes.len();
+        let mut z = self.intercepts.clone();
+        let mut acc = vec![0.0; n];
+        for &(b, _, v) in x {
+            for (a, &w) in acc.iter_mut().zip(&self.weights[b * n..(b + 1) * n]) {
+                *a += v * f64::from(w);
+            }
+        }
+        for (k, zk) in z.iter_mut().enumerate() {
+            *zk += acc[k] * self.scales[k];
+        }
+        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
+        let sum: f64 = e.iter().sum();
+        e.iter().map(|v| v / sum).collect()
+    }
+
+    /// P(harmful) of a text: what [`HoldModel::score`] gives, without the explanation.
+    #[must_use]
+    pub fn harmful(&self, text: &str) -> f64 {
+        let (x, _) = self.features(&tokens(text));
+        1.0 - self.probabilities(&x)[self.benign]
     }
 
     /// Scores a text.
@@ -287,16 +324,7 @@ impl HoldModel {
     pub fn score(&self, text: &str) -> Score {
         let toks = tokens(text);
         let (x, occ) = self.features(&toks);
-        let mut z = self.intercepts.clone();
-        for (&b, &v) in &x {
-            for (k, zk) in z.iter_mut().enumerate() {
-                *zk += v * self.weight(k, b);
-            }
-        }
-        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
-        let sum: f64 = e.iter().sum();
-        let probabilities: Vec<f64> = e.iter().map(|v| v / sum).collect();
+        let probabilities = self.probabilities(&x);
         let (best, category) = self
             .classes
             .iter()
@@ -311,12 +339,9 @@ impl HoldModel {
         // Each occurrence carries its share of its bucket's contribution to the logit of `best` against benign; a
         // word pair splits its share between its two tokens.
         let mut per_token = vec![0.0; toks.len()];
-        let mut seen: HashMap<usize, f64> = HashMap::new();
-        for &(b, _, _) in &occ {
-            *seen.entry(b).or_default() += 1.0;
-        }
         for &(b, i, j) in &occ {
-            let share = x[&b] * (self.weight(best, b) - self.weight(self.benign, b)) / seen[&b];
+            let (_, count, v) = x[x.partition_point(|e| e.0 < b)];
+            let share = v * (self.weight(best, b) - self.weight(self.benign, b)) / f64::from(count);
             if i == j {
                 per_token[i] += share;
             } else {
@@ -346,10 +371,10 @@ impl HoldModel {
         if verdict.decision != Decision::Allow {
             return;
         }
-        let s = self.score(text);
-        if s.harmful <= self.threshold {
+        if self.harmful(text) <= self.threshold {
             return;
         }
+        let s = self.score(text);
         let quoted: Vec<String> = s
             .words
             .iter()
