@@ -50,6 +50,7 @@ fn an_unseen_harmful_post_is_held_with_its_words() {
 const HARMFUL: &str =
     "Minum air rebusan daun ini tiga hari pasti sembuh dari kanker, dokter tidak mau kalian tahu.";
 
+/// Written for this test (in none of the corpora).
 #[test]
 fn benign_announcements_stay_allowed() {
     let m = Moderator::default().with_hold_model();
@@ -57,6 +58,12 @@ fn benign_announcements_stay_allowed() {
         "Pengumuman: posyandu balita dibuka Kamis pukul 08.00 di balai desa, mohon membawa buku KIA.",
         "Kerja bakti membersihkan saluran air RT 03 hari Minggu pagi. Warga diharap membawa cangkul.",
         "Pelatihan membuat kompos untuk kelompok wanita tani, Sabtu 14 Desember di aula kecamatan.",
+        // Identity words alone, political criticism and Scunthorpe words stay allowed with the model too.
+        "Umat Kristen di desa kami merayakan Natal bersama, warga muslim ikut menjaga keamanan.",
+        "Warga Papua dan Bugis menggelar festival budaya di lapangan kecamatan.",
+        "Penyandang disabilitas mendapat pelatihan menjahit gratis dari dinas sosial.",
+        "Kami menolak kebijakan bupati yang menaikkan pajak pasar, DPRD harus turun tangan.",
+        "Pantai Santai di Desa Petai ramai dikunjungi wisatawan saat libur panjang.",
     ] {
         assert_eq!(m.check(text).decision, Decision::Allow, "{text}");
     }
