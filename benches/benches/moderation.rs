@@ -35,6 +35,16 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         });
     });
+    // The opt-in hold model (issue 16) scores every post the rules allow.
+    let with_model = Moderator::default().with_hold_model();
+    g.bench_function("check_each_post_with_hold_model", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| with_model.check(black_box(p)).matches.len())
+                .sum::<usize>()
+        });
+    });
     g.bench_function("redact_each_post", |b| {
         b.iter(|| {
             posts
