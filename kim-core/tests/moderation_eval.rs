@@ -105,6 +105,10 @@ const HELDOUT3: &str = include_str!("data/moderation/heldout3.tsv");
 /// The fourth split (1,127 items), written on 2026-12-04 (night) by an examiner who saw neither the engine, the
 /// lexicon nor the other splits, before the fifth round. Never tuned on: its misses are never printed.
 const HELDOUT4: &str = include_str!("data/moderation/heldout4.tsv");
+/// The fifth split (1,385 items), written on 2026-12-05 by an examiner who saw neither the engine, the lexicon nor the
+/// other splits, before the hold model was trained on everything else. Never tuned or trained on: its misses are
+/// never printed.
+const HELDOUT5: &str = include_str!("data/moderation/heldout5.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -272,6 +276,7 @@ fn print_tables() {
         ("heldout2", parse(HELDOUT2), true),
         ("heldout3", parse(HELDOUT3), true),
         ("heldout4", parse(HELDOUT4), false),
+        ("heldout5", parse(HELDOUT5), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;

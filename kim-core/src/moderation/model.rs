@@ -30,10 +30,6 @@ const MAGIC: &[u8] = b"KIMHOLD 1\n";
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// Per bucket present, sorted: the bucket, its count and its value; and per occurrence of a feature, its bucket and
-/// the first and last token it came from.
-type Features = (Vec<(usize, u32, f64)>, Vec<(usize, usize, usize)>);
-
 #[derive(Deserialize)]
 struct Header {
     format: u32,
@@ -42,6 +38,13 @@ struct Header {
     threshold: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
+    /// The shortest and longest character n-grams (2 and 5 in the first model files, which do not say).
+    #[serde(default = "first_grams")]
+    grams: [usize; 2],
+}
+
+const fn first_grams() -> [usize; 2] {
+    [2, 5]
 }
 
 /// A hold model: weights per class over hashed features, and the threshold on P(harmful) above which it holds.
@@ -54,8 +57,12 @@ pub struct HoldModel {
     threshold: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
-    /// `buckets × classes`, bucket after bucket (the file's order transposed: one feature's weights in one cache
-    /// line).
+    /// `buckets - 1` when the bucket count is a power of two (a mask instead of a division).
+    mask: Option<u64>,
+    /// The shortest and longest character n-grams.
+    grams: (usize, usize),
+    /// `buckets × STRIDE`, bucket after bucket (the file's order transposed, each bucket's classes padded to
+    /// [`STRIDE`] with zeros: one feature's weights in one aligned row).
     weights: Vec<i8>,
 }
 
@@ -90,10 +97,6 @@ fn bad(field: &str, why: &str) -> Error {
     }
 }
 
-fn fnv(parts: &[&[u8]]) -> u64 {
-    parts.iter().fold(FNV_OFFSET, |h, p| fnv_extend(h, p))
-}
-
 const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
@@ -104,8 +107,10 @@ const fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The FNV-1a state after `c `, the prefix of every character n-gram.
+/// The FNV-1a states after `c `, `w ` and `b `, the prefixes of character n-grams, words and word pairs.
 const FNV_C: u64 = fnv_extend(FNV_OFFSET, b"c ");
+const FNV_W: u64 = fnv_extend(FNV_OFFSET, b"w ");
+const FNV_B: u64 = fnv_extend(FNV_OFFSET, b"b ");
 
 /// Alphanumeric as Python's `str.isalnum`: Rust's `char::is_alphanumeric` less the enclosed and squared letters
 /// (`Ⓢ`, `🄰`: symbols that Unicode counts as alphabetic). Combining vowel signs of some scripts still differ.
@@ -114,37 +119,99 @@ fn is_alnum(c: char) -> bool {
         && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
 }
 
-/// The tokens of a text: the lowercased token and its byte span in the original text.
-fn tokens(text: &str) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
-    let mut cur: Option<(String, usize, usize)> = None;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        // Final sigma, as Python's str.lower (and str::to_lowercase): a capital sigma after a letter and not before one.
-        let final_sigma = c == 'Σ'
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-            && !text[end..].chars().next().is_some_and(char::is_alphabetic);
-        let lower = if final_sigma {
-            vec!['ς']
-        } else {
-            c.to_lowercase().collect()
-        };
-        for l in lower {
-            if is_alnum(l) {
-                let t = cur.get_or_insert_with(|| (String::new(), i, end));
-                t.0.push(l);
-                t.2 = end;
-            } else if let Some(t) = cur.take() {
-                out.push(t);
+/// The tokens of a text, lowercased into one buffer.
+#[derive(Default)]
+struct Tokens {
+    /// The lowercased tokens, one after the other.
+    buf: String,
+    /// Per token: its range in `buf` and its byte span in the original text.
+    spans: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Tokens {
+    fn of(text: &str) -> Self {
+        let mut t = Self::default();
+        t.read(text);
+        t
+    }
+
+    /// Reads the tokens of a text (the buffers are reused).
+    fn read(&mut self, text: &str) {
+        self.buf.clear();
+        self.spans.clear();
+        // The open token: its start in `buf` and its span in the text.
+        let mut open: Option<(usize, usize, usize)> = None;
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    open.get_or_insert((self.buf.len(), i, end)).2 = end;
+                    self.buf.push(c.to_ascii_lowercase());
+                } else if let Some((b, s, e)) = open.take() {
+                    self.spans.push((b, self.buf.len(), s, e));
+                }
+                continue;
+            }
+            // Final sigma, as Python's str.lower (and str::to_lowercase): a capital sigma after a letter and not
+            // before one.
+            let final_sigma = c == 'Σ'
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && !text[end..].chars().next().is_some_and(char::is_alphabetic);
+            let mut push = |l: char| {
+                if is_alnum(l) {
+                    open.get_or_insert((self.buf.len(), i, end)).2 = end;
+                    self.buf.push(l);
+                } else if let Some((b, s, e)) = open.take() {
+                    self.spans.push((b, self.buf.len(), s, e));
+                }
+            };
+            if final_sigma {
+                push('ς');
+            } else {
+                c.to_lowercase().for_each(&mut push);
             }
         }
+        if let Some((b, s, e)) = open {
+            self.spans.push((b, self.buf.len(), s, e));
+        }
     }
-    out.extend(cur);
-    out
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.buf[self.spans[i].0..self.spans[i].1]
+    }
+
+    /// The byte span of token `i` in the original text.
+    fn span(&self, i: usize) -> (usize, usize) {
+        (self.spans[i].2, self.spans[i].3)
+    }
 }
+
+/// The buffers of [`HoldModel::harmful`], reused by each call on a thread.
+#[derive(Default)]
+struct Scratch {
+    tokens: Tokens,
+    /// Occurrences per bucket (zero outside a call).
+    counts: Vec<u32>,
+    /// The buckets seen in this call.
+    seen: Vec<u32>,
+    /// The char boundaries of a padded token.
+    bounds: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Weights per bucket are stored `STRIDE` apart (the classes, padded with zeros), so one bucket is one aligned
+/// 16-byte row that the compiler adds to 16 accumulators at once.
+const STRIDE: usize = 16;
 
 impl HoldModel {
     /// The shipped model.
@@ -174,6 +241,9 @@ impl HoldModel {
         if h.format != 1
             || h.buckets == 0
             || n < 2
+            || n > STRIDE
+            || h.grams[0] == 0
+            || h.grams[0] > h.grams[1]
             || h.scales.len() != n
             || h.intercepts.len() != n
         {
@@ -189,10 +259,10 @@ impl HoldModel {
                 "the weights are not classes × buckets bytes",
             ));
         }
-        let mut weights = vec![0i8; body.len()];
+        let mut weights = vec![0i8; buckets * STRIDE];
         for (k, row) in body.chunks_exact(buckets).enumerate() {
             for (b, &w) in row.iter().enumerate() {
-                weights[b * n + k] = i8::from_ne_bytes([w]);
+                weights[b * STRIDE + k] = i8::from_ne_bytes([w]);
             }
         }
         let mut classes = Vec::with_capacity(n);
@@ -217,6 +287,8 @@ impl HoldModel {
             threshold: h.threshold,
             scales: h.scales,
             intercepts: h.intercepts,
+            mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
+            grams: (h.grams[0], h.grams[1]),
             weights,
         })
     }
@@ -234,78 +306,84 @@ impl HoldModel {
     }
 
     fn weight(&self, class: usize, bucket: usize) -> f64 {
-        f64::from(self.weights[bucket * self.classes.len() + class]) * self.scales[class]
+        f64::from(self.weights[bucket * STRIDE + class]) * self.scales[class]
     }
 
-    /// The features of a text: per bucket, its value; and per occurrence, the bucket and the token(s) it came from.
     #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself a usize (checked on reading)
-    fn features(&self, toks: &[(String, usize, usize)]) -> Features {
-        let mut occ = Vec::new();
-        let bucket = |parts: &[&[u8]]| (fnv(parts) % self.buckets) as usize;
-        let mut padded = String::new();
-        for (i, (w, _, _)) in toks.iter().enumerate() {
-            occ.push((bucket(&[b"w ", w.as_bytes()]), i, i));
+    fn bucket(&self, h: u64) -> usize {
+        (match self.mask {
+            Some(m) => h & m,
+            None => h % self.buckets,
+        }) as usize
+    }
+
+    /// Calls `f(bucket, first token, last token)` for each occurrence of a feature in the tokens: the token, the pair
+    /// with the token before, the character n-grams of the token padded with a space on each side.
+    fn each_feature(
+        &self,
+        t: &Tokens,
+        bounds: &mut Vec<usize>,
+        mut f: impl FnMut(usize, usize, usize),
+    ) {
+        let (lo, hi) = self.grams;
+        for i in 0..t.len() {
+            let w = t.word(i).as_bytes();
+            f(self.bucket(fnv_extend(FNV_W, w)), i, i);
             if i > 0 {
-                occ.push((
-                    bucket(&[b"b ", toks[i - 1].0.as_bytes(), b" ", w.as_bytes()]),
-                    i - 1,
-                    i,
-                ));
+                let pair = fnv_extend(fnv_extend(FNV_B, t.word(i - 1).as_bytes()), b" ");
+                f(self.bucket(fnv_extend(pair, w)), i - 1, i);
             }
-            padded.clear();
-            padded.push(' ');
-            padded.push_str(w);
-            padded.push(' ');
-            let bounds: Vec<usize> = padded
-                .char_indices()
-                .map(|(j, _)| j)
-                .chain([padded.len()])
-                .collect();
+            // The n-grams starting at each character of " token ", hashed incrementally from the state after `c `.
+            bounds.clear();
+            bounds.push(0);
+            if w.is_ascii() {
+                bounds.extend(1..=w.len() + 2);
+            } else {
+                bounds.extend(t.word(i).char_indices().map(|(j, _)| j + 1));
+                bounds.extend([w.len() + 1, w.len() + 2]);
+            }
             let chars = bounds.len() - 1;
-            // The 2- to 5-grams starting at each character, hashed incrementally from the state after `c `.
-            let bytes = padded.as_bytes();
+            let byte = |k: usize| if k == 0 || k > w.len() { b' ' } else { w[k - 1] };
             for j in 0..chars {
-                let mut h = fnv_extend(FNV_C, &bytes[bounds[j]..bounds[j + 1]]);
-                for n in 2..=5.min(chars - j) {
-                    h = fnv_extend(h, &bytes[bounds[j + n - 1]..bounds[j + n]]);
-                    occ.push(((h % self.buckets) as usize, i, i));
+                let mut h = FNV_C;
+                for n in 1..=hi.min(chars - j) {
+                    for k in bounds[j + n - 1]..bounds[j + n] {
+                        h = (h ^ u64::from(byte(k))).wrapping_mul(FNV_PRIME);
+                    }
+                    if n >= lo {
+                        f(self.bucket(h), i, i);
+                    }
                 }
             }
         }
-        let mut sorted: Vec<usize> = occ.iter().map(|o| o.0).collect();
-        sorted.sort_unstable();
-        let mut x: Vec<(usize, u32, f64)> = Vec::new();
-        for b in sorted {
-            match x.last_mut() {
-                Some(last) if last.0 == b => last.1 += 1,
-                _ => x.push((b, 1, 0.0)),
-            }
-        }
-        let mut norm = 0.0;
-        for v in &mut x {
-            v.2 = 1.0 + f64::from(v.1).ln();
-            norm += v.2 * v.2;
-        }
-        let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
-        for v in &mut x {
-            v.2 /= norm;
-        }
-        (x, occ)
     }
 
-    /// P(class) for each class, from the features.
-    fn probabilities(&self, x: &[(usize, u32, f64)]) -> Vec<f64> {
-        let n = self.classes.len();
-        let mut z = self.intercepts.clone();
-        let mut acc = vec![0.0; n];
-        for &(b, _, v) in x {
-            for (a, &w) in acc.iter_mut().zip(&self.weights[b * n..(b + 1) * n]) {
-                *a += v * f64::from(w);
+    /// P(class) for each class from the count of each bucket present (each bucket once): the value of a bucket is
+    /// `1 + ln(count)`, L2-normalised over the text.
+    fn probabilities(&self, buckets: impl Iterator<Item = (usize, u32)>) -> Vec<f64> {
+        // Buckets seen once (most) add their int8 weights exactly; the others in floating point.
+        let mut ones = [0i32; STRIDE];
+        let mut more = [0.0f64; STRIDE];
+        let mut norm = 0.0;
+        for (b, count) in buckets {
+            let row = &self.weights[b * STRIDE..(b + 1) * STRIDE];
+            if count == 1 {
+                norm += 1.0;
+                for (a, &w) in ones.iter_mut().zip(row) {
+                    *a += i32::from(w);
+                }
+            } else {
+                let v = 1.0 + f64::from(count).ln();
+                norm += v * v;
+                for (a, &w) in more.iter_mut().zip(row) {
+                    *a += v * f64::from(w);
+                }
             }
         }
-        for (k, zk) in z.iter_mut().enumerate() {
-            *zk += acc[k] * self.scales[k];
-        }
+        let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
+        let z: Vec<f64> = (0..self.classes.len())
+            .map(|k| self.intercepts[k] + self.scales[k] * (f64::from(ones[k]) + more[k]) / norm)
+            .collect();
         let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
         let sum: f64 = e.iter().sum();
@@ -314,17 +392,58 @@ impl HoldModel {
 
     /// P(harmful) of a text: what [`HoldModel::score`] gives, without the explanation.
     #[must_use]
+    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself below 2^32 (checked on reading)
     pub fn harmful(&self, text: &str) -> f64 {
-        let (x, _) = self.features(&tokens(text));
-        1.0 - self.probabilities(&x)[self.benign]
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let Scratch {
+                tokens,
+                counts,
+                seen,
+                bounds,
+            } = &mut *s;
+            tokens.read(text);
+            if counts.len() < self.weights.len() / STRIDE {
+                counts.resize(self.weights.len() / STRIDE, 0);
+            }
+            seen.clear();
+            self.each_feature(tokens, bounds, |b, _, _| {
+                if counts[b] == 0 {
+                    seen.push(b as u32);
+                }
+                counts[b] += 1;
+            });
+            let p = self.probabilities(
+                seen.iter()
+                    .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
+            );
+            1.0 - p[self.benign]
+        })
     }
 
     /// Scores a text.
     #[must_use]
     pub fn score(&self, text: &str) -> Score {
-        let toks = tokens(text);
-        let (x, occ) = self.features(&toks);
-        let probabilities = self.probabilities(&x);
+        let toks = Tokens::of(text);
+        let mut occ = Vec::new();
+        self.each_feature(&toks, &mut Vec::new(), |b, i, j| occ.push((b, i, j)));
+        let mut x: Vec<(usize, u32)> = occ.iter().map(|o| (o.0, 1)).collect();
+        x.sort_unstable();
+        x.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            kept.1 += u32::from(same);
+            same
+        });
+        let probabilities = self.probabilities(x.iter().copied());
+        let mut norm: f64 = x
+            .iter()
+            .map(|&(_, c)| (1.0 + f64::from(c).ln()).powi(2))
+            .sum();
+        if norm > 0.0 {
+            norm = norm.sqrt();
+        } else {
+            norm = 1.0;
+        }
         let (best, category) = self
             .classes
             .iter()
@@ -340,7 +459,8 @@ impl HoldModel {
         // word pair splits its share between its two tokens.
         let mut per_token = vec![0.0; toks.len()];
         for &(b, i, j) in &occ {
-            let (_, count, v) = x[x.partition_point(|e| e.0 < b)];
+            let (_, count) = x[x.partition_point(|e| e.0 < b)];
+            let v = (1.0 + f64::from(count).ln()) / norm;
             let share = v * (self.weight(best, b) - self.weight(self.benign, b)) / f64::from(count);
             if i == j {
                 per_token[i] += share;
@@ -357,7 +477,7 @@ impl HoldModel {
             category,
             words: order
                 .iter()
-                .map(|&i| (toks[i].1, toks[i].2, per_token[i]))
+                .map(|&i| (toks.span(i).0, toks.span(i).1, per_token[i]))
                 .collect(),
             probabilities,
         }
@@ -437,11 +557,12 @@ mod tests {
 
     #[test]
     fn tokens_keep_their_spans_in_the_original_text() {
-        let t = tokens("Ayo, DAFTAR sekarang!! Ünïcode");
-        let words: Vec<&str> = t.iter().map(|x| x.0.as_str()).collect();
+        let t = Tokens::of("Ayo, DAFTAR sekarang!! Ünïcode");
+        let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
         assert_eq!(words, ["ayo", "daftar", "sekarang", "ünïcode"]);
-        assert_eq!(t[1].1..t[1].2, 5..11);
-        assert_eq!(&"Ayo, DAFTAR sekarang!! Ünïcode"[t[3].1..t[3].2], "Ünïcode");
+        assert_eq!(t.span(1), (5, 11));
+        let (a, b) = t.span(3);
+        assert_eq!(&"Ayo, DAFTAR sekarang!! Ünïcode"[a..b], "Ünïcode");
     }
 
     #[test]
