@@ -21,7 +21,12 @@
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
-//! `KIM_HOLD_MODEL=1` evaluates `Moderator::default().with_hold_model()` instead, with no floors yet).
+//! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout5, so only heldout5's
+//! figures with it are held-out figures).
+//! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
+//!   examiner under the same rules, before the hold model was retrained on the other splits; aggregate only, never
+//!   tuned or trained on.
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
 use std::collections::BTreeMap;
@@ -29,15 +34,17 @@ use std::fmt::Write as _;
 
 use kim_core::moderation::{Category, Decision, Moderator};
 
+/// The rules alone (`Moderator::default().without_hold_model()`): the hold model was trained on every split but
+/// heldout5, so the floors of the other splits measure the rules.
 fn moderator() -> &'static Moderator {
     static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
-    M.get_or_init(Moderator::default)
+    M.get_or_init(|| Moderator::default().without_hold_model())
 }
 
-/// The moderator with the opt-in hold model (`KIM_HOLD_MODEL=1` in [`print_tables`]; no floors yet).
+/// The default moderator, with the hold model (`KIM_HOLD_MODEL=1` in [`print_tables`]; floors on heldout5).
 fn model_moderator() -> &'static Moderator {
     static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
-    M.get_or_init(|| Moderator::default().with_hold_model())
+    M.get_or_init(Moderator::default)
 }
 
 /// A labelled item: harmful or benign, the category (harmful) or kind of text (benign), the text.
@@ -261,7 +268,7 @@ fn print_tables() {
     let want = std::env::var("KIM_SPLIT").ok();
     let show = std::env::var("KIM_EVAL_SHOW").is_ok_and(|v| v == "1");
     let m = if std::env::var("KIM_HOLD_MODEL").is_ok_and(|v| v == "1") {
-        println!("with the hold model (Moderator::with_hold_model)\n");
+        println!("with the hold model (Moderator::default())\n");
         model_moderator()
     } else {
         moderator()
@@ -300,8 +307,21 @@ fn assert_floors(
     caught: f64,
     held: f64,
 ) {
+    assert_floors_with(moderator(), name, items, min_items, blocked, caught, held);
+}
+
+/// [`assert_floors`] with a given moderator.
+fn assert_floors_with(
+    m: &Moderator,
+    name: &str,
+    items: &[Item],
+    min_items: usize,
+    blocked: u32,
+    caught: f64,
+    held: f64,
+) {
     assert!(items.len() >= min_items, "{name}: {} items", items.len());
-    let r = evaluate(items);
+    let r = evaluate_with(m, items);
     let t = table(name, &r);
     assert!(
         r.benign_blocked <= blocked,
@@ -376,4 +396,23 @@ fn heldout3_floors() {
 #[test]
 fn heldout4_floors() {
     assert_floors("heldout4", &parse(HELDOUT4), 1100, 7, 57.5, 3.5);
+}
+
+/// The fifth held-out split, written on 2026-12-05 before the hold model was retrained, and never tuned or trained
+/// on; run once with the final configuration. The rules alone (main at bf38885): harmful not allowed 56.7% (320 of
+/// 564), benign blocked 0 of 821, held 12 (1.5%). The default moderator, with the hold model: 84.8% (478), blocked 0,
+/// held 28 (3.4%). Regression floors only: the issue-16 target (>= 95% not allowed) is not met on new text.
+#[test]
+fn heldout5_floors() {
+    let items = parse(HELDOUT5);
+    assert_floors("heldout5", &items, 1380, 0, 56.0, 2.0);
+    assert_floors_with(
+        model_moderator(),
+        "heldout5 with the hold model",
+        &items,
+        1380,
+        0,
+        84.0,
+        3.8,
+    );
 }

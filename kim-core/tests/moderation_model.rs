@@ -1,6 +1,7 @@
-//! The opt-in hold model (issue 16): `Moderator::with_hold_model` only ever holds a post the rules allow.
+//! The hold model of the default moderator (issue 16): it only ever holds a post the rules allow.
 
-use kim_core::moderation::{Action, Decision, HoldModel, Moderator};
+use kim_core::moderation::{Action, Category, Decision, HoldModel, Moderator};
+use proptest::prelude::*;
 
 const DEV: &str = include_str!("data/moderation/dev.tsv");
 
@@ -11,19 +12,49 @@ fn texts(tsv: &str) -> impl Iterator<Item = String> + '_ {
         .map(|t| t.replace("\\n", "\n"))
 }
 
+const HELDOUT5: &str = include_str!("data/moderation/heldout5.tsv");
+
 #[test]
-fn the_default_moderator_has_no_model() {
-    assert!(Moderator::default().hold_model().is_none());
-    let m = Moderator::default().with_hold_model();
+fn the_default_moderator_has_the_model_and_says_so() {
+    let m = Moderator::default();
     let model = m.hold_model().unwrap();
     assert_eq!(model.classes().len(), 11);
+    assert_eq!(model.id(), "hold-2026-12-05");
+    assert_eq!(m.version(), "kim-default-2+hold-2026-12-05");
+    assert_eq!(m.check("Gotong royong").lexicon_version, m.version());
+    let rules = Moderator::default().without_hold_model();
+    assert!(rules.hold_model().is_none());
+    assert_eq!(
+        rules.check("Gotong royong").lexicon_version,
+        "kim-default-2"
+    );
+    // A moderator that extends the shipped lexicon keeps the model; one that replaces it has the user's rules only.
+    let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
+    let extended = Moderator::from_user_tsv(tsv, "lokal", true).unwrap();
+    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-05");
+    assert!(
+        Moderator::from_user_tsv(tsv, "lokal", false)
+            .unwrap()
+            .hold_model()
+            .is_none()
+    );
+}
+
+/// A text without words, or whose words all speak against harm, is never held by the model, whatever its intercepts
+/// say (found by a property test: the empty text was held).
+#[test]
+fn texts_without_words_are_left_to_the_rules() {
+    let m = Moderator::default();
+    for text in ["", " ", "!!!", "🙏🙏", "\n\t", "...", "-"] {
+        assert_eq!(m.check(text).decision, Decision::Allow, "{text:?}");
+    }
 }
 
 /// Written for this test (in none of the corpora): a harmful post the rules allow, held by the model.
 #[test]
 fn an_unseen_harmful_post_is_held_with_its_words() {
-    let rules = Moderator::default();
-    let m = Moderator::default().with_hold_model();
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
     let text = HARMFUL;
     assert_eq!(rules.check(text).decision, Decision::Allow);
     let v = m.check(text);
@@ -53,7 +84,7 @@ const HARMFUL: &str =
 /// Written for this test (in none of the corpora).
 #[test]
 fn benign_announcements_stay_allowed() {
-    let m = Moderator::default().with_hold_model();
+    let m = Moderator::default();
     for text in [
         "Pengumuman: posyandu balita dibuka Kamis pukul 08.00 di balai desa, mohon membawa buku KIA.",
         "Kerja bakti membersihkan saluran air RT 03 hari Minggu pagi. Warga diharap membawa cangkul.",
@@ -69,33 +100,91 @@ fn benign_announcements_stay_allowed() {
     }
 }
 
-/// On every DEV text: a verdict the rules hold or block is unchanged, an allowed one is either unchanged or held by
-/// the one `model-hold` match; the model never blocks.
+/// Asserts that the default moderator's verdict is the rules' one, or, when the rules allow, the rules' one held by
+/// one `model-hold` match with sound spans; returns whether the model held.
+fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> bool {
+    let (a, b) = (rules.check(text), m.check(text));
+    assert_eq!(b.lexicon_version, m.version());
+    if a.decision == Decision::Allow && b.decision != Decision::Allow {
+        assert_eq!(b.decision, Decision::Hold);
+        let extra: Vec<_> = b
+            .matches
+            .iter()
+            .filter(|x| !a.matches.contains(x))
+            .collect();
+        assert_eq!(extra.len(), 1);
+        let hit = extra[0];
+        assert_eq!(
+            (hit.rule_id.as_ref(), hit.action),
+            ("model-hold", Action::Hold)
+        );
+        assert_eq!(b.matches.len(), a.matches.len() + 1);
+        assert!(!hit.parts.is_empty() && hit.parts.len() <= 5);
+        assert!(hit.start < hit.end && hit.end <= text.len());
+        for p in &hit.parts {
+            assert!(p.start < p.end && p.end <= text.len());
+            assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+            assert!(hit.start <= p.start && p.end <= hit.end);
+        }
+        assert!(b.categories.contains(&hit.category));
+        assert_eq!(
+            b.fact_check,
+            a.fact_check || hit.category == Category::Hoaks
+        );
+        true
+    } else {
+        let mut a = a;
+        a.lexicon_version.clone_from(&b.lexicon_version);
+        assert_eq!(a, b, "{text}");
+        false
+    }
+}
+
+/// On every DEV and heldout5 text: a verdict the rules hold or block is unchanged, an allowed one is either unchanged
+/// or held by the one `model-hold` match; the model never blocks.
 #[test]
 fn the_model_only_holds_what_the_rules_allow() {
-    let rules = Moderator::default();
-    let m = Moderator::default().with_hold_model();
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
     let mut held = 0;
-    for text in texts(DEV) {
-        let (a, b) = (rules.check(&text), m.check(&text));
-        if a.decision == Decision::Allow && b.decision != Decision::Allow {
-            assert_eq!(b.decision, Decision::Hold);
-            let extra: Vec<_> = b
-                .matches
-                .iter()
-                .filter(|x| !a.matches.contains(x))
-                .collect();
-            assert_eq!(extra.len(), 1);
-            assert_eq!(extra[0].rule_id, "model-hold");
-            assert_eq!(b.matches.len(), a.matches.len() + 1);
-            held += 1;
-        } else {
-            assert_eq!(a, b, "{text}");
-        }
+    for text in texts(DEV).chain(texts(HELDOUT5)) {
+        held += usize::from(model_only_holds(&rules, &m, &text));
     }
     assert!(held > 0);
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text, including emoji, mixed scripts and a final sigma.
+    #[test]
+    fn the_model_only_holds_any_text(text in "[ a-zA-Z0-9.,!?@#ÀéñΣσ😀🙏\n-]{0,80}") {
+        static M: std::sync::OnceLock<(Moderator, Moderator)> = std::sync::OnceLock::new();
+        let (rules, m) = M.get_or_init(|| (Moderator::default().without_hold_model(), Moderator::default()));
+        model_only_holds(rules, m, &text);
+    }
+}
+
+/// Health hoaxes the rules allow (written for this test, in none of the corpora) are held by the model as `hoaks` and
+/// flagged for a fact-check, as a hoax rule would.
+#[test]
+fn a_hoax_held_by_the_model_asks_for_a_fact_check() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    let mut seen = 0;
+    for text in [
+        HARMFUL,
+        "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup keluarga.",
+        "Info dari perawat puskesmas: vaksin campak yang baru bikin anak lumpuh, jangan bawa anak ke posyandu bulan ini.",
+    ] {
+        let v = m.check(text);
+        if rules.check(text).decision == Decision::Allow && v.categories == [Category::Hoaks] {
+            assert!(v.fact_check, "{v:?}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no hoax held by the model alone");
+}
 #[test]
 fn a_model_file_round_trips() {
     let m = HoldModel::from_bytes(kim_core::moderation::BUILTIN_HOLD_MODEL).unwrap();

@@ -28,8 +28,10 @@ pub struct Moderator {
     grammar: Evaluator,
     /// The spam and link scanners.
     spam: SpamScanner,
-    /// The opt-in hold model ([`Moderator::with_hold_model`]); `None` by default.
+    /// The hold model ([`Moderator::with_hold_model`]): the default moderator has the shipped one.
     hold: Option<Box<HoldModel>>,
+    /// The rule-set version its verdicts carry: the lexicon's, plus `+` and the hold model's id when it has one.
+    version: String,
 }
 
 impl fmt::Debug for Moderator {
@@ -48,6 +50,7 @@ impl Default for Moderator {
     fn default() -> Self {
         Self::new(Lexicon::builtin())
             .unwrap_or_else(|e| unreachable!("the shipped lexicon compiles: {e}"))
+            .with_hold_model()
     }
 }
 
@@ -111,24 +114,29 @@ impl Moderator {
         let grammar = Evaluator::new(grammar);
         let compiled = lexicon::Compiled::new(&lexicon, &grammar.words, &grammar.word_inflects)?;
         let spam = SpamScanner::new()?;
+        let version = lexicon.version().to_owned();
         Ok(Self {
             lexicon,
             compiled,
             grammar,
             spam,
             hold: None,
+            version,
         })
     }
 
-    /// The same moderator with the shipped hold model ([`HoldModel::builtin`]): a post the rules allow is held when
-    /// the model's P(harmful) is above its threshold. Opt-in; never blocks; verdicts the rules hold or block are
-    /// unchanged.
+    /// The same moderator with the shipped hold model ([`HoldModel::builtin`]), which [`Moderator::default`] already
+    /// has: a post the rules allow is held when the model's P(harmful) is above its threshold (match `model-hold`). It
+    /// never blocks, and verdicts the rules hold or block are unchanged. Verdicts carry the rule-set version
+    /// `<lexicon version>+<model id>`.
     ///
     /// ```
-    /// use kim_core::moderation::{Decision, Moderator};
-    /// let m = Moderator::default().with_hold_model();
+    /// use kim_core::moderation::{Decision, Lexicon, Moderator};
+    /// let m = Moderator::new(Lexicon::builtin())?.with_hold_model();
     /// assert_eq!(m.check("Kerja bakti membersihkan selokan hari Minggu pagi.").decision, Decision::Allow);
     /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
+    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-05");
+    /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]
     pub fn with_hold_model(self) -> Self {
@@ -138,14 +146,38 @@ impl Moderator {
     /// The same moderator with a given hold model (e.g. [`HoldModel::from_bytes`] of a retrained file).
     #[must_use]
     pub fn with_hold_model_from(mut self, model: HoldModel) -> Self {
+        self.version = format!("{}+{}", self.lexicon.version(), model.id());
         self.hold = Some(Box::new(model));
         self
     }
 
-    /// The hold model, if one was added.
+    /// The same moderator without a hold model: the rules alone decide (faster, and every hold names a rule of the
+    /// lexicon or the constructions).
+    ///
+    /// ```
+    /// use kim_core::moderation::{Decision, Moderator};
+    /// let m = Moderator::default().without_hold_model();
+    /// assert!(m.hold_model().is_none());
+    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2");
+    /// ```
+    #[must_use]
+    pub fn without_hold_model(mut self) -> Self {
+        self.hold = None;
+        self.version = self.lexicon.version().to_owned();
+        self
+    }
+
+    /// The hold model, if it has one.
     #[must_use]
     pub fn hold_model(&self) -> Option<&HoldModel> {
         self.hold.as_deref()
+    }
+
+    /// The rule-set version its verdicts carry ([`Verdict::lexicon_version`]): the lexicon's version, plus `+` and
+    /// the hold model's id when it has one.
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// The grammar of constructions.
@@ -155,7 +187,8 @@ impl Moderator {
     }
 
     /// Compiles the lexicon of [`Lexicon::from_user_tsv`]: the user's TSV entries added to the shipped lexicon
-    /// (`extend`) or alone. The one call the bindings make to build a moderator from a user's lexicon.
+    /// (`extend`, with the shipped hold model as in [`Moderator::default`]) or alone (the user's rules only, no hold
+    /// model). The one call the bindings make to build a moderator from a user's lexicon.
     ///
     /// ```
     /// use kim_core::moderation::{Decision, Moderator};
@@ -171,7 +204,8 @@ impl Moderator {
     ///
     /// As [`Lexicon::from_user_tsv`] and [`Moderator::new`].
     pub fn from_user_tsv(tsv: &str, version: &str, extend: bool) -> Result<Self> {
-        Self::new(Lexicon::from_user_tsv(tsv, version, extend)?)
+        let m = Self::new(Lexicon::from_user_tsv(tsv, version, extend)?)?;
+        Ok(if extend { m.with_hold_model() } else { m })
     }
 
     /// The lexicon.
@@ -206,7 +240,7 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        let mut verdict = matches.into_verdict(self.lexicon.version(), text);
+        let mut verdict = matches.into_verdict(&self.version, text);
         if let Some(model) = &self.hold {
             model.hold_if_allowed(text, &mut verdict);
         }
@@ -696,7 +730,7 @@ mod tests {
 
     #[test]
     fn reversed_text_is_read_as_it_is_displayed() {
-        let m = Moderator::default();
+        let m = Moderator::default().without_hold_model();
         for (text, shown) in [
             ("\u{202E}rocag tols", "rocag tols"),
             ("promo \u{202E}rocag tols\u{202C} hari ini", "rocag tols"),

@@ -38,9 +38,17 @@ struct Header {
     threshold: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
+    #[serde(default)]
+    provenance: Provenance,
     /// The shortest and longest character n-grams (2 and 5 in the first model files, which do not say).
     #[serde(default = "first_grams")]
     grams: [usize; 2],
+}
+
+#[derive(Deserialize, Default)]
+struct Provenance {
+    #[serde(default)]
+    date: String,
 }
 
 const fn first_grams() -> [usize; 2] {
@@ -50,6 +58,8 @@ const fn first_grams() -> [usize; 2] {
 /// A hold model: weights per class over hashed features, and the threshold on P(harmful) above which it holds.
 #[derive(Clone)]
 pub struct HoldModel {
+    /// `hold-<training date>`.
+    id: String,
     buckets: u64,
     /// The harmful category of each class; `None` for benign.
     classes: Vec<Option<Category>>,
@@ -69,6 +79,7 @@ pub struct HoldModel {
 impl std::fmt::Debug for HoldModel {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HoldModel")
+            .field("id", &self.id)
             .field("buckets", &self.buckets)
             .field("classes", &self.classes)
             .field("threshold", &self.threshold)
@@ -281,6 +292,11 @@ impl HoldModel {
             .position(Option::is_none)
             .ok_or_else(|| bad("classes", "no benign class"))?;
         Ok(Self {
+            id: if h.provenance.date.is_empty() {
+                "hold".to_owned()
+            } else {
+                format!("hold-{}", h.provenance.date)
+            },
             buckets: h.buckets,
             classes,
             benign,
@@ -291,6 +307,12 @@ impl HoldModel {
             grams: (h.grams[0], h.grams[1]),
             weights,
         })
+    }
+
+    /// `hold-<training date>`, e.g. `hold-2026-12-05`: the part of a verdict's rule-set version that names the model.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// The threshold on P(harmful) above which the model holds.
@@ -343,7 +365,13 @@ impl HoldModel {
                 bounds.extend([w.len() + 1, w.len() + 2]);
             }
             let chars = bounds.len() - 1;
-            let byte = |k: usize| if k == 0 || k > w.len() { b' ' } else { w[k - 1] };
+            let byte = |k: usize| {
+                if k == 0 || k > w.len() {
+                    b' '
+                } else {
+                    w[k - 1]
+                }
+            };
             for j in 0..chars {
                 let mut h = FNV_C;
                 for n in 1..=hi.min(chars - j) {
@@ -495,6 +523,11 @@ impl HoldModel {
             return;
         }
         let s = self.score(text);
+        // A hold names the words that drove it: a text without any (no words, or words that all speak against harm)
+        // is left to the rules, whatever the intercepts say.
+        if s.words.is_empty() {
+            return;
+        }
         let quoted: Vec<String> = s
             .words
             .iter()
@@ -525,8 +558,8 @@ impl HoldModel {
                 end,
             })
             .collect();
-        let start = parts.iter().map(|p| p.start).min().unwrap_or(0);
-        let end = parts.iter().map(|p| p.end).max().unwrap_or(text.len());
+        let start = parts.iter().map(|p| p.start).min().unwrap_or_default();
+        let end = parts.iter().map(|p| p.end).max().unwrap_or_default();
         let m = Match {
             start,
             end,
@@ -544,6 +577,8 @@ impl HoldModel {
             .partition_point(|x| (x.start, x.end) <= (m.start, m.end));
         verdict.matches.insert(at, m);
         verdict.decision = Decision::Hold;
+        // A hoax suspicion asks for a fact-check, whoever raised it (docs/domain.md §8).
+        verdict.fact_check |= s.category == Category::Hoaks;
         if !verdict.categories.contains(&s.category) {
             verdict.categories.push(s.category);
             verdict.categories.sort_unstable();
