@@ -19,11 +19,13 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout5, so only heldout5's
 //! figures with it are held-out figures).
+//! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
+//!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on the other splits; aggregate only, never
 //!   tuned or trained on.
@@ -79,14 +81,28 @@ const DEV: &str = include_str!("data/moderation/dev.tsv");
 /// The seed of the set-aside quarter, fixed on 2026-12-04 before any tuning of that round.
 const ASIDE_SEED: &[u8] = b"kim-mod-aside-2026-12-04";
 
-/// True when an item belongs to the set-aside quarter (FNV-1a 64 of the seed followed by the text).
-fn aside(text: &str) -> bool {
+/// FNV-1a 64 of a seed followed by a text.
+fn fnv1a(seed: &[u8], text: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in ASIDE_SEED.iter().chain(text.as_bytes()) {
+    for b in seed.iter().chain(text.as_bytes()) {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h.is_multiple_of(4)
+    h
+}
+
+/// True when an item belongs to the set-aside quarter (FNV-1a 64 of the seed followed by the text).
+fn aside(text: &str) -> bool {
+    fnv1a(ASIDE_SEED, text).is_multiple_of(4)
+}
+
+/// short.tsv's halves (`scripts/train_hold_model.py`, `SHORT_SEED`): the hold model trains on one and never sees
+/// the other (`short-test`).
+fn short_half(test: bool) -> Vec<Item> {
+    parse(SHORT)
+        .into_iter()
+        .filter(|i| fnv1a(b"kim-short-2026-12-05", &i.text).is_multiple_of(2) == test)
+        .collect()
 }
 
 /// The tuning part (`want_aside` false) or the set-aside part of a corpus.
@@ -116,6 +132,9 @@ const HELDOUT4: &str = include_str!("data/moderation/heldout4.tsv");
 /// other splits, before the hold model was trained on everything else. Never tuned or trained on: its misses are
 /// never printed.
 const HELDOUT5: &str = include_str!("data/moderation/heldout5.tsv");
+/// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
+/// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
+const SHORT: &str = include_str!("data/moderation/short.tsv");
 
 fn category(name: &str) -> Category {
     serde_json::from_str(&format!("\"{name}\""))
@@ -139,10 +158,6 @@ struct Report {
     kinds: BTreeMap<String, [u32; 3]>,
     /// The misses (harmful allowed, benign blocked or held), as lines.
     misses: Vec<String>,
-}
-
-fn evaluate(items: &[Item]) -> Report {
-    evaluate_with(moderator(), items)
 }
 
 fn evaluate_with(m: &Moderator, items: &[Item]) -> Report {
@@ -284,6 +299,8 @@ fn print_tables() {
         ("heldout3", parse(HELDOUT3), true),
         ("heldout4", parse(HELDOUT4), false),
         ("heldout5", parse(HELDOUT5), false),
+        ("short-train", short_half(false), true),
+        ("short-test", short_half(true), false),
     ] {
         if want.as_deref().is_some_and(|w| w != name) {
             continue;
@@ -399,20 +416,31 @@ fn heldout4_floors() {
 }
 
 /// The fifth held-out split, written on 2026-12-05 before the hold model was retrained, and never tuned or trained
-/// on; run once with the final configuration. The rules alone (main at bf38885): harmful not allowed 56.7% (320 of
-/// 564), benign blocked 0 of 821, held 12 (1.5%). The default moderator, with the hold model: 84.8% (478), blocked 0,
-/// held 28 (3.4%). Regression floors only: the issue-16 target (>= 95% not allowed) is not met on new text.
+/// on. The rules alone (main at bf38885): harmful not allowed 56.7% (320 of 564), benign blocked 0 of 821, held 12
+/// (1.5%). The default moderator, with the hold model, run twice: 84.8% (478), blocked 0, held 28 (3.4%) with the
+/// first model; 88.5% (499), blocked 0, held 34 (4.1%) with the final one (trained also on short everyday messages,
+/// at least 8 words to hold, threshold 0.78 instead of 0.83: a change made for short posts such as "Halo", found
+/// outside this split). Regression floors only: the issue-16 target (>= 95% not allowed) is not met on new text.
 #[test]
 fn heldout5_floors() {
     let items = parse(HELDOUT5);
     assert_floors("heldout5", &items, 1380, 0, 56.0, 2.0);
+    let m = model_moderator();
     assert_floors_with(
-        model_moderator(),
+        m,
         "heldout5 with the hold model",
         &items,
         1380,
         0,
-        84.0,
-        3.8,
+        88.0,
+        4.5,
     );
+}
+
+/// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post
+/// under 8 words, so the rules alone decide: 66.7% of harmful not allowed, no benign post blocked or held.
+#[test]
+fn short_messages_floors() {
+    let items = short_half(true);
+    assert_floors_with(model_moderator(), "short-test", &items, 270, 0, 66.0, 0.5);
 }

@@ -143,6 +143,8 @@ kim_status kim_moderator_shared(kim_moderator **out);
 
 kim_status kim_moderator_default(kim_moderator **out);
 
+kim_status kim_moderator_rules_only(kim_moderator **out);
+
 kim_status kim_moderator_from_lexicon(const char *tsv,
                                       size_t tsv_len,
                                       const char *version,

@@ -24,7 +24,8 @@ struct Body {
 /// The process-wide moderator of [`kim_moderator_shared`].
 static SHARED: OnceLock<KimModerator> = OnceLock::new();
 
-/// The process-wide moderator with the shipped lexicon, compiled on the first call (1–2 ms) and kept until the
+/// The process-wide moderator with the shipped lexicon, constructions and hold model (as [`kim_moderator_default`]),
+/// compiled on the first call (a few ms) and kept until the
 /// process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
 /// [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
 /// every request, the shared one once per worker. Called from PHP's `opcache.preload` script it is built once in the
@@ -51,8 +52,10 @@ pub unsafe extern "C" fn kim_moderator_shared(out: *mut *mut KimModerator) -> Ki
     })
 }
 
-/// Makes a moderator with the shipped lexicon, owned by the caller (it costs 1–2 ms: see
-/// [`kim_moderator_shared`] for one built once per process).
+/// Makes a moderator with the shipped lexicon, constructions and hold model, owned by the caller (it costs a few ms:
+/// see [`kim_moderator_shared`] for one built once per process). The hold model holds a post the rules allow when
+/// its P(harmful) is above its threshold (match `model-hold`, never a block); verdicts carry the rule-set version
+/// `kim-default-2+hold-2026-12-05`. [`kim_moderator_rules_only`] makes one without it.
 ///
 /// # Safety
 ///
@@ -71,8 +74,30 @@ pub unsafe extern "C" fn kim_moderator_default(out: *mut *mut KimModerator) -> K
     })
 }
 
+/// Makes a moderator with the shipped lexicon and constructions but without the hold model: the rules alone decide
+/// (about twice as fast, and every hold names a rule), owned by the caller.
+///
+/// # Safety
+///
+/// `out` is a valid pointer; free the handle with [`kim_moderator_free`].
+///
+/// # Errors
+///
+/// `KIM_STATUS_NULL_POINTER`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kim_moderator_rules_only(out: *mut *mut KimModerator) -> KimStatus {
+    ffi_call!({
+        check_out(out, "out")?;
+        let m = Moderator::default().without_hold_model();
+        // SAFETY: `out` is valid and non-NULL.
+        unsafe { write_handle(out, KimModerator(m)) };
+        Ok(())
+    })
+}
+
 /// Makes a moderator from lexicon TSV (the format of `kim-core/lexicon/default.tsv`). With `extend_builtin`
-/// non-zero the entries are added to the shipped lexicon; otherwise they replace it.
+/// non-zero the entries are added to the shipped lexicon, and the moderator has the hold model as
+/// [`kim_moderator_default`]; otherwise they replace it, and the TSV's rules alone decide.
 ///
 /// # Safety
 ///

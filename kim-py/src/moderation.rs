@@ -126,11 +126,13 @@ impl PyVerdict {
     }
 }
 
-/// A compiled moderation lexicon.
+/// A compiled moderation lexicon and constructions, with the shipped hold model unless asked otherwise.
 ///
 /// >>> m = kim.Moderator.default()
 /// >>> m.check("Slot gacor maxwin!").decision
 /// 'block'
+/// >>> m.version
+/// 'kim-default-2+hold-2026-12-05'
 #[pyclass(name = "Moderator", module = "kim", frozen)]
 pub struct PyModerator {
     inner: Arc<Moderator>,
@@ -138,31 +140,42 @@ pub struct PyModerator {
     source: Option<(String, String, bool)>,
 }
 
+/// What a pickle keeps: the user's lexicon (`None` for the shipped one) and whether the hold model is on.
+type State = (Option<(String, String, bool)>, bool);
+
 #[pymethods]
 impl PyModerator {
-    /// The shipped lexicon.
+    /// The shipped lexicon and constructions, with the shipped hold model (`hold_model=False`: the rules alone).
     #[staticmethod]
-    fn default() -> Self {
+    #[pyo3(signature = (*, hold_model = true))]
+    fn default(hold_model: bool) -> Self {
+        let m = Moderator::default();
         Self {
-            inner: Arc::new(Moderator::default()),
+            inner: Arc::new(if hold_model {
+                m
+            } else {
+                m.without_hold_model()
+            }),
             source: None,
         }
     }
 
-    /// A lexicon from a TSV file; `extend=True` adds it to the shipped lexicon, `False` replaces it.
+    /// A lexicon from a TSV file; `extend=True` adds it to the shipped lexicon (with the hold model, unless
+    /// `hold_model=False`), `False` replaces it (the file's rules alone).
     #[staticmethod]
-    #[pyo3(signature = (path, /, *, version = None, extend = true))]
+    #[pyo3(signature = (path, /, *, version = None, extend = true, hold_model = None))]
     fn from_lexicon(
         path: std::path::PathBuf,
         version: Option<String>,
         extend: bool,
+        hold_model: Option<bool>,
     ) -> PyResult<Self> {
         let tsv = std::fs::read_to_string(&path).map_err(crate::errors::io(&path))?;
         let version = version.unwrap_or_else(|| {
             path.file_stem()
                 .map_or_else(|| "custom".to_owned(), |s| s.to_string_lossy().into_owned())
         });
-        Self::build(tsv, version, extend)
+        Self::build(tsv, version, extend, hold_model.unwrap_or(extend))
     }
 
     /// Checks one text.
@@ -187,35 +200,60 @@ impl PyModerator {
         self.inner.lexicon().version()
     }
 
+    /// The rule-set version its verdicts carry: the lexicon version, plus the hold model's id when it has one.
+    #[getter]
+    fn version(&self) -> &str {
+        self.inner.version()
+    }
+
+    /// Whether the hold model is on.
+    #[getter]
+    fn hold_model(&self) -> bool {
+        self.inner.hold_model().is_some()
+    }
+
     fn __repr__(&self) -> String {
         format!(
-            "<kim.Moderator lexicon {} · {} entries>",
-            self.inner.lexicon().version(),
-            self.inner.lexicon().entries().len()
+            "<kim.Moderator {} · {} entries{}>",
+            self.inner.version(),
+            self.inner.lexicon().entries().len(),
+            if self.hold_model() {
+                " · hold model"
+            } else {
+                ""
+            }
         )
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (
             py.get_type::<Self>().getattr("_from_state")?,
-            (self.source.clone(),),
+            ((self.source.clone(), self.hold_model()),),
         )
             .into_pyobject(py)
     }
 
     #[staticmethod]
-    fn _from_state(state: Option<(String, String, bool)>) -> PyResult<Self> {
+    fn _from_state(state: State) -> PyResult<Self> {
         match state {
-            None => Ok(Self::default()),
-            Some((tsv, version, extend)) => Self::build(tsv, version, extend),
+            (None, hold_model) => Ok(Self::default(hold_model)),
+            (Some((tsv, version, extend)), hold_model) => {
+                Self::build(tsv, version, extend, hold_model)
+            }
         }
     }
 }
 
 impl PyModerator {
-    fn build(tsv: String, version: String, extend: bool) -> PyResult<Self> {
+    fn build(tsv: String, version: String, extend: bool, hold_model: bool) -> PyResult<Self> {
+        let m = Moderator::from_user_tsv(&tsv, &version, extend).py()?;
+        let m = match (hold_model, m.hold_model().is_some()) {
+            (true, false) => m.with_hold_model(),
+            (false, true) => m.without_hold_model(),
+            _ => m,
+        };
         Ok(Self {
-            inner: Arc::new(Moderator::from_user_tsv(&tsv, &version, extend).py()?),
+            inner: Arc::new(m),
             source: Some((tsv, version, extend)),
         })
     }

@@ -253,6 +253,22 @@ def test_moderation() -> None:
     assert {x["action"] for x in m.check(mixed).matches} >= {"hold", "block"}
 
 
+def test_the_default_moderator_has_the_hold_model() -> None:
+    m, rules = kim.Moderator.default(), kim.Moderator.default(hold_model=False)
+    assert (m.hold_model, rules.hold_model) == (True, False)
+    assert m.version == "kim-default-2+hold-2026-12-05" and rules.version == m.lexicon_version == "kim-default-2"
+    assert "hold model" in repr(m) and "hold model" not in repr(rules)
+    # Written for this test: a health hoax in calm words that no rule names; the model holds it for a fact-check.
+    text = "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup."
+    v, r = m.check(text), rules.check(text)
+    assert r.decision == "allow" and v.lexicon_version == m.version and r.lexicon_version == rules.version
+    assert v.decision == "hold" and [x["rule_id"] for x in v.matches] == ["model-hold"]
+    assert v.categories == ["hoaks"] and v.fact_check and v.matches[0]["parts"]
+    # Each keeps its setting through a pickle (for multiprocessing and joblib).
+    assert pickle.loads(pickle.dumps(rules)).hold_model is False
+    assert pickle.loads(pickle.dumps(m)).check(text).decision == "hold"
+
+
 def many_texts() -> list[str]:
     corpus = pathlib.Path(__file__).resolve().parents[2] / "kim-core" / "tests" / "data" / "moderation_corpus.tsv"
     lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -265,6 +281,13 @@ def test_custom_lexicon(tmp_path: pathlib.Path) -> None:
     m = kim.Moderator.from_lexicon(lex)
     assert m.check("Dasar kurang ajar!").decision == "hold" and m.lexicon_version == "kim-default-2+lokal"
     assert pickle.loads(pickle.dumps(m)).lexicon_version == m.lexicon_version
+    # Extending the shipped lexicon keeps the hold model unless asked; replacing it leaves the file's rules alone.
+    assert m.hold_model and m.version == "kim-default-2+lokal+hold-2026-12-05"
+    assert not kim.Moderator.from_lexicon(lex, hold_model=False).hold_model
+    alone = kim.Moderator.from_lexicon(lex, extend=False)
+    assert not alone.hold_model and alone.check("slot gacor").decision == "allow"
+    assert kim.Moderator.from_lexicon(lex, extend=False, hold_model=True).hold_model
+    assert pickle.loads(pickle.dumps(alone)).version == alone.version == "lokal"
     bad = tmp_path / "bad.tsv"
     bad.write_text("x\tnope\tmedium\thold\troot\tfoo\n", encoding="utf-8")
     with pytest.raises(kim.LexiconError) as e:

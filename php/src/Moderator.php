@@ -13,21 +13,34 @@ final class Moderator extends Handle
     }
 
     /**
-     * The process-wide moderator with the shipped lexicon: compiled once per process (1–2 ms), never freed. This is
-     * what {@see Kim::moderator()} returns.
+     * The process-wide moderator with the shipped lexicon, constructions and hold model: compiled once per process (a
+     * few ms), never freed. This is what {@see Kim::moderator()} returns.
      */
     public static function shared(): self
     {
         return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_shared($out));
     }
 
-    /** A new moderator with the shipped lexicon, owned by this object (it costs 1–2 ms: prefer {@see shared()}). */
+    /**
+     * A new moderator with the shipped lexicon, constructions and hold model, owned by this object (it costs a few
+     * ms: prefer {@see shared()}). The hold model holds posts the rules allow when it judges them likely harmful
+     * (match `model-hold`, never a block).
+     */
     public static function default(): self
     {
         return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_default($out));
     }
 
-    /** A moderator from lexicon TSV; with `$extendBuiltin` the entries are added to the shipped lexicon. */
+    /** A new moderator with the shipped lexicon and constructions, without the hold model: the rules alone decide. */
+    public static function rulesOnly(): self
+    {
+        return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_rules_only($out));
+    }
+
+    /**
+     * A moderator from lexicon TSV; with `$extendBuiltin` the entries are added to the shipped lexicon (and the
+     * moderator has the hold model), without it they replace it (the TSV's rules alone).
+     */
     public static function fromLexicon(string $tsv, string $version, bool $extendBuiltin = true): self
     {
         return self::make('kim_moderator', static fn ($out) => Kim::ffi()->kim_moderator_from_lexicon($tsv, \strlen($tsv), $version, \strlen($version), $extendBuiltin ? 1 : 0, $out));

@@ -111,6 +111,13 @@ final class CoreEqualityTest extends TestCase
         self::assertSame([], $mod->checkMany([]));
         $local = Moderator::fromLexicon("lokal-1\tkasar\tmedium\thold\tphrase\tkurang ajar\n", 'lokal');
         self::assertTrue($local->check('Dasar kurang ajar!')->isHeld());
+        // The shared moderator has the hold model: a calm health hoax that no rule names is held for a fact-check;
+        // the rules alone allow it.
+        $calm = 'Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup.';
+        $held = $mod->check($calm)->toArray();
+        self::assertSame(['hold', ['model-hold'], true, 'kim-default-2+hold-2026-12-05'], [$held['decision'], array_column($held['matches'], 'rule_id'), $held['fact_check'], $held['lexicon_version']]);
+        $rules = Moderator::rulesOnly()->check($calm)->toArray();
+        self::assertSame(['allow', 'kim-default-2'], [$rules['decision'], $rules['lexicon_version']]);
     }
 
     public function testCoverageEqualsRust(): void

@@ -36,6 +36,9 @@ struct Header {
     buckets: u64,
     classes: Vec<String>,
     threshold: f64,
+    /// The fewest words of a post the model holds (1 in the first model files, which do not say).
+    #[serde(default = "one")]
+    min_tokens: usize,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     #[serde(default)]
@@ -49,6 +52,10 @@ struct Header {
 struct Provenance {
     #[serde(default)]
     date: String,
+}
+
+const fn one() -> usize {
+    1
 }
 
 const fn first_grams() -> [usize; 2] {
@@ -65,6 +72,7 @@ pub struct HoldModel {
     classes: Vec<Option<Category>>,
     benign: usize,
     threshold: f64,
+    min_tokens: usize,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     /// `buckets - 1` when the bucket count is a power of two (a mask instead of a division).
@@ -251,8 +259,7 @@ impl HoldModel {
         let n = h.classes.len();
         if h.format != 1
             || h.buckets == 0
-            || n < 2
-            || n > STRIDE
+            || !(2..=STRIDE).contains(&n)
             || h.grams[0] == 0
             || h.grams[0] > h.grams[1]
             || h.scales.len() != n
@@ -301,6 +308,7 @@ impl HoldModel {
             classes,
             benign,
             threshold: h.threshold,
+            min_tokens: h.min_tokens,
             scales: h.scales,
             intercepts: h.intercepts,
             mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
@@ -319,6 +327,13 @@ impl HoldModel {
     #[must_use]
     pub fn threshold(&self) -> f64 {
         self.threshold
+    }
+
+    /// The fewest words of a post the model holds: shorter posts give it too little to go on, and are left to the
+    /// rules.
+    #[must_use]
+    pub fn min_tokens(&self) -> usize {
+        self.min_tokens
     }
 
     /// The classes in the model's order: `None` for benign, else the harmful category.
@@ -420,8 +435,13 @@ impl HoldModel {
 
     /// P(harmful) of a text: what [`HoldModel::score`] gives, without the explanation.
     #[must_use]
-    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself below 2^32 (checked on reading)
     pub fn harmful(&self, text: &str) -> f64 {
+        self.harmful_and_words(text).0
+    }
+
+    /// P(harmful) and the number of words of a text.
+    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself below 2^32 (checked on reading)
+    fn harmful_and_words(&self, text: &str) -> (f64, usize) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let Scratch {
@@ -445,7 +465,7 @@ impl HoldModel {
                 seen.iter()
                     .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
             );
-            1.0 - p[self.benign]
+            (1.0 - p[self.benign], tokens.len())
         })
     }
 
@@ -519,7 +539,8 @@ impl HoldModel {
         if verdict.decision != Decision::Allow {
             return;
         }
-        if self.harmful(text) <= self.threshold {
+        let (harmful, words) = self.harmful_and_words(text);
+        if harmful <= self.threshold || words < self.min_tokens {
             return;
         }
         let s = self.score(text);

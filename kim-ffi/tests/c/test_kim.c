@@ -225,6 +225,21 @@ int main(int argc, char **argv) {
   expect_error(kim_moderate_batch(mod, "[1]", 3, &out), KIM_STATUS_JSON, "KIM-E-JSON", "batch of non-strings");
   CHECK(kim_redact(post, strlen(post), &out) == KIM_STATUS_OK && strstr(out, "6402**********01"), "redact");
   kim_string_free(out);
+  /* The default moderator has the hold model: a calm health hoax that no rule names is held for a fact-check; the
+     rules alone allow it. */
+  const char *calm = "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup.";
+  CHECK(kim_moderate(mod, calm, strlen(calm), &out) == KIM_STATUS_OK, "moderate calm hoax");
+  CHECK(out && strstr(out, "\"decision\":\"hold\"") && strstr(out, "\"rule_id\":\"model-hold\"") &&
+            strstr(out, "\"fact_check\":true") && strstr(out, "\"lexicon_version\":\"kim-default-2+hold-2026-12-05\""),
+        "held by the model");
+  kim_string_free(out);
+  kim_moderator *rules = NULL;
+  CHECK(kim_moderator_rules_only(&rules) == KIM_STATUS_OK, "rules-only moderator");
+  CHECK(kim_moderate(rules, calm, strlen(calm), &out) == KIM_STATUS_OK, "moderate with the rules alone");
+  CHECK(out && strstr(out, "\"decision\":\"allow\"") && strstr(out, "\"lexicon_version\":\"kim-default-2\""), "rules alone allow");
+  kim_string_free(out);
+  kim_moderator_free(rules);
+  CHECK(kim_moderator_rules_only(NULL) == KIM_STATUS_NULL_POINTER, "rules_only(NULL)");
   const char *lex = "lokal-1\tkasar\tmedium\thold\tphrase\tkurang ajar\n";
   kim_moderator *own = NULL;
   CHECK(kim_moderator_from_lexicon(lex, strlen(lex), "lokal", 5, 1, &own) == KIM_STATUS_OK, "extended lexicon");
