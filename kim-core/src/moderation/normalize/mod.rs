@@ -86,12 +86,14 @@ impl<'a> Feed<'a> {
     #[allow(clippy::cast_possible_truncation)] // offsets checked by the caller (< 4 GiB)
     #[inline]
     fn catch_up(&mut self, text: &[u8], hits: &mut Vec<(u32, u32)>) {
+        let (dfa, from) = (self.dfa, self.fed);
         let mut sid = self.sid;
-        for (i, &b) in text.iter().enumerate().skip(self.fed) {
-            sid = self.dfa.next_state(Anchored::No, sid, b);
-            if self.dfa.is_special(sid) && self.dfa.is_match(sid) {
-                for k in 0..self.dfa.match_len(sid) {
-                    hits.push((self.dfa.match_pattern(sid, k).as_u32(), (i + 1) as u32));
+        for (i, &b) in text.get(from..).unwrap_or_default().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_match(sid) {
+                let end = (from + i + 1) as u32;
+                for k in 0..dfa.match_len(sid) {
+                    hits.push((dfa.match_pattern(sid, k).as_u32(), end));
                 }
             }
         }
