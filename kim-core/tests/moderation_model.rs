@@ -193,3 +193,39 @@ fn a_model_file_round_trips() {
     let sum: f64 = s.probabilities.iter().sum();
     assert!((sum - 1.0).abs() < 1e-9);
 }
+
+/// A long text is scored in stretches of at most `MODEL_STRETCH` bytes (which bounds a check's memory): a page of
+/// calm hoaxes after 100 KB of lawful announcements is held, with its words pointing into the hoaxes; the
+/// announcements alone are not held. (A single hoax sentence inside a long lawful stretch is diluted, as in a post.)
+#[test]
+fn long_texts_are_scored_in_stretches() {
+    use kim_core::moderation::MODEL_STRETCH;
+    let m = Moderator::default();
+    let lawful = "Kerja bakti membersihkan saluran air RT 03 hari Minggu pagi, warga diharap membawa cangkul. ";
+    let long = lawful.repeat(100_000 / lawful.len());
+    assert!(long.len() > 10 * MODEL_STRETCH);
+    assert_eq!(m.check(&long).decision, Decision::Allow);
+    let at = long.len();
+    let text = long + &format!("{HARMFUL} ").repeat(MODEL_STRETCH / HARMFUL.len() + 1);
+    let v = m.check(&text);
+    let hit = v
+        .matches
+        .iter()
+        .find(|x| x.rule_id == "model-hold")
+        .unwrap();
+    assert_eq!(v.decision, Decision::Hold);
+    assert!(
+        hit.parts
+            .iter()
+            .all(|p| p.start >= at - MODEL_STRETCH && p.end <= text.len())
+    );
+    assert!(hit.parts.iter().any(|p| p.start >= at), "{hit:?}");
+    // Stretches are cut at whitespace or a character boundary, never inside a character.
+    let wide = "é".repeat(3 * MODEL_STRETCH) + " " + HARMFUL;
+    assert!(
+        m.check(&wide)
+            .matches
+            .iter()
+            .all(|x| wide.is_char_boundary(x.start) && wide.is_char_boundary(x.end))
+    );
+}

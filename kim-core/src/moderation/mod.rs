@@ -59,7 +59,7 @@ mod verdict;
 pub use engine::{IDENTITY_WINDOW, Moderator};
 pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften};
 pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
-pub use model::{BUILTIN_HOLD_MODEL, HoldModel, Score};
+pub use model::{BUILTIN_HOLD_MODEL, HoldModel, MODEL_STRETCH, Score};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
 pub use targeted::TARGET_WINDOW;
 pub use verdict::{

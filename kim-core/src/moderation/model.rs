@@ -228,6 +228,40 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
+/// The longest stretch of a text the moderator scores at once. Posts are far shorter; a longer text is scored in
+/// stretches cut at whitespace (or a character boundary), and held when one of them is, so that a check's memory stays
+/// proportional to the stretch, not to the text.
+pub const MODEL_STRETCH: usize = 8 * 1024;
+
+/// The stretches of a text, each with its byte offset: at most [`MODEL_STRETCH`] bytes, cut after the last whitespace
+/// of its last quarter when there is one.
+fn stretches(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = (start + MODEL_STRETCH).min(text.len());
+        if end < text.len() {
+            let lo = start + MODEL_STRETCH * 3 / 4;
+            match text.as_bytes()[lo..end]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+            {
+                Some(p) => end = lo + p + 1,
+                None => {
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                }
+            }
+        }
+        let at = start;
+        start = end;
+        Some((at, &text[at..end]))
+    })
+}
+
 /// Weights per bucket are stored `STRIDE` apart (the classes, padded with zeros), so one bucket is one aligned
 /// 16-byte row that the compiler adds to 16 accumulators at once.
 const STRIDE: usize = 16;
@@ -433,7 +467,8 @@ impl HoldModel {
         e.iter().map(|v| v / sum).collect()
     }
 
-    /// P(harmful) of a text: what [`HoldModel::score`] gives, without the explanation.
+    /// P(harmful) of a text, scored whole: what [`HoldModel::score`] gives, without the explanation. (The moderator
+    /// scores a text longer than [`MODEL_STRETCH`] in stretches.)
     #[must_use]
     pub fn harmful(&self, text: &str) -> f64 {
         self.harmful_and_words(text).0
@@ -465,7 +500,12 @@ impl HoldModel {
                 seen.iter()
                     .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
             );
-            (1.0 - p[self.benign], tokens.len())
+            let words = tokens.len();
+            // A thread keeps the buffers of a stretch, not those of a long text scored whole.
+            if tokens.buf.capacity() > 4 * MODEL_STRETCH {
+                *tokens = Tokens::default();
+            }
+            (1.0 - p[self.benign], words)
         })
     }
 
@@ -539,15 +579,25 @@ impl HoldModel {
         if verdict.decision != Decision::Allow {
             return;
         }
-        let (harmful, words) = self.harmful_and_words(text);
-        if harmful <= self.threshold || words < self.min_tokens {
+        // The stretch the model finds most harmful, among those over the threshold with enough words.
+        let Some((_, at, stretch)) = stretches(text)
+            .filter_map(|(at, stretch)| {
+                let (harmful, words) = self.harmful_and_words(stretch);
+                (harmful > self.threshold && words >= self.min_tokens)
+                    .then_some((harmful, at, stretch))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+        else {
             return;
-        }
-        let s = self.score(text);
+        };
+        let mut s = self.score(stretch);
         // A hold names the words that drove it: a text without any (no words, or words that all speak against harm)
         // is left to the rules, whatever the intercepts say.
         if s.words.is_empty() {
             return;
+        }
+        for w in &mut s.words {
+            (w.0, w.1) = (w.0 + at, w.1 + at);
         }
         let quoted: Vec<String> = s
             .words
