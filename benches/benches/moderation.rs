@@ -9,7 +9,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kim_core::moderation::{Moderator, redact};
+use kim_core::moderation::{HoldModel, Moderator, redact};
 
 fn bench(c: &mut Criterion) {
     let moderator = Moderator::default();
@@ -57,5 +57,15 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// What building a moderator costs (once per process in the bindings' shared moderator): the default one, the hold
+/// model alone.
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("moderator_build");
+    g.sample_size(10);
+    g.bench_function("default", |b| b.iter(Moderator::default));
+    g.bench_function("hold_model", |b| b.iter(HoldModel::builtin));
+    g.finish();
+}
+
+criterion_group!(benches, bench, build);
 criterion_main!(benches);

@@ -25,7 +25,7 @@ struct Body {
 static SHARED: OnceLock<KimModerator> = OnceLock::new();
 
 /// The process-wide moderator with the shipped lexicon, constructions and hold model (as [`kim_moderator_default`]),
-/// compiled on the first call (a few ms) and kept until the
+/// compiled on the first call (about 20 ms) and kept until the
 /// process ends. Every call returns the same handle; [`kim_moderator_free`] on it does nothing. Prefer it to
 /// [`kim_moderator_default`] in a PHP-FPM worker: a per-request `kim_moderator_default` recompiles the lexicon on
 /// every request, the shared one once per worker. Called from PHP's `opcache.preload` script it is built once in the
@@ -52,10 +52,10 @@ pub unsafe extern "C" fn kim_moderator_shared(out: *mut *mut KimModerator) -> Ki
     })
 }
 
-/// Makes a moderator with the shipped lexicon, constructions and hold model, owned by the caller (it costs a few ms:
-/// see [`kim_moderator_shared`] for one built once per process). The hold model holds a post the rules allow when
-/// its P(harmful) is above its threshold (match `model-hold`, never a block); verdicts carry the rule-set version
-/// `kim-default-2+hold-2026-12-05`. [`kim_moderator_rules_only`] makes one without it.
+/// Makes a moderator with the shipped lexicon, constructions and hold model, owned by the caller (it costs about
+/// 20 ms: see [`kim_moderator_shared`] for one built once per process). The hold model holds a post the rules allow
+/// when its P(harmful) is above its threshold (match `model-hold`, never a block); verdicts carry the rule-set
+/// version `kim-default-2+hold-2026-12-05`. [`kim_moderator_rules_only`] makes one without it.
 ///
 /// # Safety
 ///

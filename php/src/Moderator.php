@@ -13,8 +13,8 @@ final class Moderator extends Handle
     }
 
     /**
-     * The process-wide moderator with the shipped lexicon, constructions and hold model: compiled once per process (a
-     * few ms), never freed. This is what {@see Kim::moderator()} returns.
+     * The process-wide moderator with the shipped lexicon, constructions and hold model: compiled once per process (about
+     * 20 ms), never freed. This is what {@see Kim::moderator()} returns.
      */
     public static function shared(): self
     {
@@ -22,7 +22,7 @@ final class Moderator extends Handle
     }
 
     /**
-     * A new moderator with the shipped lexicon, constructions and hold model, owned by this object (it costs a few
+     * A new moderator with the shipped lexicon, constructions and hold model, owned by this object (it costs about 20
      * ms: prefer {@see shared()}). The hold model holds posts the rules allow when it judges them likely harmful
      * (match `model-hold`, never a block).
      */
