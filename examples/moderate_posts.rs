@@ -43,6 +43,9 @@ struct Args {
     /// Print one JSON verdict per line (JSON Lines) with the post's line number, instead of text
     #[arg(long)]
     json: bool,
+    /// The rules alone: without the hold model that holds posts of 8 words or more that read as harmful
+    #[arg(long)]
+    rules_only: bool,
 }
 
 fn main() -> ExitCode {
@@ -82,7 +85,11 @@ fn run(args: &Args) -> Result<ExitCode> {
     let lang = args.lang;
     let t = |id: &'static str, en: &'static str| lang.t(id, en);
     let posts = read_posts(args)?;
-    let moderator = Moderator::default();
+    let moderator = if args.rules_only {
+        Moderator::default().without_hold_model()
+    } else {
+        Moderator::default()
+    };
     let mut out = io::stdout().lock();
     let mut flagged = false;
     let mut held = None;
@@ -90,8 +97,8 @@ fn run(args: &Args) -> Result<ExitCode> {
         writeln!(
             out,
             "{} {} · {} {} · {}",
-            t("moderasi kim · leksikon", "kim moderation · lexicon"),
-            moderator.lexicon().version(),
+            t("moderasi kim · aturan", "kim moderation · rules"),
+            moderator.version(),
             moderator.lexicon().entries().len(),
             t("entri", "entries"),
             if args.file.is_none() {
@@ -210,7 +217,7 @@ fn write_case(out: &mut impl Write, moderator: &Moderator, v: &Verdict, lang: La
         .with_ymd_and_hms(2025, 6, 1, 8, 0, 0)
         .single()
         .ok_or("the example's case date")?;
-    let version = moderator.lexicon().version();
+    let version = moderator.version();
     let mut case = Case::from_verdict("CASE-1", "KIM-6402-027", "post-5", v, Urgency::Normal, t0)
         .ok_or("the example's post is not held")?;
     case.decide(
