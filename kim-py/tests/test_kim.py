@@ -259,7 +259,9 @@ def test_the_default_moderator_has_the_hold_model() -> None:
     assert m.version == "kim-default-2+hold-2026-12-05" and rules.version == m.lexicon_version == "kim-default-2"
     assert "hold model" in repr(m) and "hold model" not in repr(rules)
     # Written for this test: a health hoax in calm words that no rule names; the model holds it for a fact-check.
-    text = "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup."
+    text = (
+        "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup."
+    )
     v, r = m.check(text), rules.check(text)
     assert r.decision == "allow" and v.lexicon_version == m.version and r.lexicon_version == rules.version
     assert v.decision == "hold" and [x["rule_id"] for x in v.matches] == ["model-hold"]
