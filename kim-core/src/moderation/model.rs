@@ -293,6 +293,7 @@ impl HoldModel {
         let n = h.classes.len();
         if h.format != 1
             || h.buckets == 0
+            || h.buckets > u64::from(u32::MAX)
             || !(2..=STRIDE).contains(&n)
             || h.grams[0] == 0
             || h.grams[0] > h.grams[1]
@@ -475,7 +476,7 @@ impl HoldModel {
     }
 
     /// P(harmful) and the number of words of a text.
-    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, itself below 2^32 (checked on reading)
+    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, at most u32::MAX (checked on reading)
     fn harmful_and_words(&self, text: &str) -> (f64, usize) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
