@@ -24,8 +24,8 @@ never blocks and never changes a verdict the rules hold or block.
 - min_tokens: the model holds no post with fewer words (MAX_RECALL_COST).
 - Hold threshold on P(harmful) = 1 - P(benign): the lowest on a 0.01 grid such that, leave-one-corpus-out, the model
   holds at most MAX_EXTRA_BENIGN of the benign posts of the independent corpora (heldout2-4) that the rules allow.
-- The rules' decisions on the pool come from the moderate_posts example (one post per line, so a newline inside a
-  post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
+- The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
+  newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
 The file: the line `KIMHOLD 1`, one line of JSON (buckets, classes, threshold, per-class scale and intercept,
 provenance: training files with sha256, date, C, out-of-fold figures), then the weights as int8, class after class,
@@ -140,7 +140,8 @@ def matrix(texts: list[str]) -> sp.csr_matrix:
 
 def rules_allow(engine: Path, texts: list[str]) -> np.ndarray:
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
-    p = subprocess.run([str(engine), "-", "--json"], input=inp, capture_output=True, text=True, check=False)
+    cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
+    p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
     out = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
     if len(out) != len(texts):
         sys.exit(f"moderate_posts gave {len(out)} verdicts for {len(texts)} posts: {p.stderr[:500]}")

@@ -234,7 +234,16 @@ impl PyModerator {
     }
 
     #[staticmethod]
-    fn _from_state(state: State) -> PyResult<Self> {
+    fn _from_state(state: &Bound<'_, PyAny>) -> PyResult<Self> {
+        // Pickles of kim before the hold model kept the lexicon alone: they get the model as a moderator built the
+        // same way does now (the default, or an extended lexicon).
+        let state: State = if let Ok(s) = state.extract::<State>() {
+            s
+        } else {
+            let source: Option<(String, String, bool)> = state.extract()?;
+            let hold = source.as_ref().is_none_or(|s| s.2);
+            (source, hold)
+        };
         match state {
             (None, hold_model) => Ok(Self::default(hold_model)),
             (Some((tsv, version, extend)), hold_model) => {

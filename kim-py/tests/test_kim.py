@@ -269,6 +269,11 @@ def test_the_default_moderator_has_the_hold_model() -> None:
     # Each keeps its setting through a pickle (for multiprocessing and joblib).
     assert pickle.loads(pickle.dumps(rules)).hold_model is False
     assert pickle.loads(pickle.dumps(m)).check(text).decision == "hold"
+    # Pickles made before the hold model (state: the lexicon source alone) still load.
+    tsv = "x\tkasar\tmedium\thold\tphrase\tkurang ajar\n"
+    assert kim.Moderator._from_state(None).hold_model
+    assert not kim.Moderator._from_state((tsv, "v", False)).hold_model
+    assert kim.Moderator._from_state((tsv, "v", True)).version == "kim-default-2+v+hold-2026-12-05"
 
 
 def many_texts() -> list[str]:

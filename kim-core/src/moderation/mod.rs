@@ -19,8 +19,8 @@
 //!   words and character n-grams, trained on the labelled corpora (`scripts/train_hold_model.py`), that holds a post
 //!   the rules allow when its P(harmful) is above a threshold (rule id `model-hold`, the strongest words as parts).
 //!   It never blocks. It catches harm the rules' phrases and constructions miss (on a split nobody tuned or trained
-//!   on, 56.7% of harmful posts not allowed by the rules alone, 84.8% with it) at the cost of a few more benign
-//!   holds (1.5% to 3.4% there) and speed.
+//!   on, 56.7% of harmful posts not allowed by the rules alone, 88.5% with it) at the cost of a few more benign
+//!   holds (1.5% to 4.1% there) and speed.
 //! - [`review`]: the human review and appeal workflow as pure state machines with an append-only audit log.
 //!
 //! One room per concept: `verdict` (the vocabulary above), `engine` ([`Moderator`], the only module that

@@ -1,22 +1,24 @@
-//! [`HoldModel`]: an opt-in statistical second opinion (issue 16). A linear model (multinomial logistic regression
-//! over benign and the harmful categories) on hashed words, word pairs and character 2- to 5-grams, trained by
-//! `scripts/train_hold_model.py` on the tuning corpora and shipped as data (`kim-core/lexicon/hold_model.bin`).
+//! [`HoldModel`]: a statistical second opinion (issue 16), in [`Moderator::default`](super::Moderator). A linear
+//! model (multinomial logistic regression over benign and the harmful categories) on hashed words, word pairs and
+//! character n-grams (3 to 5 in the shipped file), trained by `scripts/train_hold_model.py` on kim's labelled corpora
+//! and shipped as data (`kim-core/lexicon/hold_model.bin`).
 //!
-//! It only ever **holds** a post the rules allow ([`super::Moderator::with_hold_model`]): it never blocks and never
-//! changes a verdict the rules hold or block. A [`Moderator`](super::Moderator) without it decides as before.
+//! It only ever **holds** a post the rules allow: it never blocks and never changes a verdict the rules hold or
+//! block; it holds no post under [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in
+//! stretches. [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
 //! The features, as the trainer computes them: the text lowercased; tokens are maximal runs of alphanumeric
-//! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character 2- to 5-grams of
+//! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character n-grams of
 //! `" " + token + " "` as `c <gram>`; each hashed with FNV-1a 64 over its UTF-8 bytes modulo the bucket count;
 //! counts become `1 + ln(count)`, then the vector is L2-normalised. (Python's `str.isalnum` and Rust's
-//! `char::is_alphanumeric` differ on circled letters, which are left out here, and on the combining vowel signs of
-//! some scripts; a final capital sigma becomes `ς` when
-//! a letter comes before it and none after, a simplification of Unicode's rule; the trainer's parity fixture checks
-//! the rest.)
+//! `char::is_alphanumeric` differ on circled letters and on the combining marks of the Arabic block (harakat), which
+//! are left out here as Python does, and on the combining vowel signs of some other scripts; a final capital sigma
+//! becomes `ς` when a letter comes before it and none after, a simplification of Unicode's rule; the trainer's parity
+//! fixture checks the rest.)
 //!
-//! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `scales`, `intercepts`,
-//! `provenance`), then `classes × buckets` int8 weights, class after class; a weight is the int8 times its class's
-//! scale.
+//! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
+//! `scales`, `intercepts`, `provenance`), then `classes × buckets` int8 weights, class after class; a weight is the
+//! int8 times its class's scale.
 
 use serde::Deserialize;
 
@@ -132,10 +134,22 @@ const FNV_W: u64 = fnv_extend(FNV_OFFSET, b"w ");
 const FNV_B: u64 = fnv_extend(FNV_OFFSET, b"b ");
 
 /// Alphanumeric as Python's `str.isalnum`: Rust's `char::is_alphanumeric` less the enclosed and squared letters
-/// (`Ⓢ`, `🄰`: symbols that Unicode counts as alphabetic). Combining vowel signs of some scripts still differ.
+/// (`Ⓢ`, `🄰`: symbols that Unicode counts as alphabetic) and the combining marks of the Arabic block (harakat such as
+/// fatha and kasra, which Unicode counts as alphabetic and Python does not). Combining vowel signs of some other
+/// scripts still differ.
 fn is_alnum(c: char) -> bool {
     c.is_alphanumeric()
         && !matches!(c, '\u{24B6}'..='\u{24E9}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}')
+        && !matches!(
+            c,
+            '\u{0610}'..='\u{061A}'
+                | '\u{064B}'..='\u{065F}'
+                | '\u{0670}'
+                | '\u{06D6}'..='\u{06DC}'
+                | '\u{06DF}'..='\u{06E4}'
+                | '\u{06E7}'..='\u{06E8}'
+                | '\u{06EA}'..='\u{06ED}'
+        )
 }
 
 /// The tokens of a text, lowercased into one buffer.
@@ -646,7 +660,7 @@ impl HoldModel {
         };
         let at = verdict
             .matches
-            .partition_point(|x| (x.start, x.end) <= (m.start, m.end));
+            .partition_point(|x| (x.start, x.end, &*x.rule_id) <= (m.start, m.end, &*m.rule_id));
         verdict.matches.insert(at, m);
         verdict.decision = Decision::Hold;
         // A hoax suspicion asks for a fact-check, whoever raised it (docs/domain.md §8).
@@ -670,6 +684,10 @@ mod tests {
         assert_eq!(t.span(1), (5, 11));
         let (a, b) = t.span(3);
         assert_eq!(&"Ayo, DAFTAR sekarang!! Ünïcode"[a..b], "Ünïcode");
+        // Arabic with harakat splits where Python's str.isalnum splits (the marks are not alphanumeric there).
+        let t = Tokens::of("بِسْمِ اللَّهِ");
+        let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
+        assert_eq!(words, ["ب", "س", "م", "الل", "ه"]);
     }
 
     #[test]
