@@ -452,7 +452,8 @@ impl HoldModel {
 
     /// P(class) for each class from the count of each bucket present (each bucket once): the value of a bucket is
     /// `1 + ln(count)`, L2-normalised over the text.
-    fn probabilities(&self, buckets: impl Iterator<Item = (usize, u32)>) -> Vec<f64> {
+    /// Also returns the L2 norm the values were divided by.
+    fn probabilities(&self, buckets: impl Iterator<Item = (usize, u32)>) -> (Vec<f64>, f64) {
         // Buckets seen once (most) add their int8 weights exactly; the others in floating point.
         let mut ones = [0i32; STRIDE];
         let mut more = [0.0f64; STRIDE];
@@ -479,7 +480,7 @@ impl HoldModel {
         let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let e: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
         let sum: f64 = e.iter().sum();
-        e.iter().map(|v| v / sum).collect()
+        (e.iter().map(|v| v / sum).collect(), norm)
     }
 
     /// P(harmful) of a text, scored whole: what [`HoldModel::score`] gives, without the explanation. (The moderator
@@ -511,7 +512,7 @@ impl HoldModel {
                 }
                 counts[b] += 1;
             });
-            let p = self.probabilities(
+            let (p, _) = self.probabilities(
                 seen.iter()
                     .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
             );
@@ -537,16 +538,7 @@ impl HoldModel {
             kept.1 += u32::from(same);
             same
         });
-        let probabilities = self.probabilities(x.iter().copied());
-        let mut norm: f64 = x
-            .iter()
-            .map(|&(_, c)| (1.0 + f64::from(c).ln()).powi(2))
-            .sum();
-        if norm > 0.0 {
-            norm = norm.sqrt();
-        } else {
-            norm = 1.0;
-        }
+        let (probabilities, norm) = self.probabilities(x.iter().copied());
         let (best, category) = self
             .classes
             .iter()
