@@ -86,7 +86,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     let t = |id: &'static str, en: &'static str| lang.t(id, en);
     let posts = read_posts(args)?;
     let moderator = if args.rules_only {
-        Moderator::default().without_hold_model()
+        Moderator::rules_only()
     } else {
         Moderator::default()
     };

@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
         });
     });
     // The rules alone: the default moderator's hold model (issue 16) scores every post the rules allow.
-    let rules_only = Moderator::default().without_hold_model();
+    let rules_only = Moderator::rules_only();
     g.bench_function("check_each_post_rules_only", |b| {
         b.iter(|| {
             posts

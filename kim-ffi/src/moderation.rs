@@ -88,7 +88,7 @@ pub unsafe extern "C" fn kim_moderator_default(out: *mut *mut KimModerator) -> K
 pub unsafe extern "C" fn kim_moderator_rules_only(out: *mut *mut KimModerator) -> KimStatus {
     ffi_call!({
         check_out(out, "out")?;
-        let m = Moderator::default().without_hold_model();
+        let m = Moderator::rules_only();
         // SAFETY: `out` is valid and non-NULL.
         unsafe { write_handle(out, KimModerator(m)) };
         Ok(())

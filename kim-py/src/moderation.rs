@@ -149,12 +149,11 @@ impl PyModerator {
     #[staticmethod]
     #[pyo3(signature = (*, hold_model = true))]
     fn default(hold_model: bool) -> Self {
-        let m = Moderator::default();
         Self {
             inner: Arc::new(if hold_model {
-                m
+                Moderator::default()
             } else {
-                m.without_hold_model()
+                Moderator::rules_only()
             }),
             source: None,
         }

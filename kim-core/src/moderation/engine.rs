@@ -46,11 +46,9 @@ impl fmt::Debug for Moderator {
 }
 
 impl Default for Moderator {
-    /// The shipped lexicon, compiled.
+    /// The shipped lexicon and constructions, compiled, with the shipped hold model.
     fn default() -> Self {
-        Self::new(Lexicon::builtin())
-            .unwrap_or_else(|e| unreachable!("the shipped lexicon compiles: {e}"))
-            .with_hold_model()
+        Self::rules_only().with_hold_model()
     }
 }
 
@@ -165,6 +163,19 @@ impl Moderator {
         self.hold = None;
         self.version = self.lexicon.version().to_owned();
         self
+    }
+
+    /// The shipped lexicon and constructions without the hold model: what
+    /// `Moderator::default().without_hold_model()` gives, without reading the model first.
+    ///
+    /// ```
+    /// use kim_core::moderation::Moderator;
+    /// assert_eq!(Moderator::rules_only().version(), Moderator::default().without_hold_model().version());
+    /// ```
+    #[must_use]
+    pub fn rules_only() -> Self {
+        Self::new(Lexicon::builtin())
+            .unwrap_or_else(|e| unreachable!("the shipped lexicon compiles: {e}"))
     }
 
     /// The hold model, if it has one.
