@@ -19,32 +19,17 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
     g.bench_function("check_each_post", |b| {
-        b.iter(|| {
-            posts
-                .iter()
-                .map(|p| moderator.check(black_box(p)).matches.len())
-                .sum::<usize>()
-        });
+        b.iter(|| kim_benches::check_each(&moderator, &posts));
     });
     // Posts from phones often carry an emoji; one per post sends every post through the non-ASCII code.
     let with_emoji: Vec<String> = posts.iter().map(|p| format!("{p} 🙏")).collect();
     g.bench_function("check_each_post_with_an_emoji", |b| {
-        b.iter(|| {
-            with_emoji
-                .iter()
-                .map(|p| moderator.check(black_box(p)).matches.len())
-                .sum::<usize>()
-        });
+        b.iter(|| kim_benches::check_each(&moderator, &with_emoji));
     });
     // The rules alone: the default moderator's hold model (issue 16) scores every post the rules allow.
     let rules_only = Moderator::rules_only();
     g.bench_function("check_each_post_rules_only", |b| {
-        b.iter(|| {
-            posts
-                .iter()
-                .map(|p| rules_only.check(black_box(p)).matches.len())
-                .sum::<usize>()
-        });
+        b.iter(|| kim_benches::check_each(&rules_only, &posts));
     });
     g.bench_function("redact_each_post", |b| {
         b.iter(|| {

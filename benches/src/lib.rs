@@ -147,6 +147,15 @@ pub fn naive_kecamatan_coverage(
         .collect()
 }
 
+/// Checks each post with `moderator` (behind `black_box`) and counts the matches: the measured loop of the moderation
+/// bench and of `mod_count`.
+pub fn check_each(moderator: &kim_core::moderation::Moderator, posts: &[String]) -> usize {
+    posts
+        .iter()
+        .map(|p| moderator.check(std::hint::black_box(p)).matches.len())
+        .sum()
+}
+
 /// About `bytes` of realistic mixed Indonesian text as separate posts: the labelled moderation corpus of the tests,
 /// cycled deterministically, each post suffixed with a village name and a counter so that no two are identical.
 ///

@@ -7,10 +7,7 @@ use kim_core::moderation::Moderator;
 
 #[inline(never)]
 fn check_all(moderator: &Moderator, posts: &[String]) -> usize {
-    posts
-        .iter()
-        .map(|p| moderator.check(std::hint::black_box(p)).matches.len())
-        .sum()
+    kim_benches::check_each(moderator, posts)
 }
 
 fn main() {
