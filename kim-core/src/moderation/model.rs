@@ -420,6 +420,22 @@ impl HoldModel {
                 f(self.bucket(fnv_extend(pair, w)), i - 1, i);
             }
             // The n-grams starting at each character of " token ", hashed incrementally from the state after `c `.
+            if w.len() < 64 && w.is_ascii() {
+                // Most tokens: one byte per character, padded on the stack.
+                let mut padded = [b' '; 66];
+                padded[1..=w.len()].copy_from_slice(w);
+                let padded = &padded[..w.len() + 2];
+                for j in 0..padded.len() {
+                    let mut h = FNV_C;
+                    for (n, &b) in padded[j..].iter().take(hi).enumerate() {
+                        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        if n + 1 >= lo {
+                            f(self.bucket(h), i, i);
+                        }
+                    }
+                }
+                continue;
+            }
             bounds.clear();
             bounds.push(0);
             if w.is_ascii() {
@@ -487,12 +503,12 @@ impl HoldModel {
     /// scores a text longer than [`MODEL_STRETCH`] in stretches.)
     #[must_use]
     pub fn harmful(&self, text: &str) -> f64 {
-        self.harmful_and_words(text).0
+        self.harmful_if_words(text, 0).unwrap_or_default()
     }
 
-    /// P(harmful) and the number of words of a text.
+    /// P(harmful) of a text with at least `min_words` words; `None`, without scoring it, for a shorter one.
     #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, at most u32::MAX (checked on reading)
-    fn harmful_and_words(&self, text: &str) -> (f64, usize) {
+    fn harmful_if_words(&self, text: &str, min_words: usize) -> Option<f64> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let Scratch {
@@ -502,26 +518,33 @@ impl HoldModel {
                 bounds,
             } = &mut *s;
             tokens.read(text);
+            if tokens.len() < min_words {
+                return None;
+            }
             if counts.len() < self.weights.len() / STRIDE {
                 counts.resize(self.weights.len() / STRIDE, 0);
             }
-            seen.clear();
+            // Each bucket's first occurrence is written at `n`, and `n` moves on only when the bucket was new: no
+            // branch on data a predictor cannot learn.
+            let mut n = 0;
             self.each_feature(tokens, bounds, |b, _, _| {
-                if counts[b] == 0 {
-                    seen.push(b as u32);
+                if n == seen.len() {
+                    seen.resize(2 * n + 64, 0);
                 }
+                seen[n] = b as u32;
+                n += usize::from(counts[b] == 0);
                 counts[b] += 1;
             });
             let (p, _) = self.probabilities(
-                seen.iter()
+                seen[..n]
+                    .iter()
                     .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
             );
-            let words = tokens.len();
             // A thread keeps the buffers of a stretch, not those of a long text scored whole.
             if tokens.buf.capacity() > 4 * MODEL_STRETCH {
                 *tokens = Tokens::default();
             }
-            (1.0 - p[self.benign], words)
+            Some(1.0 - p[self.benign])
         })
     }
 
@@ -589,9 +612,9 @@ impl HoldModel {
         // The stretch the model finds most harmful, among those over the threshold with enough words.
         let Some((_, at, stretch)) = stretches(text)
             .filter_map(|(at, stretch)| {
-                let (harmful, words) = self.harmful_and_words(stretch);
-                (harmful > self.threshold && words >= self.min_tokens)
-                    .then_some((harmful, at, stretch))
+                self.harmful_if_words(stretch, self.min_tokens)
+                    .filter(|&harmful| harmful > self.threshold)
+                    .map(|harmful| (harmful, at, stretch))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
         else {
