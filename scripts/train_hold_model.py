@@ -6,11 +6,12 @@ never blocks and never changes a verdict the rules hold or block.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout5.tsv, the final test split, which is never
-  read: dev.tsv, test.tsv, heldout2.tsv, heldout3.tsv, heldout4.tsv and moderation_corpus.tsv, and the training half
-  of short.tsv (short everyday messages, which the other corpora lack: without them the model held "Halo" and "ok").
-  The rules were never tuned on heldout4 or on the set-aside quarter of dev/test; the model is trained on them. Their
-  rules-only figures stay honest; the model's honest figures are on heldout5 and on the test half of short.tsv.
+- Training pool: every labelled corpus in the repository except heldout6.tsv, the final test split, which is never
+  read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm) and
+  moderation_corpus.tsv, and the training half of short.tsv (short everyday messages, which the other corpora lack:
+  without them the model held "Halo" and "ok"). The rules were never tuned on heldout4, heldout5 or on the set-aside
+  quarter of dev/test; the model is trained on them. Their rules-only figures stay honest; the model's honest figures
+  are on heldout6 and on the test half of short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text lowercased (str.lower), tokens are maximal
   runs of characters with str.isalnum (Rust: char::is_alphanumeric; the two differ only on rare combining marks and
   circled letters); for each token `w ` + token, for each adjacent pair `b ` + t1 + ` ` + t2, and the character 3- to
@@ -20,10 +21,13 @@ never blocks and never changes a verdict the rules hold or block.
   its figures are those of text by other authors (5-fold splits inside one corpus share its authors and understate
   how many benign posts the model holds on new text: 0.4% against 1.6% at the same threshold).
 - C: of CS, the one whose leave-one-corpus-out model alone catches most harmful posts of the independent corpora
-  (heldout2-4) at its threshold.
+  (INDEPENDENT) at its threshold.
 - min_tokens: the model holds no post with fewer words (MAX_RECALL_COST).
 - Hold threshold on P(harmful) = 1 - P(benign): the lowest on a 0.01 grid such that, leave-one-corpus-out, the model
-  holds at most MAX_EXTRA_BENIGN of the benign posts of the independent corpora (heldout2-4) that the rules allow.
+  holds at most MAX_EXTRA_BENIGN of the benign posts of the independent corpora (INDEPENDENT) that the rules allow.
+- unblock: when one rule alone (not a NIK's) blocks a post the model reads as lawful, P(harmful) under `unblock`, the
+  post only holds; the largest value on a 0.01 grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED
+  of the independent corpora's blocked harmful posts into holds (they stay not allowed).
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
@@ -32,7 +36,8 @@ provenance: training files with sha256, date, C, out-of-fold figures), then the 
 BUCKETS each; a weight is int8 * the class's scale. The fixture kim-core/tests/data/moderation/hold_model_parity.tsv
 lists texts with the probabilities of the quantised model, for the Rust parity test.
 
-Usage: /tmp/mv/bin/python scripts/train_hold_model.py [--engine PATH] (deterministic: no randomness is used).
+Usage: /tmp/mv/bin/python scripts/train_hold_model.py [--engine PATH] [--id hold-YYYY-MM-DD.N]
+(deterministic: no randomness is used).
 """
 
 from __future__ import annotations
@@ -60,7 +65,11 @@ BUCKETS = 1 << 16
 CS = [100.0]
 MAX_EXTRA_BENIGN = 0.015
 GRAMS = (3, 4, 5)
-INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
+INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv")
+# A block of the rules that the model reads as lawful (P(harmful) under `unblock`) only holds: the largest `unblock`
+# on a 0.01 grid that, leave one corpus out, turns at most this share of the independent corpora's blocked harmful
+# posts into holds (they stay not allowed, and a person sees them).
+MAX_HARMFUL_UNBLOCKED = 0.05
 # short.tsv (short everyday messages) is split in two halves by a hash of the text: the model trains on one, the
 # other tests it (`short-test` in kim-core/tests/moderation_eval.rs).
 SHORT_SEED = b"kim-short-2026-12-05"
@@ -138,14 +147,25 @@ def matrix(texts: list[str]) -> sp.csr_matrix:
     return sp.csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS))
 
 
-def rules_allow(engine: Path, texts: list[str]) -> np.ndarray:
+def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per text: whether the rules allow it, and whether they block it on something other than a NIK."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
     out = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
     if len(out) != len(texts):
         sys.exit(f"moderate_posts gave {len(out)} verdicts for {len(texts)} posts: {p.stderr[:500]}")
-    return np.array([v["decision"] == "allow" for v in out])
+    allowed = np.array([v["decision"] == "allow" for v in out])
+    # A NIK blocks whatever the model says (docs/domain.md §5): only a block on one rule, not a NIK's, can be capped
+    # at hold (the verdict lists at most 20 matches of a category; the engine also counts those it does not list).
+    cappable = np.array(
+        [
+            {m["rule_id"] for m in v["matches"] if m["action"] == "block"} - {"pd-nik"} != set()
+            and len({m["rule_id"] for m in v["matches"] if m["action"] == "block"}) == 1
+            for v in out
+        ]
+    )
+    return allowed, cappable
 
 
 def quantise(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -203,9 +223,10 @@ def figures(p_harm: np.ndarray, t: float, benign: np.ndarray, allowed: np.ndarra
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--engine", type=Path, default=ROOT / "target" / "debug" / "examples" / "moderate_posts")
+    ap.add_argument("--id", help="the model's id in verdicts (default hold-<today>)")
     args = ap.parse_args()
     mod = DATA / "moderation"
-    names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv"]
+    names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     for f in files:
@@ -223,7 +244,7 @@ def main() -> None:
     x = matrix(texts)
     benign = y == "benign"
     indep = np.isin(g, INDEPENDENT)
-    allowed = rules_allow(args.engine, texts)
+    allowed, cappable = rules_decide(args.engine, texts)
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
     best = None
     cv = {}
@@ -250,6 +271,18 @@ def main() -> None:
             >= base - MAX_RECALL_COST
         ):
             min_tokens = n
+    harm_blocked = indep & cappable & ~benign
+    unblock = 0.0
+    for u in np.arange(0.01, 0.51, 0.01):
+        if (p_harm[harm_blocked] < u).mean() <= MAX_HARMFUL_UNBLOCKED:
+            unblock = round(float(u), 2)
+    ben_blocked = indep & cappable & benign
+    print(
+        f"unblock={unblock}: of the independent corpora's blocks, {int((p_harm[ben_blocked] < unblock).sum())} of"
+        f" {int(ben_blocked.sum())} benign and {int((p_harm[harm_blocked] < unblock).sum())} of"
+        f" {int(harm_blocked.sum())} harmful only hold",
+        file=sys.stderr,
+    )
     held_short = [(int(n), int(((p_harm > t) & benign & allowed & (ntok == n)).sum())) for n in range(1, 13)]
     print(
         f"min_tokens={min_tokens}; benign posts held leave-one-corpus-out by word count: {held_short}", file=sys.stderr
@@ -258,10 +291,12 @@ def main() -> None:
     q, scales = quantise(m.coef_)
     header = {
         "format": 1,
+        "id": args.id or f"hold-{datetime.date.today().isoformat()}",
         "buckets": BUCKETS,
         "classes": classes,
         "threshold": t,
         "min_tokens": min_tokens,
+        "unblock": unblock,
         "scales": [float(s) for s in scales],
         "intercepts": [float(b) for b in m.intercept_],
         "grams": [GRAMS[0], GRAMS[-1]],
@@ -271,10 +306,11 @@ def main() -> None:
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout5.tsv (the final test split); the test half of short.tsv",
+            "excluded": "heldout6.tsv (the final test split); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2, heldout3, heldout4, moderation_corpus), quantised models",
+            "cv": "leave one corpus out (dev+test, heldout2-5, train6, moderation_corpus, short), quantised models",
+            "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
             "max_extra_benign_held_independent": MAX_EXTRA_BENIGN,
             "loco_by_C": cv,
         },

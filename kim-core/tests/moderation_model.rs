@@ -19,8 +19,8 @@ fn the_default_moderator_has_the_model_and_says_so() {
     let m = Moderator::default();
     let model = m.hold_model().unwrap();
     assert_eq!(model.classes().len(), 11);
-    assert_eq!(model.id(), "hold-2026-12-05");
-    assert_eq!(m.version(), "kim-default-2+hold-2026-12-05");
+    assert_eq!(model.id(), "hold-2026-12-05.2");
+    assert_eq!(m.version(), "kim-default-2+hold-2026-12-05.2");
     assert_eq!(m.check("Gotong royong").lexicon_version, m.version());
     let rules = Moderator::default().without_hold_model();
     assert!(rules.hold_model().is_none());
@@ -31,7 +31,7 @@ fn the_default_moderator_has_the_model_and_says_so() {
     // A moderator that extends the shipped lexicon keeps the model; one that replaces it has the user's rules only.
     let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     let extended = Moderator::from_user_tsv(tsv, "lokal", true).unwrap();
-    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-05");
+    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-05.2");
     assert!(
         Moderator::from_user_tsv(tsv, "lokal", false)
             .unwrap()
@@ -100,9 +100,21 @@ fn benign_announcements_stay_allowed() {
     }
 }
 
-/// Asserts that the default moderator's verdict is the rules' one, or, when the rules allow, the rules' one held by
-/// one `model-hold` match with sound spans; returns whether the model held.
-fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> bool {
+/// What the model did to the rules' verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Second {
+    /// Nothing.
+    Same,
+    /// Held a post the rules allow.
+    Held,
+    /// Capped the rules' blocks at hold.
+    Capped,
+}
+
+/// Asserts that the default moderator's verdict is the rules' one; or, when the rules allow, the rules' one held by
+/// one `model-hold` match with sound spans; or, when the rules block on something other than a NIK, the rules' one
+/// with every block turned into a hold softened by `hold-model`. The model never blocks and never allows.
+fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
     let (a, b) = (rules.check(text), m.check(text));
     assert_eq!(b.lexicon_version, m.version());
     if a.decision == Decision::Allow && b.decision != Decision::Allow {
@@ -131,26 +143,100 @@ fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> bool {
             b.fact_check,
             a.fact_check || hit.category == Category::Hoaks
         );
-        true
+        Second::Held
+    } else if a.decision == Decision::Block && b.decision != Decision::Block {
+        assert_eq!(b.decision, Decision::Hold, "{text}");
+        let blocking: std::collections::BTreeSet<&str> = a
+            .matches
+            .iter()
+            .filter(|x| x.action == Action::Block)
+            .map(|x| x.rule_id.as_str())
+            .collect();
+        assert_eq!(blocking.len(), 1, "{text}");
+        assert_eq!(a.matches.len(), b.matches.len());
+        for (x, y) in a.matches.iter().zip(&b.matches) {
+            if x.action == Action::Block {
+                assert_ne!(x.rule_id.as_str(), "pd-nik", "{text}");
+                assert_eq!(y.action, Action::Hold);
+                assert_eq!(
+                    y.softened_by
+                        .as_ref()
+                        .map(kim_core::moderation::Text::as_str),
+                    Some("hold-model")
+                );
+                let mut back = y.clone();
+                back.action = Action::Block;
+                back.softened_by.clone_from(&x.softened_by);
+                assert_eq!(&back, x);
+            } else {
+                assert_eq!(x, y);
+            }
+        }
+        assert_eq!(
+            (&a.categories, a.fact_check, &a.redacted, &a.omitted),
+            (&b.categories, b.fact_check, &b.redacted, &b.omitted)
+        );
+        Second::Capped
     } else {
         let mut a = a;
         a.lexicon_version.clone_from(&b.lexicon_version);
         assert_eq!(a, b, "{text}");
-        false
+        Second::Same
     }
 }
 
-/// On every DEV and heldout5 text: a verdict the rules hold or block is unchanged, an allowed one is either unchanged
-/// or held by the one `model-hold` match; the model never blocks.
+/// On every DEV and heldout5 text: a verdict the rules hold is unchanged, an allowed one is either unchanged or held by
+/// the one `model-hold` match, a blocked one blocks or holds with its blocks softened by the model; the model never
+/// blocks and never allows what the rules do not.
 #[test]
 fn the_model_only_holds_what_the_rules_allow() {
     let rules = Moderator::default().without_hold_model();
     let m = Moderator::default();
-    let mut held = 0;
+    let mut seen = std::collections::BTreeMap::new();
     for text in texts(DEV).chain(texts(HELDOUT5)) {
-        held += usize::from(model_only_holds(&rules, &m, &text));
+        *seen
+            .entry(format!("{:?}", model_only_holds(&rules, &m, &text)))
+            .or_insert(0) += 1;
     }
-    assert!(held > 0);
+    assert!(seen.contains_key("Held"), "{seen:?}");
+}
+
+/// Reporting and advice the rules block on their words (written for this test, in none of the corpora): the model
+/// reads them as lawful, so each block only holds, softened by `hold-model`, and a person decides.
+#[test]
+fn a_block_the_model_reads_as_lawful_only_holds() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    for text in [
+        "Seorang warga ditangkap karena mengancam akan membakar balai desa lewat status Facebook. Kepada penyidik ia \
+         mengaku kecewa karena namanya tidak masuk daftar penerima bantuan.",
+        "Guru BK berpesan kepada murid: jika ada kenalan di media sosial yang meminta VCS atau foto tanpa busana, \
+         segera blokir akunnya dan ceritakan kepada orang tua.",
+    ] {
+        assert_eq!(rules.check(text).decision, Decision::Block, "{text}");
+        assert_eq!(model_only_holds(&rules, &m, text), Second::Capped, "{text}");
+    }
+}
+
+/// A NIK blocks whatever the model says of the text around it (docs/domain.md §5), and so does a post that two rules
+/// block: the report with a NIK in it, or a posyandu notice followed by a gambling advert, stays blocked.
+#[test]
+fn a_nik_or_two_blocking_rules_block_whatever_the_model_says() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    let report = "Seorang warga ditangkap karena mengancam akan membakar balai desa lewat status Facebook. Kepada \
+                  penyidik ia mengaku kecewa karena namanya tidak masuk daftar penerima bantuan.";
+    for text in [
+        format!("{report} NIK 6402011203850001."),
+        "Kegiatan posyandu Desa Perian dilaksanakan Sabtu pukul 08.00 di balai desa. Warga diminta membawa KMS. \
+         Promo UMKM keripik pisang, pesan lewat WA. slot gacor maxwin deposit pulsa!"
+            .to_owned(),
+    ] {
+        let v = m.check(&text);
+        assert_eq!(v.decision, Decision::Block, "{text}");
+        assert!(v.matches.iter().all(|x| x.softened_by.as_ref().map(kim_core::moderation::Text::as_str) != Some("hold-model")));
+        assert_eq!(model_only_holds(&rules, &m, &text), Second::Same);
+    }
 }
 
 proptest! {

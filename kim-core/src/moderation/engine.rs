@@ -133,7 +133,7 @@ impl Moderator {
     /// let m = Moderator::new(Lexicon::builtin())?.with_hold_model();
     /// assert_eq!(m.check("Kerja bakti membersihkan selokan hari Minggu pagi.").decision, Decision::Allow);
     /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
-    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-05");
+    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-05.2");
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]
@@ -251,6 +251,14 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
+        // A second opinion on a block: a post that one rule alone blocks (not a NIK), and that the hold model reads as
+        // lawful, is held for a person instead.
+        if let Some(model) = &self.hold
+            && matches.blocks_on_one_rule()
+            && model.reads_as_lawful(text)
+        {
+            matches.cap_blocks(&Text::from_static("hold-model"));
+        }
         let mut verdict = matches.into_verdict(&self.version, text);
         if let Some(model) = &self.hold {
             model.hold_if_allowed(text, &mut verdict);
@@ -631,6 +639,10 @@ pub(super) struct Matches {
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
     personal: bool,
+    /// True if a NIK blocks: no context and no second opinion makes that a hold.
+    nik_blocks: bool,
+    /// The rule id of the first match that blocks, and whether a match of another rule blocks too.
+    block_rule: Option<(Text, bool)>,
 }
 
 impl Matches {
@@ -675,6 +687,13 @@ impl Matches {
         self.found[c] += 1;
         self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
         self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
+        self.nik_blocks |= m.action == Action::Block && *m.rule_id == *"pd-nik";
+        if m.action == Action::Block {
+            match &mut self.block_rule {
+                None => self.block_rule = Some((m.rule_id.clone(), false)),
+                Some((first, more)) => *more |= *first != m.rule_id,
+            }
+        }
         self.action = self.action.max(Some(m.action));
         if m.action != Action::Flag {
             self.deciding[c] = true;
@@ -682,6 +701,24 @@ impl Matches {
         if self.listed[c] < MAX_MATCHES_PER_CATEGORY {
             self.listed[c] += 1;
             self.list.push(m);
+        }
+    }
+
+    /// True if the matches found so far block on one rule alone, not a NIK's: the block a second opinion may cap.
+    pub(super) fn blocks_on_one_rule(&self) -> bool {
+        !self.nik_blocks && matches!(self.block_rule, Some((_, false)))
+    }
+
+    /// Caps every block found so far at hold, softened by `name`, except a NIK's.
+    pub(super) fn cap_blocks(&mut self, name: &Text) {
+        for m in &mut self.list {
+            if m.action == Action::Block && *m.rule_id != *"pd-nik" {
+                m.action = Action::Hold;
+                m.softened_by = Some(name.clone());
+            }
+        }
+        if self.action == Some(Action::Block) && !self.nik_blocks {
+            self.action = Some(Action::Hold);
         }
     }
 

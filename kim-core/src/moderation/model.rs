@@ -41,10 +41,16 @@ struct Header {
     /// The fewest words of a post the model holds (1 in the first model files, which do not say).
     #[serde(default = "one")]
     min_tokens: usize,
+    /// Below this P(harmful) a block of the rules only holds (0, never, in the model files before 2026-12-05 (2)).
+    #[serde(default)]
+    unblock: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     #[serde(default)]
     provenance: Provenance,
+    /// The model's id, when the file names it (else `hold-<provenance date>`).
+    #[serde(default)]
+    id: Option<String>,
     /// The shortest and longest character n-grams (2 and 5 in the first model files, which do not say).
     #[serde(default = "first_grams")]
     grams: [usize; 2],
@@ -75,6 +81,7 @@ pub struct HoldModel {
     benign: usize,
     threshold: f64,
     min_tokens: usize,
+    unblock: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     /// `buckets - 1` when the bucket count is a power of two (a mask instead of a division).
@@ -348,7 +355,9 @@ impl HoldModel {
             .position(Option::is_none)
             .ok_or_else(|| bad("classes", "no benign class"))?;
         Ok(Self {
-            id: if h.provenance.date.is_empty() {
+            id: if let Some(id) = h.id {
+                id
+            } else if h.provenance.date.is_empty() {
                 "hold".to_owned()
             } else {
                 format!("hold-{}", h.provenance.date)
@@ -358,6 +367,7 @@ impl HoldModel {
             benign,
             threshold: h.threshold,
             min_tokens: h.min_tokens,
+            unblock: h.unblock,
             scales: h.scales,
             intercepts: h.intercepts,
             mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
@@ -366,7 +376,7 @@ impl HoldModel {
         })
     }
 
-    /// `hold-<training date>`, e.g. `hold-2026-12-05`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.2`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
@@ -383,6 +393,24 @@ impl HoldModel {
     #[must_use]
     pub fn min_tokens(&self) -> usize {
         self.min_tokens
+    }
+
+    /// The P(harmful) under which the model reads a post as lawful: when one rule alone blocks such a post (of at least
+    /// [`HoldModel::min_tokens`] words), and it is not a NIK's, its matches only hold, softened by `hold-model`. 0
+    /// (never) in model files that do not say.
+    #[must_use]
+    pub fn unblock(&self) -> f64 {
+        self.unblock
+    }
+
+    /// True if every stretch of the text has at least [`HoldModel::min_tokens`] words and a P(harmful) under
+    /// [`HoldModel::unblock`].
+    pub(super) fn reads_as_lawful(&self, text: &str) -> bool {
+        self.unblock > 0.0
+            && stretches(text).all(|(_, stretch)| {
+                self.harmful_if_words(stretch, self.min_tokens)
+                    .is_some_and(|p| p < self.unblock)
+            })
     }
 
     /// The classes in the model's order: `None` for benign, else the harmful category.
