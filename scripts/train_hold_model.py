@@ -23,8 +23,10 @@ never blocks and never changes a verdict the rules hold or block.
 - C: of CS, the one whose leave-one-corpus-out model alone catches most harmful posts of the independent corpora
   (INDEPENDENT) at its threshold.
 - min_tokens: the model holds no post with fewer words (MAX_RECALL_COST).
-- Hold threshold on P(harmful) = 1 - P(benign): the lowest on a 0.01 grid such that, leave-one-corpus-out, the model
-  holds at most MAX_EXTRA_BENIGN of the benign posts of the independent corpora (INDEPENDENT) that the rules allow.
+- Hold threshold on P(harmful) = 1 - P(benign): the lowest on a 0.01 grid such that, leave-one-corpus-out, the rules
+  and the model together keep at most MAX_BENIGN_NOT_ALLOWED of the benign posts of the independent corpora
+  (INDEPENDENT) from being published (held or blocked): issue 16's ceiling for clean social-media posts. (Until
+  2026-12-05 the model alone could hold at most 1.5% of them.)
 - unblock: when one rule alone (not a NIK's) blocks a post the model reads as lawful, P(harmful) under `unblock`, the
   post only holds; the largest value on a 0.01 grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED
   of the independent corpora's blocked harmful posts into holds (they stay not allowed).
@@ -63,9 +65,9 @@ BUCKETS = 1 << 16
 # C=100 was chosen among 3, 10, 30 and 100 (out of fold, 2026-12-04) and between 30 and 100 (leave one corpus out,
 # 2026-12-05); one value keeps a training run to a few minutes.
 CS = [100.0]
-MAX_EXTRA_BENIGN = 0.015
+MAX_BENIGN_NOT_ALLOWED = 0.05
 GRAMS = (3, 4, 5)
-INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv")
+INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv", "chat7.tsv", "train8.tsv")
 # A block of the rules that the model reads as lawful (P(harmful) under `unblock`) only holds: the largest `unblock`
 # on a 0.01 grid that, leave one corpus out, turns at most this share of the independent corpora's blocked harmful
 # posts into holds (they stay not allowed, and a person sees them).
@@ -202,7 +204,7 @@ def loco(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes:
 
 def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray) -> float:
     for t in np.arange(0.50, 1.0, 0.01):
-        if ((p_harm > t) & benign & allowed).sum() / benign.sum() <= MAX_EXTRA_BENIGN:
+        if ((p_harm > t) | ~allowed)[benign].mean() <= MAX_BENIGN_NOT_ALLOWED:
             return round(float(t), 2)
     return 0.99
 
@@ -226,7 +228,8 @@ def main() -> None:
     ap.add_argument("--id", help="the model's id in verdicts (default hold-<today>)")
     args = ap.parse_args()
     mod = DATA / "moderation"
-    names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv"]
+    names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"]
+    names += ["train6.tsv", "chat7.tsv", "train8.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     for f in files:
@@ -311,7 +314,7 @@ def main() -> None:
             "C": c,
             "cv": "leave one corpus out (dev+test, heldout2-5, train6, moderation_corpus, short), quantised models",
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
-            "max_extra_benign_held_independent": MAX_EXTRA_BENIGN,
+            "max_benign_not_allowed_independent": MAX_BENIGN_NOT_ALLOWED,
             "loco_by_C": cv,
         },
     }

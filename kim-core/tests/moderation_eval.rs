@@ -19,14 +19,14 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
 //! short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `train6`: a training file (`data/moderation/train6.tsv`) for the hold model and the rules.
+//! - `train6`, `chat7`, `train8`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
@@ -142,6 +142,11 @@ const HELDOUT6: &str = include_str!("data/moderation/heldout6.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
+/// Two more training files, written on 2026-12-05 by two more writers under the same rules: everyday informal chat
+/// (1,505 items, 1,044 benign: style is not harm) and the categories where harm is in the meaning (1,310 items: hoaxes,
+/// veiled threats, defamation, scams and sexual offers without the obvious words, each with lawful text on its topic).
+const CHAT7: &str = include_str!("data/moderation/chat7.tsv");
+const TRAIN8: &str = include_str!("data/moderation/train8.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -308,9 +313,11 @@ fn print_tables() {
         ("heldout2", parse(HELDOUT2), true),
         ("heldout3", parse(HELDOUT3), true),
         ("heldout4", parse(HELDOUT4), false),
-        ("heldout5", parse(HELDOUT5), false),
+        ("heldout5", parse(HELDOUT5), true),
         ("heldout6", parse(HELDOUT6), false),
         ("train6", parse(TRAIN6), true),
+        ("chat7", parse(CHAT7), true),
+        ("train8", parse(TRAIN8), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -432,7 +439,7 @@ fn heldout4_floors() {
 /// (1.5%). The default moderator, with the hold model, run twice: 84.8% (478), blocked 0, held 28 (3.4%) with the
 /// first model; 88.5% (499), blocked 0, held 34 (4.1%) with the final one (trained also on short everyday messages,
 /// at least 8 words to hold, threshold 0.78 instead of 0.83: a change made for short posts such as "Halo", found
-/// outside this split). The model (`hold-2026-12-05.2`) has since been trained on this split: its floor with the model
+/// outside this split). The model (`hold-2026-12-05.3`) has since been trained on this split: its floor with the model
 /// is a regression floor, not a held-out figure.
 #[test]
 fn heldout5_floors() {
