@@ -162,9 +162,10 @@ verdict = obj(
                         "original text (absent when empty).",
                     ),
                     "softened_by": {
-                        **enum("reporting", "debunk", "quotation", "commerce", "livestock", "opposing"),
+                        **enum("reporting", "debunk", "quotation", "commerce", "livestock", "opposing", "hold-model"),
                         "description": 'The context that turned this match into a flag, or ("opposing", a gambling '
-                        "match named with an opposing word) brought it down from block to hold (absent when none).",
+                        'match named with an opposing word; "hold-model", one rule alone blocking a post the hold '
+                        "model reads as lawful) brought it down from block to hold (absent when none).",
                     },
                 },
                 req=["start", "end", "category", "severity", "action", "rule_id", "reason_id", "reason_en"],

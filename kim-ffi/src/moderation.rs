@@ -136,7 +136,9 @@ pub unsafe extern "C" fn kim_moderator_from_lexicon(
 /// "matches":[{"start","end","category","severity","action","rule_id","reason_id","reason_en","parts"?,
 /// "softened_by"?}],"fact_check":…,"lexicon_version":…,"redacted"?}`. `start`/`end` are byte offsets into the text
 /// as given. `parts` (`[{"role","start","end"}]`) gives the span of each part of a construction or a targeted insult;
-/// `softened_by` (`reporting`, `debunk`, `quotation`, `commerce`) names the context that made a match a `flag`;
+/// `softened_by` (`reporting`, `debunk`, `quotation`, `commerce`, ...) names the context that made a match a `flag`,
+/// or brought it down from block to hold (`opposing`; `hold-model`: one rule alone blocked a post the hold model
+/// reads as lawful);
 /// `redacted` is the text with personal data masked, present when personal data holds or blocks it. Schema:
 /// `kim-ffi/schema/verdict.schema.json`.
 ///
