@@ -185,3 +185,49 @@ fn pets_and_lost_pet_notices() {
     );
     expect(Decision::Hold, &["Kamu itu anjing, dasar anjing kampung!"]);
 }
+
+/// Pairs of (softened, kept) texts for the second part of round 7: negated shares, a theft reported at a place of
+/// worship, "teruskan ASI", warnings about stolen data, the law on doxing explained, chain messages denied, a
+/// community tournament, a burglary reported by its victims. The first of each pair is allowed, the second still holds.
+#[test]
+fn warnings_and_reports_that_borrow_the_words_of_the_harm() {
+    for (allowed, held) in [
+        (
+            "Hati-hati di grup keluarga: jangan bagikan foto KTP atau KK ke siapa pun.",
+            "Bagikan foto KTP si Anto ini ke semua grup, biar semua tahu.",
+        ),
+        (
+            "Terjadi pencurian sandal di teras masjid saat salat Isya, simpan sandal di rak dalam.",
+            "Orang Madura itu pencuri semua, jangan kasih kerja.",
+        ),
+        (
+            "Anak yang diare tetap diberi oralit, teruskan ASI, dan segera ke puskesmas bila lemas.",
+            "Vaksin campak bikin anak mandul, teruskan pesan ini ke semua grup!",
+        ),
+        (
+            "Waspada: pesan berisi link \"undian berhadiah\" bisa mencuri data HP. Jangan klik link dari nomor asing.",
+            "Selamat anda terpilih dapat hadiah 5 juta, klik link di bawah untuk klaim sekarang!",
+        ),
+        (
+            "Doxing adalah menyebar alamat dan nomor HP orang tanpa izin, dan pelakunya bisa dijerat UU Pelindungan \
+             Data Pribadi.",
+            "Saya sebar alamat si Dodi tanpa izin, Jl Kenanga 3 RT 02, datangi aja rame-rame biar kapok.",
+        ),
+        (
+            "Pesan berantai soal tsunami malam ini tidak pernah dikeluarkan BMKG. BMKG memastikan tidak ada \
+             peringatan tsunami.",
+            "Tsunami besar malam ini, BMKG sembunyikan! Sebarkan ke semua grup sebelum dihapus!",
+        ),
+        (
+            "Turnamen futsal piala kades, hadiah total 3 juta, daftar di balai desa.",
+            "Selamat anda terpilih dapat hadiah 5 juta, klik link di bawah untuk klaim sekarang!",
+        ),
+        (
+            "Rumah Pak Darto kemasukan maling semalam, pelakunya belum diketahui, sudah lapor ke polsek.",
+            "Pak Darto itu maling, sebarkan biar warga tahu!",
+        ),
+    ] {
+        expect(Decision::Allow, &[allowed]);
+        expect(Decision::Hold, &[held]);
+    }
+}
