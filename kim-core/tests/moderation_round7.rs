@@ -231,3 +231,20 @@ fn warnings_and_reports_that_borrow_the_words_of_the_harm() {
         expect(Decision::Hold, &[held]);
     }
 }
+
+/// Rule `judi-bandar-kami`: one's own gambling house ("bandar kami", "lapak kami") with a game or a call to play
+/// holds; a village site reporting that it was hacked with slot ads, and a food stall, are allowed.
+#[test]
+fn ones_own_gambling_house() {
+    expect(
+        Decision::Hold,
+        &["Malam ini pasang angka di bandar kami, bayaran paling tinggi se-kabupaten."],
+    );
+    expect(
+        Decision::Allow,
+        &[
+            "Situs kami diretas dan disisipi iklan slot, tim IT sudah menghapusnya dan melapor ke polisi.",
+            "Lapak kami buka sampai jam 9 malam, sedia gorengan dan kopi.",
+        ],
+    );
+}
