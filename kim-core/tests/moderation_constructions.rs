@@ -260,6 +260,12 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         "aku kemarin beli sepatu 150rb di toko ini, bagus, beli lagi ah",
     ),
     (
+        "judi-bandar-kami",
+        "Malam ini pasang angka di bandar kami, bayaran paling tinggi se-kabupaten.",
+        &["bandar kami"],
+        "Lapak kami buka sampai jam 9 malam, sedia gorengan dan kopi.",
+    ),
+    (
         "kasar-banding",
         "tampangmu kayak kaleng rombeng, pantes ditolak",
         &["tampangmu", "kaleng"],

@@ -202,16 +202,17 @@ fn the_model_only_holds_what_the_rules_allow() {
 }
 
 /// Reporting and advice the rules block on their words (written for this test, in none of the corpora): the model
-/// reads them as lawful, so each block only holds, softened by `hold-model`, and a person decides.
+/// reads them as lawful, so each block only holds, softened by `hold-model`, and a person decides. (Round 7: the
+/// arrest report and the school counsellor's advice that stood here are no longer blocked by the rules, whose
+/// reporting and advice contexts now soften them; these two name fewer markers.)
 #[test]
 fn a_block_the_model_reads_as_lawful_only_holds() {
     let rules = Moderator::default().without_hold_model();
     let m = Moderator::default();
     for text in [
-        "Seorang warga ditangkap karena mengancam akan membakar balai desa lewat status Facebook. Kepada penyidik ia \
-         mengaku kecewa karena namanya tidak masuk daftar penerima bantuan.",
-        "Guru BK berpesan kepada murid: jika ada kenalan di media sosial yang meminta VCS atau foto tanpa busana, \
-         segera blokir akunnya dan ceritakan kepada orang tua.",
+        "Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk daftar \
+         penerima bantuan.",
+        "Pesan untuk murid: kalau ada kenalan di media sosial yang meminta VCS, tolak dan tinggalkan.",
     ] {
         assert_eq!(rules.check(text).decision, Decision::Block, "{text}");
         assert_eq!(model_only_holds(&rules, &m, text), Second::Capped, "{text}");
