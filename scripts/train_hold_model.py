@@ -25,8 +25,9 @@ never blocks and never changes a verdict the rules hold or block.
 - min_tokens: the model holds no post with fewer words (MAX_RECALL_COST).
 - Hold threshold on P(harmful) = 1 - P(benign): the lowest on a 0.01 grid such that, leave-one-corpus-out, the rules
   and the model together keep at most MAX_BENIGN_NOT_ALLOWED of the benign posts of the independent corpora
-  (INDEPENDENT) from being published (held or blocked): issue 16's ceiling for clean social-media posts. (Until
-  2026-12-05 the model alone could hold at most 1.5% of them.)
+  (INDEPENDENT) from being published (held or blocked), and at most MAX_NEWS_NOT_ALLOWED of their news-style
+  benign items (NEWS_KINDS): issue 16's ceilings for clean social-media posts and for lawful news. (Until 2026-12-05
+  the model alone could hold at most 1.5% of the benign posts.)
 - unblock: when one rule alone (not a NIK's) blocks a post the model reads as lawful, P(harmful) under `unblock`, the
   post only holds; the largest value on a 0.01 grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED
   of the independent corpora's blocked harmful posts into holds (they stay not allowed).
@@ -66,6 +67,20 @@ BUCKETS = 1 << 16
 # 2026-12-05); one value keeps a training run to a few minutes.
 CS = [100.0]
 MAX_BENIGN_NOT_ALLOWED = 0.05
+# ... and at most this share of their benign news-style items (issue 16's ceiling for lawful news).
+MAX_NEWS_NOT_ALLOWED = 0.02
+NEWS_KINDS = (
+    "agama",
+    "bencana",
+    "berita-kriminal",
+    "budaya",
+    "hoaks-berita",
+    "judi-berita",
+    "kesehatan",
+    "pengadilan",
+    "pengumuman",
+    "politik",
+)
 GRAMS = (3, 4, 5)
 INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv", "chat7.tsv", "train8.tsv")
 # A block of the rules that the model reads as lawful (P(harmful) under `unblock`) only holds: the largest `unblock`
@@ -96,12 +111,17 @@ def short_test(text: str) -> bool:
 
 def parse(path: Path) -> list[tuple[str, str]]:
     """(label, text) per item: label is `benign` or the harmful category."""
+    return [(lab, text) for lab, _, text in parse_kinds(path)]
+
+
+def parse_kinds(path: Path) -> list[tuple[str, str, str]]:
+    """(label, kind, text) per item: label is `benign` or the harmful category, kind the second column."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
         kind, cat, text = line.split("\t", 2)
-        out.append(("benign" if kind == "benign" else cat, text.replace("\\n", "\n")))
+        out.append(("benign" if kind == "benign" else cat, cat, text.replace("\\n", "\n")))
     return out
 
 
@@ -202,9 +222,10 @@ def loco(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes:
     return out
 
 
-def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray) -> float:
+def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray, news: np.ndarray) -> float:
     for t in np.arange(0.50, 1.0, 0.01):
-        if ((p_harm > t) | ~allowed)[benign].mean() <= MAX_BENIGN_NOT_ALLOWED:
+        kept = (p_harm > t) | ~allowed
+        if kept[benign].mean() <= MAX_BENIGN_NOT_ALLOWED and kept[news].mean() <= MAX_NEWS_NOT_ALLOWED:
             return round(float(t), 2)
     return 0.99
 
@@ -232,11 +253,13 @@ def main() -> None:
     names += ["train6.tsv", "chat7.tsv", "train8.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
+    kinds = []
     for f in files:
-        items = parse(f)
+        items = parse_kinds(f)
         if f.name == "short.tsv":
-            items = [i for i in items if not short_test(i[1])]
-        pool += items
+            items = [i for i in items if not short_test(i[2])]
+        pool += [(lab, text) for lab, _, text in items]
+        kinds += [kind for _, kind, _ in items]
         # dev and test share their authors: one corpus for leave-one-corpus-out.
         groups += ["dev+test" if f.name in ("dev.tsv", "test.tsv") else f.name] * len(items)
     texts = [t for _, t in pool]
@@ -246,6 +269,7 @@ def main() -> None:
     bi = classes.index("benign")
     x = matrix(texts)
     benign = y == "benign"
+    news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
     allowed, cappable = rules_decide(args.engine, texts)
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
@@ -253,7 +277,7 @@ def main() -> None:
     cv = {}
     for c in CS:
         p_harm = 1.0 - loco(x, y, g, c, classes)[:, bi]
-        t = threshold(p_harm[indep], benign[indep], allowed[indep])
+        t = threshold(p_harm[indep], benign[indep], allowed[indep], news[indep])
         per = {name: figures(p_harm[g == name], t, benign[g == name], allowed[g == name]) for name in sorted(set(g))}
         f = figures(p_harm[indep], t, benign[indep], allowed[indep])
         cv[str(c)] = {"threshold": t, "independent": f, "by_corpus": per}
@@ -315,6 +339,7 @@ def main() -> None:
             "cv": "leave one corpus out (dev+test, heldout2-5, train6, moderation_corpus, short), quantised models",
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
             "max_benign_not_allowed_independent": MAX_BENIGN_NOT_ALLOWED,
+            "max_news_not_allowed_independent": MAX_NEWS_NOT_ALLOWED,
             "loco_by_C": cv,
         },
     }

@@ -439,7 +439,7 @@ fn heldout4_floors() {
 /// (1.5%). The default moderator, with the hold model, run twice: 84.8% (478), blocked 0, held 28 (3.4%) with the
 /// first model; 88.5% (499), blocked 0, held 34 (4.1%) with the final one (trained also on short everyday messages,
 /// at least 8 words to hold, threshold 0.78 instead of 0.83: a change made for short posts such as "Halo", found
-/// outside this split). The model (`hold-2026-12-05.3`) has since been trained on this split: its floor with the model
+/// outside this split). The model (`hold-2026-12-05.4`) has since been trained on this split: its floor with the model
 /// is a regression floor, not a held-out figure.
 #[test]
 fn heldout5_floors() {

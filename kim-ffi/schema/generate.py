@@ -162,10 +162,14 @@ verdict = obj(
                         "original text (absent when empty).",
                     ),
                     "softened_by": {
-                        **enum("reporting", "debunk", "quotation", "commerce", "livestock", "opposing", "hold-model"),
-                        "description": 'The context that turned this match into a flag, or ("opposing", a gambling '
-                        'match named with an opposing word; "hold-model", one rule alone blocking a post the hold '
-                        "model reads as lawful) brought it down from block to hold (absent when none).",
+                        **S,
+                        "description": "The context that turned this match into a flag, or brought it down from "
+                        "block to hold (absent when none): a context class of the constructions file (the default "
+                        'one has "reporting", "debunk", "commerce", "livestock", "opposing", "advice", "sport", '
+                        '"hedge", "adtalk", ...; a user\'s file may add its own), "quotation" (inside quotation marks '
+                        'in a text that reports or debunks) or "hold-model" (one rule alone blocked a post the hold '
+                        "model reads as lawful).",
+                        "examples": ["reporting", "debunk", "quotation", "opposing", "hold-model"],
                     },
                 },
                 req=["start", "end", "category", "severity", "action", "rule_id", "reason_id", "reason_en"],
