@@ -457,6 +457,34 @@ fn heldout5_floors() {
     );
 }
 
+/// The sixth held-out split, written on 2026-12-05 before the hold model was retrained on heldout5, train6, chat7 and
+/// train8 and before round 7 of the rules; never tuned or trained on, its misses never printed. Measured twice with
+/// the default moderator: before (main at 9187cd4, hold-2026-12-05) 89.2% of harmful not allowed (495 of 555), 3 benign
+/// blocked, 39 held (5.0%); after (hold-2026-12-05.4, round 7) 95.3% (529), 1 blocked, 27 held (3.4%). The rules
+/// alone: 59.3% (329), 3 blocked, 17 held before round 7 and 14 (1.8%) after.
+#[test]
+fn heldout6_floors() {
+    let items = parse(HELDOUT6);
+    assert_floors("heldout6", &items, 1330, 3, 59.0, 2.0);
+    assert_floors_with(
+        model_moderator(),
+        "heldout6 with the hold model",
+        &items,
+        1330,
+        1,
+        95.0,
+        3.5,
+    );
+}
+
+/// The training files of 2026-12-05, tuned on by round 7 of the rules: no benign post blocked by the rules alone.
+#[test]
+fn training_files_floors() {
+    assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
+    assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
+    assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 0.5);
+}
+
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post
 /// under 8 words, so the rules alone decide: 66.7% of harmful not allowed, no benign post blocked or held.
 #[test]
