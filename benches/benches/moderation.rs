@@ -31,6 +31,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("check_each_post_rules_only", |b| {
         b.iter(|| kim_benches::check_each(&rules_only, &posts));
     });
+    // The hold model alone, scoring every post whole (the default moderator scores only the posts the rules allow).
+    let model = HoldModel::builtin();
+    g.bench_function("hold_model_each_post", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| model.harmful(black_box(p)))
+                .sum::<f64>()
+        });
+    });
     g.bench_function("redact_each_post", |b| {
         b.iter(|| {
             posts

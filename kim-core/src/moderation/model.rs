@@ -179,19 +179,34 @@ impl Tokens {
     fn read(&mut self, text: &str) {
         self.buf.clear();
         self.spans.clear();
+        let bytes = text.as_bytes();
         // The open token: its start in `buf` and its span in the text.
         let mut open: Option<(usize, usize, usize)> = None;
-        for (i, c) in text.char_indices() {
-            let end = i + c.len_utf8();
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    open.get_or_insert((self.buf.len(), i, end)).2 = end;
-                    self.buf.push(c.to_ascii_lowercase());
-                } else if let Some((b, s, e)) = open.take() {
-                    self.spans.push((b, self.buf.len(), s, e));
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii() {
+                // A run of ASCII letters and digits joins the open token (or opens one) in one copy; any other ASCII
+                // byte closes it.
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                if run == 0 {
+                    if let Some((b, s, e)) = open.take() {
+                        self.spans.push((b, self.buf.len(), s, e));
+                    }
+                    i += 1;
+                    continue;
                 }
+                let from = self.buf.len();
+                open.get_or_insert((from, i, i)).2 = i + run;
+                self.buf.push_str(&text[i..i + run]);
+                self.buf[from..].make_ascii_lowercase();
+                i += run;
                 continue;
             }
+            let c = text[i..].chars().next().unwrap_or_default();
+            let end = i + c.len_utf8();
             // Final sigma, as Python's str.lower (and str::to_lowercase): a capital sigma after a letter and not
             // before one.
             let final_sigma = c == 'Σ'
@@ -213,6 +228,7 @@ impl Tokens {
             } else {
                 c.to_lowercase().for_each(&mut push);
             }
+            i = end;
         }
         if let Some((b, s, e)) = open {
             self.spans.push((b, self.buf.len(), s, e));
@@ -238,7 +254,9 @@ impl Tokens {
 struct Scratch {
     tokens: Tokens,
     /// Occurrences per bucket (zero outside a call).
-    counts: Vec<u32>,
+    counts: Vec<u16>,
+    /// The same for a text with more features than 16 bits count (a long text scored whole).
+    long_counts: Vec<u32>,
     /// The buckets seen in this call.
     seen: Vec<u32>,
     /// The char boundaries of a padded token.
@@ -452,14 +470,17 @@ impl HoldModel {
                 // Most tokens: one byte per character, padded on the stack.
                 let mut padded = [b' '; 66];
                 padded[1..=w.len()].copy_from_slice(w);
-                let padded = &padded[..w.len() + 2];
-                for j in 0..padded.len() {
+                let len = w.len() + 2;
+                for j in 0..len {
+                    // The first `lo - 1` bytes give no feature; each byte after them ends one, up to `hi` bytes.
+                    let (quiet, end) = ((j + lo - 1).min(len), (j + hi).min(len));
                     let mut h = FNV_C;
-                    for (n, &b) in padded[j..].iter().take(hi).enumerate() {
+                    for &b in &padded[j..quiet] {
                         h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                        if n + 1 >= lo {
-                            f(self.bucket(h), i, i);
-                        }
+                    }
+                    for &b in &padded[quiet..end] {
+                        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        f(self.bucket(h), i, i);
                     }
                 }
                 continue;
@@ -500,14 +521,25 @@ impl HoldModel {
     fn probabilities(&self, buckets: impl Iterator<Item = (usize, u32)>) -> (Vec<f64>, f64) {
         // Buckets seen once (most) add their int8 weights exactly; the others in floating point.
         let mut ones = [0i32; STRIDE];
+        // Int8 weights lie in -128..=127, so 256 rows sum to between -32,768 and 32,512: they add up in 16 bits, then
+        // go to `ones`.
+        let mut short = [0i16; STRIDE];
+        let mut in_short = 0;
         let mut more = [0.0f64; STRIDE];
         let mut norm = 0.0;
         for (b, count) in buckets {
             let row = &self.weights[b * STRIDE..(b + 1) * STRIDE];
             if count == 1 {
                 norm += 1.0;
-                for (a, &w) in ones.iter_mut().zip(row) {
-                    *a += i32::from(w);
+                for (a, &w) in short.iter_mut().zip(row) {
+                    *a += i16::from(w);
+                }
+                in_short += 1;
+                if in_short == 256 {
+                    for (a, s) in ones.iter_mut().zip(&mut short) {
+                        *a += i32::from(std::mem::take(s));
+                    }
+                    in_short = 0;
                 }
             } else {
                 let v = 1.0 + f64::from(count).ln();
@@ -516,6 +548,9 @@ impl HoldModel {
                     *a += v * f64::from(w);
                 }
             }
+        }
+        for (a, s) in ones.iter_mut().zip(short) {
+            *a += i32::from(s);
         }
         let norm = if norm > 0.0 { norm.sqrt() } else { 1.0 };
         let z: Vec<f64> = (0..self.classes.len())
@@ -535,13 +570,13 @@ impl HoldModel {
     }
 
     /// P(harmful) of a text with at least `min_words` words; `None`, without scoring it, for a shorter one.
-    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, at most u32::MAX (checked on reading)
     fn harmful_if_words(&self, text: &str, min_words: usize) -> Option<f64> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let Scratch {
                 tokens,
                 counts,
+                long_counts,
                 seen,
                 bounds,
             } = &mut *s;
@@ -549,31 +584,66 @@ impl HoldModel {
             if tokens.len() < min_words {
                 return None;
             }
-            if counts.len() < self.weights.len() / STRIDE {
-                counts.resize(self.weights.len() / STRIDE, 0);
-            }
-            // Each bucket's first occurrence is written at `n`, and `n` moves on only when the bucket was new: no
-            // branch on data a predictor cannot learn.
-            let mut n = 0;
-            self.each_feature(tokens, bounds, |b, _, _| {
-                if n == seen.len() {
-                    seen.resize(2 * n + 64, 0);
-                }
-                seen[n] = b as u32;
-                n += usize::from(counts[b] == 0);
-                counts[b] += 1;
-            });
-            let (p, _) = self.probabilities(
-                seen[..n]
-                    .iter()
-                    .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]))),
-            );
+            // At most a word, a pair and one n-gram of each length per character of each padded token.
+            let most = 2 * tokens.len()
+                + (self.grams.1 - self.grams.0 + 1) * (tokens.buf.len() + 2 * tokens.len());
+            // A stretch (at most 8 KiB) has fewer features than 16 bits count; only a long text scored whole needs
+            // more.
+            let p = if u16::try_from(most).is_ok() {
+                self.tally(tokens, bounds, counts, seen, most)
+            } else {
+                let p = self.tally(tokens, bounds, long_counts, seen, most);
+                *long_counts = Vec::new();
+                p
+            };
             // A thread keeps the buffers of a stretch, not those of a long text scored whole.
             if tokens.buf.capacity() > 4 * MODEL_STRETCH {
                 *tokens = Tokens::default();
             }
+            if seen.len() > 8 * MODEL_STRETCH {
+                *seen = Vec::new();
+            }
             Some(1.0 - p[self.benign])
         })
+    }
+
+    /// The probabilities of the features of `tokens` (at most `most` of them), counted in `counts` (all zero before
+    /// and after) and listed in `seen` in the order they first occur.
+    #[allow(clippy::cast_possible_truncation)] // a bucket is below `buckets`, at most u32::MAX (checked on reading)
+    fn tally<C>(
+        &self,
+        tokens: &Tokens,
+        bounds: &mut Vec<usize>,
+        counts: &mut Vec<C>,
+        seen: &mut Vec<u32>,
+        most: usize,
+    ) -> Vec<f64>
+    where
+        C: Copy + Default + PartialEq + std::ops::AddAssign + From<u8> + Into<u32>,
+    {
+        if counts.len() < self.weights.len() / STRIDE {
+            counts.resize(self.weights.len() / STRIDE, C::default());
+        }
+        // `n` below counts distinct buckets, so it stays within the model's buckets too.
+        let most = most.min(counts.len() + 1);
+        if seen.len() < most {
+            seen.resize(most, 0);
+        }
+        // Each bucket's first occurrence is written at `n`, and `n` moves on only when the bucket was new: no branch
+        // on data a predictor cannot learn.
+        let (zero, one) = (C::default(), C::from(1));
+        let mut n = 0;
+        self.each_feature(tokens, bounds, |b, _, _| {
+            seen[n] = b as u32;
+            n += usize::from(counts[b] == zero);
+            counts[b] += one;
+        });
+        let (p, _) = self.probabilities(
+            seen[..n]
+                .iter()
+                .map(|&b| (b as usize, std::mem::take(&mut counts[b as usize]).into())),
+        );
+        p
     }
 
     /// Scores a text.
@@ -731,6 +801,32 @@ mod tests {
         let t = Tokens::of("بِسْمِ اللَّهِ");
         let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
         assert_eq!(words, ["ب", "س", "م", "الل", "ه"]);
+    }
+
+    #[test]
+    fn counting_in_16_or_32_bits_gives_what_sorting_gives() {
+        // `harmful` counts features in a table (16 bits a count, 32 for a long text); `score` sorts them. A short
+        // post, one near the 16-bit limit, and long texts where one feature occurs more than 65,535 times.
+        let m = HoldModel::builtin();
+        let texts = [
+            "Kalau tidak transfer malam ini, video kamu kusebar ke grup RT".to_owned(),
+            "wkwk ".repeat(3_000),
+            "a ".repeat(70_000),
+            format!(
+                "{} Σ ÉCOLE naïve",
+                "judi online gacor hari ini ".repeat(2_000)
+            ),
+        ];
+        for t in &texts {
+            let (fast, sorted) = (m.harmful(t), m.score(t).harmful);
+            assert!(
+                (fast - sorted).abs() < 1e-9,
+                "{fast} vs {sorted} on {} bytes",
+                t.len()
+            );
+        }
+        // A call after a long text starts from clean counts.
+        assert!((m.harmful(&texts[0]) - m.score(&texts[0]).harmful).abs() < 1e-9);
     }
 
     #[test]
