@@ -266,6 +266,17 @@ def test_the_default_moderator_has_the_hold_model() -> None:
     assert r.decision == "allow" and v.lexicon_version == m.version and r.lexicon_version == rules.version
     assert v.decision == "hold" and [x["rule_id"] for x in v.matches] == ["model-hold"]
     assert v.categories == ["hoaks"] and v.fact_check and v.matches[0]["parts"]
+    # A second opinion on a block: news of a threat that one rule alone blocks is held, its match softened by the model;
+    # a NIK still blocks.
+    news = (
+        "Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk daftar "
+        "penerima bantuan."
+    )
+    assert rules.check(news).decision == "block"
+    v = m.check(news)
+    assert v.decision == "hold" and all(x["action"] != "block" for x in v.matches)
+    assert "hold-model" in {x.get("softened_by") for x in v.matches}
+    assert m.check(news + " NIK 6402011203850001.").decision == "block"
     # Each keeps its setting through a pickle (for multiprocessing and joblib).
     assert pickle.loads(pickle.dumps(rules)).hold_model is False
     assert pickle.loads(pickle.dumps(m)).check(text).decision == "hold"

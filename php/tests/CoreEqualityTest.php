@@ -118,6 +118,13 @@ final class CoreEqualityTest extends TestCase
         self::assertSame(['hold', ['model-hold'], true, 'kim-default-2+hold-2026-12-05.4'], [$held['decision'], array_column($held['matches'], 'rule_id'), $held['fact_check'], $held['lexicon_version']]);
         $rules = Moderator::rulesOnly()->check($calm)->toArray();
         self::assertSame(['allow', 'kim-default-2'], [$rules['decision'], $rules['lexicon_version']]);
+        // A second opinion on a block: news of a threat that one rule alone blocks is held, softened by the model.
+        $news = 'Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk daftar penerima bantuan.';
+        self::assertTrue(Moderator::rulesOnly()->check($news)->isBlocked());
+        $second = $mod->check($news)->toArray();
+        self::assertSame('hold', $second['decision']);
+        self::assertNotContains('block', array_column($second['matches'], 'action'));
+        self::assertContains('hold-model', array_column($second['matches'], 'softened_by'));
     }
 
     public function testCoverageEqualsRust(): void
