@@ -219,6 +219,39 @@ fn a_block_the_model_reads_as_lawful_only_holds() {
     }
 }
 
+/// The second opinion reads the sentence around each blocking match, not the whole post: an advert appended to a
+/// notice is a sentence of its own, and the notice does not speak for it. Found by a review (2026-12-05): scored
+/// whole, these were held. A text with a right-to-left override keeps its block too (the model would read its bytes
+/// in the wrong order).
+#[test]
+fn an_advert_appended_to_a_notice_stays_blocked() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    let notice = "Kegiatan posyandu Desa Perian dilaksanakan Sabtu pukul 08.00 di balai desa, warga diminta membawa KMS \
+                  dan buku KIA anak masing-masing.";
+    for text in [
+        "Kerja bakti membersihkan selokan hari Minggu pagi, mohon bawa cangkul. bandar togel terpercaya".to_owned(),
+        "Info warga: jadwal ronda malam minggu ini pos RT 03. Gabung situs88 sekarang".to_owned(),
+        format!("{notice} slot gacor"),
+        format!("{notice}\ndaftar di situs88.com sekarang"),
+        format!("bandar togel terpercaya! {notice}"),
+    ] {
+        assert_eq!(rules.check(&text).decision, Decision::Block, "{text}");
+        assert_eq!(model_only_holds(&rules, &m, &text), Second::Same, "{text}");
+    }
+    // The news of a threat, capped on its own, keeps that cap after another sentence; reversed for display, it
+    // blocks.
+    let news = "Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk \
+                daftar penerima bantuan.";
+    assert_eq!(
+        model_only_holds(&rules, &m, &format!("{notice} {news}")),
+        Second::Capped
+    );
+    let reversed: String = format!("\u{202E}{}", news.chars().rev().collect::<String>());
+    assert_eq!(rules.check(&reversed).decision, Decision::Block);
+    assert_eq!(model_only_holds(&rules, &m, &reversed), Second::Same);
+}
+
 /// A NIK blocks whatever the model says of the text around it (docs/domain.md §5), and so does a post that two rules
 /// block: the report with a NIK in it, or a posyandu notice followed by a gambling advert, stays blocked.
 #[test]

@@ -125,8 +125,9 @@ impl Moderator {
 
     /// The same moderator with the shipped hold model ([`HoldModel::builtin`]), which [`Moderator::default`] already
     /// has: a post the rules allow is held when the model's P(harmful) is above its threshold (match `model-hold`). It
-    /// never blocks, and verdicts the rules hold or block are unchanged. Verdicts carry the rule-set version
-    /// `<lexicon version>+<model id>`.
+    /// never blocks and never allows what the rules hold or block; a post that one rule alone blocks (not a NIK) is held
+    /// instead when the model reads the sentence around each blocking match as lawful (`softened_by: "hold-model"`,
+    /// see [`HoldModel::unblock`]). Verdicts carry the rule-set version `<lexicon version>+<model id>`.
     ///
     /// ```
     /// use kim_core::moderation::{Decision, Lexicon, Moderator};
@@ -251,11 +252,18 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        // A second opinion on a block: a post that one rule alone blocks (not a NIK), and that the hold model reads as
-        // lawful, is held for a person instead.
+        // A second opinion on a block: a post that one rule alone blocks (not a NIK), where the hold model reads the
+        // sentence around each blocking match as lawful, is held for a person instead. The sentence, not the post: an
+        // advert appended to a notice is a sentence of its own, and the notice must not speak for it. Not for a text
+        // with a right-to-left override, whose bytes the model would read in the wrong order.
         if let Some(model) = &self.hold
             && matches.blocks_on_one_rule()
-            && model.reads_as_lawful(text)
+            && !text.contains('\u{202E}')
+            && matches.blocking_spans().is_some_and(|spans| {
+                spans
+                    .iter()
+                    .all(|&(s, e)| model.reads_as_lawful(sentence_around(text, s, e)))
+            })
         {
             matches.cap_blocks(&Text::from_static("hold-model"));
         }
@@ -622,6 +630,25 @@ impl Moderator {
 /// The rules of the personal data that [`redact`] masks.
 const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
 
+/// The sentence of `text` around the bytes `start..end`: from after the last sentence end before `start` to the first
+/// one at or after `end`. A sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of
+/// the text (so `Rp 25.000` and `08.00` do not end one).
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let b = text.as_bytes();
+    let ends_at = |i: usize| {
+        b[i] == b'\n'
+            || (matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    };
+    let (start, end) = (start.min(b.len()), end.min(b.len()).max(start.min(b.len())));
+    let from = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
+    let to = (end..b.len())
+        .find(|&i| ends_at(i))
+        .map_or(b.len(), |i| i + 1);
+    // Sentence ends are ASCII bytes, so both cuts fall on character boundaries.
+    &text[from..to]
+}
+
 /// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
 /// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
 #[derive(Default)]
@@ -707,6 +734,23 @@ impl Matches {
     /// True if the matches found so far block on one rule alone, not a NIK's: the block a second opinion may cap.
     pub(super) fn blocks_on_one_rule(&self) -> bool {
         !self.nik_blocks && matches!(self.block_rule, Some((_, false)))
+    }
+
+    /// The byte spans of the listed matches that block; `None` when there is none, or when matches were left out of
+    /// the list (a block among them would go unseen).
+    pub(super) fn blocking_spans(&self) -> Option<Vec<(usize, usize)>> {
+        let omitted = self
+            .found
+            .iter()
+            .zip(&self.listed)
+            .any(|(&f, &l)| f > l as u64);
+        let spans: Vec<(usize, usize)> = self
+            .list
+            .iter()
+            .filter(|m| m.action == Action::Block)
+            .map(|m| (m.start, m.end))
+            .collect();
+        (!omitted && !spans.is_empty()).then_some(spans)
     }
 
     /// Caps every block found so far at hold, softened by `name`, except a NIK's.

@@ -3,9 +3,12 @@
 //! character n-grams (3 to 5 in the shipped file), trained by `scripts/train_hold_model.py` on kim's labelled corpora
 //! and shipped as data (`kim-core/lexicon/hold_model.bin`).
 //!
-//! It only ever **holds** a post the rules allow: it never blocks and never changes a verdict the rules hold or
-//! block; it holds no post under [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in
-//! stretches. [`super::Moderator::without_hold_model`] decides with the rules alone.
+//! It **holds** a post the rules allow when it reads as harmful, and it never blocks. It also gives a second opinion
+//! on a block ([`HoldModel::unblock`]): when one rule alone blocks (never a NIK) and the model reads the sentence
+//! around each blocking match as lawful, the post is held instead, its blocking matches softened by `hold-model`. It
+//! never allows what the rules hold or block; it reads no text under [`HoldModel::min_tokens`] words, and scores a
+//! text longer than [`MODEL_STRETCH`] in stretches. [`super::Moderator::without_hold_model`] decides with the rules
+//! alone.
 //!
 //! The features, as the trainer computes them: the text lowercased; tokens are maximal runs of alphanumeric
 //! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character n-grams of
@@ -17,8 +20,10 @@
 //! fixture checks the rest.)
 //!
 //! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
-//! `scales`, `intercepts`, `provenance`), then `classes × buckets` int8 weights, class after class; a weight is the
-//! int8 times its class's scale.
+//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks) and `id`
+//! (default `hold-<provenance date>`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
+//! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an `unblock`
+//! outside 0 to under 1.
 
 use serde::Deserialize;
 
@@ -73,7 +78,7 @@ const fn first_grams() -> [usize; 2] {
 /// A hold model: weights per class over hashed features, and the threshold on P(harmful) above which it holds.
 #[derive(Clone)]
 pub struct HoldModel {
-    /// `hold-<training date>`.
+    /// The file's `id`, else `hold-<training date>`.
     id: String,
     buckets: u64,
     /// The harmful category of each class; `None` for benign.
@@ -301,6 +306,9 @@ fn stretches(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The longest character n-gram a model file may ask for.
+const MAX_GRAM: usize = 32;
+
 /// Weights per bucket are stored `STRIDE` apart (the classes, padded with zeros), so one bucket is one aligned
 /// 16-byte row that the compiler adds to 16 accumulators at once.
 const STRIDE: usize = 16;
@@ -336,12 +344,17 @@ impl HoldModel {
             || !(2..=STRIDE).contains(&n)
             || h.grams[0] == 0
             || h.grams[0] > h.grams[1]
+            || h.grams[1] > MAX_GRAM
+            || !(0.0..=1.0).contains(&h.threshold)
+            || !(0.0..1.0).contains(&h.unblock)
             || h.scales.len() != n
             || h.intercepts.len() != n
+            || !h.scales.iter().chain(&h.intercepts).all(|v| v.is_finite())
         {
             return Err(bad(
                 "header",
-                "bad format, buckets, classes, scales or intercepts",
+                "bad format, buckets, classes, grams (1 to 32 characters), threshold (0 to 1), unblock (0 to under \
+                 1), scales or intercepts",
             ));
         }
         let buckets = usize::try_from(h.buckets).unwrap_or(usize::MAX);
@@ -413,9 +426,10 @@ impl HoldModel {
         self.min_tokens
     }
 
-    /// The P(harmful) under which the model reads a post as lawful: when one rule alone blocks such a post (of at least
-    /// [`HoldModel::min_tokens`] words), and it is not a NIK's, its matches only hold, softened by `hold-model`. 0
-    /// (never) in model files that do not say.
+    /// The P(harmful) under which the model reads a sentence as lawful: when one rule alone blocks a post, not a NIK's,
+    /// and the sentence around each blocking match (of at least [`HoldModel::min_tokens`] words) reads as lawful, its
+    /// matches only hold, softened by `hold-model`. Never for a text with a right-to-left override (U+202E). 0 (never)
+    /// in model files that do not say.
     #[must_use]
     pub fn unblock(&self) -> f64 {
         self.unblock
@@ -835,6 +849,30 @@ mod tests {
         assert_eq!(m.classes().len(), 11);
         assert!(m.threshold() > 0.5 && m.threshold() < 1.0);
         assert!(HoldModel::from_bytes(b"nope").is_err());
+        // Header values that would overflow or mean nothing are refused, not used.
+        let nl = MAGIC.len()
+            + BUILTIN_HOLD_MODEL[MAGIC.len()..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or_default();
+        let header = std::str::from_utf8(&BUILTIN_HOLD_MODEL[MAGIC.len()..nl]).unwrap_or_default();
+        for (from, to) in [
+            ("\"grams\":[3,5]", "\"grams\":[3,18446744073709551615]"),
+            ("\"unblock\":0.5", "\"unblock\":1.5"),
+            ("\"unblock\":0.5", "\"unblock\":NaN"),
+            ("\"threshold\":0.78", "\"threshold\":-1"),
+        ] {
+            assert!(header.contains(from), "{from}");
+            let mut bytes = MAGIC.to_vec();
+            bytes.extend(header.replace(from, to).as_bytes());
+            bytes.extend(&BUILTIN_HOLD_MODEL[nl..]);
+            assert!(HoldModel::from_bytes(&bytes).is_err(), "{to}");
+        }
+        // The same header, unchanged, is read.
+        let mut same = MAGIC.to_vec();
+        same.extend(header.as_bytes());
+        same.extend(&BUILTIN_HOLD_MODEL[nl..]);
+        assert!(HoldModel::from_bytes(&same).is_ok());
         let cut = &BUILTIN_HOLD_MODEL[..BUILTIN_HOLD_MODEL.len() - 1];
         assert!(HoldModel::from_bytes(cut).is_err());
     }
