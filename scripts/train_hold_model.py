@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Trains the hold model of kim's moderation (issue 16) and writes kim-core/lexicon/hold_model.bin.
 
-The model only ever HOLDS a post the rules allow (`Moderator::default()` has it; `without_hold_model()` drops it); it
-never blocks and never changes a verdict the rules hold or block.
+The model HOLDS a post the rules allow (`Moderator::default()` has it; `without_hold_model()` drops it), and gives a
+second opinion on a block of one rule (below); it never blocks and never allows what the rules hold or block.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
@@ -28,9 +28,11 @@ never blocks and never changes a verdict the rules hold or block.
   (INDEPENDENT) from being published (held or blocked), and at most MAX_NEWS_NOT_ALLOWED of their news-style
   benign items (NEWS_KINDS): issue 16's ceilings for clean social-media posts and for lawful news. (Until 2026-12-05
   the model alone could hold at most 1.5% of the benign posts.)
-- unblock: when one rule alone (not a NIK's) blocks a post the model reads as lawful, P(harmful) under `unblock`, the
-  post only holds; the largest value on a 0.01 grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED
-  of the independent corpora's blocked harmful posts into holds (they stay not allowed).
+- unblock: when one rule alone (not a NIK's) blocks a post and the model reads the sentence around each blocking match
+  as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
+  grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful
+  posts into holds (they stay not allowed). The sentences are cut as the engine cuts them (`sentence_around` in
+  kim-core/src/moderation/engine.rs) and scored by the model that left their corpus out.
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
@@ -169,8 +171,22 @@ def matrix(texts: list[str]) -> sp.csr_matrix:
     return sp.csr_matrix((vals, (rows, cols)), shape=(len(texts), BUCKETS))
 
 
-def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Per text: whether the rules allow it, and whether they block it on something other than a NIK."""
+def sentence_around(text: bytes, start: int, end: int) -> bytes:
+    """As the engine's `sentence_around`: from after the last sentence end before `start` to the first one at or after
+    `end`; a sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of the text."""
+
+    def ends_at(i: int) -> bool:
+        return text[i] == 0x0A or (text[i] in b".!?" and (i + 1 == len(text) or text[i + 1] in b" \t\n\r\x0b\x0c"))
+
+    start, end = min(start, len(text)), max(min(end, len(text)), min(start, len(text)))
+    lo = next((i + 1 for i in range(start - 1, -1, -1) if ends_at(i)), 0)
+    hi = next((i + 1 for i in range(end, len(text)) if ends_at(i)), len(text))
+    return text[lo:hi]
+
+
+def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
+    """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, and the sentences
+    around its blocking matches."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
@@ -178,6 +194,14 @@ def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray
     if len(out) != len(texts):
         sys.exit(f"moderate_posts gave {len(out)} verdicts for {len(texts)} posts: {p.stderr[:500]}")
     allowed = np.array([v["decision"] == "allow" for v in out])
+    # Spans are bytes of the text as sent (a newline became a space, one byte for one); the sentences are cut from the
+    # text itself, newlines included, as the engine sees it.
+    sentences = [
+        sorted(
+            {sentence_around(t.encode(), m["start"], m["end"]).decode() for m in v["matches"] if m["action"] == "block"}
+        )
+        for t, v in zip(texts, out, strict=True)
+    ]
     # A NIK blocks whatever the model says (docs/domain.md §5): only a block on one rule, not a NIK's, can be capped
     # at hold (the verdict lists at most 20 matches of a category; the engine also counts those it does not list).
     cappable = np.array(
@@ -187,7 +211,7 @@ def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray
             for v in out
         ]
     )
-    return allowed, cappable
+    return allowed, cappable, sentences
 
 
 def quantise(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -219,6 +243,28 @@ def loco(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes:
         assert list(m.classes_) == classes
         q, s = quantise(m.coef_)
         out[te] = proba(x[te], q, s, m.intercept_)
+    return out
+
+
+def loco_max_harm(
+    x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes: list[str], texts: list[list[str]]
+) -> np.ndarray:
+    """Per item: the highest leave-one-corpus-out P(harmful) over its texts (1.0 when it has none)."""
+    bi = classes.index("benign")
+    out = np.ones(len(y))
+    for g in sorted(set(groups)):
+        te = np.flatnonzero(groups == g)
+        todo = [i for i in te if texts[i]]
+        if not todo:
+            continue
+        m = fit(x[groups != g], y[groups != g], c)
+        q, s = quantise(m.coef_)
+        flat = [t for i in todo for t in texts[i]]
+        p = 1.0 - proba(matrix(flat), q, s, m.intercept_)[:, bi]
+        k = 0
+        for i in todo:
+            out[i] = p[k : k + len(texts[i])].max()
+            k += len(texts[i])
     return out
 
 
@@ -271,7 +317,7 @@ def main() -> None:
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
-    allowed, cappable = rules_decide(args.engine, texts)
+    allowed, cappable, sentences = rules_decide(args.engine, texts)
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
     best = None
     cv = {}
@@ -298,15 +344,23 @@ def main() -> None:
             >= base - MAX_RECALL_COST
         ):
             min_tokens = n
+    # The second opinion on a block reads the sentences around the blocking matches, each of min_tokens words or
+    # more (a shorter one keeps the block: P counts as 1).
+    # Never for a text with a right-to-left override (the engine's rule).
+    readable = [
+        ts if cappable[i] and "\u202e" not in texts[i] and all(len(tokens(t)) >= min_tokens for t in ts) else []
+        for i, ts in enumerate(sentences)
+    ]
+    p_block = loco_max_harm(x, y, g, c, classes, readable)
     harm_blocked = indep & cappable & ~benign
     unblock = 0.0
     for u in np.arange(0.01, 0.51, 0.01):
-        if (p_harm[harm_blocked] < u).mean() <= MAX_HARMFUL_UNBLOCKED:
+        if (p_block[harm_blocked] < u).mean() <= MAX_HARMFUL_UNBLOCKED:
             unblock = round(float(u), 2)
     ben_blocked = indep & cappable & benign
     print(
-        f"unblock={unblock}: of the independent corpora's blocks, {int((p_harm[ben_blocked] < unblock).sum())} of"
-        f" {int(ben_blocked.sum())} benign and {int((p_harm[harm_blocked] < unblock).sum())} of"
+        f"unblock={unblock}: of the independent corpora's blocks, {int((p_block[ben_blocked] < unblock).sum())} of"
+        f" {int(ben_blocked.sum())} benign and {int((p_block[harm_blocked] < unblock).sum())} of"
         f" {int(harm_blocked.sum())} harmful only hold",
         file=sys.stderr,
     )
