@@ -32,7 +32,7 @@ second opinion on a block of one rule (below); it never blocks and never allows 
   as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
   grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful
   posts into holds (they stay not allowed). The sentences are cut as the engine cuts them (`sentence_around` in
-  kim-core/src/moderation/engine.rs) and scored by the model that left their corpus out.
+  kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 

@@ -262,7 +262,7 @@ impl Moderator {
             && matches.blocking_spans().is_some_and(|spans| {
                 spans
                     .iter()
-                    .all(|&(s, e)| model.reads_as_lawful(sentence_around(text, s, e)))
+                    .all(|&(s, e)| model.reads_as_lawful(normalize::sentence_around(text, s, e)))
             })
         {
             matches.cap_blocks(&Text::from_static("hold-model"));
@@ -629,25 +629,6 @@ impl Moderator {
 
 /// The rules of the personal data that [`redact`] masks.
 const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
-
-/// The sentence of `text` around the bytes `start..end`: from after the last sentence end before `start` to the first
-/// one at or after `end`. A sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of
-/// the text (so `Rp 25.000` and `08.00` do not end one).
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let b = text.as_bytes();
-    let ends_at = |i: usize| {
-        b[i] == b'\n'
-            || (matches!(b[i], b'.' | b'!' | b'?')
-                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
-    };
-    let (start, end) = (start.min(b.len()), end.min(b.len()).max(start.min(b.len())));
-    let from = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
-    let to = (end..b.len())
-        .find(|&i| ends_at(i))
-        .map_or(b.len(), |i| i + 1);
-    // Sentence ends are ASCII bytes, so both cuts fall on character boundaries.
-    &text[from..to]
-}
 
 /// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
 /// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).

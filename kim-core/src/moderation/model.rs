@@ -3,12 +3,10 @@
 //! character n-grams (3 to 5 in the shipped file), trained by `scripts/train_hold_model.py` on kim's labelled corpora
 //! and shipped as data (`kim-core/lexicon/hold_model.bin`).
 //!
-//! It **holds** a post the rules allow when it reads as harmful, and it never blocks. It also gives a second opinion
-//! on a block ([`HoldModel::unblock`]): when one rule alone blocks (never a NIK) and the model reads the sentence
-//! around each blocking match as lawful, the post is held instead, its blocking matches softened by `hold-model`. It
-//! never allows what the rules hold or block; it reads no text under [`HoldModel::min_tokens`] words, and scores a
-//! text longer than [`MODEL_STRETCH`] in stretches. [`super::Moderator::without_hold_model`] decides with the rules
-//! alone.
+//! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of one rule whose sentence
+//! it reads as lawful only holds ([`HoldModel::unblock`]). It never allows what the rules hold or block, reads no text
+//! under [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
+//! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
 //! The features, as the trainer computes them: the text lowercased; tokens are maximal runs of alphanumeric
 //! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character n-grams of

@@ -102,6 +102,25 @@ impl<'a> Feed<'a> {
     }
 }
 
+/// The sentence of `text` around the bytes `start..end`: from after the last sentence end before `start` to the first
+/// one at or after `end`. A sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of
+/// the text (so `Rp 25.000` and `08.00` do not end one).
+pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let b = text.as_bytes();
+    let ends_at = |i: usize| {
+        b[i] == b'\n'
+            || (matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    };
+    let (start, end) = (start.min(b.len()), end.min(b.len()).max(start.min(b.len())));
+    let from = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
+    let to = (end..b.len())
+        .find(|&i| ends_at(i))
+        .map_or(b.len(), |i| i + 1);
+    // Sentence ends are ASCII bytes, so both cuts fall on character boundaries.
+    &text[from..to]
+}
+
 impl Normalized {
     /// The token index whose normalised span contains byte `n`.
     pub fn token_at(&self, n: usize) -> usize {
@@ -558,6 +577,20 @@ mod reference;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_at_a_line_break_or_a_stop_before_a_space() {
+        let t = "Iuran Rp 25.000 dibayar pukul 08.00. Gabung situs88 sekarang!\nTerima kasih";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap_or_default();
+            sentence_around(t, s, s + w.len())
+        };
+        assert_eq!(at("25.000"), "Iuran Rp 25.000 dibayar pukul 08.00.");
+        assert_eq!(at("situs88"), " Gabung situs88 sekarang!");
+        assert_eq!(at("Terima"), "Terima kasih");
+        assert_eq!(sentence_around("", 0, 0), "");
+        assert_eq!(sentence_around("é.", 0, 9), "é.");
+    }
 
     fn n(s: &str) -> String {
         normalize(s).text.trim().to_owned()
