@@ -257,9 +257,8 @@ impl Moderator {
         // advert appended to a notice is a sentence of its own, and the notice must not speak for it. Not for a text
         // with a right-to-left override, whose bytes the model would read in the wrong order.
         if let Some(model) = &self.hold
-            && matches.blocks_on_one_rule()
-            && !text.contains('\u{202E}')
-            && matches.blocking_spans().is_some_and(|spans| {
+            && !text.contains(normalize::bidi::RLO)
+            && matches.one_rule_block_spans().is_some_and(|spans| {
                 spans
                     .iter()
                     .all(|&(s, e)| model.reads_as_lawful(normalize::sentence_around(text, s, e)))
@@ -647,10 +646,6 @@ pub(super) struct Matches {
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
     personal: bool,
-    /// True if a NIK blocks: no context and no second opinion makes that a hold.
-    nik_blocks: bool,
-    /// The rule id of the first match that blocks, and whether a match of another rule blocks too.
-    block_rule: Option<(Text, bool)>,
 }
 
 impl Matches {
@@ -695,13 +690,6 @@ impl Matches {
         self.found[c] += 1;
         self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
         self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
-        self.nik_blocks |= m.action == Action::Block && *m.rule_id == *"pd-nik";
-        if m.action == Action::Block {
-            match &mut self.block_rule {
-                None => self.block_rule = Some((m.rule_id.clone(), false)),
-                Some((first, more)) => *more |= *first != m.rule_id,
-            }
-        }
         self.action = self.action.max(Some(m.action));
         if m.action != Action::Flag {
             self.deciding[c] = true;
@@ -712,37 +700,35 @@ impl Matches {
         }
     }
 
-    /// True if the matches found so far block on one rule alone, not a NIK's: the block a second opinion may cap.
-    pub(super) fn blocks_on_one_rule(&self) -> bool {
-        !self.nik_blocks && matches!(self.block_rule, Some((_, false)))
+    /// The byte spans of the matches that block, when they all come from one rule and it is not a NIK's: the block a
+    /// second opinion may cap. `None` when nothing blocks, when two rules or a NIK block, or when matches were left out
+    /// of the list (a block among them would go unseen).
+    pub(super) fn one_rule_block_spans(&self) -> Option<Vec<(usize, usize)>> {
+        if self.action != Some(Action::Block)
+            || self
+                .found
+                .iter()
+                .zip(&self.listed)
+                .any(|(&f, &l)| f > l as u64)
+        {
+            return None;
+        }
+        let mut blocks = self.list.iter().filter(|m| m.action == Action::Block);
+        let rule = &blocks.clone().next()?.rule_id;
+        (*rule != *"pd-nik" && blocks.clone().all(|m| m.rule_id == *rule))
+            .then(|| blocks.by_ref().map(|m| (m.start, m.end)).collect())
     }
 
-    /// The byte spans of the listed matches that block; `None` when there is none, or when matches were left out of
-    /// the list (a block among them would go unseen).
-    pub(super) fn blocking_spans(&self) -> Option<Vec<(usize, usize)>> {
-        let omitted = self
-            .found
-            .iter()
-            .zip(&self.listed)
-            .any(|(&f, &l)| f > l as u64);
-        let spans: Vec<(usize, usize)> = self
-            .list
-            .iter()
-            .filter(|m| m.action == Action::Block)
-            .map(|m| (m.start, m.end))
-            .collect();
-        (!omitted && !spans.is_empty()).then_some(spans)
-    }
-
-    /// Caps every block found so far at hold, softened by `name`, except a NIK's.
+    /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_rule_block_spans`]: no NIK
+    /// blocks).
     pub(super) fn cap_blocks(&mut self, name: &Text) {
         for m in &mut self.list {
-            if m.action == Action::Block && *m.rule_id != *"pd-nik" {
+            if m.action == Action::Block {
                 m.action = Action::Hold;
                 m.softened_by = Some(name.clone());
             }
         }
-        if self.action == Some(Action::Block) && !self.nik_blocks {
+        if self.action == Some(Action::Block) {
             self.action = Some(Action::Hold);
         }
     }

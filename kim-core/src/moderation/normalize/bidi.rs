@@ -28,7 +28,7 @@ pub(crate) struct Displayed {
     segments: Vec<Segment>,
 }
 
-const RLO: char = '\u{202E}';
+pub(crate) const RLO: char = '\u{202E}';
 
 fn is_paragraph_end(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2029}')
