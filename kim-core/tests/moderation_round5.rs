@@ -2,25 +2,14 @@
 //! hoaxes, the reporting frame of gambling news, veiled threats. Each word class fires in one text and stays silent
 //! in a near miss; the invariants (hoaxes hold and never block, reports and hedged claims are softened) are checked.
 
-use kim_core::moderation::{Action, Category, Decision, Moderator, Verdict};
+use kim_core::moderation::{Action, Category, Decision, Verdict};
 
-/// The rules alone: these tests pin the lexicon and the constructions. The default moderator's hold model, which
-/// may also hold a post they allow, is tested in `moderation_model.rs`.
-fn moderator() -> &'static Moderator {
-    static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
-    M.get_or_init(|| Moderator::default().without_hold_model())
-}
+#[path = "common/rules_only.rs"]
+mod rules_only;
+use rules_only::{expect, moderator};
 
 fn rule(v: &Verdict, id: &str) -> Option<Action> {
     v.matches.iter().find(|m| m.rule_id == id).map(|m| m.action)
-}
-
-/// Asserts that every text gets the decision `want`, naming the text and its matches when one does not.
-fn expect(want: Decision, texts: &[&str]) {
-    for text in texts {
-        let v = moderator().check(text);
-        assert_eq!(v.decision, want, "{text}: {:?}", v.matches);
-    }
 }
 
 /// A titled, named person and an accusation (class `charge`) hold as defamation; the same words without a charge, or

@@ -3,13 +3,11 @@
 //! refuse or play with it, and leaves the harm itself, which borrows the same words, blocked. The sentences were
 //! written for these tests; none is taken from the corpora.
 
-use kim_core::moderation::{Action, Decision, Moderator, Verdict};
+use kim_core::moderation::{Action, Decision, Verdict};
 
-/// The rules alone: these tests pin the lexicon and the constructions.
-fn moderator() -> &'static Moderator {
-    static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
-    M.get_or_init(|| Moderator::default().without_hold_model())
-}
+#[path = "common/rules_only.rs"]
+mod rules_only;
+use rules_only::{expect, moderator};
 
 fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
     v.matches
@@ -17,14 +15,6 @@ fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
         .find(|m| m.rule_id == id)
         .and_then(|m| m.softened_by.as_ref())
         .map(kim_core::moderation::Text::as_str)
-}
-
-/// Asserts that every text gets the decision `want`, naming the text and its matches when one does not.
-fn expect(want: Decision, texts: &[&str]) {
-    for text in texts {
-        let v = moderator().check(text);
-        assert_eq!(v.decision, want, "{text}: {:?}", v.matches);
-    }
 }
 
 /// Class `reporting` (reported speech: mengancam, mengaku; arrests and charges): a report of a threat is not the
