@@ -31,7 +31,7 @@ second opinion on a block of one rule (below); it never blocks and never allows 
 - unblock: when one rule alone (not a NIK's) blocks a post and the model reads the sentence around each blocking match
   as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
   grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful
-  posts into holds (they stay not allowed). The sentences are cut as the engine cuts them (`sentence_around` in
+  posts into holds (they stay not allowed). The sentences are cut as the engine cuts them (`sentences_around` in
   kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
@@ -172,8 +172,9 @@ def matrix(texts: list[str]) -> sp.csr_matrix:
 
 
 def sentence_around(text: bytes, start: int, end: int) -> bytes:
-    """As the engine's `sentence_around`: from after the last sentence end before `start` to the first one at or after
-    `end`; a sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of the text."""
+    """As the engine's `sentences_around`, for one span: from after the last sentence end before `start` to the first
+    one at or after `end`; a sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of
+    the text."""
 
     def ends_at(i: int) -> bool:
         return text[i] == 0x0A or (text[i] in b".!?" and (i + 1 == len(text) or text[i + 1] in b" \t\n\r\x0b\x0c"))

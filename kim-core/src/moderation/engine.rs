@@ -258,10 +258,10 @@ impl Moderator {
         // with a right-to-left override, whose bytes the model would read in the wrong order.
         if let Some(model) = &self.hold
             && !text.contains(normalize::bidi::RLO)
-            && matches.one_rule_block_spans().is_some_and(|spans| {
-                spans
-                    .iter()
-                    .all(|&(s, e)| model.reads_as_lawful(normalize::sentence_around(text, s, e)))
+            && matches.one_rule_block_spans().is_some_and(|mut spans| {
+                normalize::sentences_around(text, &mut spans)
+                    .into_iter()
+                    .all(|r| model.reads_as_lawful(&text[r]))
             })
         {
             matches.cap_blocks(&Text::from_static("hold-model"));

@@ -102,23 +102,44 @@ impl<'a> Feed<'a> {
     }
 }
 
-/// The sentence of `text` around the bytes `start..end`: from after the last sentence end before `start` to the first
-/// one at or after `end`. A sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of
-/// the text (so `Rp 25.000` and `08.00` do not end one).
-pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+/// The byte ranges of the sentences of `text` around the byte spans `spans` (sorted here), each range once, in order.
+/// The sentence around `start..end` runs from after the last sentence end before `start` to the first one at or after
+/// `end`. A sentence ends at a line break, or at `.`, `!` or `?` followed by whitespace or the end of the text (so
+/// `Rp 25.000` and `08.00` do not end one). Sentence ends are ASCII bytes, so the bounds fall on character boundaries.
+/// Each scan resumes from what the previous span's found, so many spans in one long sentence cost one pass over it.
+pub(crate) fn sentences_around(
+    text: &str,
+    spans: &mut [(usize, usize)],
+) -> Vec<std::ops::Range<usize>> {
     let b = text.as_bytes();
-    let ends_at = |i: usize| {
-        b[i] == b'\n'
-            || (matches!(b[i], b'.' | b'!' | b'?')
-                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    let ends_at = |i: &usize| {
+        b[*i] == b'\n'
+            || (matches!(b[*i], b'.' | b'!' | b'?')
+                && b.get(*i + 1).is_none_or(u8::is_ascii_whitespace))
     };
-    let (start, end) = (start.min(b.len()), end.min(b.len()).max(start.min(b.len())));
-    let from = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
-    let to = (end..b.len())
-        .find(|&i| ends_at(i))
-        .map_or(b.len(), |i| i + 1);
-    // Sentence ends are ASCII bytes, so both cuts fall on character boundaries.
-    &text[from..to]
+    spans.sort_unstable();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    // The previous span's start and end, and its sentence: no sentence end lies in `from..start` nor in `end..to - 1`.
+    let mut last: Option<(usize, usize, usize, usize)> = None;
+    for &(start, end) in spans.iter() {
+        let (start, end) = (start.min(b.len()), end.min(b.len()).max(start.min(b.len())));
+        let from = match last {
+            Some((s0, from0, ..)) if start >= s0 => {
+                (s0..start).rev().find(ends_at).map_or(from0, |i| i + 1)
+            }
+            _ => (0..start).rev().find(ends_at).map_or(0, |i| i + 1),
+        };
+        let to = match last {
+            Some((.., e0, to0)) if end >= e0 && end < to0 => to0,
+            Some((.., e0, to0)) if end < e0 => (end..e0).find(ends_at).map_or(to0, |i| i + 1),
+            _ => (end..b.len()).find(ends_at).map_or(b.len(), |i| i + 1),
+        };
+        last = Some((start, from, end, to));
+        if out.last() != Some(&(from..to)) {
+            out.push(from..to);
+        }
+    }
+    out
 }
 
 impl Normalized {
@@ -583,13 +604,28 @@ mod tests {
         let t = "Iuran Rp 25.000 dibayar pukul 08.00. Gabung situs88 sekarang!\nTerima kasih";
         let at = |w: &str| {
             let s = t.find(w).unwrap_or_default();
-            sentence_around(t, s, s + w.len())
+            let r = sentences_around(t, &mut [(s, s + w.len())]);
+            assert_eq!(r.len(), 1);
+            &t[r[0].clone()]
         };
         assert_eq!(at("25.000"), "Iuran Rp 25.000 dibayar pukul 08.00.");
         assert_eq!(at("situs88"), " Gabung situs88 sekarang!");
         assert_eq!(at("Terima"), "Terima kasih");
-        assert_eq!(sentence_around("", 0, 0), "");
-        assert_eq!(sentence_around("é.", 0, 9), "é.");
+        assert_eq!(sentences_around("", &mut [(0, 0)]).first(), Some(&(0..0)));
+        assert_eq!(sentences_around("é.", &mut [(0, 9)]).first(), Some(&(0..3)));
+        // Many spans: each sentence once, in order, as one span at a time gives them.
+        let mut spans = [(62, 68), (0, 5), (37, 43), (16, 23), (44, 51), (6, 8)];
+        let one_by_one: Vec<_> = {
+            let mut v: Vec<_> = spans
+                .iter()
+                .map(|&sp| sentences_around(t, &mut [sp])[0].clone())
+                .collect();
+            v.sort_by_key(|r| (r.start, r.end));
+            v.dedup();
+            v
+        };
+        assert_eq!(sentences_around(t, &mut spans), one_by_one);
+        assert_eq!(one_by_one.len(), 3);
     }
 
     fn n(s: &str) -> String {
