@@ -386,7 +386,7 @@ fn reporting_on_a_harm_is_not_the_harm() {
             "reporting",
         ),
         (
-            "Ada pesan \"agen judi online terpercaya\" beredar di grup warga, kata Kapolres.",
+            "Ada pesan \"agen judi online terpercaya\" beredar di grup warga, kata polisi.",
             "quotation",
         ),
         (

@@ -19,14 +19,14 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|heldout7|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
 //! short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `train6`, `chat7`, `train8`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
+//! - `train6`, `chat7`, `train8`, `train9`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
@@ -147,6 +147,10 @@ const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
 /// veiled threats, defamation, scams and sexual offers without the obvious words, each with lawful text on its topic).
 const CHAT7: &str = include_str!("data/moderation/chat7.tsv");
 const TRAIN8: &str = include_str!("data/moderation/train8.tsv");
+/// A training file (1,010 items), written on 2026-12-05 by another writer under the same rules: reporting on a harm
+/// (fact-checks, court and police news, raid reports, scam education that quote the harmful words), paired with the
+/// harm itself. Tuned on from round 8.
+const TRAIN9: &str = include_str!("data/moderation/train9.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -318,6 +322,7 @@ fn print_tables() {
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
+        ("train9", parse(TRAIN9), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -477,12 +482,14 @@ fn heldout6_floors() {
     );
 }
 
-/// The training files of 2026-12-05, tuned on by round 7 of the rules: no benign post blocked by the rules alone.
+/// The training files of 2026-12-05, tuned on by round 7 of the rules (train9 by round 8): no benign post blocked by
+/// the rules alone. (train9 before round 8: 6 benign blocked, 4.9% held, 66.9% of harmful not allowed.)
 #[test]
 fn training_files_floors() {
     assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
     assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 0.5);
+    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 4.5);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post

@@ -3,19 +3,11 @@
 //! refuse or play with it, and leaves the harm itself, which borrows the same words, blocked. The sentences were
 //! written for these tests; none is taken from the corpora.
 
-use kim_core::moderation::{Action, Decision, Verdict};
+use kim_core::moderation::{Action, Decision};
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator};
-
-fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
-    v.matches
-        .iter()
-        .find(|m| m.rule_id == id)
-        .and_then(|m| m.softened_by.as_ref())
-        .map(kim_core::moderation::Text::as_str)
-}
+use rules_only::{expect, moderator, softened_by};
 
 /// Class `reporting` (reported speech: mengancam, mengaku; arrests and charges): a report of a threat is not the
 /// threat; a threat that names the police, or speaks in the first person, still blocks.

@@ -657,7 +657,8 @@ impl Matches {
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
-    /// or block are flagged.
+    /// or block are flagged: a match that starts in a quotation and ends in one (`"anjing" dan "babi"`, two quoted
+    /// words read as one insult).
     pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
         self.quoted.extend_from_slice(ranges);
     }
@@ -681,7 +682,11 @@ impl Matches {
         }
         if m.action != Action::Flag
             && *m.rule_id != *"pd-nik"
-            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
+            && self
+                .quoted
+                .iter()
+                .any(|&(s, e)| s <= m.start && m.start < e)
+            && self.quoted.iter().any(|&(s, e)| s < m.end && m.end <= e)
         {
             m.action = Action::Flag;
             m.softened_by = Some(Text::from_static("quotation"));

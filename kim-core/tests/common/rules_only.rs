@@ -1,6 +1,6 @@
 //! What the tests of a round of rules share: the moderator with the rules alone, and a check of many texts' decisions.
 
-use kim_core::moderation::{Decision, Moderator};
+use kim_core::moderation::{Decision, Moderator, Verdict};
 
 /// The rules alone: these tests pin the lexicon and the constructions. The default moderator's hold model, which
 /// may also hold a post they allow, is tested in `moderation_model.rs`.
@@ -15,4 +15,14 @@ pub fn expect(want: Decision, texts: &[&str]) {
         let v = moderator().check(text);
         assert_eq!(v.decision, want, "{text}: {:?}", v.matches);
     }
+}
+
+/// What softened the first match of rule `id`, if anything did.
+#[allow(dead_code)] // not every round's tests use it
+pub fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
+    v.matches
+        .iter()
+        .find(|m| m.rule_id == id)
+        .and_then(|m| m.softened_by.as_ref())
+        .map(kim_core::moderation::Text::as_str)
 }

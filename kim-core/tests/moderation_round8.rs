@@ -1,0 +1,119 @@
+//! Round 8 of issue 16 (`kim-core/lexicon/constructions.tsv`, section "round 8"), tuned on `train9.tsv` (reporting
+//! on a harm, paired with the harm): a block needs no sign that the text reports, refuses, warns about or plays at
+//! the harm. Each context moves such a text from block to hold (a moderator decides) or to allowed, and leaves the
+//! harm itself, which borrows the same words, not allowed. The sentences were written for these tests; none is taken
+//! from the corpora.
+
+use kim_core::moderation::{Action, Decision};
+
+#[path = "common/rules_only.rs"]
+mod rules_only;
+use rules_only::{expect, moderator, softened_by};
+
+/// Class `play` (laughing, pretending, a toy weapon): a threat acted in play holds at most; with a known address or
+/// a death named, or without any sign of play, it still blocks.
+#[test]
+fn a_threat_in_play_goes_to_a_moderator() {
+    let text = "Cucuku main perang-perangan, teriak \"kutembak kau!\" pakai pistol mainan, lalu lari sambil ketawa.";
+    let v = moderator().check(text);
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    assert!(
+        v.matches
+            .iter()
+            .all(|m| m.action != Action::Block && m.category.as_str() == "ancaman"),
+        "{:?}",
+        v.matches
+    );
+    expect(
+        Decision::Block,
+        &[
+            "Kutembak kau besok pagi, aku sudah siapkan pistol.",
+            "Aku tahu rumahmu, besok kubakar rumahmu, jangan ketawa dulu.",
+        ],
+    );
+}
+
+/// Class `opposing` gains news attribution (`ujarnya`), a game without stakes and a gambler who quit: a gambling rule
+/// holds at most; three opposing words make talk against gambling, allowed. An advert still blocks.
+#[test]
+fn gambling_refused_or_reported_is_not_an_advert() {
+    expect(
+        Decision::Hold,
+        &[
+            "Lomba catur antar-RT dibuka lagi, tanpa taruhan. Peserta yang ketahuan pasang taruhan langsung \
+             didiskualifikasi panitia.",
+        ],
+    );
+    let v = moderator().check(
+        "Ketua karang taruna mengajak pemuda main bola sore hari. \"Lebih baik keringatan di lapangan daripada \
+         habis uang buat deposit slot,\" ujarnya.",
+    );
+    assert_ne!(v.decision, Decision::Block, "{:?}", v.matches);
+    let v = moderator().check(
+        "Pak Darto terjerat judi slot sampai rumahnya disita bank. Kisah pilu ini jadi pelajaran: jauhi judi, dampaknya \
+         bangkrut.",
+    );
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    expect(
+        Decision::Block,
+        &[
+            "Slot gacor hari ini, deposit 10 ribu langsung maxwin, daftar sekarang bosku!",
+            "Ayo main togel di situs kami, ujarnya bandar, daftar sekarang dan langsung WD.",
+        ],
+    );
+}
+
+/// Class `warnquote` (jangan percaya, contoh pesan, modus baru): a scam or blackmail message quoted in a warning holds
+/// at most; the same message sent as a demand blocks.
+#[test]
+fn a_quoted_scam_in_a_warning_goes_to_a_moderator() {
+    let v = moderator().check(
+        "Jangan percaya pesan \"kirim 2 juta atau fotomu kusebar ke semua kontak\". Itu modus penipuan, laporkan \
+         nomornya.",
+    );
+    assert_ne!(v.decision, Decision::Block, "{:?}", v.matches);
+    expect(
+        Decision::Block,
+        &["Kirim 2 juta malam ini atau fotomu kusebar ke semua kontak, jangan lapor siapa-siapa."],
+    );
+}
+
+/// A story with three reporting markers names an insult without insulting (a verdict, a pig's head thrown as a
+/// threat); the same insult aimed at someone is still not allowed. Two quoted insults joined by "dan" are one
+/// quotation.
+#[test]
+fn an_insult_in_a_story_is_reported() {
+    let v = moderator().check(
+        "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
+         ini ditangani penyidik.",
+    );
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    let v = moderator().check(
+        "Hakim memvonis pria yang memaki tetangganya \"monyet\" dan \"babi\" di grup RT dengan 6 bulan penjara.",
+    );
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    expect(
+        Decision::Hold,
+        &["Dasar babi kau, polisi pun malas urus kasus orang kayak kau."],
+    );
+}
+
+/// A scam named as a scam in more words (tiruan, iming-iming, predator): advice, allowed; an offer that calls itself
+/// "bukan pinjol ilegal" is still the offer.
+#[test]
+fn a_scam_named_as_a_scam() {
+    let v = moderator().check(
+        "Situs tiruan bank beredar lagi, dengan iming-iming hadiah saldo 1 juta: korban diminta mengisi PIN \
+         di bank-hadiah.top. Itu penipuan, jangan diisi.",
+    );
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    assert!(
+        softened_by(&v, "spam-iming").is_some() || v.matches.is_empty(),
+        "{:?}",
+        v.matches
+    );
+    let v = moderator().check(
+        "Pinjaman cepat cair tanpa jaminan, bunga 0%, klik link pinjam-kilat.top, kami bukan pinjol ilegal.",
+    );
+    assert_ne!(v.decision, Decision::Allow, "{:?}", v.matches);
+}
