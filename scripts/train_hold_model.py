@@ -6,12 +6,13 @@ second opinion on a block of one rule (below); it never blocks and never allows 
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout6.tsv, the final test split, which is never
-  read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm) and
+- Training pool: every labelled corpus in the repository except heldout6.tsv and heldout7.tsv, the test splits, which
+  are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm),
+  chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the harm) and
   moderation_corpus.tsv, and the training half of short.tsv (short everyday messages, which the other corpora lack:
   without them the model held "Halo" and "ok"). The rules were never tuned on heldout4, heldout5 or on the set-aside
   quarter of dev/test; the model is trained on them. Their rules-only figures stay honest; the model's honest figures
-  are on heldout6 and on the test half of short.tsv.
+  are on heldout6, heldout7 and the test half of short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text lowercased (str.lower), tokens are maximal
   runs of characters with str.isalnum (Rust: char::is_alphanumeric; the two differ only on rare combining marks and
   circled letters); for each token `w ` + token, for each adjacent pair `b ` + t1 + ` ` + t2, and the character 3- to
@@ -84,7 +85,20 @@ NEWS_KINDS = (
     "politik",
 )
 GRAMS = (3, 4, 5)
-INDEPENDENT = ("heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "train6.tsv", "chat7.tsv", "train8.tsv")
+INDEPENDENT = (
+    "heldout2.tsv",
+    "heldout3.tsv",
+    "heldout4.tsv",
+    "heldout5.tsv",
+    "train6.tsv",
+    "chat7.tsv",
+    "train8.tsv",
+)
+# Trained on and scored leave one corpus out, but not in the calibration of the threshold and `unblock`: train9.tsv is
+# a stress set of reporting on a harm (every benign item quotes one), not a sample of news. With it in INDEPENDENT the
+# news ceiling alone set the threshold at 0.92 (leave-one-corpus-out: 87.1% of the independent corpora's harmful posts
+# not allowed, against 92% at 0.78 without it); its own figures are printed and kept in the file's provenance.
+STRESS = ("train9.tsv",)
 # A block of the rules that the model reads as lawful (P(harmful) under `unblock`) only holds: the largest `unblock`
 # on a 0.01 grid that, leave one corpus out, turns at most this share of the independent corpora's blocked harmful
 # posts into holds (they stay not allowed, and a person sees them).
@@ -297,7 +311,7 @@ def main() -> None:
     args = ap.parse_args()
     mod = DATA / "moderation"
     names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"]
-    names += ["train6.tsv", "chat7.tsv", "train8.tsv"]
+    names += ["train6.tsv", "chat7.tsv", "train8.tsv", "train9.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     kinds = []
@@ -388,10 +402,12 @@ def main() -> None:
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout6.tsv (the final test split); the test half of short.tsv",
+            "excluded": "heldout6.tsv and heldout7.tsv (the test splits); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-5, train6, moderation_corpus, short), quantised models",
+            "cv": "leave one corpus out (dev+test, heldout2-5, train6, chat7, train8, train9, moderation_corpus,"
+            " short), quantised models; threshold and unblock calibrated on INDEPENDENT (not on the stress set STRESS)",
+            "stress": list(STRESS),
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
             "max_benign_not_allowed_independent": MAX_BENIGN_NOT_ALLOWED,
             "max_news_not_allowed_independent": MAX_NEWS_NOT_ALLOWED,

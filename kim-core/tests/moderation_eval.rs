@@ -139,6 +139,10 @@ const HELDOUT5: &str = include_str!("data/moderation/heldout5.tsv");
 /// other splits, before the hold model was retrained on a larger training file. Never tuned or trained on: its misses
 /// are never printed.
 const HELDOUT6: &str = include_str!("data/moderation/heldout6.tsv");
+/// The seventh split (1,781 items), written on 2026-12-05 by an examiner who saw neither the engine, the lexicon nor
+/// the other splits, while round 8 of the rules was being tuned on train9; run once, after round 8 and the model
+/// retrained on train9. Never tuned or trained on: its misses are never printed.
+const HELDOUT7: &str = include_str!("data/moderation/heldout7.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -319,6 +323,7 @@ fn print_tables() {
         ("heldout4", parse(HELDOUT4), false),
         ("heldout5", parse(HELDOUT5), true),
         ("heldout6", parse(HELDOUT6), false),
+        ("heldout7", parse(HELDOUT7), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -466,7 +471,9 @@ fn heldout5_floors() {
 /// train8 and before round 7 of the rules; never tuned or trained on, its misses never printed. Measured twice with
 /// the default moderator: before (main at 9187cd4, hold-2026-12-05) 89.2% of harmful not allowed (495 of 555), 3 benign
 /// blocked, 39 held (5.0%); after (hold-2026-12-05.4, round 7) 95.3% (529), 1 blocked, 27 held (3.4%). The rules
-/// alone: 59.3% (329), 3 blocked, 17 held before round 7 and 14 (1.8%) after.
+/// alone: 59.3% (329), 3 blocked, 17 held before round 7 and 14 (1.8%) after. Third run, after round 8 and
+/// hold-2026-12-05.5 (trained on train9 too): 94.8% (526), none blocked, 24 held (3.1%); the rules alone 59.3%, 3
+/// blocked, 13 held (1.7%).
 #[test]
 fn heldout6_floors() {
     let items = parse(HELDOUT6);
@@ -476,9 +483,30 @@ fn heldout6_floors() {
         "heldout6 with the hold model",
         &items,
         1330,
-        1,
-        95.0,
+        0,
+        94.5,
         3.5,
+    );
+}
+
+/// The seventh held-out split (1,781 items: 727 harmful, 1,054 benign), written on 2026-12-05 by an examiner who saw
+/// neither the engine, the lexicon nor the other splits, while round 8 was tuned on train9; never tuned or trained on,
+/// its misses never printed. Run after round 8 and hold-2026-12-05.5: 92.6% of harmful not allowed (673), 2 benign
+/// blocked, 50 held (4.7%; news-style kinds 19 of 473, 4.0%). Run on main before them (6b95203, round 7,
+/// hold-2026-12-05.4): 92.7% (674), 2 blocked, 55 held (5.2%; news 24, 5.1%). The rules alone: 47.9% (348), 4
+/// blocked, 25 held (26 before).
+#[test]
+fn heldout7_floors() {
+    let items = parse(HELDOUT7);
+    assert_floors("heldout7", &items, 1780, 4, 47.5, 2.5);
+    assert_floors_with(
+        model_moderator(),
+        "heldout7 with the hold model",
+        &items,
+        1780,
+        2,
+        92.5,
+        5.0,
     );
 }
 

@@ -405,7 +405,7 @@ impl HoldModel {
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.4`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.5`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
@@ -854,11 +854,12 @@ mod tests {
                 .position(|&b| b == b'\n')
                 .unwrap_or_default();
         let header = std::str::from_utf8(&BUILTIN_HOLD_MODEL[MAGIC.len()..nl]).unwrap_or_default();
+        let threshold = format!("\"threshold\":{}", HoldModel::builtin().threshold());
         for (from, to) in [
             ("\"grams\":[3,5]", "\"grams\":[3,18446744073709551615]"),
             ("\"unblock\":0.5", "\"unblock\":1.5"),
             ("\"unblock\":0.5", "\"unblock\":NaN"),
-            ("\"threshold\":0.78", "\"threshold\":-1"),
+            (threshold.as_str(), "\"threshold\":-1"),
         ] {
             assert!(header.contains(from), "{from}");
             let mut bytes = MAGIC.to_vec();
