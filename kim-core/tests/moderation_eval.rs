@@ -19,14 +19,14 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|heldout7|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
 //! short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `train6`, `chat7`, `train8`, `train9`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
+//! - `train6`, `chat7`, `train8`, `train9`, `train10`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
@@ -155,6 +155,9 @@ const TRAIN8: &str = include_str!("data/moderation/train8.tsv");
 /// (fact-checks, court and police news, raid reports, scam education that quote the harmful words), paired with the
 /// harm itself. Tuned on from round 8.
 const TRAIN9: &str = include_str!("data/moderation/train9.tsv");
+/// A training file (1,331 items), written on 2026-12-05 by another writer under the same rules: every category and
+/// kind, in many registers and regions; for the hold model (hold-2026-12-05.6 and later).
+const TRAIN10: &str = include_str!("data/moderation/train10.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -328,6 +331,7 @@ fn print_tables() {
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
         ("train9", parse(TRAIN9), true),
+        ("train10", parse(TRAIN10), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -518,6 +522,9 @@ fn training_files_floors() {
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
     assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 0.5);
     assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 4.5);
+    // train10 (a broad training file) is not yet tuned on by the rules: one wedding album "aku kirim ke japri ... biar
+    // gak" still reads as pay-or-else to the construction peras-syarat.
+    assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.0);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post
