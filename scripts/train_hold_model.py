@@ -9,10 +9,10 @@ second opinion on a block of one rule (below); it never blocks and never allows 
 - Training pool: every labelled corpus in the repository except heldout6.tsv and heldout7.tsv, the test splits, which
   are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm),
   chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the harm),
-  train10.tsv (every category and kind) and moderation_corpus.tsv, and the training half of short.tsv (short everyday messages, which the other corpora lack:
-  without them the model held "Halo" and "ok"). The rules were never tuned on heldout4, heldout5 or on the set-aside
-  quarter of dev/test; the model is trained on them. Their rules-only figures stay honest; the model's honest figures
-  are on heldout6, heldout7 and the test half of short.tsv.
+  train10.tsv (every category and kind) and moderation_corpus.tsv, and the training half of short.tsv (short everyday
+  messages, which the other corpora lack: without them the model held "Halo" and "ok"). The rules were never tuned on
+  heldout4, heldout5 or on the set-aside quarter of dev/test; the model is trained on them. Their rules-only figures
+  stay honest; the model's honest figures are on heldout6, heldout7 and the test half of short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text lowercased (str.lower), tokens are maximal
   runs of characters with str.isalnum (Rust: char::is_alphanumeric; the two differ only on rare combining marks and
   circled letters); for each token `w ` + token, for each adjacent pair `b ` + t1 + ` ` + t2, and the character 3- to
