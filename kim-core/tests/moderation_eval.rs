@@ -143,6 +143,10 @@ const HELDOUT6: &str = include_str!("data/moderation/heldout6.tsv");
 /// the other splits, while round 8 of the rules was being tuned on train9; run once, after round 8 and the model
 /// retrained on train9. Never tuned or trained on: its misses are never printed.
 const HELDOUT7: &str = include_str!("data/moderation/heldout7.tsv");
+/// The eighth split (1,584 items), written on 2026-12-05 by another examiner who saw neither the engine, the lexicon
+/// nor the other splits, while the rules were tuned on train10 and before the model hold-2026-12-05.6; run once, after
+/// both. Never tuned or trained on: its misses are never printed.
+const HELDOUT8: &str = include_str!("data/moderation/heldout8.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -327,6 +331,7 @@ fn print_tables() {
         ("heldout5", parse(HELDOUT5), true),
         ("heldout6", parse(HELDOUT6), false),
         ("heldout7", parse(HELDOUT7), false),
+        ("heldout8", parse(HELDOUT8), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -477,7 +482,8 @@ fn heldout5_floors() {
 /// blocked, 39 held (5.0%); after (hold-2026-12-05.4, round 7) 95.3% (529), 1 blocked, 27 held (3.4%). The rules
 /// alone: 59.3% (329), 3 blocked, 17 held before round 7 and 14 (1.8%) after. Third run, after round 8 and
 /// hold-2026-12-05.5 (trained on train9 too): 94.8% (526), none blocked, 24 held (3.1%); the rules alone 59.3%, 3
-/// blocked, 13 held (1.7%).
+/// blocked, 13 held (1.7%). Fourth, with hold-2026-12-05.6 (train10 too, threshold 0.86): 94.1% (522), none blocked,
+/// 22 held (2.8%; news-style 4 of 353).
 #[test]
 fn heldout6_floors() {
     let items = parse(HELDOUT6);
@@ -488,8 +494,8 @@ fn heldout6_floors() {
         &items,
         1330,
         0,
-        94.5,
-        3.5,
+        94.0,
+        3.0,
     );
 }
 
@@ -498,7 +504,8 @@ fn heldout6_floors() {
 /// its misses never printed. Run after round 8 and hold-2026-12-05.5: 92.6% of harmful not allowed (673), 2 benign
 /// blocked, 50 held (4.7%; news-style kinds 19 of 473, 4.0%). Run on main before them (6b95203, round 7,
 /// hold-2026-12-05.4): 92.7% (674), 2 blocked, 55 held (5.2%; news 24, 5.1%). The rules alone: 47.9% (348), 4
-/// blocked, 25 held (26 before).
+/// blocked, 25 held (26 before). Second run, with hold-2026-12-05.6 (train10 too, threshold 0.86): 91.6% (666), 2
+/// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%).
 #[test]
 fn heldout7_floors() {
     let items = parse(HELDOUT7);
@@ -509,8 +516,28 @@ fn heldout7_floors() {
         &items,
         1780,
         2,
-        92.5,
-        5.0,
+        91.5,
+        4.0,
+    );
+}
+
+/// The eighth held-out split (1,584 items: 635 harmful, 949 benign), written on 2026-12-05 by another examiner who saw
+/// neither the engine, the lexicon nor the other splits; never tuned or trained on, its misses never printed. Run once,
+/// after the rules' contexts from train10 and hold-2026-12-05.6: 92.3% of harmful not allowed (586), 1 benign blocked
+/// (gambling news), 34 held (3.6%; news-style 10 of 431, 2.3%). The rules alone: 49.4% (314), 3 blocked, 15 held
+/// (1.6%).
+#[test]
+fn heldout8_floors() {
+    let items = parse(HELDOUT8);
+    assert_floors("heldout8", &items, 1580, 3, 49.0, 2.0);
+    assert_floors_with(
+        model_moderator(),
+        "heldout8 with the hold model",
+        &items,
+        1580,
+        1,
+        92.0,
+        4.0,
     );
 }
 
