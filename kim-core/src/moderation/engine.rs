@@ -642,6 +642,8 @@ pub(super) struct Matches {
     soften: Vec<(Text, Text, bool)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
+    /// True when only a context that caps at hold made the quotations reported ones: what they hold holds at most.
+    quoted_hold_only: bool,
     /// True if a hoax marker that was not softened was found.
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
@@ -657,10 +659,11 @@ impl Matches {
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
-    /// or block are flagged: a match that starts in a quotation and ends in one (`"anjing" dan "babi"`, two quoted
-    /// words read as one insult).
-    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
+    /// or block are flagged.
+    /// With `hold_only` (only a context that caps at hold applies), they hold at most instead.
+    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)], hold_only: bool) {
         self.quoted.extend_from_slice(ranges);
+        self.quoted_hold_only = hold_only;
     }
 
     /// Records a match; lists it if its category has room.
@@ -682,14 +685,15 @@ impl Matches {
         }
         if m.action != Action::Flag
             && *m.rule_id != *"pd-nik"
-            && self
-                .quoted
-                .iter()
-                .any(|&(s, e)| s <= m.start && m.start < e)
-            && self.quoted.iter().any(|&(s, e)| s < m.end && m.end <= e)
+            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
         {
-            m.action = Action::Flag;
-            m.softened_by = Some(Text::from_static("quotation"));
+            if !self.quoted_hold_only {
+                m.action = Action::Flag;
+                m.softened_by = Some(Text::from_static("quotation"));
+            } else if m.action == Action::Block {
+                m.action = Action::Hold;
+                m.softened_by = Some(Text::from_static("quotation"));
+            }
         }
         let c = m.category as usize;
         self.found[c] += 1;

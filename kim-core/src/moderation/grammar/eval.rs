@@ -310,7 +310,10 @@ impl Evaluator {
     }
 
     /// Sorts the hits and tells `out` which categories and rules the text's contexts soften. Words in quotation
-    /// marks count for neither side; when a context word stands outside them, what is quoted is softened too.
+    /// marks count for neither side. What is quoted is flagged when a context that softens applies to the text (its
+    /// minimum met, none of its exceptions), and holds at most when only a word of some context stands outside the
+    /// quotation marks (`"…slot gacor…", kata Kapolres`): one word does not make a report, and a threat or an advert
+    /// in quotation marks next to one (`"kubacok kau" lucu kan`) goes to a moderator.
     pub(crate) fn contexts(
         &self,
         hits: &mut ClassHits,
@@ -318,22 +321,24 @@ impl Evaluator {
         out: &mut Matches,
     ) {
         hits.finish(self.grammar.classes.len());
-        let mut any_context = false;
+        // Whether a context that softens applies to the text, or only a word of some context is there.
+        let (mut softens, mut any_word) = (false, false);
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
-            any_context |= found > 0;
+            any_word |= found > 0;
             let unless = s
                 .unless
                 .iter()
                 .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
             if found >= s.min && !unless {
+                softens |= !s.hold_at_most;
                 for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
         }
-        if any_context && !quotes.is_empty() {
-            out.soften_quoted(quotes);
+        if any_word && !quotes.is_empty() {
+            out.soften_quoted(quotes, !softens);
         }
     }
 

@@ -463,8 +463,29 @@ fn enum_field<T: serde::de::DeserializeOwned>(
     parsed
 }
 
-/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only.
+/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only. Two
+/// quotations joined by nothing but a comma or a conjunction (`"anjing" dan "babi"`) are one range: a list of quoted
+/// words.
 pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = quotations(text);
+    out.dedup_by(|next, kept| {
+        let gap = text
+            .get(kept.1..next.0)
+            .unwrap_or_default()
+            .trim_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ',' | '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
+            });
+        let joined = matches!(gap, "" | "dan" | "atau" | "serta" | "&" | "and" | "or");
+        if joined {
+            kept.1 = next.1;
+        }
+        joined
+    });
+    out
+}
+
+fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // `"`, or the first byte of `“` `”` (E2 80 9C/9D) or `«` (C2 AB): most texts have none.
     let b = text.as_bytes();
