@@ -386,10 +386,6 @@ fn reporting_on_a_harm_is_not_the_harm() {
             "reporting",
         ),
         (
-            "Ada pesan \"agen judi online terpercaya\" beredar di grup warga, kata polisi.",
-            "quotation",
-        ),
-        (
             "Polres menangkap pria yang mengancam akan membakar rumah mantan istrinya. Pelaku dijerat pasal pengancaman.",
             "reporting",
         ),
@@ -422,6 +418,20 @@ fn reporting_on_a_harm_is_not_the_harm() {
     // A hoax that calls itself "not a hoax" is not a fact-check.
     let v = m.check("Ini bukan hoaks! Vaksin bikin mandul, sebarkan ke semua grup");
     assert_eq!((v.decision, v.fact_check), (Decision::Hold, true));
+    // An advert in quotation marks next to one reporting word goes to a moderator (here the police word caps it),
+    // and so does a threat in quotation marks next to a word of another context: quotation marks alone never allow.
+    let v =
+        m.check("Ada pesan \"agen judi online terpercaya\" beredar di grup warga, kata polisi.");
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    let v = m.check("\"Kubunuh kau besok pagi\", harga cabai naik lagi.");
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    assert!(
+        v.matches
+            .iter()
+            .any(|x| x.softened_by.as_deref() == Some("quotation")),
+        "{:?}",
+        v.matches
+    );
 }
 
 #[test]

@@ -505,11 +505,11 @@ fn heldout6_floors() {
 /// blocked, 50 held (4.7%; news-style kinds 19 of 473, 4.0%). Run on main before them (6b95203, round 7,
 /// hold-2026-12-05.4): 92.7% (674), 2 blocked, 55 held (5.2%; news 24, 5.1%). The rules alone: 47.9% (348), 4
 /// blocked, 25 held (26 before). Second run, with hold-2026-12-05.6 (train10 too, threshold 0.86): 91.6% (666), 2
-/// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%).
+/// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%); after the two reviews of round 8, 42 held (4.0%).
 #[test]
 fn heldout7_floors() {
     let items = parse(HELDOUT7);
-    assert_floors("heldout7", &items, 1780, 4, 47.5, 2.5);
+    assert_floors("heldout7", &items, 1780, 4, 47.5, 3.0);
     assert_floors_with(
         model_moderator(),
         "heldout7 with the hold model",
@@ -517,7 +517,7 @@ fn heldout7_floors() {
         1780,
         2,
         91.5,
-        4.0,
+        4.5,
     );
 }
 
@@ -526,11 +526,13 @@ fn heldout7_floors() {
 /// after the rules' contexts from train10 and hold-2026-12-05.6: 92.3% of harmful not allowed (586), 1 benign blocked
 /// (gambling news), 34 held (3.6%; news-style 10 of 431, 2.3%). The rules alone: 49.4% (314), 3 blocked, 15 held
 /// (1.6%). After the review's fixes to round 8 (quotations next to a lone context word hold instead of being
-/// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held.
+/// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held. After the second review
+/// (quotation marks never allow, they only bring a block down to a hold): default 92.3%, 1 blocked, 39 held (4.1%);
+/// the rules alone 49.6%, 4 blocked, 19 held (2.0%).
 #[test]
 fn heldout8_floors() {
     let items = parse(HELDOUT8);
-    assert_floors("heldout8", &items, 1580, 4, 49.0, 2.0);
+    assert_floors("heldout8", &items, 1580, 4, 49.0, 2.5);
     assert_floors_with(
         model_moderator(),
         "heldout8 with the hold model",
@@ -538,7 +540,7 @@ fn heldout8_floors() {
         1580,
         1,
         92.0,
-        4.0,
+        4.5,
     );
 }
 
@@ -548,8 +550,8 @@ fn heldout8_floors() {
 fn training_files_floors() {
     assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
-    assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 0.5);
-    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 6.0);
+    assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 1.0);
+    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 9.0);
     // train10 (a broad training file) is not yet tuned on by the rules: one wedding album "aku kirim ke japri ... biar
     // gak" still reads as pay-or-else to the construction peras-syarat.
     assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.5);

@@ -78,29 +78,26 @@ fn a_quoted_scam_in_a_warning_goes_to_a_moderator() {
     );
 }
 
-/// Insults quoted in a story that reports are flagged, and two quoted words joined by "dan" are one quotation; an
-/// insult named in a story without quotation marks (a pig's head thrown as a threat) is still held for a moderator:
-/// as a softening context, reporting words let insults of a named person through (found by a review).
+/// An insult in a story goes to a moderator, quoted or not: quotation marks only bring a block down to a hold (a
+/// review showed that anything can be wrapped in them), and reporting words do not soften insults (a review got
+/// insults of a named person through that way). Two quoted words joined by "dan" are one quotation.
 #[test]
 fn an_insult_in_a_story() {
-    let v = moderator().check(
+    for text in [
         "Hakim memvonis pria yang memaki tetangganya \"monyet\" dan \"babi\" di grup RT dengan 6 bulan penjara.",
-    );
-    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
-    let v = moderator().check(
         "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
          ini ditangani penyidik.",
-    );
-    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
-    expect(
-        Decision::Hold,
-        &["Dasar babi kau, polisi pun malas urus kasus orang kayak kau."],
-    );
+        "Dasar babi kau, polisi pun malas urus kasus orang kayak kau.",
+    ] {
+        let v = moderator().check(text);
+        assert_eq!(v.decision, Decision::Hold, "{text}: {:?}", v.matches);
+    }
 }
 
-/// Probes of a review of round 8 (written by the reviewer to get harm past the new contexts): none is allowed by the
-/// rules alone. A context that only caps (meal, an official visit, play) never allows; quoted words count as quoted
-/// only in a text that a context softens, and two quotations join only across a comma or a conjunction.
+/// Probes of two reviews of round 8 (written by the reviewers to get harm past the new contexts): none is allowed by
+/// the rules alone. Round 8 only caps (meal, an official visit, play, refusal, warnquote); quotation marks never
+/// allow; two quotations join only across a comma or a conjunction. (Lines older than round 8 still let some of the second
+/// review's probes through; they are listed in docs/domain.md §8.)
 #[test]
 fn what_the_review_of_round_8_tried() {
     for text in [
@@ -119,6 +116,19 @@ fn what_the_review_of_round_8_tried() {
         "Dasar \"goblok\" lu \"tolol\", makan aja nggak becus.",
         "\"Bangsat kau, bajingan, kubunuh kau\" habis makan nanti.",
         "\"Kubacok kau, kuhabisi keluargamu\" lucu kan.",
+        // the second review: a quotation next to one word of any context, curly and French quotes, stray marks
+        "\"kubunuh kau besok pagi\" jangan",
+        "\"Kami tahu rumahmu, besok kubakar, tunggu saja\" awas",
+        "\"aku punya foto2 kamu, kirim 2jt\" toko",
+        "\"kubunuh kau besok pagi\" lucu kan, harga cabai naik",
+        "\"kubunuh\" dan \"kau\" jangan",
+        "\u{201c}aku bakar rumahmu malam ini, tunggu saja\u{201d} harga",
+        "\u{ab}aku bakar rumahmu malam ini, tunggu saja\u{bb} harga",
+        "jangan\" kubunuh kau besok pagi \"",
+        "\"kubunuh kau besok pagi\" kuasa hukum, kasasi",
+        "Besok bakar rumah hakim itu ramai-ramai. Kuasa hukum kalah kasasi.",
+        "Kehilangan rumah, bangkrut, hancur? Balas dendam di slot ZEUS303, pasti balik.",
+        "Bandar kami bayar togel berapapun, ujarnya kepada wartawan.",
     ] {
         let v = moderator().check(text);
         assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);

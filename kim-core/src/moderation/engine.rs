@@ -642,8 +642,6 @@ pub(super) struct Matches {
     soften: Vec<(Text, Text, bool)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
-    /// True when only a context that caps at hold made the quotations reported ones: what they hold holds at most.
-    quoted_hold_only: bool,
     /// True if a hoax marker that was not softened was found.
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
@@ -658,12 +656,10 @@ impl Matches {
             .push((target.clone(), name.clone(), hold_at_most));
     }
 
-    /// From now on, matches inside these byte ranges (quotations in a text that reports or debunks) that would hold
-    /// or block are flagged.
-    /// With `hold_only` (only a context that caps at hold applies), they hold at most instead.
-    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)], hold_only: bool) {
+    /// From now on, matches inside these byte ranges (quotations in a text with a word of a context) that would
+    /// block hold instead.
+    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
         self.quoted.extend_from_slice(ranges);
-        self.quoted_hold_only = hold_only;
     }
 
     /// Records a match; lists it if its category has room.
@@ -683,17 +679,15 @@ impl Matches {
                 m.softened_by = Some(name.clone());
             }
         }
-        if m.action != Action::Flag
+        // A quotation in a text with a context word holds at most: a context that softens this match's category
+        // flags it above whatever the quotation marks; the marks alone never allow (a threat in quotation marks
+        // next to "harga" or "jangan" is still a threat).
+        if m.action == Action::Block
             && *m.rule_id != *"pd-nik"
             && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
         {
-            if !self.quoted_hold_only {
-                m.action = Action::Flag;
-                m.softened_by = Some(Text::from_static("quotation"));
-            } else if m.action == Action::Block {
-                m.action = Action::Hold;
-                m.softened_by = Some(Text::from_static("quotation"));
-            }
+            m.action = Action::Hold;
+            m.softened_by = Some(Text::from_static("quotation"));
         }
         let c = m.category as usize;
         self.found[c] += 1;

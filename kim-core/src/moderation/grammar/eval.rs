@@ -310,10 +310,9 @@ impl Evaluator {
     }
 
     /// Sorts the hits and tells `out` which categories and rules the text's contexts soften. Words in quotation
-    /// marks count for neither side. What is quoted is flagged when a context that softens applies to the text (its
-    /// minimum met, none of its exceptions), and holds at most when only a word of some context stands outside the
-    /// quotation marks (`"…slot gacor…", kata Kapolres`): one word does not make a report, and a threat or an advert
-    /// in quotation marks next to one (`"kubacok kau" lucu kan`) goes to a moderator.
+    /// marks count for neither side (a quoted "cek fakta" is not a fact-check, a quoted "kau" in a court report is
+    /// not the reporter speaking). What stands in quotation marks in a text with a word of some context holds at
+    /// most: it goes to a moderator, and only a context that softens its own category flags it.
     pub(crate) fn contexts(
         &self,
         hits: &mut ClassHits,
@@ -321,8 +320,7 @@ impl Evaluator {
         out: &mut Matches,
     ) {
         hits.finish(self.grammar.classes.len());
-        // Whether a context that softens applies to the text, or only a word of some context is there.
-        let (mut softens, mut any_word) = (false, false);
+        let mut any_word = false;
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
             any_word |= found > 0;
@@ -331,14 +329,13 @@ impl Evaluator {
                 .iter()
                 .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
             if found >= s.min && !unless {
-                softens |= !s.hold_at_most;
                 for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
         }
         if any_word && !quotes.is_empty() {
-            out.soften_quoted(quotes, !softens);
+            out.soften_quoted(quotes);
         }
     }
 
