@@ -527,8 +527,8 @@ fn heldout7_floors() {
 /// (gambling news), 34 held (3.6%; news-style 10 of 431, 2.3%). The rules alone: 49.4% (314), 3 blocked, 15 held
 /// (1.6%). After the review's fixes to round 8 (quotations next to a lone context word hold instead of being
 /// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held. After the second review
-/// (quotation marks never allow, they only bring a block down to a hold): default 92.3%, 1 blocked, 39 held (4.1%);
-/// the rules alone 49.6%, 4 blocked, 19 held (2.0%).
+/// (quotation marks never allow, they only bring a block down to a hold; loss, court and weak debunk words dropped):
+/// default 92.3%, 1 blocked, 40 held (4.2%); the rules alone 49.6%, 4 blocked, 20 held (2.1%).
 #[test]
 fn heldout8_floors() {
     let items = parse(HELDOUT8);
@@ -551,7 +551,7 @@ fn training_files_floors() {
     assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
     assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 1.0);
-    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 9.0);
+    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 9.5);
     // train10 (a broad training file) is not yet tuned on by the rules: one wedding album "aku kirim ke japri ... biar
     // gak" still reads as pay-or-else to the construction peras-syarat.
     assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.5);

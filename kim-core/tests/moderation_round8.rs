@@ -96,8 +96,9 @@ fn an_insult_in_a_story() {
 
 /// Probes of two reviews of round 8 (written by the reviewers to get harm past the new contexts): none is allowed by
 /// the rules alone. Round 8 only caps (meal, an official visit, play, refusal, warnquote); quotation marks never
-/// allow; two quotations join only across a comma or a conjunction. (Lines older than round 8 still let some of the second
-/// review's probes through; they are listed in docs/domain.md §8.)
+/// allow; two quotations join only across a comma or a conjunction. Lines older than round 8 that let some through lost
+/// words: loss and court words (kecanduan, pemulihan, kisah, majelis) are no longer reporting words, and "menegaskan",
+/// "dipastikan", "memastikan" no longer debunk. (One probe still gets past the rules alone: docs/domain.md §8.)
 #[test]
 fn what_the_review_of_round_8_tried() {
     for text in [
@@ -129,6 +130,13 @@ fn what_the_review_of_round_8_tried() {
         "Besok bakar rumah hakim itu ramai-ramai. Kuasa hukum kalah kasasi.",
         "Kehilangan rumah, bangkrut, hancur? Balas dendam di slot ZEUS303, pasti balik.",
         "Bandar kami bayar togel berapapun, ujarnya kepada wartawan.",
+        // older lines: words of loss and of the court were reporting words; a lone "menegaskan" was a debunk
+        "Majelis hakim. Besok bakar rumah Pak Joko ramai-ramai.",
+        "Slot HOKI88 terjerat judi kecanduan pemulihan",
+        "Rehabilitasi kecanduan judi? Pemulihan terbaik: togel TOTO4D jitu tiap malam.",
+        "Kisah pilu, pelajaran, dampak. \"Daftar sekarang bosku di HOKI88, kamu pasti maxwin\"",
+        "\"Depo 10rb langsung maxwin bosku\", \"WD lancar\", kisah pilu, pelajaran, dampak.",
+        "\"vaksin bikin mandul, sebarkan ke semua grup!\" menegaskan",
     ] {
         let v = moderator().check(text);
         assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
