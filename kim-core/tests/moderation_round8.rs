@@ -98,7 +98,7 @@ fn an_insult_in_a_story() {
 /// the rules alone. Round 8 only caps (meal, an official visit, play, refusal, warnquote); quotation marks never
 /// allow; two quotations join only across a comma or a conjunction. Lines older than round 8 that let some through lost
 /// words: loss and court words (kecanduan, pemulihan, kisah, majelis) are no longer reporting words, and "menegaskan",
-/// "dipastikan", "memastikan" no longer debunk. (One probe still gets past the rules alone: docs/domain.md §8.)
+/// "dipastikan", "memastikan" no longer debunk.
 #[test]
 fn what_the_review_of_round_8_tried() {
     for text in [
@@ -161,4 +161,24 @@ fn a_scam_named_as_a_scam() {
         "Pinjaman cepat cair tanpa jaminan, bunga 0%, klik link pinjam-kilat.top, kami bukan pinjol ilegal.",
     );
     assert_ne!(v.decision, Decision::Allow, "{:?}", v.matches);
+}
+
+/// The hole left open by the reviews of round 8: two reporting words softened an incitement against a group that
+/// stands as the post's own words. A group dehumanised outside quotation marks now holds next to any number of court
+/// words; the court report that quotes the slur is still allowed.
+#[test]
+fn an_incitement_next_to_court_words_holds() {
+    expect(
+        Decision::Hold,
+        &[
+            "Orang Madura bukan manusia, harus diusir. Majelis hakim memvonis, kasasi ditolak.",
+            "Polisi menangkap pelaku yang menulis bahwa orang Madura bukan manusia dan harus diusir.",
+            "Kaum Tionghoa itu parasit, basmi saja. Sidang ditunda, jaksa bingung.",
+        ],
+    );
+    let text = "Terdakwa menulis \"orang Madura bukan manusia, harus diusir\". Majelis hakim memvonis 2 tahun penjara, \
+                kasasi ditolak.";
+    let v = moderator().check(text);
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    assert_eq!(softened_by(&v, "sara-dehumanisasi"), Some("reporting"));
 }
