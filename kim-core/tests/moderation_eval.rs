@@ -365,6 +365,29 @@ fn assert_floors(
     assert_floors_with(moderator(), name, items, min_items, blocked, caught, held);
 }
 
+/// The floors of a held-out split, judged by the rules alone and then by the default moderator (with its hold model):
+/// (benign blocked at most, % of harmful not allowed at least, % of benign held at most) for each.
+fn assert_split_floors(
+    name: &str,
+    items: &[Item],
+    min_items: usize,
+    rules: (u32, f64, f64),
+    with_model: (u32, f64, f64),
+) {
+    assert_floors(name, items, min_items, rules.0, rules.1, rules.2);
+    let (blocked, caught, held) = with_model;
+    let named = format!("{name} with the hold model");
+    assert_floors_with(
+        model_moderator(),
+        &named,
+        items,
+        min_items,
+        blocked,
+        caught,
+        held,
+    );
+}
+
 /// [`assert_floors`] with a given moderator.
 fn assert_floors_with(
     m: &Moderator,
@@ -486,16 +509,12 @@ fn heldout5_floors() {
 /// 22 held (2.8%; news-style 4 of 353).
 #[test]
 fn heldout6_floors() {
-    let items = parse(HELDOUT6);
-    assert_floors("heldout6", &items, 1330, 3, 59.0, 2.0);
-    assert_floors_with(
-        model_moderator(),
-        "heldout6 with the hold model",
-        &items,
+    assert_split_floors(
+        "heldout6",
+        &parse(HELDOUT6),
         1330,
-        0,
-        94.0,
-        3.0,
+        (3, 59.0, 2.0),
+        (0, 94.0, 3.0),
     );
 }
 
@@ -508,16 +527,12 @@ fn heldout6_floors() {
 /// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%); after the two reviews of round 8, 42 held (4.0%).
 #[test]
 fn heldout7_floors() {
-    let items = parse(HELDOUT7);
-    assert_floors("heldout7", &items, 1780, 4, 47.5, 3.0);
-    assert_floors_with(
-        model_moderator(),
-        "heldout7 with the hold model",
-        &items,
+    assert_split_floors(
+        "heldout7",
+        &parse(HELDOUT7),
         1780,
-        2,
-        91.5,
-        4.5,
+        (4, 47.5, 3.0),
+        (2, 91.5, 4.5),
     );
 }
 
@@ -531,16 +546,12 @@ fn heldout7_floors() {
 /// default 92.3%, 1 blocked, 40 held (4.2%); the rules alone 49.6%, 4 blocked, 20 held (2.1%).
 #[test]
 fn heldout8_floors() {
-    let items = parse(HELDOUT8);
-    assert_floors("heldout8", &items, 1580, 4, 49.0, 2.5);
-    assert_floors_with(
-        model_moderator(),
-        "heldout8 with the hold model",
-        &items,
+    assert_split_floors(
+        "heldout8",
+        &parse(HELDOUT8),
         1580,
-        1,
-        92.0,
-        4.5,
+        (4, 49.0, 2.5),
+        (1, 92.0, 4.5),
     );
 }
 

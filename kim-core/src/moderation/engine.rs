@@ -716,10 +716,14 @@ impl Matches {
         {
             return None;
         }
-        let mut blocks = self.list.iter().filter(|m| m.action == Action::Block);
-        let rule = &blocks.clone().next()?.rule_id;
-        (*rule != *"pd-nik" && blocks.clone().all(|m| m.rule_id == *rule))
-            .then(|| blocks.by_ref().map(|m| (m.start, m.end)).collect())
+        let blocks: Vec<&Match> = self
+            .list
+            .iter()
+            .filter(|m| m.action == Action::Block)
+            .collect();
+        let rule = &blocks.first()?.rule_id;
+        (*rule != *"pd-nik" && blocks.iter().all(|m| m.rule_id == *rule))
+            .then(|| blocks.iter().map(|m| (m.start, m.end)).collect())
     }
 
     /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_rule_block_spans`]: no NIK

@@ -472,10 +472,7 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         let gap = text
             .get(kept.1..next.0)
             .unwrap_or_default()
-            .trim_matches(|c: char| {
-                c.is_whitespace()
-                    || matches!(c, ',' | '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
-            });
+            .trim_matches(|c: char| c.is_whitespace() || c == ',' || is_quote(c));
         let joined = matches!(gap, "" | "dan" | "atau" | "serta" | "&" | "and" | "or");
         if joined {
             kept.1 = next.1;
@@ -483,6 +480,11 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         joined
     });
     out
+}
+
+/// The quotation marks [`quotations`] pairs: straight, curly and French.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
 }
 
 fn quotations(text: &str) -> Vec<(usize, usize)> {
