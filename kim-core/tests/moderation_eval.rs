@@ -19,7 +19,7 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
@@ -147,6 +147,10 @@ const HELDOUT7: &str = include_str!("data/moderation/heldout7.tsv");
 /// nor the other splits, while the rules were tuned on train10 and before the model hold-2026-12-05.6; run once, after
 /// both. Never tuned or trained on: its misses are never printed.
 const HELDOUT8: &str = include_str!("data/moderation/heldout8.tsv");
+/// The ninth split (1,618 items), written on 2026-12-05 (second session) by another examiner who saw neither the
+/// engine, the lexicon nor the other splits; committed before its first run, with the rules after the SARA fix of that
+/// session and the model hold-2026-12-05.6. Never tuned or trained on: its misses are never printed.
+const HELDOUT9: &str = include_str!("data/moderation/heldout9.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -332,6 +336,7 @@ fn print_tables() {
         ("heldout6", parse(HELDOUT6), false),
         ("heldout7", parse(HELDOUT7), false),
         ("heldout8", parse(HELDOUT8), false),
+        ("heldout9", parse(HELDOUT9), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -552,6 +557,23 @@ fn heldout8_floors() {
         1580,
         (4, 49.0, 2.5),
         (1, 92.0, 4.5),
+    );
+}
+
+/// The ninth held-out split (1,618 items: 650 harmful, 968 benign in 22 kinds, at least half of the benign items with a
+/// word that looks harmful out of context), written on 2026-12-05 by an examiner who saw neither the engine, the
+/// lexicon nor the other splits; committed unread (2f3f46a), never tuned or trained on, its misses never printed. Run
+/// once, with the rules after the SARA fix of 57e5f7c and hold-2026-12-05.6: 89.2% of harmful not allowed (580), 2
+/// benign blocked, 76 held (7.9%; news-style 22 of 440, 5.0%). The rules alone: 52.2% (339), 6 blocked, 62 held
+/// (6.4%).
+#[test]
+fn heldout9_floors() {
+    assert_split_floors(
+        "heldout9",
+        &parse(HELDOUT9),
+        1610,
+        (6, 52.0, 6.5),
+        (2, 89.0, 8.0),
     );
 }
 
