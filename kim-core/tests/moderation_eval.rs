@@ -19,7 +19,7 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|train11|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
 //! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
@@ -151,6 +151,10 @@ const HELDOUT8: &str = include_str!("data/moderation/heldout8.tsv");
 /// engine, the lexicon nor the other splits; committed before its first run, with the rules after the SARA fix of that
 /// session and the model hold-2026-12-05.6. Never tuned or trained on: its misses are never printed.
 const HELDOUT9: &str = include_str!("data/moderation/heldout9.tsv");
+/// The tenth split (1,618 items), written on 2026-12-05 (second session) by another examiner who saw neither the
+/// engine, the lexicon nor the other splits, under the same brief as heldout9; committed before its first run
+/// (dc67b1a). Never tuned or trained on: its misses are never printed.
+const HELDOUT10: &str = include_str!("data/moderation/heldout10.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -166,6 +170,9 @@ const TRAIN9: &str = include_str!("data/moderation/train9.tsv");
 /// A training file (1,331 items), written on 2026-12-05 by another writer under the same rules: every category and
 /// kind, in many registers and regions; for the hold model (hold-2026-12-05.6 and later).
 const TRAIN10: &str = include_str!("data/moderation/train10.tsv");
+/// A training file (1,618 items), written on 2026-12-05 (second session) by another writer under the brief of heldout9
+/// and heldout10 (most benign items carry a word that looks harmful out of context); for the hold model.
+const TRAIN11: &str = include_str!("data/moderation/train11.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -337,11 +344,13 @@ fn print_tables() {
         ("heldout7", parse(HELDOUT7), false),
         ("heldout8", parse(HELDOUT8), false),
         ("heldout9", parse(HELDOUT9), false),
+        ("heldout10", parse(HELDOUT10), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
         ("train9", parse(TRAIN9), true),
         ("train10", parse(TRAIN10), true),
+        ("train11", parse(TRAIN11), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
