@@ -622,9 +622,9 @@ proptest! {
                 prop_assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
             }
             if m.softened_by.is_some() {
-                // A `cap` context (gambling named with an opposing word) and a quotation next to a lone context word
-                // only bring a block down to a hold; the other contexts flag.
-                prop_assert!(m.action == Action::Flag || (m.action == Action::Hold && matches!(m.softened_by.as_deref(), Some("opposing" | "quotation"))), "{:?}", m);
+                // A `cap` context (gambling named with an opposing word, a threat next to a debunk word) and a
+                // quotation next to a lone context word only bring a block down to a hold; the other contexts flag.
+                prop_assert!(m.action == Action::Flag || (m.action == Action::Hold && matches!(m.softened_by.as_deref(), Some("opposing" | "quotation" | "debunk"))), "{:?}", m);
                 prop_assert!(m.rule_id != "pd-nik");
             }
         }

@@ -521,7 +521,8 @@ fn heldout5_floors() {
 /// hold-2026-12-05.5 (trained on train9 too): 94.8% (526), none blocked, 24 held (3.1%); the rules alone 59.3%, 3
 /// blocked, 13 held (1.7%). Fourth, with hold-2026-12-05.6 (train10 too, threshold 0.86): 94.1% (522), none blocked,
 /// 22 held (2.8%; news-style 4 of 353). Fifth, with round 9 and hold-2026-12-05.7 (train11 too, the model's own
-/// share of the ceilings): 94.1% (522), 1 blocked, 21 held (2.7%); the rules alone 59.3%, 3 blocked, 14 held.
+/// share of the ceilings): 94.1% (522), 1 blocked, 21 held (2.7%); the rules alone 59.3%, 3 blocked, 14 held. After the
+/// review of round 9 cut it back: 94.1%, 1, 22 (2.8%); the rules alone 59.5%, 3, 15.
 #[test]
 fn heldout6_floors() {
     assert_split_floors(
@@ -540,14 +541,15 @@ fn heldout6_floors() {
 /// hold-2026-12-05.4): 92.7% (674), 2 blocked, 55 held (5.2%; news 24, 5.1%). The rules alone: 47.9% (348), 4
 /// blocked, 25 held (26 before). Second run, with hold-2026-12-05.6 (train10 too, threshold 0.86): 91.6% (666), 2
 /// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%); after the two reviews of round 8, 42 held (4.0%). With round 9
-/// and hold-2026-12-05.7: 91.7% (667), 1 blocked, 39 held (3.7%; news 18 of 473); the rules alone 47.7%, 3, 30.
+/// and hold-2026-12-05.7: 91.7% (667), 1 blocked, 39 held (3.7%; news 18 of 473); the rules alone 47.7%, 3, 30. After
+/// the review of round 9: 91.7%, 2, 41 (3.9%); the rules alone 47.9%, 4, 32 (3.0%).
 #[test]
 fn heldout7_floors() {
     assert_split_floors(
         "heldout7",
         &parse(HELDOUT7),
         1780,
-        (4, 47.5, 3.0),
+        (4, 47.5, 3.5),
         (2, 91.5, 4.5),
     );
 }
@@ -560,7 +562,8 @@ fn heldout7_floors() {
 /// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held. After the second review
 /// (quotation marks never allow, they only bring a block down to a hold; loss, court and weak debunk words dropped):
 /// default 92.3%, 1 blocked, 40 held (4.2%); the rules alone 49.6%, 4 blocked, 20 held (2.1%). With round 9 and
-/// hold-2026-12-05.7: 92.9% (590), 1 blocked, 37 held (3.9%; news 13 of 431); the rules alone 49.4%, 4, 18.
+/// hold-2026-12-05.7: 92.9% (590), 1 blocked, 37 held (3.9%; news 13 of 431); the rules alone 49.4%, 4, 18. After the
+/// review of round 9: 92.9%, 1, 39 (4.1%); the rules alone 49.6%, 4, 20.
 #[test]
 fn heldout8_floors() {
     assert_split_floors(
@@ -578,15 +581,16 @@ fn heldout8_floors() {
 /// once, with the rules after the SARA fix of 57e5f7c and hold-2026-12-05.6: 89.2% of harmful not allowed (580), 2
 /// benign blocked, 76 held (7.9%; news-style 22 of 440, 5.0%). The rules alone: 52.2% (339), 6 blocked, 62 held
 /// (6.4%). Second run, with round 9 (tuned on train11, written under the same brief) and hold-2026-12-05.7: 91.4%
-/// (594), 2 blocked, 70 held (7.2%; news 21 of 440, 4.8%); the rules alone 52.0%, 6, 59 (6.1%).
+/// (594), 2 blocked, 70 held (7.2%; news 21 of 440, 4.8%); the rules alone 52.0%, 6, 59 (6.1%). Third, after the
+/// review of round 9: 91.5% (595), 2, 75 (7.7%); the rules alone 52.3%, 6, 64 (6.6%).
 #[test]
 fn heldout9_floors() {
     assert_split_floors(
         "heldout9",
         &parse(HELDOUT9),
         1610,
-        (6, 51.5, 6.5),
-        (2, 91.0, 7.5),
+        (6, 51.5, 7.0),
+        (2, 91.0, 8.0),
     );
 }
 
@@ -596,15 +600,16 @@ fn heldout9_floors() {
 /// hold-2026-12-05.6): 89.5% of harmful not allowed (582), 5 benign blocked, 91 held (9.4%); the rules alone 48.3%, 8
 /// blocked, 69 held (7.1%). Second, with round 9 and hold-2026-12-05.7 (both chosen on training files before this
 /// run): 90.2% (586), 3 blocked, 83 held (8.6%; news-style 18 of 440, 4.1%, none blocked); the rules alone 48.3%
-/// (314), 7 blocked, 61 held (6.3%).
+/// (314), 7 blocked, 61 held (6.3%). Third, after a review cut round 9 back: 90.2% (586), 3 blocked, 90 held (9.3%;
+/// news 18); the rules alone 48.5% (315), 7, 69 (7.1%).
 #[test]
 fn heldout10_floors() {
     assert_split_floors(
         "heldout10",
         &parse(HELDOUT10),
         1610,
-        (7, 48.0, 6.5),
-        (3, 90.0, 9.0),
+        (7, 48.0, 7.5),
+        (3, 90.0, 9.5),
     );
 }
 
@@ -615,10 +620,15 @@ fn training_files_floors() {
     assert_floors("train6", &parse(TRAIN6), 1640, 0, 52.5, 1.5);
     assert_floors("chat7", &parse(CHAT7), 1500, 0, 55.5, 1.0);
     assert_floors("train8", &parse(TRAIN8), 1300, 0, 21.0, 1.0);
-    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 9.5);
+    // train9 held 9.2% before the review of round 9 capped threats and extortion next to a debunk word at hold.
+    assert_floors("train9", &parse(TRAIN9), 1000, 0, 66.5, 10.0);
     // train10 (a broad training file) is not yet tuned on by the rules: one wedding album "aku kirim ke japri ... biar
     // gak" still reads as pay-or-else to the construction peras-syarat.
     assert_floors("train10", &parse(TRAIN10), 1330, 1, 48.5, 4.5);
+    // train11 (round 9's tuning file): 7 benign blocked and 58 held (6.0%) before round 9; the four blocks left are a
+    // mother's warning ("nanti matanya rusak dan kamu ..."), a boxing gym, a flood appeal ("kalau ada bantuan, kirim
+    // ke posko") and a chain message called fake, which the parts of the round that a review cut back had allowed.
+    assert_floors("train11", &parse(TRAIN11), 1610, 4, 45.5, 6.5);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post

@@ -1,37 +1,16 @@
 //! Round 9 of issue 16 (`kim-core/lexicon/constructions.tsv`, section "round 9", and the lexicons), tuned on
-//! `train11.tsv` (hard lawful text: most of its benign items carry a word that looks harmful out of context). Each
-//! change is tested both ways: the lawful text it was made for, and the harm that borrows the same words. The
-//! sentences were written for these tests; none is taken from the corpora.
+//! `train11.tsv` (hard lawful text: most of its benign items carry a word that looks harmful out of context), then cut
+//! back after a review wrote 80 harmful probes dressed in its words and got 76 past the rules alone: interjections
+//! (anjir, sialan) are insults again wherever they stand, "rusak" is a violent verb again, a bare "bukti transfer" or
+//! "kirim ke posko" no longer exempts, and "pesan berantai palsu" is not a debunk. What stays is tested both ways: the
+//! lawful text it was made for, and the harm that borrows the same words. The sentences were written for these tests
+//! or by the reviewer; none is taken from the corpora.
 
 use kim_core::moderation::Decision;
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator, softened_by};
-
-/// anjir, anjrit, njir, anjim and sialan are exclamations unless aimed at someone (they are `targeted` now, like
-/// kampret and bangke): alone they allow, with a pronoun or `dasar` they hold.
-#[test]
-fn an_exclamation_is_not_an_insult() {
-    expect(
-        Decision::Allow,
-        &[
-            "Anjir, hujan gede pisan, jalan ka pasar banjir deui",
-            "Sialan, listrik padam pas lagi masak nasi",
-            "Anjrit, tagihan listrik bulan ini naik dua kali lipat",
-            "Njir, ayam jago tetangga berkokok dari jam 3 subuh",
-        ],
-    );
-    expect(
-        Decision::Hold,
-        &[
-            "Anjir lu goblok banget, dasar otak udang",
-            "Sialan lu, awas ya",
-            "dasar sialan kamu",
-            "anjrit lo, ngapain sih",
-        ],
-    );
-}
+use rules_only::{expect, moderator};
 
 /// A payment slip is not leverage: "kirim bukti (transfer) ke 08..." in a shop's advert does not make the construction
 /// peras-pegang; "aku punya bukti" with a sum still does, and so does a slip demanded under a threat.
@@ -51,31 +30,6 @@ fn a_payment_slip_is_not_leverage() {
             "Aku punya bukti chat kamu sama dia, transfer 2 juta malam ini atau kusebar ke suamimu",
             "Kirim bukti transfer 2 juta ke aku, kalau tidak videomu kusebar ke grup",
             "Kirim ke posko 5 juta malam ini, kalau tidak fotomu kusebar ke semua kontak",
-        ],
-    );
-    // A donation appeal: "kirim ke posko" is where to send help, not an exposure.
-    expect(
-        Decision::Allow,
-        &[
-            "Banjir bandang di huta kami, banyak rumah rusak. Kalau ada bantuan, kirim ke posko gereja",
-        ],
-    );
-}
-
-/// "rusak" (broken) is a state, not a blow: a mother's warning allows; "kami rusak rumahmu" still blocks.
-#[test]
-fn broken_is_not_a_blow() {
-    expect(
-        Decision::Allow,
-        &[
-            "Kata Bunda, jangan main HP sampai subuh, nanti matanya rusak dan kamu jadi zombie di sekolah",
-        ],
-    );
-    expect(
-        Decision::Block,
-        &[
-            "Besok kami rusak rumahmu, tunggu saja kau",
-            "Gue rusak motor lu malam ini, awas kau",
         ],
     );
 }
@@ -99,16 +53,49 @@ fn a_gambling_raid_goes_to_a_moderator() {
     );
 }
 
-/// A chain message called fake is a fact-check; "bukan pesan berantai palsu" says the opposite and does not soften.
+/// A debunk word next to a threat or an extortion holds at most, and next to a group dehumanised or disparaged it does
+/// not soften: "bukan pesan berantai" used to allow both.
 #[test]
-fn a_chain_message_called_fake() {
-    let text = "Pesan \"kirim ke 20 grup, dapat pulsa 50rb\" itu pesan berantai palsu. Operator tidak membagikan pulsa \
-                seperti itu";
-    let v = moderator().check(text);
-    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
-    assert_eq!(softened_by(&v, "hoaks-pesan-berantai"), Some("debunk"));
-    expect(
-        Decision::Hold,
-        &["Vaksin bikin mandul, ini bukan pesan berantai palsu, sebarkan ke semua grup!"],
-    );
+fn a_debunk_word_does_not_excuse_a_threat() {
+    for text in [
+        "Iki dudu pesan berantai palsu. Omahmu tak obong mengko bengi",
+        "Bukan sekadar pesan berantai palsu: kubakar rumahmu!",
+        "BUKAN PESAN BERANTAI PALSU!!! Pendatang dari timur itu biang kerok, usir mereka!",
+        "Bukan pesan berantai. Transfer 5 juta malam ini atau fotomu kusebar",
+    ] {
+        let v = moderator().check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
+
+/// What the review of round 9 tried and the rules alone now catch (hold or block); the review's other probes, which
+/// no rule of any round caught (ngerusak, merusak, "kirim ke panitia" as a levy), are left to the hold model.
+#[test]
+fn what_the_review_of_round_9_tried() {
+    for text in [
+        "Njir km tuh ga guna bgt, mending keluar aja dari grup ini",
+        "anjim lw ga ada akhlak, pantes ditinggal bini",
+        "Sialan koen, ngomong nggak dipikir",
+        "@rudi_88 anjir, udah ngutang kabur pula",
+        "Sialan emang mantan gue, tukang selingkuh, semoga hidupnya sengsara",
+        "sialan bapakmu",
+        "Kami akan rusak rumahmu malam ini",
+        "Ane rusak tokomu besok",
+        "Tak rusake omahmu mengko bengi",
+        "Bayar 2 juta atau lapakmu kami rusakkan",
+        "Gua pastiin rumah lo rusak parah malam ini",
+        "Bukti transfer kamu ke bandar judi itu lengkap. Siapkan 10 juta sebelum Jumat, biar istrimu nggak perlu lihat",
+        "Bukti bayar kamu ke cewek BO itu udah gue pegang. 5 juta aja, gue diem",
+        "Jatah ormas lebaran: setiap ruko kirim ke posko 2 juta. Kalau tidak, jangan heran besok ada yang datang \
+         rame-rame",
+        "Rekening penampung lama sudah ditutup bank, situs kami tetap gacor. Masuk lewat bit.ly/gacorkita",
+        "Spanduk kami dicopot Satpol PP, tapi lapak kami tetap jalan. Togel HK, SGP, SDY tiap malam di t.me/lapaktogel",
+        "Satpol PP boleh menertibkan spanduk, situs kami tetap gacor tiap malam di s.id/malamgacor",
+        "Awalnya kukira pesan berantai palsu, ternyata benar: telur di pasar disuntik hormon babi, 20 orang sudah \
+         meninggal. Bagikan ke warga!",
+        "Bantahan Kemenkes itu justru pesan berantai palsu. Vaksin HPV bikin mandul, sebarkan!",
+    ] {
+        let v = moderator().check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
 }
