@@ -22,11 +22,12 @@
 //! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|train11|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 and the test half of
-//! short.tsv, so only their figures with it are held-out figures).
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 to heldout10 and the test
+//! half of short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `train6`, `chat7`, `train8`, `train9`, `train10`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
+//! - `heldout7` to `heldout10`: later held-out splits, each by another examiner; aggregate only.
+//! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
@@ -144,12 +145,12 @@ const HELDOUT6: &str = include_str!("data/moderation/heldout6.tsv");
 /// retrained on train9. Never tuned or trained on: its misses are never printed.
 const HELDOUT7: &str = include_str!("data/moderation/heldout7.tsv");
 /// The eighth split (1,584 items), written on 2026-12-05 by another examiner who saw neither the engine, the lexicon
-/// nor the other splits, while the rules were tuned on train10 and before the model hold-2026-12-05.6; run once, after
+/// nor the other splits, while the rules were tuned on train10 and before the model hold-2026-12-05.6; first run after
 /// both. Never tuned or trained on: its misses are never printed.
 const HELDOUT8: &str = include_str!("data/moderation/heldout8.tsv");
 /// The ninth split (1,618 items), written on 2026-12-05 (second session) by another examiner who saw neither the
 /// engine, the lexicon nor the other splits; committed before its first run, with the rules after the SARA fix of that
-/// session and the model hold-2026-12-05.6. Never tuned or trained on: its misses are never printed.
+/// session and the model hold-2026-12-05.6, then twice more. Never tuned or trained on: its misses are never printed.
 const HELDOUT9: &str = include_str!("data/moderation/heldout9.tsv");
 /// The tenth split (1,618 items), written on 2026-12-05 (second session) by another examiner who saw neither the
 /// engine, the lexicon nor the other splits, under the same brief as heldout9; committed before its first run
@@ -555,8 +556,8 @@ fn heldout7_floors() {
 }
 
 /// The eighth held-out split (1,584 items: 635 harmful, 949 benign), written on 2026-12-05 by another examiner who saw
-/// neither the engine, the lexicon nor the other splits; never tuned or trained on, its misses never printed. Run once,
-/// after the rules' contexts from train10 and hold-2026-12-05.6: 92.3% of harmful not allowed (586), 1 benign blocked
+/// neither the engine, the lexicon nor the other splits; never tuned or trained on, its misses never printed. First
+/// run after the rules' contexts from train10 and hold-2026-12-05.6: 92.3% of harmful not allowed (586), 1 benign blocked
 /// (gambling news), 34 held (3.6%; news-style 10 of 431, 2.3%). The rules alone: 49.4% (314), 3 blocked, 15 held
 /// (1.6%). After the review's fixes to round 8 (quotations next to a lone context word hold instead of being
 /// flagged): default 92.3%, 1 blocked, 36 held (3.8%); the rules alone 4 blocked, 16 held. After the second review
@@ -577,8 +578,8 @@ fn heldout8_floors() {
 
 /// The ninth held-out split (1,618 items: 650 harmful, 968 benign in 22 kinds, at least half of the benign items with a
 /// word that looks harmful out of context), written on 2026-12-05 by an examiner who saw neither the engine, the
-/// lexicon nor the other splits; committed unread (2f3f46a), never tuned or trained on, its misses never printed. Run
-/// once, with the rules after the SARA fix of 57e5f7c and hold-2026-12-05.6: 89.2% of harmful not allowed (580), 2
+/// lexicon nor the other splits; committed unread (2f3f46a), never tuned or trained on, its misses never printed. First
+/// run with the rules after the SARA fix of 57e5f7c and hold-2026-12-05.6: 89.2% of harmful not allowed (580), 2
 /// benign blocked, 76 held (7.9%; news-style 22 of 440, 5.0%). The rules alone: 52.2% (339), 6 blocked, 62 held
 /// (6.4%). Second run, with round 9 (tuned on train11, written under the same brief) and hold-2026-12-05.7: 91.4%
 /// (594), 2 blocked, 70 held (7.2%; news 21 of 440, 4.8%); the rules alone 52.0%, 6, 59 (6.1%). Third, after the

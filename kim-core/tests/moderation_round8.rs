@@ -8,7 +8,7 @@ use kim_core::moderation::{Action, Decision};
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator, softened_by};
+use rules_only::{expect, moderator, not_allowed, softened_by};
 
 /// Class `play` (laughing, pretending, a toy weapon): a threat acted in play holds at most; with a known address or
 /// a death named, or without any sign of play, it still blocks.
@@ -83,15 +83,15 @@ fn a_quoted_scam_in_a_warning_goes_to_a_moderator() {
 /// insults of a named person through that way). Two quoted words joined by "dan" are one quotation.
 #[test]
 fn an_insult_in_a_story() {
-    for text in [
-        "Hakim memvonis pria yang memaki tetangganya \"monyet\" dan \"babi\" di grup RT dengan 6 bulan penjara.",
-        "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
+    expect(
+        Decision::Hold,
+        &[
+            "Hakim memvonis pria yang memaki tetangganya \"monyet\" dan \"babi\" di grup RT dengan 6 bulan penjara.",
+            "Polres menyelidiki kepala babi yang dilempar ke halaman rumah ibadah. Kapolres meminta warga tenang, kasus \
          ini ditangani penyidik.",
-        "Dasar babi kau, polisi pun malas urus kasus orang kayak kau.",
-    ] {
-        let v = moderator().check(text);
-        assert_eq!(v.decision, Decision::Hold, "{text}: {:?}", v.matches);
-    }
+            "Dasar babi kau, polisi pun malas urus kasus orang kayak kau.",
+        ],
+    );
 }
 
 /// Probes of two reviews of round 8 (written by the reviewers to get harm past the new contexts): none is allowed by
@@ -101,7 +101,7 @@ fn an_insult_in_a_story() {
 /// "dipastikan", "memastikan" no longer debunk.
 #[test]
 fn what_the_review_of_round_8_tried() {
-    for text in [
+    not_allowed(&[
         "Slot gacor ZEUS88 bukan untuk yang lemah jantung! Hati-hati ketagihan maxwin, jangan berhenti sebelum jackpot.",
         "Sudah berhenti kerja kantoran, padahal dulu ditawari gaji kecil. Sekarang slot MAHJONG88 winrate 97%, maxwin \
          tiap hari.",
@@ -137,10 +137,7 @@ fn what_the_review_of_round_8_tried() {
         "Kisah pilu, pelajaran, dampak. \"Daftar sekarang bosku di HOKI88, kamu pasti maxwin\"",
         "\"Depo 10rb langsung maxwin bosku\", \"WD lancar\", kisah pilu, pelajaran, dampak.",
         "\"vaksin bikin mandul, sebarkan ke semua grup!\" menegaskan",
-    ] {
-        let v = moderator().check(text);
-        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    ]);
 }
 
 /// A scam named as a scam in more words (tiruan, iming-iming, predator): advice, allowed; an offer that calls itself

@@ -10,7 +10,7 @@ use kim_core::moderation::Decision;
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator};
+use rules_only::{expect, moderator, not_allowed};
 
 /// A payment slip is not leverage: "kirim bukti (transfer) ke 08..." in a shop's advert does not make the construction
 /// peras-pegang; "aku punya bukti" with a sum still does, and so does a slip demanded under a threat.
@@ -57,22 +57,19 @@ fn a_gambling_raid_goes_to_a_moderator() {
 /// not soften: "bukan pesan berantai" used to allow both.
 #[test]
 fn a_debunk_word_does_not_excuse_a_threat() {
-    for text in [
+    not_allowed(&[
         "Iki dudu pesan berantai palsu. Omahmu tak obong mengko bengi",
         "Bukan sekadar pesan berantai palsu: kubakar rumahmu!",
         "BUKAN PESAN BERANTAI PALSU!!! Pendatang dari timur itu biang kerok, usir mereka!",
         "Bukan pesan berantai. Transfer 5 juta malam ini atau fotomu kusebar",
-    ] {
-        let v = moderator().check(text);
-        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    ]);
 }
 
 /// What the review of round 9 tried and the rules alone now catch (hold or block); the review's other probes, which
 /// no rule of any round caught (ngerusak, merusak, "kirim ke panitia" as a levy), are left to the hold model.
 #[test]
 fn what_the_review_of_round_9_tried() {
-    for text in [
+    not_allowed(&[
         "Njir km tuh ga guna bgt, mending keluar aja dari grup ini",
         "anjim lw ga ada akhlak, pantes ditinggal bini",
         "Sialan koen, ngomong nggak dipikir",
@@ -94,8 +91,5 @@ fn what_the_review_of_round_9_tried() {
         "Awalnya kukira pesan berantai palsu, ternyata benar: telur di pasar disuntik hormon babi, 20 orang sudah \
          meninggal. Bagikan ke warga!",
         "Bantahan Kemenkes itu justru pesan berantai palsu. Vaksin HPV bikin mandul, sebarkan!",
-    ] {
-        let v = moderator().check(text);
-        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-    }
+    ]);
 }

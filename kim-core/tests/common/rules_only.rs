@@ -17,6 +17,15 @@ pub fn expect(want: Decision, texts: &[&str]) {
     }
 }
 
+/// Asserts that no text is allowed (each holds or blocks), naming the text and its matches when one is.
+#[allow(dead_code)] // not every round's tests use it
+pub fn not_allowed(texts: &[&str]) {
+    for text in texts {
+        let v = moderator().check(text);
+        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
+
 /// What softened the first match of rule `id`, if anything did.
 #[allow(dead_code)] // not every round's tests use it
 pub fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
