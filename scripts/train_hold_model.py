@@ -294,6 +294,8 @@ def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray, news:
         added = (p_harm > t) & allowed
         if added[benign].mean() <= MAX_MODEL_BENIGN and added[news].mean() <= MAX_MODEL_NEWS:
             return round(float(t), 2)
+    # No threshold on the grid meets the ceilings: the top one, said out loud (it left the model nearly silent once).
+    print("threshold: no value meets MAX_MODEL_BENIGN and MAX_MODEL_NEWS; using 0.99", file=sys.stderr)
     return 0.99
 
 
