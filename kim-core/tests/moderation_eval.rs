@@ -629,7 +629,9 @@ fn training_files_floors() {
     // train11 (round 9's tuning file): 7 benign blocked and 58 held (6.0%) before round 9; the four blocks left are a
     // mother's warning ("nanti matanya rusak dan kamu ..."), a boxing gym, a flood appeal ("kalau ada bantuan, kirim
     // ke posko") and a chain message called fake, which the parts of the round that a review cut back had allowed.
-    assert_floors("train11", &parse(TRAIN11), 1610, 4, 45.5, 6.5);
+    // Round 10 holds the boxing gym instead (ancam-langsung without a speaker or future marker holds): 3 blocked,
+    // 63 held (6.5%).
+    assert_floors("train11", &parse(TRAIN11), 1610, 3, 45.5, 6.6);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post

@@ -9,6 +9,12 @@ pub const FIRES: &[(&str, &str, &[&str], &str)] = &[
         "Aku robek kertasnya ya, kamu tulis ulang",
     ),
     (
+        "ancam-milik",
+        "Kami akan merusak rumahmu malam ini, tunggu saja",
+        &["Kami", "rumahmu"],
+        "Kami akan memperbaiki rumahmu minggu depan, tunggu saja",
+    ),
+    (
         "ancam-syarat-lukai",
         "Kalau bendungan tetap dibangun, kami ledakkan alat beratnya",
         &["Kalau"],
