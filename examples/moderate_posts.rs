@@ -46,6 +46,10 @@ struct Args {
     /// The rules alone: without the hold model that holds posts of 9 words or more that read as harmful
     #[arg(long)]
     rules_only: bool,
+    /// Print each post as the rules read it (kim_core::moderation::normalized), one line per input line, instead of
+    /// a verdict: what scripts/train_hold_model.py computes a model's features from
+    #[arg(long, conflicts_with_all = ["json", "rules_only"])]
+    normalized: bool,
 }
 
 fn main() -> ExitCode {
@@ -85,6 +89,14 @@ fn run(args: &Args) -> Result<ExitCode> {
     let lang = args.lang;
     let t = |id: &'static str, en: &'static str| lang.t(id, en);
     let posts = read_posts(args)?;
+    if args.normalized {
+        let mut out = io::stdout().lock();
+        for post in &posts {
+            writeln!(out, "{}", kim_core::moderation::normalized(post))?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let moderator = if args.rules_only {
         Moderator::rules_only()
     } else {

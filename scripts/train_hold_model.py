@@ -6,15 +6,19 @@ second opinion on a block of one rule (below); it never blocks and never allows 
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout6.tsv to heldout10.tsv, the test splits, which
+- Training pool: every labelled corpus in the repository except heldout6.tsv to heldout11.tsv, the test splits, which
   are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm),
   chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the harm),
-  train10.tsv (every category and kind), train11.tsv (hard lawful text: most benign items carry a word that looks
-  harmful out of context) and moderation_corpus.tsv, and the training half of short.tsv (short everyday
+  train10.tsv (every category and kind), train11.tsv and train12.tsv (hard lawful text: most benign items carry a
+  word that looks harmful out of context) and moderation_corpus.tsv, and the training half of short.tsv (short everyday
   messages, which the other corpora lack: without them the model held "Halo" and "ok"). The rules were never tuned on
   heldout4, heldout5 or on the set-aside quarter of dev/test; the model is trained on them. Their rules-only figures
-  stay honest; the model's honest figures are on heldout6 to heldout10 and the test half of short.tsv.
-- Features (kim-core/src/moderation/model.rs computes the same): the text lowercased (str.lower), tokens are maximal
+  stay honest; the model's honest figures are on heldout6 to heldout11 and the test half of short.tsv.
+- Features (kim-core/src/moderation/model.rs computes the same): the text as the rules read it (INPUT = "normalized":
+  leetspeak, repeated letters, look-alikes, spelled-out words and numeric suffixes folded; the engine's own
+  normaliser, through `moderate_posts --normalized`, so that nothing is re-implemented here; since hold-2026-12-05.8:
+  leave one corpus out it caught 1 to 1.6 points more of the independent corpora's harm than the raw text at every
+  hold budget from 4% to 6% of benign posts), lowercased (str.lower), tokens are maximal
   runs of characters with str.isalnum (Rust: char::is_alphanumeric; the two differ only on rare combining marks and
   circled letters); for each token `w ` + token, for each adjacent pair `b ` + t1 + ` ` + t2, and the character 3- to
   5-grams of ` ` + token + ` ` prefixed by `c `; each feature string hashed with FNV-1a 64 over its UTF-8 bytes, modulo
@@ -35,8 +39,10 @@ second opinion on a block of one rule (below); it never blocks and never allows 
   benign posts.)
 - unblock: when one rule alone (not a NIK's) blocks a post and the model reads the sentence around each blocking match
   as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
-  grid that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful
-  posts into holds (they stay not allowed). The sentences are cut as the engine cuts them (`sentences_around` in
+  grid up to 0.5 (above it the model would temper a block it reads as more likely harmful than not) that, leave one
+  corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful posts into holds (they
+  stay not allowed). With hold-2026-12-05.8 the grid's end binds, not the ceiling: at 0.5, 15 of the 596 harmful
+  blocks and 7 of the 11 benign ones only hold. The sentences are cut as the engine cuts them (`sentences_around` in
   kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
@@ -99,6 +105,7 @@ INDEPENDENT = (
     "train8.tsv",
     "train10.tsv",
     "train11.tsv",
+    "train12.tsv",
 )
 # Trained on and scored leave one corpus out, but not in the calibration of the threshold and `unblock`: train9.tsv is
 # a stress set of reporting on a harm (every benign item quotes one), not a sample of news. With it in INDEPENDENT the
@@ -179,6 +186,26 @@ def features(text: str) -> dict[int, float]:
     v = {b: 1.0 + math.log(x) for b, x in counts.items()}
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {b: x / norm for b, x in v.items()}
+
+
+# What the model's features are computed from (the file's "input"): the text as the rules read it.
+INPUT = "normalized"
+
+
+def normalized(engine: Path, texts: list[str]) -> list[str]:
+    """Each text as the rules read it, from the engine itself (`moderate_posts --normalized`, one post per line: a
+    newline inside a post is sent as a space, which the normaliser treats alike)."""
+    inp = "".join(t.replace("\n", " ").replace("\r", " ") + "\n" for t in texts)
+    p = subprocess.run([str(engine), "-", "--normalized"], input=inp, capture_output=True, text=True, check=False)
+    out = p.stdout.split("\n")[:-1]
+    if p.returncode != 0 or len(out) != len(texts):
+        sys.exit(f"moderate_posts --normalized gave {len(out)} lines for {len(texts)} posts: {p.stderr[:500]}")
+    return out
+
+
+def model_matrix(engine: Path, texts: list[str]) -> sp.csr_matrix:
+    """The features of `texts` as the model reads them (INPUT)."""
+    return matrix(normalized(engine, texts) if INPUT == "normalized" else texts)
 
 
 def matrix(texts: list[str]) -> sp.csr_matrix:
@@ -268,7 +295,13 @@ def loco(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes:
 
 
 def loco_max_harm(
-    x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes: list[str], texts: list[list[str]]
+    engine: Path,
+    x: sp.csr_matrix,
+    y: np.ndarray,
+    groups: np.ndarray,
+    c: float,
+    classes: list[str],
+    texts: list[list[str]],
 ) -> np.ndarray:
     """Per item: the highest leave-one-corpus-out P(harmful) over its texts (1.0 when it has none)."""
     bi = classes.index("benign")
@@ -281,7 +314,7 @@ def loco_max_harm(
         m = fit(x[groups != g], y[groups != g], c)
         q, s = quantise(m.coef_)
         flat = [t for i in todo for t in texts[i]]
-        p = 1.0 - proba(matrix(flat), q, s, m.intercept_)[:, bi]
+        p = 1.0 - proba(model_matrix(engine, flat), q, s, m.intercept_)[:, bi]
         k = 0
         for i in todo:
             out[i] = p[k : k + len(texts[i])].max()
@@ -319,7 +352,7 @@ def main() -> None:
     args = ap.parse_args()
     mod = DATA / "moderation"
     names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"]
-    names += ["train6.tsv", "chat7.tsv", "train8.tsv", "train9.tsv", "train10.tsv", "train11.tsv"]
+    names += ["train6.tsv", "chat7.tsv", "train8.tsv", "train9.tsv", "train10.tsv", "train11.tsv", "train12.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     kinds = []
@@ -336,7 +369,7 @@ def main() -> None:
     g = np.array(groups)
     classes = sorted(set(y))
     bi = classes.index("benign")
-    x = matrix(texts)
+    x = model_matrix(args.engine, texts)
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
@@ -374,7 +407,7 @@ def main() -> None:
         ts if cappable[i] and "\u202e" not in texts[i] and all(len(tokens(t)) >= min_tokens for t in ts) else []
         for i, ts in enumerate(sentences)
     ]
-    p_block = loco_max_harm(x, y, g, c, classes, readable)
+    p_block = loco_max_harm(args.engine, x, y, g, c, classes, readable)
     harm_blocked = indep & cappable & ~benign
     unblock = 0.0
     for u in np.arange(0.01, 0.51, 0.01):
@@ -404,16 +437,20 @@ def main() -> None:
         "scales": [float(s) for s in scales],
         "intercepts": [float(b) for b in m.intercept_],
         "grams": [GRAMS[0], GRAMS[-1]],
-        "features": "lowercase; tokens = runs of alphanumerics; 'w '+tok, 'b '+t1+' '+t2, 'c '+char 3-5 grams of"
+        "input": INPUT,
+        "features": (
+            "the text as the rules read it (kim_core::moderation::normalized); " if INPUT == "normalized" else ""
+        )
+        + "lowercase; tokens = runs of alphanumerics; 'w '+tok, 'b '+t1+' '+t2, 'c '+char 3-5 grams of"
         " ' '+tok+' '; FNV-1a 64 mod buckets; 1+ln(tf); L2",
         "provenance": {
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout6.tsv to heldout10.tsv (the test splits); the test half of short.tsv",
+            "excluded": "heldout6.tsv to heldout11.tsv (the test splits); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-5, train6, chat7, train8-11, moderation_corpus,"
+            "cv": "leave one corpus out (dev+test, heldout2-5, train6, chat7, train8-12, moderation_corpus,"
             " short), quantised models; threshold and unblock calibrated on INDEPENDENT (not on the stress set STRESS)",
             "stress": list(STRESS),
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
@@ -434,7 +471,7 @@ def main() -> None:
         "emoji 😀 di tengah kata-kata\ttab",
     ]
     sample = texts[::18] + extra
-    pr = proba(matrix(sample), q, scales, m.intercept_)
+    pr = proba(model_matrix(args.engine, sample), q, scales, m.intercept_)
     lines = ["# text (\\n, \\t and \\\\ escaped), then P(class) in the order of hold_model.bin's classes"]
     for s, row in zip(sample, pr, strict=True):
         esc = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")

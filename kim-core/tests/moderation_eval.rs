@@ -19,15 +19,15 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|train11|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|train11|train12|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 to heldout10 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout6 to heldout11 and the test
 //! half of short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `heldout7` to `heldout10`: later held-out splits, each by another examiner; aggregate only.
-//! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
+//! - `heldout7` to `heldout11`: later held-out splits, each by another examiner; aggregate only.
+//! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`, `train12`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
 //! - `heldout5`: a fifth held-out split (`data/moderation/heldout5.tsv`, 1,385 items), written on 2026-12-05 by another
@@ -156,6 +156,10 @@ const HELDOUT9: &str = include_str!("data/moderation/heldout9.tsv");
 /// engine, the lexicon nor the other splits, under the same brief as heldout9; committed before its first run
 /// (dc67b1a). Never tuned or trained on: its misses are never printed.
 const HELDOUT10: &str = include_str!("data/moderation/heldout10.tsv");
+/// The eleventh split (1,618 items), written on 2026-12-05 (third session) by another examiner who saw neither the
+/// engine, the lexicon nor any corpus, under the brief of heldout9 and heldout10; committed before its first run
+/// (4ed2330). Never tuned or trained on: its misses are never printed.
+const HELDOUT11: &str = include_str!("data/moderation/heldout11.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -174,6 +178,9 @@ const TRAIN10: &str = include_str!("data/moderation/train10.tsv");
 /// A training file (1,618 items), written on 2026-12-05 (second session) by another writer under the brief of heldout9
 /// and heldout10 (most benign items carry a word that looks harmful out of context); for the hold model.
 const TRAIN11: &str = include_str!("data/moderation/train11.tsv");
+/// A training file (1,616 items), written on 2026-12-05 (third session) by another writer under the brief of
+/// heldout11 (two items also in heldout8 and heldout11 removed); for the hold model and the rules.
+const TRAIN12: &str = include_str!("data/moderation/train12.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -346,12 +353,14 @@ fn print_tables() {
         ("heldout8", parse(HELDOUT8), false),
         ("heldout9", parse(HELDOUT9), false),
         ("heldout10", parse(HELDOUT10), false),
+        ("heldout11", parse(HELDOUT11), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
         ("train9", parse(TRAIN9), true),
         ("train10", parse(TRAIN10), true),
         ("train11", parse(TRAIN11), true),
+        ("train12", parse(TRAIN12), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -523,7 +532,9 @@ fn heldout5_floors() {
 /// blocked, 13 held (1.7%). Fourth, with hold-2026-12-05.6 (train10 too, threshold 0.86): 94.1% (522), none blocked,
 /// 22 held (2.8%; news-style 4 of 353). Fifth, with round 9 and hold-2026-12-05.7 (train11 too, the model's own
 /// share of the ceilings): 94.1% (522), 1 blocked, 21 held (2.7%); the rules alone 59.3%, 3 blocked, 14 held. After the
-/// review of round 9 cut it back: 94.1%, 1, 22 (2.8%); the rules alone 59.5%, 3, 15.
+/// review of round 9 cut it back: 94.1%, 1, 22 (2.8%); the rules alone 59.5%, 3, 15. Sixth, with round 10 and
+/// hold-2026-12-05.8 (normalised text, train12 too): 95.0% (527), none blocked, 24 held (3.1%; news 6 of 353); the
+/// rules alone unchanged.
 #[test]
 fn heldout6_floors() {
     assert_split_floors(
@@ -531,7 +542,7 @@ fn heldout6_floors() {
         &parse(HELDOUT6),
         1330,
         (3, 59.0, 2.0),
-        (1, 94.0, 3.0),
+        (0, 94.5, 3.5),
     );
 }
 
@@ -543,7 +554,8 @@ fn heldout6_floors() {
 /// blocked, 25 held (26 before). Second run, with hold-2026-12-05.6 (train10 too, threshold 0.86): 91.6% (666), 2
 /// blocked, 37 held (3.5%; news-style 13 of 473, 2.7%); after the two reviews of round 8, 42 held (4.0%). With round 9
 /// and hold-2026-12-05.7: 91.7% (667), 1 blocked, 39 held (3.7%; news 18 of 473); the rules alone 47.7%, 3, 30. After
-/// the review of round 9: 91.7%, 2, 41 (3.9%); the rules alone 47.9%, 4, 32 (3.0%).
+/// the review of round 9: 91.7%, 2, 41 (3.9%); the rules alone 47.9%, 4, 32 (3.0%). With round 10 and
+/// hold-2026-12-05.8: 92.7% (674), 2 blocked, 43 held (4.1%; news 19 of 473); the rules alone unchanged.
 #[test]
 fn heldout7_floors() {
     assert_split_floors(
@@ -551,7 +563,7 @@ fn heldout7_floors() {
         &parse(HELDOUT7),
         1780,
         (4, 47.5, 3.5),
-        (2, 91.5, 4.5),
+        (2, 92.5, 4.5),
     );
 }
 
@@ -564,7 +576,8 @@ fn heldout7_floors() {
 /// (quotation marks never allow, they only bring a block down to a hold; loss, court and weak debunk words dropped):
 /// default 92.3%, 1 blocked, 40 held (4.2%); the rules alone 49.6%, 4 blocked, 20 held (2.1%). With round 9 and
 /// hold-2026-12-05.7: 92.9% (590), 1 blocked, 37 held (3.9%; news 13 of 431); the rules alone 49.4%, 4, 18. After the
-/// review of round 9: 92.9%, 1, 39 (4.1%); the rules alone 49.6%, 4, 20.
+/// review of round 9: 92.9%, 1, 39 (4.1%); the rules alone 49.6%, 4, 20. With round 10 and hold-2026-12-05.8:
+/// 92.4% (587), none blocked, 35 held (3.7%; news 13 of 431); the rules alone unchanged.
 #[test]
 fn heldout8_floors() {
     assert_split_floors(
@@ -572,7 +585,7 @@ fn heldout8_floors() {
         &parse(HELDOUT8),
         1580,
         (4, 49.0, 2.5),
-        (1, 92.0, 4.5),
+        (0, 92.0, 4.0),
     );
 }
 
@@ -583,7 +596,8 @@ fn heldout8_floors() {
 /// benign blocked, 76 held (7.9%; news-style 22 of 440, 5.0%). The rules alone: 52.2% (339), 6 blocked, 62 held
 /// (6.4%). Second run, with round 9 (tuned on train11, written under the same brief) and hold-2026-12-05.7: 91.4%
 /// (594), 2 blocked, 70 held (7.2%; news 21 of 440, 4.8%); the rules alone 52.0%, 6, 59 (6.1%). Third, after the
-/// review of round 9: 91.5% (595), 2, 75 (7.7%); the rules alone 52.3%, 6, 64 (6.6%).
+/// review of round 9: 91.5% (595), 2, 75 (7.7%); the rules alone 52.3%, 6, 64 (6.6%). With round 10 and
+/// hold-2026-12-05.8: 92.9% (604), 1 blocked, 76 held (7.9%; news 21 and 1 blocked of 440); the rules alone unchanged.
 #[test]
 fn heldout9_floors() {
     assert_split_floors(
@@ -591,7 +605,7 @@ fn heldout9_floors() {
         &parse(HELDOUT9),
         1610,
         (6, 51.5, 7.0),
-        (2, 91.0, 8.0),
+        (1, 92.5, 8.0),
     );
 }
 
@@ -602,7 +616,8 @@ fn heldout9_floors() {
 /// blocked, 69 held (7.1%). Second, with round 9 and hold-2026-12-05.7 (both chosen on training files before this
 /// run): 90.2% (586), 3 blocked, 83 held (8.6%; news-style 18 of 440, 4.1%, none blocked); the rules alone 48.3%
 /// (314), 7 blocked, 61 held (6.3%). Third, after a review cut round 9 back: 90.2% (586), 3 blocked, 90 held (9.3%;
-/// news 18); the rules alone 48.5% (315), 7, 69 (7.1%).
+/// news 18); the rules alone 48.5% (315), 7, 69 (7.1%). Fourth, with round 10 and hold-2026-12-05.8 (normalised
+/// text, train12 too): 91.5% (595), 2 blocked, 89 held (9.2%; news 19 of 440, none blocked); the rules alone unchanged.
 #[test]
 fn heldout10_floors() {
     assert_split_floors(
@@ -610,7 +625,26 @@ fn heldout10_floors() {
         &parse(HELDOUT10),
         1610,
         (7, 48.0, 7.5),
-        (3, 90.0, 9.5),
+        (2, 91.0, 9.5),
+    );
+}
+
+/// The eleventh held-out split (1,618 items: 650 harmful, 968 benign in 22 kinds, under the brief of heldout9 and
+/// heldout10, which also asked for subtle harm: no swear word, indirect threats, polite extortion), written on
+/// 2026-12-05 (third session) by another examiner who saw neither the engine, the lexicon nor any corpus; committed
+/// unread (4ed2330), never tuned or trained on, its misses never printed. First run, with round 10 and
+/// hold-2026-12-05.7: 80.6% of harmful not allowed (524), 5 benign blocked, 87 held (9.0%); the rules alone 49.4%
+/// (321), 12 blocked, 70 held (7.2%). Second, with hold-2026-12-05.8 (normalised text; trained on train12, written
+/// under the same brief by another writer, and chosen leave one corpus out before this run): 86.2% (560), 4 blocked,
+/// 93 held (9.6%; news 29 and 1 blocked of 440).
+#[test]
+fn heldout11_floors() {
+    assert_split_floors(
+        "heldout11",
+        &parse(HELDOUT11),
+        1610,
+        (12, 49.0, 7.5),
+        (4, 86.0, 10.0),
     );
 }
 
@@ -632,6 +666,8 @@ fn training_files_floors() {
     // Round 10 holds the boxing gym instead (ancam-langsung without a speaker or future marker holds): 3 blocked,
     // 63 held (6.5%).
     assert_floors("train11", &parse(TRAIN11), 1610, 3, 45.5, 6.6);
+    // train12 (the hold model's newest training file; the rules were not tuned on it): what round 10 gives.
+    assert_floors("train12", &parse(TRAIN12), 1610, 3, 48.0, 5.5);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post

@@ -67,6 +67,21 @@ pub use verdict::{
     Omitted, Part, Text, Verdict,
 };
 
+/// The text as the rules read it: its words in lower case, one space apart, with leetspeak, repeated letters,
+/// look-alike and full-width letters, spelled-out words (`s l o t`) and numeric suffixes after letters (`gacor88`)
+/// folded, and `!` a word of its own. A hold model whose file says `"input": "normalized"` computes its features from
+/// it, and `scripts/train_hold_model.py` gets it from `moderate_posts --normalized`. Lexicon and construction patterns
+/// are normalised the same way.
+///
+/// ```
+/// assert_eq!(kim_core::moderation::normalized("Dasar G0BL0KKK!!"), "dasar goblok !");
+/// assert_eq!(kim_core::moderation::normalized("s l o t gacor88"), "slot gacor");
+/// ```
+#[must_use]
+pub fn normalized(text: &str) -> String {
+    normalize::normalize(text).text.trim().to_owned()
+}
+
 /// The old name of [`MatchSeverity`], kept for compatibility.
 #[doc(hidden)]
 pub use verdict::MatchSeverity as Severity;

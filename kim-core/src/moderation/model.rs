@@ -8,8 +8,10 @@
 //! under [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
 //! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
-//! The features, as the trainer computes them: the text lowercased; tokens are maximal runs of alphanumeric
-//! characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character n-grams of
+//! The features, as the trainer computes them: the text lowercased, or, in a file whose `input` is `"normalized"`
+//! (the shipped one since `hold-2026-12-05.8`), the text as the rules read it ([`super::normalized`]: leetspeak,
+//! repeated letters, look-alike letters, spelled-out words and numeric suffixes folded, so that `g0bl0kkk` and
+//! `goblok` are one word to the model too); tokens are maximal runs of alphanumeric characters; for each token `w <token>`, for each adjacent pair `b <t1> <t2>`, and the character n-grams of
 //! `" " + token + " "` as `c <gram>`; each hashed with FNV-1a 64 over its UTF-8 bytes modulo the bucket count;
 //! counts become `1 + ln(count)`, then the vector is L2-normalised. (Python's `str.isalnum` and Rust's
 //! `char::is_alphanumeric` differ on circled letters and on the combining marks of the Arabic block (harakat), which
@@ -18,13 +20,14 @@
 //! fixture checks the rest.)
 //!
 //! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
-//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks) and `id`
-//! (default `hold-<provenance date>`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
+//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks), `id`
+//! (default `hold-<provenance date>`) and `input` (`"raw"`, the default, or `"normalized"`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
 //! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an `unblock`
 //! outside 0 to under 1.
 
 use serde::Deserialize;
 
+use super::normalize::{Normalized, normalize_into};
 use super::verdict::{Action, Category, Decision, Match, MatchSeverity, Part, Text, Verdict};
 use crate::error::{Error, Result, RowError};
 
@@ -57,6 +60,21 @@ struct Header {
     /// The shortest and longest character n-grams (2 and 5 in the first model files, which do not say).
     #[serde(default = "first_grams")]
     grams: [usize; 2],
+    /// What the features are computed from: `"raw"` (the text itself, lowercased; the files before
+    /// `hold-2026-12-05.8`, which do not say) or `"normalized"` (the text as the rules read it).
+    #[serde(default)]
+    input: Input,
+}
+
+/// What a model's features are computed from.
+#[derive(Deserialize, Default, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Input {
+    /// The text itself, lowercased.
+    #[default]
+    Raw,
+    /// The text as the rules read it ([`super::normalized`]).
+    Normalized,
 }
 
 #[derive(Deserialize, Default)]
@@ -91,6 +109,8 @@ pub struct HoldModel {
     mask: Option<u64>,
     /// The shortest and longest character n-grams.
     grams: (usize, usize),
+    /// What the features are computed from.
+    input: Input,
     /// `buckets × STRIDE`, bucket after bucket (the file's order transposed, each bucket's classes padded to
     /// [`STRIDE`] with zeros: one feature's weights in one aligned row).
     weights: Vec<i8>,
@@ -172,10 +192,39 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn of(text: &str) -> Self {
+    /// The tokens of `text` as a model with `input` reads them, with their byte spans in `text`.
+    fn of(text: &str, input: Input) -> Self {
         let mut t = Self::default();
-        t.read(text);
+        let mut norm = Normalized::default();
+        t.read_as(text, input, &mut norm);
+        t.spans_in_original(&norm, input);
         t
+    }
+
+    /// Reads the tokens of `text` as a model with `input` reads them (`norm` holds the normalised text). The spans
+    /// are in the text read: call [`Tokens::spans_in_original`] for spans in `text`.
+    fn read_as(&mut self, text: &str, input: Input, norm: &mut Normalized) {
+        match input {
+            Input::Raw => self.read(text),
+            Input::Normalized => {
+                normalize_into(text, norm, None);
+                self.read(&norm.text);
+            }
+        }
+    }
+
+    /// Maps the spans of tokens read from `norm.text` back to the original text (nothing to do for raw input).
+    fn spans_in_original(&mut self, norm: &Normalized, input: Input) {
+        if input == Input::Raw {
+            return;
+        }
+        for span in &mut self.spans {
+            // A model token lies inside one token of the normaliser (they split on the same separators and more).
+            let (a, b) = (span.2, span.3);
+            let first = norm.toks[norm.token_at(a)];
+            let last = norm.toks[norm.token_at(b.saturating_sub(1).max(a))];
+            (span.2, span.3) = (first.o_start as usize, last.o_end as usize);
+        }
     }
 
     /// Reads the tokens of a text (the buffers are reused).
@@ -264,6 +313,8 @@ struct Scratch {
     seen: Vec<u32>,
     /// The char boundaries of a padded token.
     bounds: Vec<usize>,
+    /// The normalised text, for a model that reads it.
+    norm: Normalized,
 }
 
 thread_local! {
@@ -401,11 +452,12 @@ impl HoldModel {
             intercepts: h.intercepts,
             mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
             grams: (h.grams[0], h.grams[1]),
+            input: h.input,
             weights,
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.7`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.8`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
@@ -591,8 +643,9 @@ impl HoldModel {
                 long_counts,
                 seen,
                 bounds,
+                norm,
             } = &mut *s;
-            tokens.read(text);
+            tokens.read_as(text, self.input, norm);
             if tokens.len() < min_words {
                 return None;
             }
@@ -614,6 +667,9 @@ impl HoldModel {
             }
             if seen.len() > 8 * MODEL_STRETCH {
                 *seen = Vec::new();
+            }
+            if norm.text.capacity() > 4 * MODEL_STRETCH {
+                *norm = Normalized::default();
             }
             Some(1.0 - p[self.benign])
         })
@@ -661,7 +717,7 @@ impl HoldModel {
     /// Scores a text.
     #[must_use]
     pub fn score(&self, text: &str) -> Score {
-        let toks = Tokens::of(text);
+        let toks = Tokens::of(text, self.input);
         let mut occ = Vec::new();
         self.each_feature(&toks, &mut Vec::new(), |b, i, j| occ.push((b, i, j)));
         let mut x: Vec<(usize, u32)> = occ.iter().map(|o| (o.0, 1)).collect();
@@ -803,16 +859,34 @@ mod tests {
 
     #[test]
     fn tokens_keep_their_spans_in_the_original_text() {
-        let t = Tokens::of("Ayo, DAFTAR sekarang!! Ünïcode");
+        let t = Tokens::of("Ayo, DAFTAR sekarang!! Ünïcode", Input::Raw);
         let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
         assert_eq!(words, ["ayo", "daftar", "sekarang", "ünïcode"]);
         assert_eq!(t.span(1), (5, 11));
         let (a, b) = t.span(3);
         assert_eq!(&"Ayo, DAFTAR sekarang!! Ünïcode"[a..b], "Ünïcode");
         // Arabic with harakat splits where Python's str.isalnum splits (the marks are not alphanumeric there).
-        let t = Tokens::of("بِسْمِ اللَّهِ");
+        let t = Tokens::of("بِسْمِ اللَّهِ", Input::Raw);
         let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
         assert_eq!(words, ["ب", "س", "م", "الل", "ه"]);
+    }
+
+    #[test]
+    fn a_model_that_reads_normalised_text_maps_its_words_back() {
+        // Leetspeak, repeated letters and a numeric suffix fold; each word's span is that of the original word.
+        let text = "Dasar G0BL0KKK!! main di gacor88";
+        let t = Tokens::of(text, Input::Normalized);
+        let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
+        assert_eq!(words, ["dasar", "goblok", "main", "di", "gacor"]);
+        let spans: Vec<&str> = (0..t.len())
+            .map(|i| &text[t.span(i).0..t.span(i).1])
+            .collect();
+        assert_eq!(spans, ["Dasar", "G0BL0KKK", "main", "di", "gacor88"]);
+        // Letters spelled out are one word, spanning all of them.
+        let text = "ayo s l o t sekarang";
+        let t = Tokens::of(text, Input::Normalized);
+        assert_eq!(t.word(1), "slot");
+        assert_eq!(&text[t.span(1).0..t.span(1).1], "s l o t");
     }
 
     #[test]
@@ -867,6 +941,15 @@ mod tests {
             bytes.extend(&BUILTIN_HOLD_MODEL[nl..]);
             assert!(HoldModel::from_bytes(&bytes).is_err(), "{to}");
         }
+        // `input` is raw or normalized; a file that does not say is raw (the files before hold-2026-12-05.8).
+        let parse = |h: &str| serde_json::from_str::<Header>(h).map(|h| h.input);
+        let minimal = r#"{"format":1,"buckets":2,"classes":["benign","kasar"],"threshold":0.5,"scales":[1,1],"intercepts":[0,0]"#;
+        assert_eq!(parse(&format!("{minimal}}}")).ok(), Some(Input::Raw));
+        assert_eq!(
+            parse(&format!("{minimal},\"input\":\"normalized\"}}")).ok(),
+            Some(Input::Normalized)
+        );
+        assert!(parse(&format!("{minimal},\"input\":\"stemmed\"}}")).is_err());
         // The same header, unchanged, is read.
         let mut same = MAGIC.to_vec();
         same.extend(header.as_bytes());
