@@ -60,6 +60,9 @@ const SCRATCH_KEEP: usize = 1 << 20;
 #[derive(Default)]
 struct Scratch {
     norm: normalize::Normalized,
+    /// The address and length of the text `norm` was made from (to tell, without comparing bytes, that it is still
+    /// the text being checked).
+    norm_of: (usize, usize),
     class_hits: ClassHits,
     ranges: Ranges,
 }
@@ -268,7 +271,16 @@ impl Moderator {
         }
         let mut verdict = matches.into_verdict(&self.version, text);
         if let Some(model) = &self.hold {
-            model.hold_if_allowed(text, &mut verdict);
+            // The thread's normalised text, when it is still that of `text` (not of its displayed order, and not
+            // dropped with a long text's buffers): the model that reads normalised text need not compute it again.
+            SCRATCH.with(|cell| {
+                let held = cell.try_borrow().ok();
+                let normalized = held
+                    .as_deref()
+                    .filter(|s| s.norm_of == (text.as_ptr() as usize, text.len()))
+                    .map(|s| s.norm.text.as_str());
+                model.hold_if_allowed(text, normalized, &mut verdict);
+            });
         }
         verdict
     }
@@ -309,6 +321,7 @@ impl Moderator {
                 None => fresh.insert(Scratch::default()),
             };
             normalize::normalize_into(text, &mut scratch.norm, Some(&self.compiled.scanner));
+            scratch.norm_of = (text.as_ptr() as usize, text.len());
             scratch.class_hits.clear();
             scratch.ranges.clear();
             self.lexicon_matches_in(

@@ -490,7 +490,7 @@ impl HoldModel {
     pub(super) fn reads_as_lawful(&self, text: &str) -> bool {
         self.unblock > 0.0
             && stretches(text).all(|(_, stretch)| {
-                self.harmful_if_words(stretch, self.min_tokens)
+                self.harmful_if_words(stretch, None, self.min_tokens)
                     .is_some_and(|p| p < self.unblock)
             })
     }
@@ -630,11 +630,18 @@ impl HoldModel {
     /// scores a text longer than [`MODEL_STRETCH`] in stretches.)
     #[must_use]
     pub fn harmful(&self, text: &str) -> f64 {
-        self.harmful_if_words(text, 0).unwrap_or_default()
+        self.harmful_if_words(text, None, 0).unwrap_or_default()
     }
 
     /// P(harmful) of a text with at least `min_words` words; `None`, without scoring it, for a shorter one.
-    fn harmful_if_words(&self, text: &str, min_words: usize) -> Option<f64> {
+    /// `normalized`, when the caller has it, is the normaliser's text of `text` (the moderator's, which a model that
+    /// reads normalised text then does not compute again).
+    fn harmful_if_words(
+        &self,
+        text: &str,
+        normalized: Option<&str>,
+        min_words: usize,
+    ) -> Option<f64> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let Scratch {
@@ -645,7 +652,10 @@ impl HoldModel {
                 bounds,
                 norm,
             } = &mut *s;
-            tokens.read_as(text, self.input, norm);
+            match (self.input, normalized) {
+                (Input::Normalized, Some(n)) => tokens.read(n),
+                _ => tokens.read_as(text, self.input, norm),
+            }
             if tokens.len() < min_words {
                 return None;
             }
@@ -771,14 +781,22 @@ impl HoldModel {
 impl HoldModel {
     /// Holds a verdict the rules allow when P(harmful) is above the threshold: adds a `model-hold` match (the most
     /// probable harmful category, action hold, the strongest words as parts). Any other verdict is left as it is.
-    pub(super) fn hold_if_allowed(&self, text: &str, verdict: &mut Verdict) {
+    /// `normalized`, when the caller has it, is the normaliser's text of the whole of `text`.
+    pub(super) fn hold_if_allowed(
+        &self,
+        text: &str,
+        normalized: Option<&str>,
+        verdict: &mut Verdict,
+    ) {
         if verdict.decision != Decision::Allow {
             return;
         }
         // The stretch the model finds most harmful, among those over the threshold with enough words.
         let Some((_, at, stretch)) = stretches(text)
             .filter_map(|(at, stretch)| {
-                self.harmful_if_words(stretch, self.min_tokens)
+                // A text of one stretch is the text the caller normalised.
+                let whole = normalized.filter(|_| stretch.len() == text.len());
+                self.harmful_if_words(stretch, whole, self.min_tokens)
                     .filter(|&harmful| harmful > self.threshold)
                     .map(|harmful| (harmful, at, stretch))
             })
