@@ -598,6 +598,7 @@ fn heldout8_floors() {
 /// (594), 2 blocked, 70 held (7.2%; news 21 of 440, 4.8%); the rules alone 52.0%, 6, 59 (6.1%). Third, after the
 /// review of round 9: 91.5% (595), 2, 75 (7.7%); the rules alone 52.3%, 6, 64 (6.6%). With round 10 and
 /// hold-2026-12-05.8: 92.9% (604), 1 blocked, 76 held (7.9%; news 21 and 1 blocked of 440); the rules alone unchanged.
+/// After round 10's second review: 92.9%, 1, 75 (7.7%); the rules alone 52.3%, 6, 63.
 #[test]
 fn heldout9_floors() {
     assert_split_floors(
