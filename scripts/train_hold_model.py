@@ -203,9 +203,10 @@ def normalized(engine: Path, texts: list[str]) -> list[str]:
     return out
 
 
-def model_matrix(engine: Path, texts: list[str]) -> sp.csr_matrix:
-    """The features of `texts` as the model reads them (INPUT)."""
-    return matrix(normalized(engine, texts) if INPUT == "normalized" else texts)
+def model_read(engine: Path, texts: list[str]) -> list[str]:
+    """`texts` as the model reads them (INPUT): what its features and its word counts (min_tokens) are computed from,
+    as the engine counts them."""
+    return normalized(engine, texts) if INPUT == "normalized" else texts
 
 
 def matrix(texts: list[str]) -> sp.csr_matrix:
@@ -295,7 +296,6 @@ def loco(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, c: float, classes:
 
 
 def loco_max_harm(
-    engine: Path,
     x: sp.csr_matrix,
     y: np.ndarray,
     groups: np.ndarray,
@@ -303,7 +303,8 @@ def loco_max_harm(
     classes: list[str],
     texts: list[list[str]],
 ) -> np.ndarray:
-    """Per item: the highest leave-one-corpus-out P(harmful) over its texts (1.0 when it has none)."""
+    """Per item: the highest leave-one-corpus-out P(harmful) over its texts, as the model reads them (1.0 when it has
+    none)."""
     bi = classes.index("benign")
     out = np.ones(len(y))
     for g in sorted(set(groups)):
@@ -314,7 +315,7 @@ def loco_max_harm(
         m = fit(x[groups != g], y[groups != g], c)
         q, s = quantise(m.coef_)
         flat = [t for i in todo for t in texts[i]]
-        p = 1.0 - proba(model_matrix(engine, flat), q, s, m.intercept_)[:, bi]
+        p = 1.0 - proba(matrix(flat), q, s, m.intercept_)[:, bi]
         k = 0
         for i in todo:
             out[i] = p[k : k + len(texts[i])].max()
@@ -369,7 +370,8 @@ def main() -> None:
     g = np.array(groups)
     classes = sorted(set(y))
     bi = classes.index("benign")
-    x = model_matrix(args.engine, texts)
+    read = model_read(args.engine, texts)
+    x = matrix(read)
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
@@ -390,7 +392,7 @@ def main() -> None:
         if best is None or key > best[0]:
             best = (key, c, t, p_harm)
     _, c, t, p_harm = best
-    ntok = np.array([len(tokens(s)) for s in texts])
+    ntok = np.array([len(tokens(s)) for s in read])
     base = figures(p_harm[indep], t, benign[indep], allowed[indep])["combined_harmful_not_allowed"]
     min_tokens = 1
     for n in range(1, 13):
@@ -403,11 +405,16 @@ def main() -> None:
     # The second opinion on a block reads the sentences around the blocking matches, each of min_tokens words or
     # more (a shorter one keeps the block: P counts as 1).
     # Never for a text with a right-to-left override (the engine's rule).
+    flat = model_read(args.engine, [t for ts in sentences for t in ts])
+    read_sentences, k = [], 0
+    for ts in sentences:
+        read_sentences.append(flat[k : k + len(ts)])
+        k += len(ts)
     readable = [
         ts if cappable[i] and "\u202e" not in texts[i] and all(len(tokens(t)) >= min_tokens for t in ts) else []
-        for i, ts in enumerate(sentences)
+        for i, ts in enumerate(read_sentences)
     ]
-    p_block = loco_max_harm(args.engine, x, y, g, c, classes, readable)
+    p_block = loco_max_harm(x, y, g, c, classes, readable)
     harm_blocked = indep & cappable & ~benign
     unblock = 0.0
     for u in np.arange(0.01, 0.51, 0.01):
@@ -471,7 +478,7 @@ def main() -> None:
         "emoji 😀 di tengah kata-kata\ttab",
     ]
     sample = texts[::18] + extra
-    pr = proba(model_matrix(args.engine, sample), q, scales, m.intercept_)
+    pr = proba(matrix(read[::18] + model_read(args.engine, extra)), q, scales, m.intercept_)
     lines = ["# text (\\n, \\t and \\\\ escaped), then P(class) in the order of hold_model.bin's classes"]
     for s, row in zip(sample, pr, strict=True):
         esc = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
