@@ -15,6 +15,36 @@ pub const FIRES: &[(&str, &str, &[&str], &str)] = &[
         "Kami akan memperbaiki rumahmu minggu depan, tunggu saja",
     ),
     (
+        "ancam-milik-pasif",
+        "Tunggu aja, motormu bakal dibakar malam ini",
+        &["motormu", "dibakar"],
+        "Tunggu aja, motormu bakal dicuci malam ini",
+    ),
+    (
+        "ancam-nyawa-kamu",
+        "Sekali lagi lapor polisi, kubuat kau masuk rumah sakit",
+        &["kau", "masuk rumah sakit"],
+        "Pakde masuk rumah sakit tadi siang, gantian jaga ya",
+    ),
+    (
+        "judi-lomba-hewan",
+        "Karapan sapi Minggu, taruhan minimal sejuta, japri saya",
+        &["taruhan", "Karapan"],
+        "Karapan sapi Minggu, hadiah piala bupati, ayo nonton",
+    ),
+    (
+        "ancam-nyawa-dia",
+        "Pak Kades bakal masuk rs minggu ini, camkan itu",
+        &["masuk rs", "bakal"],
+        "Pak Kades masuk rs minggu ini, mohon doanya",
+    ),
+    (
+        "ancam-hasut",
+        "Habisi dia di jalan, tak perlu ampun",
+        &["Habisi", "tak perlu ampun"],
+        "Habiskan nasinya dulu, tak perlu buru-buru",
+    ),
+    (
         "ancam-syarat-lukai",
         "Kalau bendungan tetap dibangun, kami ledakkan alat beratnya",
         &["Kalau"],

@@ -235,7 +235,7 @@ impl Evaluator {
                 .iter()
                 .find(|alts| alts.iter().all(|a| !matches!(a, Alt::Builtin(_))));
             for alt in gate.into_iter().flatten() {
-                if let Alt::Class(c) | Alt::Pair(c, _) = *alt {
+                if let Alt::Class(c) | Alt::Pair(c, _, _) = *alt {
                     let r = u32::try_from(ri).unwrap_or(u32::MAX);
                     if rules_by_class[c].last() != Some(&r) {
                         rules_by_class[c].push(r);
@@ -378,7 +378,7 @@ impl Evaluator {
             let count = |alts: &[Alt]| -> Option<usize> {
                 alts.iter().try_fold(0, |n, a| match *a {
                     Alt::Class(c) => Some(n + view.of(c).len()),
-                    Alt::Pair(x, y) => Some(n + view.of(x).len().min(view.of(y).len())),
+                    Alt::Pair(x, y, _) => Some(n + view.of(x).len().min(view.of(y).len())),
                     Alt::Builtin(_) => None,
                 })
             };
@@ -552,14 +552,16 @@ impl Evaluator {
                         t += 1;
                     }
                 }
-                Alt::Pair(x, y) => {
-                    // Two classes within PAIR_GAP words of each other, in either order: `kami bakar`, `akan kami
-                    // bacok`.
+                Alt::Pair(x, y, ordered) => {
+                    // Two classes within PAIR_GAP words of each other, in either order (`kami bakar`, `akan kami
+                    // bacok`), or the second after the first (`tak antemi`).
                     for hx in in_range(x) {
                         let (x0, x1) = (hx.t0 as usize, hx.t1 as usize);
                         let near = in_range(y).filter(|hy| {
                             let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
-                            y0.saturating_sub(x1) <= PAIR_GAP && x0.saturating_sub(y1) <= PAIR_GAP
+                            y0.saturating_sub(x1) <= PAIR_GAP
+                                && x0.saturating_sub(y1) <= PAIR_GAP
+                                && (!ordered || y0 > x1)
                         });
                         for hy in near {
                             let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);

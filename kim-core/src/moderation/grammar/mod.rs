@@ -9,7 +9,9 @@
 //!   capitalised name), so a rule can use them without repeating those lists.
 //! - `rule <id> <category> <severity> <action> <window> <parts> [note]`: fires when every part is found within
 //!   `window` tokens. Parts are separated by spaces; a part is a class name, a pair `a+b` (a word of each class
-//!   within two words of each other, in either order: `speaker+violent` for "kami bakar") or alternatives `a|b`.
+//!   within two words of each other, in either order: `speaker+violent` for "kami bakar"), an ordered pair `a>b` (a
+//!   word of class b at most two words after one of class a: `takspeaker>violent` for "tak antemi") or alternatives
+//!   `a|b`.
 //!   Built-in parts:
 //!   `@brand` (a word of letters with a numeric suffix in the original, `gacor88`, `g4c0r77`), `@spelled` (a word
 //!   spelled out letter by letter, `s l o t`, `j.u.d.i`), `@link` (a URL or a short link), `@name` (a word written
@@ -82,8 +84,10 @@ pub(crate) enum Alt {
     Class(usize),
     /// A built-in part.
     Builtin(Builtin),
-    /// Two word classes within two words of each other, in either order (`speaker+violent`).
-    Pair(usize, usize),
+    /// Two word classes within two words of each other, in either order (`speaker+violent`), or, when the flag is
+    /// set, the second after the first (`takspeaker>violent`: Javanese `tak bakar` is "I burn", while `dibakar orang
+    /// tak dikenal` is "burnt by someone unknown").
+    Pair(usize, usize, bool),
 }
 
 /// A word class.
@@ -310,9 +314,13 @@ impl Grammar {
             for a in part.split('|') {
                 if let Some(b) = Builtin::parse(a) {
                     alts.push(Alt::Builtin(b));
-                } else if let Some((x, y)) = a.split_once('+') {
+                } else if let Some((x, y, ordered)) = a
+                    .split_once('+')
+                    .map(|(x, y)| (x, y, false))
+                    .or_else(|| a.split_once('>').map(|(x, y)| (x, y, true)))
+                {
                     match (self.class_index(x), self.class_index(y)) {
-                        (Some(x), Some(y)) => alts.push(Alt::Pair(x, y)),
+                        (Some(x), Some(y)) => alts.push(Alt::Pair(x, y, ordered)),
                         _ => errors.push(bad(line_no, "parts", a, "unknown class in a pair")),
                     }
                 } else if let Some(c) = self.class_index(a) {
