@@ -2,18 +2,21 @@
 """Trains the hold model of kim's moderation (issue 16) and writes kim-core/lexicon/hold_model.bin.
 
 The model HOLDS a post the rules allow (`Moderator::default()` has it; `without_hold_model()` drops it), and gives a
-second opinion on a block of one rule (below); it never blocks and never allows what the rules hold or block.
+second opinion on a block of one rule and on a hold (below); it never blocks, and allows only a post the rules hold
+without personal data whose sentences it reads as clearly lawful.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout6.tsv to heldout11.tsv, the test splits, which
-  are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to harm),
-  chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the harm),
-  train10.tsv (every category and kind), train11.tsv and train12.tsv (hard lawful text: most benign items carry a
-  word that looks harmful out of context) and moderation_corpus.tsv, and the training half of short.tsv (short everyday
-  messages, which the other corpora lack: without them the model held "Halo" and "ok"). The rules were never tuned on
-  heldout4, heldout5 or on the set-aside quarter of dev/test; the model is trained on them. Their rules-only figures
-  stay honest; the model's honest figures are on heldout6 to heldout11 and the test half of short.tsv.
+- Training pool: every labelled corpus in the repository except heldout11.tsv and heldout12.tsv, the test splits,
+  which are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written close to
+  harm), chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the harm),
+  train10.tsv (every category and kind), train11.tsv to train14.tsv (hard lawful text: most benign items carry a word
+  that looks harmful out of context), heldout6.tsv to heldout10.tsv (test splits until 2026-12-05, fourth session:
+  retired to training once heldout12 existed; leave one corpus out, adding them raised every other independent
+  corpus's recall by 0.5 to 4 points and lowered most of their benign holds), moderation_corpus.tsv, and the training
+  half of short.tsv (short everyday messages, which the other corpora lack: without them the model held "Halo" and
+  "ok"). The rules were never tuned on heldout4, heldout5 or on the set-aside quarter of dev/test; the model is
+  trained on them. The model's honest figures are on heldout11, heldout12 and the test half of short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text as the rules read it (INPUT = "normalized":
   leetspeak, repeated letters, look-alikes, spelled-out words and numeric suffixes folded; the engine's own
   normaliser, through `moderate_posts --normalized`, so that nothing is re-implemented here; since hold-2026-12-05.8:
@@ -41,9 +44,19 @@ second opinion on a block of one rule (below); it never blocks and never allows 
   as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
   grid up to 0.5 (above it the model would temper a block it reads as more likely harmful than not) that, leave one
   corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful posts into holds (they
-  stay not allowed). With hold-2026-12-05.8 the grid's end binds, not the ceiling: at 0.5, 15 of the 596 harmful
-  blocks and 7 of the 11 benign ones only hold. The sentences are cut as the engine cuts them (`sentences_around` in
+  stay not allowed). With hold-2026-12-05.9 the grid's end binds, not the ceiling: at 0.5, 23 of the 1,036 harmful
+  blocks and 32 of the 44 benign ones only hold. The sentences are cut as the engine cuts them (`sentences_around` in
   kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
+- release: when the rules hold a post for profanity or insult alone (every holding match `kasar`, nothing blocks, no
+  NIK, phone number or e-mail address in the text, even a flagged one) and the model reads the sentence around each
+  holding match as clearly lawful (min_tokens to RELEASE_MAX_WORDS words, P(harmful) under `release`),
+  the post is allowed, its matches flagged, unless the model holds it whole; the largest value on a 0.01 grid up to
+  MAX_RELEASE that, leave one corpus out, releases at most MAX_HARMFUL_RELEASED of the harmful posts the rules hold in
+  the independent corpora. One leave-one-corpus-out fit per corpus scores the sentences of both second opinions.
+  With hold-2026-12-05.9: 0.04; of the posts the rules hold for kasar alone in the independent corpora (in short
+  sentences naming nobody), 36 of 112 benign and 4 of 485 harmful are released. (Released for any category and any
+  sentence length, the same ceiling gave 0.3 and released 313 of 450 benign holds and 23 of 3,126 harmful ones, but a
+  review padded harm with village-meeting words and got half of its held harmful probes released.)
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
@@ -53,7 +66,8 @@ BUCKETS each; a weight is int8 * the class's scale. The fixture kim-core/tests/d
 lists texts with the probabilities of the quantised model, for the Rust parity test.
 
 Usage: /tmp/mv/bin/python scripts/train_hold_model.py [--engine PATH] [--id hold-YYYY-MM-DD.N]
-(deterministic: no randomness is used).
+(deterministic: no randomness is used). With KIM_DUMP=FILE it also writes each pool item's corpus, kind, label, the
+rules' decision (1 = allowed) and its leave-one-corpus-out P(harmful), for reading a training corpus's misses.
 """
 
 from __future__ import annotations
@@ -63,6 +77,7 @@ import datetime
 import hashlib
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +121,13 @@ INDEPENDENT = (
     "train10.tsv",
     "train11.tsv",
     "train12.tsv",
+    "train13.tsv",
+    "train14.tsv",
+    "heldout6.tsv",
+    "heldout7.tsv",
+    "heldout8.tsv",
+    "heldout9.tsv",
+    "heldout10.tsv",
 )
 # Trained on and scored leave one corpus out, but not in the calibration of the threshold and `unblock`: train9.tsv is
 # a stress set of reporting on a harm (every benign item quotes one), not a sample of news. With it in INDEPENDENT the
@@ -116,6 +138,16 @@ STRESS = ("train9.tsv",)
 # on a 0.01 grid that, leave one corpus out, turns at most this share of the independent corpora's blocked harmful
 # posts into holds (they stay not allowed, and a person sees them).
 MAX_HARMFUL_UNBLOCKED = 0.05
+# A hold of the rules whose sentences the model reads as clearly lawful (P(harmful) under `release`) is released: the
+# post is allowed unless the model holds it whole. `release` is the largest value on a 0.01 grid up to MAX_RELEASE
+# that, leave one corpus out, releases at most this share of the harmful posts the rules hold in the independent
+# corpora. (2026-12-05, fourth session: leave one corpus out, whole posts the rules held or blocked with P(harmful)
+# under 0.1 were 63% of such benign posts and 0.09% of all harmful ones.)
+MAX_HARMFUL_RELEASED = 0.01
+MAX_RELEASE = 0.3
+# The engine's RELEASE_MAX_WORDS: the longest sentence in which a hold may be released (a review padded harm with
+# village-meeting words until the model read it as lawful; a short sentence leaves no room for that).
+RELEASE_MAX_WORDS = 20
 # short.tsv (short everyday messages) is split in two halves by a hash of the text: the model trains on one, the
 # other tests it (`short-test` in kim-core/tests/moderation_eval.rs).
 SHORT_SEED = b"kim-short-2026-12-05"
@@ -233,9 +265,12 @@ def sentence_around(text: bytes, start: int, end: int) -> bytes:
     return text[lo:hi]
 
 
-def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
-    """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, and the sentences
-    around its blocking matches."""
+def rules_decide(
+    engine: Path, texts: list[str]
+) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]]]:
+    """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, the sentences around
+    its blocking matches, whether they hold it with no personal data among the holds (a hold the model may release),
+    and the sentences around its holding matches."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
@@ -260,7 +295,40 @@ def rules_decide(engine: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray
             for v in out
         ]
     )
-    return allowed, cappable, sentences
+    # A hold the model may release (the engine's `hold_spans`): the rules hold for profanity or insult alone (nothing
+    # blocks, every holding match is kasar), the text has no NIK, phone number or e-mail address, even a flagged one,
+    # and no match was left out of the verdict's list.
+    releasable = np.array(
+        [
+            v["decision"] == "hold"
+            and not v.get("omitted")
+            and all(m["category"] == "kasar" for m in v["matches"] if m["action"] == "hold")
+            and not any(m["rule_id"] in ("pd-nik", "pd-phone", "pd-email") for m in v["matches"])
+            for v in out
+        ]
+    )
+    hold_sentences = [
+        sorted(
+            {sentence_around(t.encode(), m["start"], m["end"]).decode() for m in v["matches"] if m["action"] == "hold"}
+        )
+        for t, v in zip(texts, out, strict=True)
+    ]
+    # ... and no sentence around a holding match names someone (the engine's `names_someone`).
+    releasable &= np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
+    return allowed, cappable, sentences, releasable, hold_sentences
+
+
+def names_someone(sentence: str) -> bool:
+    """As the engine's `names_someone`: a word after the first is capitalised (an upper-case ASCII letter, then a
+    lower-case one, after any leading characters that are not alphanumeric)."""
+    for w in sentence.split()[1:]:
+        i = 0
+        while i < len(w) and not w[i].isalnum():
+            i += 1
+        w = w[i:]
+        if len(w) >= 2 and "A" <= w[0] <= "Z" and "a" <= w[1] <= "z":
+            return True
+    return False
 
 
 def quantise(coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -301,26 +369,29 @@ def loco_max_harm(
     groups: np.ndarray,
     c: float,
     classes: list[str],
-    texts: list[list[str]],
-) -> np.ndarray:
-    """Per item: the highest leave-one-corpus-out P(harmful) over its texts, as the model reads them (1.0 when it has
-    none)."""
+    sets: list[list[list[str]]],
+) -> list[np.ndarray]:
+    """For each set of texts per item: the highest leave-one-corpus-out P(harmful) over an item's texts, as the model
+    reads them (1.0 when it has none). One model per corpus serves every set."""
     bi = classes.index("benign")
-    out = np.ones(len(y))
+    outs = [np.ones(len(y)) for _ in sets]
     for g in sorted(set(groups)):
         te = np.flatnonzero(groups == g)
-        todo = [i for i in te if texts[i]]
-        if not todo:
+        if not any(texts[i] for texts in sets for i in te):
             continue
         m = fit(x[groups != g], y[groups != g], c)
         q, s = quantise(m.coef_)
-        flat = [t for i in todo for t in texts[i]]
-        p = 1.0 - proba(matrix(flat), q, s, m.intercept_)[:, bi]
-        k = 0
-        for i in todo:
-            out[i] = p[k : k + len(texts[i])].max()
-            k += len(texts[i])
-    return out
+        for texts, out in zip(sets, outs, strict=True):
+            todo = [i for i in te if texts[i]]
+            if not todo:
+                continue
+            flat = [t for i in todo for t in texts[i]]
+            p = 1.0 - proba(matrix(flat), q, s, m.intercept_)[:, bi]
+            k = 0
+            for i in todo:
+                out[i] = p[k : k + len(texts[i])].max()
+                k += len(texts[i])
+    return outs
 
 
 def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray, news: np.ndarray) -> float:
@@ -354,6 +425,8 @@ def main() -> None:
     mod = DATA / "moderation"
     names = ["dev.tsv", "test.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv"]
     names += ["train6.tsv", "chat7.tsv", "train8.tsv", "train9.tsv", "train10.tsv", "train11.tsv", "train12.tsv"]
+    names += ["train13.tsv", "train14.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv"]
+    names += ["heldout10.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     kinds = []
@@ -375,7 +448,7 @@ def main() -> None:
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
-    allowed, cappable, sentences = rules_decide(args.engine, texts)
+    allowed, cappable, sentences, releasable, hold_sentences = rules_decide(args.engine, texts)
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
     best = None
     cv = {}
@@ -392,6 +465,11 @@ def main() -> None:
         if best is None or key > best[0]:
             best = (key, c, t, p_harm)
     _, c, t, p_harm = best
+    if os.environ.get("KIM_DUMP"):
+        # Out-of-fold P(harmful) of every pool item, for reading a training corpus's misses (never a test split's).
+        with open(os.environ["KIM_DUMP"], "w", encoding="utf-8") as out:
+            for i, text in enumerate(texts):
+                out.write(f"{g[i]}\t{kinds[i]}\t{y[i]}\t{int(allowed[i])}\t{p_harm[i]:.3f}\t{text}\n")
     ntok = np.array([len(tokens(s)) for s in read])
     base = figures(p_harm[indep], t, benign[indep], allowed[indep])["combined_harmful_not_allowed"]
     min_tokens = 1
@@ -402,19 +480,32 @@ def main() -> None:
             >= base - MAX_RECALL_COST
         ):
             min_tokens = n
+
     # The second opinion on a block reads the sentences around the blocking matches, each of min_tokens words or
     # more (a shorter one keeps the block: P counts as 1).
     # Never for a text with a right-to-left override (the engine's rule).
-    flat = model_read(args.engine, [t for ts in sentences for t in ts])
-    read_sentences, k = [], 0
-    for ts in sentences:
-        read_sentences.append(flat[k : k + len(ts)])
-        k += len(ts)
-    readable = [
-        ts if cappable[i] and "\u202e" not in texts[i] and all(len(tokens(t)) >= min_tokens for t in ts) else []
-        for i, ts in enumerate(read_sentences)
-    ]
-    p_block = loco_max_harm(x, y, g, c, classes, readable)
+    # The second opinion on a hold reads the sentences around the holding matches in the same way.
+    def readable(sents: list[list[str]], eligible: np.ndarray, most: int) -> list[list[str]]:
+        flat = model_read(args.engine, [t for ts in sents for t in ts])
+        read, k = [], 0
+        for ts in sents:
+            read.append(flat[k : k + len(ts)])
+            k += len(ts)
+        return [
+            ts
+            if eligible[i] and "\u202e" not in texts[i] and all(min_tokens <= len(tokens(t)) <= most for t in ts)
+            else []
+            for i, ts in enumerate(read)
+        ]
+
+    p_block, p_hold = loco_max_harm(
+        x,
+        y,
+        g,
+        c,
+        classes,
+        [readable(sentences, cappable, 10**9), readable(hold_sentences, releasable, RELEASE_MAX_WORDS)],
+    )
     harm_blocked = indep & cappable & ~benign
     unblock = 0.0
     for u in np.arange(0.01, 0.51, 0.01):
@@ -425,6 +516,23 @@ def main() -> None:
         f"unblock={unblock}: of the independent corpora's blocks, {int((p_block[ben_blocked] < unblock).sum())} of"
         f" {int(ben_blocked.sum())} benign and {int((p_block[harm_blocked] < unblock).sum())} of"
         f" {int(harm_blocked.sum())} harmful only hold",
+        file=sys.stderr,
+    )
+    # release: the largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, releases at most
+    # MAX_HARMFUL_RELEASED of the harmful posts the rules hold in the independent corpora (a released post is
+    # published, unless the model itself holds it whole).
+    harm_held = indep & releasable & ~benign
+    release = 0.0
+    for u in np.arange(0.01, MAX_RELEASE + 0.001, 0.01):
+        if (p_hold[harm_held] < u).mean() <= MAX_HARMFUL_RELEASED:
+            release = round(float(u), 2)
+    ben_held = indep & releasable & benign
+    released = (p_hold < release) & (p_harm <= t)
+    print(
+        f"release={release}: of the independent corpora's holds, {int(released[ben_held].sum())} of"
+        f" {int(ben_held.sum())} benign and {int(released[harm_held].sum())} of {int(harm_held.sum())} harmful are"
+        f" released (and not held whole by the model); {int((~allowed & benign & indep).sum())} benign and"
+        f" {int((~benign & indep).sum())} harmful posts in all",
         file=sys.stderr,
     )
     held_short = [(int(n), int(((p_harm > t) & benign & allowed & (ntok == n)).sum())) for n in range(1, 13)]
@@ -441,6 +549,7 @@ def main() -> None:
         "threshold": t,
         "min_tokens": min_tokens,
         "unblock": unblock,
+        "release": release,
         "scales": [float(s) for s in scales],
         "intercepts": [float(b) for b in m.intercept_],
         "grams": [GRAMS[0], GRAMS[-1]],
@@ -454,10 +563,10 @@ def main() -> None:
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout6.tsv to heldout11.tsv (the test splits); the test half of short.tsv",
+            "excluded": "heldout11.tsv and heldout12.tsv (the test splits); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-5, train6, chat7, train8-12, moderation_corpus,"
+            "cv": "leave one corpus out (dev+test, heldout2-10, train6, chat7, train8-14, moderation_corpus,"
             " short), quantised models; threshold and unblock calibrated on INDEPENDENT (not on the stress set STRESS)",
             "stress": list(STRESS),
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,

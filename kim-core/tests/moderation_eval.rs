@@ -652,15 +652,36 @@ fn heldout10_floors() {
 /// hold-2026-12-05.7: 80.6% of harmful not allowed (524), 5 benign blocked, 87 held (9.0%); the rules alone 49.4%
 /// (321), 12 blocked, 70 held (7.2%). Second, with hold-2026-12-05.8 (normalised text; trained on train12, written
 /// under the same brief by another writer, and chosen leave one corpus out before this run): 86.2% (560), 4 blocked,
-/// 93 held (9.6%; news 29 and 1 blocked of 440).
+/// 93 held (9.6%; news 29 and 1 blocked of 440). Fourth, with round 11 of the rules and a first calibration of
+/// hold-2026-12-05.9 (trained on heldout6 to heldout10, train13 and train14 too, releasing any hold of the rules whose
+/// sentences it read as lawful, which a review then exploited): 90.2% (586), 5 blocked, 63 held (6.5%). Fifth, with the
+/// shipped hold-2026-12-05.9 (the same weights; a hold is released only for `kasar` alone, in short sentences naming
+/// nobody, under a `release` of 0.04): 90.3% (587), 5 blocked, 85 held (8.8%); the rules alone 50.0% (325), 12 blocked,
+/// 70 held (7.2%).
 #[test]
 fn heldout11_floors() {
     assert_split_floors(
         "heldout11",
         &parse(HELDOUT11),
         1610,
-        (12, 49.0, 7.5),
-        (4, 86.0, 10.0),
+        (12, 49.5, 7.5),
+        (5, 90.0, 9.0),
+    );
+}
+
+/// The twelfth held-out split (1,617 items: 649 harmful, 968 benign in 22 kinds, under `data/moderation/BRIEF.md` with
+/// the swearing standard), written on 2026-12-05 (fourth session) by an examiner who saw neither the engine, the
+/// lexicon nor any corpus; committed unread (70e3579), never tuned or trained on, its misses never printed. First run,
+/// on round 11 of the rules and the shipped hold-2026-12-05.9: 88.0% of harmful not allowed (571), no benign post
+/// blocked, 56 held (5.8%; news-style 18 of 440, 4.1%); the rules alone 47.6% (309), 3 blocked, 34 held (3.5%).
+#[test]
+fn heldout12_floors() {
+    assert_split_floors(
+        "heldout12",
+        &parse(HELDOUT12),
+        1610,
+        (3, 47.0, 4.0),
+        (0, 87.5, 6.0),
     );
 }
 

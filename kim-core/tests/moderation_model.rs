@@ -1,6 +1,6 @@
 //! The hold model of the default moderator (issue 16): it only ever holds a post the rules allow.
 
-use kim_core::moderation::{Action, Category, Decision, HoldModel, Moderator, normalized};
+use kim_core::moderation::{Action, Category, Decision, HoldModel, Moderator, Verdict, normalized};
 use proptest::prelude::*;
 
 const DEV: &str = include_str!("data/moderation/dev.tsv");
@@ -19,8 +19,8 @@ fn the_default_moderator_has_the_model_and_says_so() {
     let m = Moderator::default();
     let model = m.hold_model().unwrap();
     assert_eq!(model.classes().len(), 11);
-    assert_eq!(model.id(), "hold-2026-12-05.8");
-    assert_eq!(m.version(), "kim-default-2+hold-2026-12-05.8");
+    assert_eq!(model.id(), "hold-2026-12-05.9");
+    assert_eq!(m.version(), "kim-default-2+hold-2026-12-05.9");
     assert_eq!(m.check("Gotong royong").lexicon_version, m.version());
     let rules = Moderator::default().without_hold_model();
     assert!(rules.hold_model().is_none());
@@ -31,7 +31,7 @@ fn the_default_moderator_has_the_model_and_says_so() {
     // A moderator that extends the shipped lexicon keeps the model; one that replaces it has the user's rules only.
     let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     let extended = Moderator::from_user_tsv(tsv, "lokal", true).unwrap();
-    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-05.8");
+    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-05.9");
     assert!(
         Moderator::from_user_tsv(tsv, "lokal", false)
             .unwrap()
@@ -109,11 +109,17 @@ enum Second {
     Held,
     /// Capped the rules' blocks at hold.
     Capped,
+    /// Released the rules' holds: the post is allowed.
+    Released,
+    /// Released the rules' holds, then held the post whole.
+    ReleasedHeld,
 }
 
 /// Asserts that the default moderator's verdict is the rules' one; or, when the rules allow, the rules' one held by
 /// one `model-hold` match with sound spans; or, when the rules block on something other than a NIK, the rules' one
-/// with every block turned into a hold softened by `hold-model`. The model never blocks and never allows.
+/// with every block turned into a hold softened by `hold-model`; or, when the rules hold (nothing blocks, no personal
+/// data holds), the rules' one with every hold flagged, softened by `hold-model`, allowed or held whole by the model.
+/// The model never blocks, and allows only what the rules hold without personal data.
 fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
     let (a, b) = (rules.check(text), m.check(text));
     assert_eq!(b.lexicon_version, m.version());
@@ -177,6 +183,16 @@ fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
             (&b.categories, b.fact_check, &b.redacted, &b.omitted)
         );
         Second::Capped
+    } else if a.decision == Decision::Hold
+        && b.matches.iter().any(|x| {
+            x.action == Action::Flag
+                && x.softened_by
+                    .as_ref()
+                    .map(kim_core::moderation::Text::as_str)
+                    == Some("hold-model")
+        })
+    {
+        released(&a, &b, text)
     } else {
         let mut a = a;
         a.lexicon_version.clone_from(&b.lexicon_version);
@@ -185,9 +201,107 @@ fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
     }
 }
 
-/// On every DEV and heldout5 text: a verdict the rules hold is unchanged, an allowed one is either unchanged or held by
-/// the one `model-hold` match, a blocked one blocks or holds with its blocks softened by the model; the model never
-/// blocks and never allows what the rules do not.
+/// Lawful posts the rules hold for an insult word (a lesson against bullying, self-mockery, a clumsy cat; written by
+/// the review of the release, in none of the corpora) are released: allowed, the rules' matches flagged by
+/// `hold-model`. Harm padded with lawful words until the model read it as lawful (the review got 66 of 135 such posts
+/// released before the release was limited to short sentences that hold for `kasar` alone and name nobody) stays held:
+/// an incitement against a group, a hoax with a share call, an insult aimed at a named person, a scam with a phone
+/// number.
+#[test]
+fn a_hold_the_model_reads_as_lawful_is_released() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    for text in [
+        "Pesan untuk anak-anak: kalau ada teman yang mengejekmu goblok atau tolol, laporkan ke guru dan jangan \
+         membalas.",
+        "Wkwk bego amat aku, payung ketinggalan di angkot, basah kuyup deh sampai rumah.",
+        "Kucingku tolol banget, jatuh ke ember air lagi, untung cepat saya angkat dan keringkan.",
+    ] {
+        assert_eq!(rules.check(text).decision, Decision::Hold, "{text}");
+        assert_eq!(
+            model_only_holds(&rules, &m, text),
+            Second::Released,
+            "{text}"
+        );
+    }
+    for text in [
+        "Dalam rapat warga di balai desa kemarin sore bersama perangkat desa dan kader posyandu, disepakati orang \
+         Cina harus diusir dari pasar.",
+        "Vaksin bikin mandul! Mohon bantu bagikan informasi ini ke grup keluarga dan tetangga supaya semua waspada ya.",
+        "Dalam rapat RT kemarin sore di balai warga, ketua RT menyampaikan bahwa Andi itu goblok dan tidak becus \
+         bekerja.",
+        "Untuk membantu kelompok tani, pinjaman cair 10 juta tanpa jaminan, hubungi admin di 0812 3456 7890.",
+    ] {
+        assert_ne!(m.check(text).decision, Decision::Allow, "{text}");
+        assert_ne!(
+            model_only_holds(&rules, &m, text),
+            Second::Released,
+            "{text}"
+        );
+    }
+}
+
+/// The rules hold `a`; the default moderator released the holds in `b`: every hold of the rules flagged, softened by
+/// `hold-model`, nothing else changed; allowed, or held whole by the model.
+fn released(a: &Verdict, b: &Verdict, text: &str) -> Second {
+    assert!(
+        a.matches.iter().all(|x| x.action != Action::Block),
+        "{text}"
+    );
+    assert!(a.redacted.is_none() && a.omitted.is_empty(), "{text}");
+    // Only a hold for profanity or insult alone, in a text without a NIK, phone number or e-mail address.
+    assert!(
+        a.matches
+            .iter()
+            .all(|x| x.action != Action::Hold || x.category == Category::Kasar),
+        "{text}"
+    );
+    assert!(
+        a.matches
+            .iter()
+            .all(|x| !["pd-nik", "pd-phone", "pd-email"].contains(&x.rule_id.as_str())),
+        "{text}"
+    );
+    let rest: Vec<_> = b
+        .matches
+        .iter()
+        .filter(|x| x.rule_id.as_str() != "model-hold")
+        .collect();
+    assert_eq!(rest.len(), a.matches.len(), "{text}");
+    for (x, y) in a.matches.iter().zip(rest) {
+        if x.action == Action::Hold {
+            assert_eq!(
+                (
+                    y.action,
+                    y.softened_by
+                        .as_ref()
+                        .map(kim_core::moderation::Text::as_str)
+                ),
+                (Action::Flag, Some("hold-model")),
+                "{text}"
+            );
+            let mut back = y.clone();
+            back.action = Action::Hold;
+            back.softened_by.clone_from(&x.softened_by);
+            assert_eq!(&back, x);
+        } else {
+            assert_eq!(x, y);
+        }
+    }
+    if b.decision == Decision::Allow {
+        assert!(b.categories.is_empty(), "{text}");
+        assert_eq!(b.matches.len(), a.matches.len());
+        Second::Released
+    } else {
+        assert_eq!(b.decision, Decision::Hold, "{text}");
+        assert_eq!(b.matches.len(), a.matches.len() + 1, "{text}");
+        Second::ReleasedHeld
+    }
+}
+
+/// On every DEV and heldout5 text: a verdict the rules hold is unchanged or released (its holds flagged by the model),
+/// an allowed one is either unchanged or held by the one `model-hold` match, a blocked one blocks or holds with its
+/// blocks softened by the model; the model never blocks.
 #[test]
 fn the_model_only_holds_what_the_rules_allow() {
     let rules = Moderator::default().without_hold_model();

@@ -9,14 +9,30 @@ use super::grammar::{self, ClassHits, Evaluator, Grammar};
 use super::lexicon::{self, EntryKind, Lexicon, is_inflection as is_inflection_at};
 use super::model::HoldModel;
 use super::normalize;
-use super::personal::{personal_matches, redact};
+use super::personal::personal_matches;
 use super::spam::SpamScanner;
 use super::targeted;
-use super::verdict::{
-    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, MatchSeverity, Omitted, Part,
-    Text, Verdict,
-};
+use super::verdict::{Action, Category, Match, MatchSeverity, Part, Text, Verdict};
 use crate::error::Result;
+
+mod matches;
+pub(super) use matches::Matches;
+
+/// The most words a sentence may have for the hold model to release a hold of the rules in it
+/// ([`HoldModel::release`]).
+pub const RELEASE_MAX_WORDS: usize = 20;
+
+/// True if a word after the first of `sentence` is capitalised (an upper-case ASCII letter, then a lower-case one,
+/// after any opening quotation mark or bracket): a name, or a title before one. An insult in such a sentence may be
+/// aimed at that person, and the hold model does not release it.
+fn names_someone(sentence: &str) -> bool {
+    sentence.split_whitespace().skip(1).any(|w| {
+        let w = w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .as_bytes();
+        w.len() >= 2 && w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase()
+    })
+}
 
 /// How many words apart an identity word and a hostile word may be to make a SARA hold.
 pub const IDENTITY_WINDOW: usize = 6;
@@ -128,16 +144,18 @@ impl Moderator {
 
     /// The same moderator with the shipped hold model ([`HoldModel::builtin`]), which [`Moderator::default`] already
     /// has: a post the rules allow is held when the model's P(harmful) is above its threshold (match `model-hold`). It
-    /// never blocks and never allows what the rules hold or block; a post that one rule alone blocks (not a NIK) is held
-    /// instead when the model reads the sentence around each blocking match as lawful (`softened_by: "hold-model"`,
-    /// see [`HoldModel::unblock`]). Verdicts carry the rule-set version `<lexicon version>+<model id>`.
+    /// never blocks; a post that one rule alone blocks (not a NIK) is held instead when the model reads the sentence
+    /// around each blocking match as lawful (`softened_by: "hold-model"`, see [`HoldModel::unblock`]), and a post the
+    /// rules hold (nothing blocks, no personal data holds) is allowed, its matches flagged, when the model reads the
+    /// sentence around each holding match as clearly lawful (see [`HoldModel::release`]). Verdicts carry the rule-set
+    /// version `<lexicon version>+<model id>`.
     ///
     /// ```
     /// use kim_core::moderation::{Decision, Lexicon, Moderator};
     /// let m = Moderator::new(Lexicon::builtin())?.with_hold_model();
     /// assert_eq!(m.check("Kerja bakti membersihkan selokan hari Minggu pagi.").decision, Decision::Allow);
     /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
-    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-05.8");
+    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-05.9");
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]
@@ -259,15 +277,43 @@ impl Moderator {
         // sentence around each blocking match as lawful, is held for a person instead. The sentence, not the post: an
         // advert appended to a notice is a sentence of its own, and the notice must not speak for it. Not for a text
         // with a right-to-left override, whose bytes the model would read in the wrong order.
+        //
+        // And on a hold for profanity or insult alone (no NIK, phone number or e-mail address in the text): where the
+        // model reads the sentence around each holding match as clearly lawful (P(harmful) under `release`, far under
+        // the threshold at which it holds) and that sentence is short (at most RELEASE_MAX_WORDS words, so that
+        // padding cannot outweigh the insult: a review padded insults, hoaxes and incitement with village-meeting
+        // words and got half of them released before these limits) and names nobody (a capitalised word after the
+        // first: "Andi itu goblok" in a meeting report stays held), the post is allowed, its matches flagged. A block
+        // it tempered stays held.
         if let Some(model) = &self.hold
             && !text.contains(normalize::bidi::RLO)
-            && matches.one_rule_block_spans().is_some_and(|mut spans| {
+        {
+            let lawful = |mut spans: Vec<(usize, usize)>, limit: f64, max_words: usize| {
                 normalize::sentences_around(text, &mut spans)
                     .into_iter()
-                    .all(|r| model.reads_as_lawful(&text[r]))
-            })
-        {
-            matches.cap_blocks(&Text::from_static("hold-model"));
+                    .all(|r| model.reads_as_lawful(&text[r], limit, max_words))
+            };
+            if matches
+                .one_rule_block_spans()
+                .is_some_and(|spans| lawful(spans, model.unblock(), usize::MAX))
+            {
+                matches.cap_blocks(&Text::from_static("hold-model"));
+            } else if model.release() > 0.0
+                && matches.hold_spans().is_some_and(|mut spans| {
+                    normalize::sentences_around(text, &mut spans)
+                        .into_iter()
+                        .all(|r| {
+                            !names_someone(&text[r.clone()])
+                                && model.reads_as_lawful(
+                                    &text[r],
+                                    model.release(),
+                                    RELEASE_MAX_WORDS,
+                                )
+                        })
+                })
+            {
+                matches.release_holds(&Text::from_static("hold-model"));
+            }
         }
         let mut verdict = matches.into_verdict(&self.version, text);
         if let Some(model) = &self.hold {
@@ -639,163 +685,10 @@ impl Moderator {
     }
 }
 
-/// The rules of the personal data that [`redact`] masks.
-const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
-
-/// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
-/// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
-#[derive(Default)]
-pub(super) struct Matches {
-    list: Vec<Match>,
-    listed: [usize; Category::ALL.len()],
-    found: [u64; Category::ALL.len()],
-    action: Option<Action>,
-    deciding: [bool; Category::ALL.len()],
-    /// Categories or rule ids softened to flags by a context of the text, with the context's name.
-    soften: Vec<(Text, Text, bool)>,
-    /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
-    quoted: Vec<(usize, usize)>,
-    /// True if a hoax marker that was not softened was found.
-    hoax: bool,
-    /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
-    personal: bool,
-}
-
-impl Matches {
-    /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
-    /// by the context `name`; with `hold_at_most`, those that would block only hold.
-    pub(super) fn soften(&mut self, target: &Text, name: &Text, hold_at_most: bool) {
-        self.soften
-            .push((target.clone(), name.clone(), hold_at_most));
-    }
-
-    /// From now on, matches inside these byte ranges (quotations in a text with a word of a context) that would
-    /// block hold instead.
-    pub(super) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
-        self.quoted.extend_from_slice(ranges);
-    }
-
-    /// Records a match; lists it if its category has room.
-    pub(super) fn push(&mut self, mut m: Match) {
-        // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
-        if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
-            let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
-            // A context that flags wins over one that only caps at hold.
-            if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
-                m.action = Action::Flag;
-                m.softened_by = Some(name.clone());
-            } else if m.action == Action::Block
-                && let Some((_, name, _)) =
-                    self.soften.iter().find(|(t, _, cap)| *cap && applies(t))
-            {
-                m.action = Action::Hold;
-                m.softened_by = Some(name.clone());
-            }
-        }
-        // A quotation in a text with a context word holds at most: a context that softens this match's category
-        // flags it above whatever the quotation marks; the marks alone never allow (a threat in quotation marks
-        // next to "harga" or "jangan" is still a threat).
-        if m.action == Action::Block
-            && *m.rule_id != *"pd-nik"
-            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
-        {
-            m.action = Action::Hold;
-            m.softened_by = Some(Text::from_static("quotation"));
-        }
-        let c = m.category as usize;
-        self.found[c] += 1;
-        self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
-        self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
-        self.action = self.action.max(Some(m.action));
-        if m.action != Action::Flag {
-            self.deciding[c] = true;
-        }
-        if self.listed[c] < MAX_MATCHES_PER_CATEGORY {
-            self.listed[c] += 1;
-            self.list.push(m);
-        }
-    }
-
-    /// The byte spans of the matches that block, when they all come from one rule and it is not a NIK's: the block a
-    /// second opinion may cap. `None` when nothing blocks, when two rules or a NIK block, or when matches were left out
-    /// of the list (a block among them would go unseen).
-    pub(super) fn one_rule_block_spans(&self) -> Option<Vec<(usize, usize)>> {
-        if self.action != Some(Action::Block)
-            || self
-                .found
-                .iter()
-                .zip(&self.listed)
-                .any(|(&f, &l)| f > l as u64)
-        {
-            return None;
-        }
-        let blocks: Vec<&Match> = self
-            .list
-            .iter()
-            .filter(|m| m.action == Action::Block)
-            .collect();
-        let rule = &blocks.first()?.rule_id;
-        (*rule != *"pd-nik" && blocks.iter().all(|m| m.rule_id == *rule))
-            .then(|| blocks.iter().map(|m| (m.start, m.end)).collect())
-    }
-
-    /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_rule_block_spans`]: no NIK
-    /// blocks).
-    pub(super) fn cap_blocks(&mut self, name: &Text) {
-        for m in &mut self.list {
-            if m.action == Action::Block {
-                m.action = Action::Hold;
-                m.softened_by = Some(name.clone());
-            }
-        }
-        if self.action == Some(Action::Block) {
-            self.action = Some(Action::Hold);
-        }
-    }
-
-    /// The matches listed so far.
-    #[cfg(test)]
-    pub(super) fn listed(&self) -> &[Match] {
-        &self.list
-    }
-
-    fn into_verdict(self, lexicon_version: &str, text: &str) -> Verdict {
-        let mut matches = self.list;
-        matches.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
-        matches.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule_id == b.rule_id);
-        let decision = self.action.map_or(Decision::Allow, |a| match a {
-            Action::Block => Decision::Block,
-            Action::Hold => Decision::Hold,
-            Action::Flag => Decision::Allow,
-        });
-        let categories: Vec<Category> = Category::ALL
-            .into_iter()
-            .filter(|&c| self.deciding[c as usize])
-            .collect();
-        // The matches found past the cap (a duplicate among the listed ones is dropped above, not omitted).
-        let omitted = Category::ALL
-            .into_iter()
-            .filter_map(|c| {
-                let count = self.found[c as usize] - self.listed[c as usize] as u64;
-                (count > 0).then_some(Omitted { category: c, count })
-            })
-            .collect();
-        Verdict {
-            schema_version: 1,
-            decision,
-            categories,
-            fact_check: self.hoax,
-            matches,
-            omitted,
-            lexicon_version: lexicon_version.to_owned(),
-            redacted: self.personal.then(|| redact(text)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::moderation::verdict::{Decision, MAX_MATCHES_PER_CATEGORY};
 
     #[test]
     fn a_long_text_does_not_stay_in_the_scratch_buffers() {

@@ -4,8 +4,9 @@
 //! and shipped as data (`kim-core/lexicon/hold_model.bin`).
 //!
 //! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of one rule whose sentence
-//! it reads as lawful only holds ([`HoldModel::unblock`]). It never allows what the rules hold or block, reads no text
-//! under [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
+//! it reads as lawful only holds ([`HoldModel::unblock`]), and a hold of the rules for profanity or insult alone whose
+//! short sentences it reads as clearly lawful is released ([`HoldModel::release`]). It reads no text under
+//! [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
 //! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
 //! The features, as the trainer computes them: the text lowercased, or, in a file whose `input` is `"normalized"`
@@ -20,10 +21,11 @@
 //! fixture checks the rest.)
 //!
 //! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
-//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks), `id`
+//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks), `release` (default 0: none on
+//! holds), `id`
 //! (default `hold-<provenance date>`) and `input` (`"raw"`, the default, or `"normalized"`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
 //! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an `unblock`
-//! outside 0 to under 1.
+//! or `release` outside 0 to under 1.
 
 use serde::Deserialize;
 
@@ -53,6 +55,10 @@ struct Header {
     /// Below this P(harmful) a block of the rules only holds (0, never, in the model files before 2026-12-05 (2)).
     #[serde(default)]
     unblock: f64,
+    /// Below this P(harmful) a hold of the rules is released (0, never, in the model files before
+    /// `hold-2026-12-05.9`).
+    #[serde(default)]
+    release: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     #[serde(default)]
@@ -95,6 +101,7 @@ pub struct HoldModel {
     threshold: f64,
     min_tokens: usize,
     unblock: f64,
+    release: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     /// `buckets - 1` when the bucket count is a power of two (a mask instead of a division).
@@ -250,14 +257,15 @@ impl HoldModel {
             || h.grams[1] > MAX_GRAM
             || !(0.0..=1.0).contains(&h.threshold)
             || !(0.0..1.0).contains(&h.unblock)
+            || !(0.0..1.0).contains(&h.release)
             || h.scales.len() != n
             || h.intercepts.len() != n
             || !h.scales.iter().chain(&h.intercepts).all(|v| v.is_finite())
         {
             return Err(bad(
                 "header",
-                "bad format, buckets, classes, grams (1 to 32 characters), threshold (0 to 1), unblock (0 to under \
-                 1), scales or intercepts",
+                "bad format, buckets, classes, grams (1 to 32 characters), threshold (0 to 1), unblock or release (0 \
+                 to under 1), scales or intercepts",
             ));
         }
         let buckets = usize::try_from(h.buckets).unwrap_or(usize::MAX);
@@ -302,6 +310,7 @@ impl HoldModel {
             threshold: h.threshold,
             min_tokens: h.min_tokens,
             unblock: h.unblock,
+            release: h.release,
             scales: h.scales,
             intercepts: h.intercepts,
             mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
@@ -311,7 +320,7 @@ impl HoldModel {
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.8`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.9`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
@@ -339,13 +348,25 @@ impl HoldModel {
         self.unblock
     }
 
-    /// True if every stretch of the text has at least [`HoldModel::min_tokens`] words and a P(harmful) under
-    /// [`HoldModel::unblock`].
-    pub(super) fn reads_as_lawful(&self, text: &str) -> bool {
-        self.unblock > 0.0
+    /// The P(harmful) under which the model releases a hold of the rules: when the rules hold a post for profanity or
+    /// insult alone (`kasar`: nothing blocks, no other category holds, no NIK, phone number or e-mail address in the
+    /// text) and the sentence around each holding match (of [`HoldModel::min_tokens`] to
+    /// [`super::RELEASE_MAX_WORDS`] words) reads as lawful, its matches are only flagged, softened by `hold-model`, and
+    /// the post is allowed unless the model itself holds it. Never for a text with a right-to-left override. 0 (never)
+    /// in model files that do not say; the trainer chooses it so that few of the harmful posts the rules hold are
+    /// released, leave one corpus out.
+    #[must_use]
+    pub fn release(&self) -> f64 {
+        self.release
+    }
+
+    /// True if every stretch of the text has at least [`HoldModel::min_tokens`] words, at most `max_words`, and a
+    /// P(harmful) under `limit` (which is [`HoldModel::unblock`] or [`HoldModel::release`]; 0 never reads as lawful).
+    pub(super) fn reads_as_lawful(&self, text: &str, limit: f64, max_words: usize) -> bool {
+        limit > 0.0
             && stretches(text).all(|(_, stretch)| {
-                self.harmful_if_words(stretch, None, self.min_tokens)
-                    .is_some_and(|p| p < self.unblock)
+                self.harmful_if_words(stretch, None, self.min_tokens..=max_words)
+                    .is_some_and(|p| p < limit)
             })
     }
 
@@ -484,17 +505,18 @@ impl HoldModel {
     /// scores a text longer than [`MODEL_STRETCH`] in stretches.)
     #[must_use]
     pub fn harmful(&self, text: &str) -> f64 {
-        self.harmful_if_words(text, None, 0).unwrap_or_default()
+        self.harmful_if_words(text, None, 0..=usize::MAX)
+            .unwrap_or_default()
     }
 
-    /// P(harmful) of a text with at least `min_words` words; `None`, without scoring it, for a shorter one.
+    /// P(harmful) of a text whose word count is in `words`; `None`, without scoring it, for another.
     /// `normalized`, when the caller has it, is the normaliser's text of `text` (the moderator's, which a model that
     /// reads normalised text then does not compute again).
     fn harmful_if_words(
         &self,
         text: &str,
         normalized: Option<&str>,
-        min_words: usize,
+        words: std::ops::RangeInclusive<usize>,
     ) -> Option<f64> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
@@ -510,7 +532,7 @@ impl HoldModel {
                 (Input::Normalized, Some(n)) => tokens.read(n),
                 _ => tokens.read_as(text, self.input, norm),
             }
-            if tokens.len() < min_words {
+            if !words.contains(&tokens.len()) {
                 return None;
             }
             // At most a word, a pair and one n-gram of each length per character of each padded token.
@@ -650,7 +672,7 @@ impl HoldModel {
             .filter_map(|(at, stretch)| {
                 // A text of one stretch is the text the caller normalised.
                 let whole = normalized.filter(|_| stretch.len() == text.len());
-                self.harmful_if_words(stretch, whole, self.min_tokens)
+                self.harmful_if_words(stretch, whole, self.min_tokens..=usize::MAX)
                     .filter(|&harmful| harmful > self.threshold)
                     .map(|harmful| (harmful, at, stretch))
             })

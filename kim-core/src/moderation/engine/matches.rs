@@ -1,0 +1,207 @@
+//! The matches of one check, as the moderator collects them: listed up to a cap per category, softened by the text's
+//! contexts, and turned into the verdict.
+
+use super::super::personal::redact;
+use super::super::verdict::{
+    Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Text, Verdict,
+};
+
+/// The rules of the personal data that [`redact`] masks.
+const PERSONAL_RULES: [&str; 3] = ["pd-nik", "pd-phone", "pd-email"];
+
+/// The matches of one check as they are found: at most [`MAX_MATCHES_PER_CATEGORY`] listed per category, and
+/// what the verdict needs of every match (the strongest action, the categories that hold or block, a hoax marker).
+#[derive(Default)]
+pub(in crate::moderation) struct Matches {
+    pub(in crate::moderation) list: Vec<Match>,
+    listed: [usize; Category::ALL.len()],
+    found: [u64; Category::ALL.len()],
+    action: Option<Action>,
+    deciding: [bool; Category::ALL.len()],
+    /// Categories or rule ids softened to flags by a context of the text, with the context's name.
+    soften: Vec<(Text, Text, bool)>,
+    /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
+    quoted: Vec<(usize, usize)>,
+    /// True if a hoax marker that was not softened was found.
+    hoax: bool,
+    /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
+    personal: bool,
+    /// True if a NIK, phone number or e-mail address was found, whatever its action (a flagged shop number too).
+    contact: bool,
+}
+
+impl Matches {
+    /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
+    /// by the context `name`; with `hold_at_most`, those that would block only hold.
+    pub(in crate::moderation) fn soften(&mut self, target: &Text, name: &Text, hold_at_most: bool) {
+        self.soften
+            .push((target.clone(), name.clone(), hold_at_most));
+    }
+
+    /// From now on, matches inside these byte ranges (quotations in a text with a word of a context) that would
+    /// block hold instead.
+    pub(in crate::moderation) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
+        self.quoted.extend_from_slice(ranges);
+    }
+
+    /// Records a match; lists it if its category has room.
+    pub(in crate::moderation) fn push(&mut self, mut m: Match) {
+        // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
+        if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
+            let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
+            // A context that flags wins over one that only caps at hold.
+            if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
+                m.action = Action::Flag;
+                m.softened_by = Some(name.clone());
+            } else if m.action == Action::Block
+                && let Some((_, name, _)) =
+                    self.soften.iter().find(|(t, _, cap)| *cap && applies(t))
+            {
+                m.action = Action::Hold;
+                m.softened_by = Some(name.clone());
+            }
+        }
+        // A quotation in a text with a context word holds at most: a context that softens this match's category
+        // flags it above whatever the quotation marks; the marks alone never allow (a threat in quotation marks
+        // next to "harga" or "jangan" is still a threat).
+        if m.action == Action::Block
+            && *m.rule_id != *"pd-nik"
+            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
+        {
+            m.action = Action::Hold;
+            m.softened_by = Some(Text::from_static("quotation"));
+        }
+        let c = m.category as usize;
+        self.found[c] += 1;
+        self.hoax |= m.category == Category::Hoaks && m.softened_by.is_none();
+        self.personal |= m.action != Action::Flag && PERSONAL_RULES.contains(&m.rule_id.as_str());
+        self.contact |= PERSONAL_RULES.contains(&m.rule_id.as_str());
+        self.action = self.action.max(Some(m.action));
+        if m.action != Action::Flag {
+            self.deciding[c] = true;
+        }
+        if self.listed[c] < MAX_MATCHES_PER_CATEGORY {
+            self.listed[c] += 1;
+            self.list.push(m);
+        }
+    }
+
+    /// True if matches were found past a category's cap and left out of the list.
+    fn left_out(&self) -> bool {
+        self.found
+            .iter()
+            .zip(&self.listed)
+            .any(|(&f, &l)| f > l as u64)
+    }
+
+    /// The byte spans of the matches that block, when they all come from one rule and it is not a NIK's: the block a
+    /// second opinion may cap. `None` when nothing blocks, when two rules or a NIK block, or when matches were left out
+    /// of the list (a block among them would go unseen).
+    pub(in crate::moderation) fn one_rule_block_spans(&self) -> Option<Vec<(usize, usize)>> {
+        if self.action != Some(Action::Block) || self.left_out() {
+            return None;
+        }
+        let blocks: Vec<&Match> = self
+            .list
+            .iter()
+            .filter(|m| m.action == Action::Block)
+            .collect();
+        let rule = &blocks.first()?.rule_id;
+        (*rule != *"pd-nik" && blocks.iter().all(|m| m.rule_id == *rule))
+            .then(|| blocks.iter().map(|m| (m.start, m.end)).collect())
+    }
+
+    /// The byte spans of the matches that hold, when the rules hold for profanity or insult alone (`kasar`, a
+    /// community standard, not an offence: docs/domain.md §8): nothing blocks, every holding match is `kasar`, the
+    /// text has no NIK, phone number or e-mail address, even a flagged one, and no match was left out of the list.
+    /// The hold a second opinion may release.
+    pub(in crate::moderation) fn hold_spans(&self) -> Option<Vec<(usize, usize)>> {
+        if self.action != Some(Action::Hold)
+            || self.contact
+            || self.left_out()
+            || self
+                .list
+                .iter()
+                .any(|m| m.action == Action::Hold && m.category != Category::Kasar)
+        {
+            return None;
+        }
+        Some(
+            self.list
+                .iter()
+                .filter(|m| m.action == Action::Hold)
+                .map(|m| (m.start, m.end))
+                .collect(),
+        )
+    }
+
+    /// Flags every hold found so far, softened by `name` (after [`Matches::hold_spans`]: nothing blocks): the post is
+    /// allowed, and no category decides.
+    pub(in crate::moderation) fn release_holds(&mut self, name: &Text) {
+        for m in &mut self.list {
+            if m.action == Action::Hold {
+                m.action = Action::Flag;
+                m.softened_by = Some(name.clone());
+            }
+        }
+        self.action = Some(Action::Flag);
+        self.deciding = [false; Category::ALL.len()];
+        self.hoax = self
+            .list
+            .iter()
+            .any(|m| m.category == Category::Hoaks && m.softened_by.is_none());
+    }
+
+    /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_rule_block_spans`]: no NIK
+    /// blocks).
+    pub(in crate::moderation) fn cap_blocks(&mut self, name: &Text) {
+        for m in &mut self.list {
+            if m.action == Action::Block {
+                m.action = Action::Hold;
+                m.softened_by = Some(name.clone());
+            }
+        }
+        if self.action == Some(Action::Block) {
+            self.action = Some(Action::Hold);
+        }
+    }
+
+    /// The matches listed so far.
+    #[cfg(test)]
+    pub(in crate::moderation) fn listed(&self) -> &[Match] {
+        &self.list
+    }
+
+    pub(in crate::moderation) fn into_verdict(self, lexicon_version: &str, text: &str) -> Verdict {
+        let mut matches = self.list;
+        matches.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
+        matches.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule_id == b.rule_id);
+        let decision = self.action.map_or(Decision::Allow, |a| match a {
+            Action::Block => Decision::Block,
+            Action::Hold => Decision::Hold,
+            Action::Flag => Decision::Allow,
+        });
+        let categories: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|&c| self.deciding[c as usize])
+            .collect();
+        // The matches found past the cap (a duplicate among the listed ones is dropped above, not omitted).
+        let omitted = Category::ALL
+            .into_iter()
+            .filter_map(|c| {
+                let count = self.found[c as usize] - self.listed[c as usize] as u64;
+                (count > 0).then_some(Omitted { category: c, count })
+            })
+            .collect();
+        Verdict {
+            schema_version: 1,
+            decision,
+            categories,
+            fact_check: self.hoax,
+            matches,
+            omitted,
+            lexicon_version: lexicon_version.to_owned(),
+            redacted: self.personal.then(|| redact(text)),
+        }
+    }
+}
