@@ -247,8 +247,9 @@ impl Moderator {
         &self.lexicon
     }
 
-    /// Checks one text. Never fails: any text gets a verdict. At most [`MAX_MATCHES_PER_CATEGORY`] matches of a
-    /// category are listed; the rest are counted in [`Verdict::omitted`] and still decide.
+    /// Checks one text. Never fails: any text gets a verdict. At most
+    /// [`MAX_MATCHES_PER_CATEGORY`](super::verdict::MAX_MATCHES_PER_CATEGORY) matches of a category are listed; the
+    /// rest are counted in [`Verdict::omitted`] and still decide.
     #[must_use]
     pub fn check(&self, text: &str) -> Verdict {
         let mut matches = Matches::default();
