@@ -674,7 +674,8 @@ fn heldout11_floors() {
 /// lexicon nor any corpus; committed unread (70e3579), never tuned or trained on, its misses never printed. First run,
 /// on round 11 of the rules and the shipped hold-2026-12-05.9: 88.0% of harmful not allowed (571), no benign post
 /// blocked, 56 held (5.8%; news-style 18 of 440, 4.1%); the rules alone 47.6% (309), 3 blocked, 34 held (3.5%). Second
-/// run, after nine exempt phrases for "rusak" (d275190, tuned on training files): the same figures.
+/// run, with nine exempt phrases for "rusak" (d275190, tuned on training files; taken back since, as they let a
+/// threat of round 9's review through): the same figures.
 #[test]
 fn heldout12_floors() {
     assert_split_floors(

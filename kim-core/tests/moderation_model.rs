@@ -214,7 +214,7 @@ fn a_hold_the_model_reads_as_lawful_is_released() {
     for text in [
         "Pesan untuk anak-anak: kalau ada teman yang mengejekmu goblok atau tolol, laporkan ke guru dan jangan \
          membalas.",
-        "Wkwk bego amat aku, payung ketinggalan di angkot, basah kuyup deh sampai rumah.",
+        "Duh saya idiot sekali, lupa mematikan kompor, untung tetangga cepat datang dan tidak terjadi apa-apa.",
         "Kucingku tolol banget, jatuh ke ember air lagi, untung cepat saya angkat dan keringkan.",
     ] {
         assert_eq!(rules.check(text).decision, Decision::Hold, "{text}");

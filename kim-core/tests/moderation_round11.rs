@@ -163,20 +163,3 @@ fn a_phone_number_in_a_job_advert_is_allowed() {
         v.matches
     );
 }
-
-/// A thing broken is not a threat: "rusak" after "sampai", "sudah", "jadi" (a complaint about power cuts was blocked
-/// as "saya ... rusak ... warung"); a speaker who will break what the reader owns still is.
-#[test]
-fn a_broken_fridge_is_not_a_threat() {
-    expect(
-        Decision::Allow,
-        &[
-            "Listrik padam lagi sore ini. Kulkas warung saya sampai rusak. Mohon PLN perhatikan jaringan di wilayah kami.",
-            "Motor saya sudah rusak parah, bengkel mana yang bisa turun mesin?",
-        ],
-    );
-    not_allowed(&[
-        "Kami akan rusak rumahmu malam ini",
-        "Warungmu kurusak sampai rusak parah",
-    ]);
-}
