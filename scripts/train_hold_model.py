@@ -278,14 +278,23 @@ def rules_decide(
     if len(out) != len(texts):
         sys.exit(f"moderate_posts gave {len(out)} verdicts for {len(texts)} posts: {p.stderr[:500]}")
     allowed = np.array([v["decision"] == "allow" for v in out])
+
     # Spans are bytes of the text as sent (a newline became a space, one byte for one); the sentences are cut from the
     # text itself, newlines included, as the engine sees it.
-    sentences = [
-        sorted(
-            {sentence_around(t.encode(), m["start"], m["end"]).decode() for m in v["matches"] if m["action"] == "block"}
-        )
-        for t, v in zip(texts, out, strict=True)
-    ]
+    def around(action: str) -> list[list[str]]:
+        """Per text, the sentences around its matches with this action."""
+        return [
+            sorted(
+                {
+                    sentence_around(t.encode(), m["start"], m["end"]).decode()
+                    for m in v["matches"]
+                    if m["action"] == action
+                }
+            )
+            for t, v in zip(texts, out, strict=True)
+        ]
+
+    sentences = around("block")
     # A NIK blocks whatever the model says (docs/domain.md §5): only a block on one rule, not a NIK's, can be capped
     # at hold (the verdict lists at most 20 matches of a category; the engine also counts those it does not list).
     cappable = np.array(
@@ -307,12 +316,7 @@ def rules_decide(
             for v in out
         ]
     )
-    hold_sentences = [
-        sorted(
-            {sentence_around(t.encode(), m["start"], m["end"]).decode() for m in v["matches"] if m["action"] == "hold"}
-        )
-        for t, v in zip(texts, out, strict=True)
-    ]
+    hold_sentences = around("hold")
     # ... and no sentence around a holding match names someone (the engine's `names_someone`).
     releasable &= np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
     return allowed, cappable, sentences, releasable, hold_sentences

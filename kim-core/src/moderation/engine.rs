@@ -289,28 +289,24 @@ impl Moderator {
         if let Some(model) = &self.hold
             && !text.contains(normalize::bidi::RLO)
         {
-            let lawful = |mut spans: Vec<(usize, usize)>, limit: f64, max_words: usize| {
+            // True if every sentence around `spans` passes `lawful`.
+            let sentences_pass = |mut spans: Vec<(usize, usize)>, lawful: &dyn Fn(&str) -> bool| {
                 normalize::sentences_around(text, &mut spans)
                     .into_iter()
-                    .all(|r| model.reads_as_lawful(&text[r], limit, max_words))
+                    .all(|r| lawful(&text[r]))
             };
-            if matches
-                .one_rule_block_spans()
-                .is_some_and(|spans| lawful(spans, model.unblock(), usize::MAX))
-            {
+            if matches.one_rule_block_spans().is_some_and(|spans| {
+                sentences_pass(spans, &|s| {
+                    model.reads_as_lawful(s, model.unblock(), usize::MAX)
+                })
+            }) {
                 matches.cap_blocks(&Text::from_static("hold-model"));
             } else if model.release() > 0.0
-                && matches.hold_spans().is_some_and(|mut spans| {
-                    normalize::sentences_around(text, &mut spans)
-                        .into_iter()
-                        .all(|r| {
-                            !names_someone(&text[r.clone()])
-                                && model.reads_as_lawful(
-                                    &text[r],
-                                    model.release(),
-                                    RELEASE_MAX_WORDS,
-                                )
-                        })
+                && matches.hold_spans().is_some_and(|spans| {
+                    sentences_pass(spans, &|s| {
+                        !names_someone(s)
+                            && model.reads_as_lawful(s, model.release(), RELEASE_MAX_WORDS)
+                    })
                 })
             {
                 matches.release_holds(&Text::from_static("hold-model"));

@@ -21,8 +21,8 @@
 //! fixture checks the rest.)
 //!
 //! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
-//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks), `release` (default 0: none on
-//! holds), `id`
+//! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks),
+//! `release` (default 0: none on holds), `id`
 //! (default `hold-<provenance date>`) and `input` (`"raw"`, the default, or `"normalized"`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
 //! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an `unblock`
 //! or `release` outside 0 to under 1.
