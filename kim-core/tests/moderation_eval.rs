@@ -19,14 +19,14 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|train11|train12|train13|train14|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|train11|train12|train13|train14|train15|train16|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout11, heldout12 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout11 to heldout13 and the test
 //! half of short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `heldout7` to `heldout12`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
+//! - `heldout7` to `heldout13`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
 //!   were retired to training on 2026-12-05 (fourth session), when heldout12 was written: the hold model
 //!   (hold-2026-12-05.9 on) trains on them and round 11 of the rules read their misses, so their figures are no longer
 //!   held-out figures; their floors stay as regression floors.
@@ -168,6 +168,11 @@ const HELDOUT11: &str = include_str!("data/moderation/heldout11.tsv");
 /// exclamation is `kasar`); committed before its first run (70e3579). Never tuned or trained on: its misses are never
 /// printed.
 const HELDOUT12: &str = include_str!("data/moderation/heldout12.tsv");
+/// The thirteenth split (1,614 items: 1,618 written, 4 texts an older corpus held removed unread by script), written
+/// on 2026-12-05 (fifth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
+/// `data/moderation/BRIEF.md`; committed before its first run (c61368e). Never tuned or trained on: its misses are never
+/// printed.
+const HELDOUT13: &str = include_str!("data/moderation/heldout13.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -193,6 +198,11 @@ const TRAIN12: &str = include_str!("data/moderation/train12.tsv");
 /// brief of heldout12; for the hold model and round 11 of the rules.
 const TRAIN13: &str = include_str!("data/moderation/train13.tsv");
 const TRAIN14: &str = include_str!("data/moderation/train14.tsv");
+/// Two training files (1,618 and 1,617 items), written on 2026-12-05 (fifth session) by two more writers under the
+/// brief of heldout12 with one paragraph of emphasis each (young urban and texting voice with calm hoaxes; older
+/// villagers in WhatsApp groups with subtle harm); for the hold model and round 12 of the rules.
+const TRAIN15: &str = include_str!("data/moderation/train15.tsv");
+const TRAIN16: &str = include_str!("data/moderation/train16.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -367,6 +377,7 @@ fn print_tables() {
         ("heldout10", parse(HELDOUT10), true),
         ("heldout11", parse(HELDOUT11), false),
         ("heldout12", parse(HELDOUT12), false),
+        ("heldout13", parse(HELDOUT13), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -376,6 +387,8 @@ fn print_tables() {
         ("train12", parse(TRAIN12), true),
         ("train13", parse(TRAIN13), true),
         ("train14", parse(TRAIN14), true),
+        ("train15", parse(TRAIN15), true),
+        ("train16", parse(TRAIN16), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -657,7 +670,8 @@ fn heldout10_floors() {
 /// sentences it read as lawful, which a review then exploited): 90.2% (586), 5 blocked, 63 held (6.5%). Fifth, with the
 /// shipped hold-2026-12-05.9 (the same weights; a hold is released only for `kasar` alone, in short sentences naming
 /// nobody, under a `release` of 0.04): 90.3% (587), 5 blocked, 85 held (8.8%); the rules alone 50.0% (325), 12 blocked,
-/// 70 held (7.2%).
+/// 70 held (7.2%). Sixth, with round 12 and hold-2026-12-05.10 (fifth session): 92.9% (604), 4 blocked, 78 held (8.1%);
+/// the rules alone unchanged.
 #[test]
 fn heldout11_floors() {
     assert_split_floors(
@@ -665,7 +679,7 @@ fn heldout11_floors() {
         &parse(HELDOUT11),
         1610,
         (12, 49.5, 7.5),
-        (5, 90.0, 9.0),
+        (4, 92.5, 8.5),
     );
 }
 
@@ -675,15 +689,33 @@ fn heldout11_floors() {
 /// on round 11 of the rules and the shipped hold-2026-12-05.9: 88.0% of harmful not allowed (571), no benign post
 /// blocked, 56 held (5.8%; news-style 18 of 440, 4.1%); the rules alone 47.6% (309), 3 blocked, 34 held (3.5%). Second
 /// run, with nine exempt phrases for "rusak" (d275190, tuned on training files; taken back since, as they let a
-/// threat of round 9's review through): the same figures.
+/// threat of round 9's review through): the same figures. Third, with round 12 of the rules and hold-2026-12-05.10
+/// (trained on train15 and train16 too; fifth session): 90.1% (585), no benign post blocked, 46 held (4.8%; news-style
+/// 13 of 440, 3.0%); the rules alone 47.6% (309), 2 blocked, 33 held (3.4%).
 #[test]
 fn heldout12_floors() {
     assert_split_floors(
         "heldout12",
         &parse(HELDOUT12),
         1610,
-        (3, 47.0, 4.0),
-        (0, 87.5, 6.0),
+        (2, 47.0, 4.0),
+        (0, 89.5, 5.5),
+    );
+}
+
+/// The thirteenth held-out split (1,614 items: 648 harmful, 966 benign in 22 kinds, under `data/moderation/BRIEF.md`),
+/// written on 2026-12-05 (fifth session) by an examiner who saw neither the engine, the lexicon nor any corpus;
+/// committed unread (c61368e), never tuned or trained on, its misses never printed. First run, on round 12 of the rules
+/// and hold-2026-12-05.10: 92.3% of harmful not allowed (598), 1 benign post blocked (a crime report), 30 held (3.1%;
+/// news-style 13 of 440, 3.0%, and the one blocked); the rules alone 47.4% (307), 2 blocked, 24 held (2.5%).
+#[test]
+fn heldout13_floors() {
+    assert_split_floors(
+        "heldout13",
+        &parse(HELDOUT13),
+        1610,
+        (2, 47.0, 3.0),
+        (1, 92.0, 3.5),
     );
 }
 
@@ -709,10 +741,12 @@ fn training_files_floors() {
     assert_floors("train12", &parse(TRAIN12), 1610, 3, 48.0, 5.5);
 }
 
-/// The test half of the short everyday messages (279 items, 1-10 words), never trained on: the model holds no post
-/// under 8 words, so the rules alone decide: 66.7% of harmful not allowed, no benign post blocked or held.
+/// The test half of the short everyday messages (279 items, 1-10 words), never trained on. Until hold-2026-12-05.9 the
+/// model held no post under 7 or 8 words, so the rules alone decided: 66.7% of harmful not allowed, no benign post
+/// blocked or held. hold-2026-12-05.10 (min_tokens 6, chosen by the trainer on the training pool) reads six-word posts
+/// too: 71.2% (47 of 66), none blocked, 2 of 213 benign held (0.9%).
 #[test]
 fn short_messages_floors() {
     let items = short_half(true);
-    assert_floors_with(model_moderator(), "short-test", &items, 270, 0, 66.0, 0.5);
+    assert_floors_with(model_moderator(), "short-test", &items, 270, 0, 70.5, 1.0);
 }

@@ -56,7 +56,7 @@ struct Header {
     #[serde(default)]
     unblock: f64,
     /// Below this P(harmful) a hold of the rules is released (0, never, in the model files before
-    /// `hold-2026-12-05.9`).
+    /// `hold-2026-12-05.10`).
     #[serde(default)]
     release: f64,
     scales: Vec<f64>,
@@ -320,7 +320,7 @@ impl HoldModel {
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.9`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-05.10`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
