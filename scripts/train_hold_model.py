@@ -573,7 +573,7 @@ def main() -> None:
             "excluded": "heldout11.tsv, heldout12.tsv and heldout13.tsv (the test splits); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-10, train6, chat7, train8-14, moderation_corpus,"
+            "cv": "leave one corpus out (dev+test, heldout2-10, train6, chat7, train8-16, moderation_corpus,"
             " short), quantised models; threshold and unblock calibrated on INDEPENDENT (not on the stress set STRESS)",
             "stress": list(STRESS),
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,

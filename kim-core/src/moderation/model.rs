@@ -56,7 +56,7 @@ struct Header {
     #[serde(default)]
     unblock: f64,
     /// Below this P(harmful) a hold of the rules is released (0, never, in the model files before
-    /// `hold-2026-12-05.10`).
+    /// `hold-2026-12-05.9`).
     #[serde(default)]
     release: f64,
     scales: Vec<f64>,
