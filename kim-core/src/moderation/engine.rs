@@ -540,7 +540,8 @@ impl Moderator {
             class_hits
                 .drop_exempt(|t0, t1| exempt_words.iter().any(|&(e0, e1)| e0 <= t0 && t1 <= e1));
         }
-        self.grammar.contexts(class_hits, &quotes, out);
+        self.grammar
+            .contexts((text, norm), class_hits, &quotes, out);
         let mut at = 0;
         for &(entry_idx, end) in &norm.hits {
             let idx = entry_idx as usize;

@@ -9,7 +9,7 @@ use super::verdict::{Action, Category, Match, MatchSeverity, Text};
 use crate::error::Result;
 
 /// Hosts of link shorteners.
-const SHORTENERS: &[&str] = &[
+pub(crate) const SHORTENERS: &[&str] = &[
     "bit.ly",
     "s.id",
     "tinyurl.com",

@@ -1,6 +1,7 @@
 //! Evaluating a [`Grammar`] on one normalised text: the class words found by the automaton, the softening contexts
 //! they set, and the rules that fire, each with the span of every part.
 
+use super::builtin::{builtin_at, link_end};
 use super::{Alt, Builtin, Grammar};
 use crate::moderation::engine::Matches;
 use crate::moderation::normalize::{Normalized, normalize_pattern};
@@ -315,19 +316,30 @@ impl Evaluator {
     /// most: it goes to a moderator, and only a context that softens its own category flags it.
     pub(crate) fn contexts(
         &self,
+        (text, norm): (&str, &Normalized),
         hits: &mut ClassHits,
         quotes: &[(usize, usize)],
         out: &mut Matches,
     ) {
         hits.finish(self.grammar.classes.len());
         let mut any_word = false;
+        // A built-in part outside quotation marks (read only for a context that is found).
+        let unquoted_builtin = |b: Builtin| {
+            (0..norm.toks.len()).any(|t| {
+                let tok = &norm.toks[t];
+                let (s, e) = (tok.o_start as usize, tok.o_end as usize);
+                !quotes.iter().any(|&(q0, q1)| q0 <= s && e <= q1) && builtin_at(text, norm, t, b)
+            })
+        };
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
             any_word |= found > 0;
-            let unless = s
-                .unless
-                .iter()
-                .any(|&u| hits.of(u).iter().any(|h| !h.quoted));
+            let unless = found >= s.min
+                && (s
+                    .unless
+                    .iter()
+                    .any(|&u| hits.of(u).iter().any(|h| !h.quoted))
+                    || s.unless_builtins.iter().any(|&b| unquoted_builtin(b)));
             if found >= s.min && !unless {
                 for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
@@ -613,158 +625,4 @@ impl Occ {
             self.t0.saturating_sub(a.t1)
         }
     }
-}
-
-/// True if token `t` is the built-in part `b` (read from the original text).
-pub(crate) fn builtin_at(text: &str, norm: &Normalized, t: usize, b: Builtin) -> bool {
-    let Some(tok) = norm.toks.get(t) else {
-        return false;
-    };
-    let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
-    match b {
-        Builtin::Brand => {
-            // In one pass: the trailing digits, the letters, and a run of two digits or `4d` inside (`SL0T88VIP`,
-            // `wayang4d`).
-            let (mut digits, mut letters, mut inside, mut prev) = (0, 0, false, 0u8);
-            for &c in orig {
-                if c.is_ascii_digit() {
-                    inside |= prev.is_ascii_digit();
-                    digits += 1;
-                } else {
-                    inside |= prev == b'4' && (c == b'd' || c == b'D');
-                    letters += usize::from(c.is_ascii_alphabetic());
-                    digits = 0;
-                }
-                prev = c;
-            }
-            // `gacor88`, or `HOKI-138`: a word, one `-` or `_`, a number.
-            let joined = || {
-                let next = norm.toks.get(t + 1);
-                next.is_some_and(|n| {
-                    let num = &text.as_bytes()[n.o_start as usize..n.o_end as usize];
-                    n.o_start == tok.o_end + 1
-                        && matches!(text.as_bytes()[tok.o_end as usize], b'-' | b'_')
-                        && num.len() >= 2
-                        && num.iter().all(u8::is_ascii_digit)
-                })
-            };
-            // A sum of money is not a brand: `Rp220`, `IDR500`, `USD100`, `100rb`.
-            let currency = digits >= 1
-                && [&b"rp"[..], b"idr", b"usd"].iter().any(|c| {
-                    orig.len() - digits == c.len() && orig[..c.len()].eq_ignore_ascii_case(c)
-                });
-            letters >= 2
-                && ((digits >= 2 && digits < orig.len()) || inside || (digits == 0 && joined()))
-                && !currency
-                && !is_amount(text, norm, t)
-        }
-        Builtin::Spelled => {
-            let n = (tok.n_end - tok.n_start) as usize;
-            n >= 3
-                && orig
-                    .iter()
-                    .any(|&c| c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'@' && c != b'$')
-        }
-        Builtin::Link => is_link(text, tok.o_start as usize, tok.o_end as usize),
-        Builtin::Amount => is_amount(text, norm, t),
-        Builtin::Name => is_name(text, norm, t),
-    }
-}
-
-/// True if the original word `start..end` is a capitalised name: an upper-case letter then a lower-case one, not at
-/// the start of a sentence.
-pub(crate) fn is_name(text: &str, norm: &Normalized, t: usize) -> bool {
-    let Some(tok) = norm.toks.get(t) else {
-        return false;
-    };
-    let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
-    if orig.len() < 2 || !orig[0].is_ascii_uppercase() || !orig[1].is_ascii_lowercase() || t == 0 {
-        return false;
-    }
-    let prev_end = norm.toks[t - 1].o_end as usize;
-    let between = &text.as_bytes()[prev_end..tok.o_start as usize];
-    !between
-        .iter()
-        .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
-}
-
-/// The last token of the whitespace-delimited chunk of the original that token `t` starts.
-fn link_end(text: &str, norm: &Normalized, t: usize) -> usize {
-    let b = text.as_bytes();
-    let start = norm.toks[t].o_end as usize;
-    let end = b[start..]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(b.len(), |p| start + p);
-    let mut e = t;
-    while norm
-        .toks
-        .get(e + 1)
-        .is_some_and(|n| (n.o_end as usize) <= end)
-    {
-        e += 1;
-    }
-    e
-}
-
-/// True if the whitespace-delimited chunk of the original around `start..end` reads as a link.
-fn is_link(text: &str, start: usize, end: usize) -> bool {
-    const TLDS: [&[u8]; 11] = [
-        b".com", b".id", b".net", b".xyz", b".io", b".me", b".ly", b".co", b".site", b".online",
-        b".vip",
-    ];
-    let b = text.as_bytes();
-    let s = b[..start]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
-        .map_or(0, |p| p + 1);
-    let e = b[end..]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(b.len(), |p| end + p);
-    // Every test below needs a `.` or a `:` in the chunk; most chunks (a word between whitespace) have neither.
-    if memchr::memchr2(b'.', b':', &b[s..e]).is_none() {
-        return false;
-    }
-    // The chunk without its closing punctuation, compared without regard to ASCII case.
-    let mut chunk = &b[s..e];
-    while let [rest @ .., b'.' | b',' | b'!' | b'?' | b')'] = chunk {
-        chunk = rest;
-    }
-    chunk.windows(3).any(|w| w == b"://")
-        || chunk
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
-        || (chunk.contains(&b'.') && chunk.contains(&b'/') && chunk.first() != Some(&b'/'))
-        || TLDS.iter().any(|tld| {
-            chunk.len() > tld.len() + 1
-                && chunk[chunk.len() - tld.len()..].eq_ignore_ascii_case(tld)
-        })
-}
-
-/// True if token `t` is an amount of money: `500rb`, `25k`, `3jt`, `Rp50`, or a number before `juta`, `ribu`, `rb`.
-fn is_amount(text: &str, norm: &Normalized, t: usize) -> bool {
-    const UNITS: [&[u8]; 7] = [b"rb", b"ribu", b"k", b"jt", b"juta", b"ratus", b"m"];
-    // The original word of a token, compared without regard to ASCII case.
-    let word = |t: usize| {
-        norm.toks
-            .get(t)
-            .map(|k| &text.as_bytes()[k.o_start as usize..k.o_end as usize])
-    };
-    let Some(w) = word(t) else {
-        return false;
-    };
-    let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
-    let rest = &w[digits..];
-    if digits > 0 && UNITS.iter().any(|u| rest.eq_ignore_ascii_case(u)) {
-        return true;
-    }
-    if w.len() > 2 && w[..2].eq_ignore_ascii_case(b"rp") && w[2..].iter().all(u8::is_ascii_digit) {
-        return true;
-    }
-    digits == w.len()
-        && (word(t + 1).is_some_and(|n| UNITS[..5].iter().any(|u| n.eq_ignore_ascii_case(u)))
-            || t.checked_sub(1)
-                .and_then(word)
-                .is_some_and(|p| p.eq_ignore_ascii_case(b"rp")))
 }

@@ -14,11 +14,14 @@
 //!   `a|b`.
 //!   Built-in parts:
 //!   `@brand` (a word of letters with a numeric suffix in the original, `gacor88`, `g4c0r77`), `@spelled` (a word
-//!   spelled out letter by letter, `s l o t`, `j.u.d.i`), `@link` (a URL or a short link), `@name` (a word written
+//!   spelled out letter by letter, `s l o t`, `j.u.d.i`), `@link` (a URL or a short link), `@shortlink` (a link
+//!   of a shortener with a path, `bit.ly/danacair88`; not a shortener named alone), `@name` (a word written
 //!   with a capital letter that does not start a sentence), `@amount` (a sum of money: `500rb`, `Rp50.000`, `2 juta`).
 //! - `soften <categories or rule ids, comma-separated> <context class> <min> <unless classes or -> [note]`: when the
 //!   text has at least `min` distinct members of the context class and none of the `unless` classes, the matches of
 //!   those categories (or rules) that would hold or block are only flagged, with `softened_by` naming the context.
+//!   An `unless` may also name a built-in part (`@link`, `@brand`, ...): a link or a brand outside quotation marks
+//!   cancels the softening too.
 //!   This is how reporting on a harm (a raid report, court news, a fact-check) is told from the harm.
 //! - `cap <categories or rule ids> <context class> <min> <unless classes or -> [note]`: like `soften`, but matches
 //!   that would block only hold (and keep holding): a text that names a harm with one reporting or opposing word
@@ -27,9 +30,11 @@
 //! The moderator matches class members with the same automaton as the lexicon, while the text is normalised, so a
 //! grammar costs only at the words it names.
 
+mod builtin;
 mod eval;
 
-pub(crate) use eval::{ClassHits, Evaluator, is_name};
+pub(crate) use builtin::is_name;
+pub(crate) use eval::{ClassHits, Evaluator};
 
 use super::normalize::normalize_pattern;
 use super::verdict::{Action, Category, MatchSeverity};
@@ -47,6 +52,9 @@ pub(crate) enum Builtin {
     Spelled,
     /// A URL or a short link.
     Link,
+    /// A link of a shortener with a path (`bit.ly/danacair88`, `s.id/pinjam`): a shortener named alone (`tautan
+    /// bit.ly`) is not one.
+    ShortLink,
     /// A capitalised word that does not start a sentence.
     Name,
     /// An amount of money: `500rb`, `25k`, `3jt`, `Rp50.000`, `2 juta`.
@@ -59,6 +67,7 @@ impl Builtin {
             "@brand" => Self::Brand,
             "@spelled" => Self::Spelled,
             "@link" => Self::Link,
+            "@shortlink" => Self::ShortLink,
             "@name" => Self::Name,
             "@amount" => Self::Amount,
             _ => return None,
@@ -71,6 +80,7 @@ impl Builtin {
             Self::Brand => "@brand",
             Self::Spelled => "@spelled",
             Self::Link => "@link",
+            Self::ShortLink => "@shortlink",
             Self::Name => "@name",
             Self::Amount => "@amount",
         }
@@ -137,6 +147,8 @@ pub struct Soften {
     pub min: usize,
     /// Classes any one of which cancels the softening.
     pub(crate) unless: Vec<usize>,
+    /// Built-in parts (`@link`, `@brand`, ...) any one of which, outside quotation marks, cancels it too.
+    pub(crate) unless_builtins: Vec<Builtin>,
     /// True for a `cap` line: matches that would block only hold (they are not flagged).
     pub hold_at_most: bool,
     /// Why.
@@ -429,11 +441,12 @@ impl Grammar {
         if min.is_none() {
             errors.push(bad(line_no, "min", f[3], "expected a number, at least 1"));
         }
-        let mut unless = Vec::new();
+        let (mut unless, mut unless_builtins) = (Vec::new(), Vec::new());
         for u in f[4].split_whitespace().filter(|u| *u != "-") {
-            match self.class_index(u) {
-                Some(c) => unless.push(c),
-                None => errors.push(bad(line_no, "unless", u, "unknown class")),
+            match (Builtin::parse(u), self.class_index(u)) {
+                (Some(b), _) => unless_builtins.push(b),
+                (None, Some(c)) => unless.push(c),
+                (None, None) => errors.push(bad(line_no, "unless", u, "unknown class")),
             }
         }
         if let (Some(context), Some(min), true) = (context, min, errors.len() == before) {
@@ -442,6 +455,7 @@ impl Grammar {
                 context,
                 min,
                 unless,
+                unless_builtins,
                 hold_at_most: f[0] == "cap",
                 note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
             });
