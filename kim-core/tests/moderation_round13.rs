@@ -56,3 +56,23 @@ fn an_unless_may_name_a_builtin_part() {
     let text = err.to_string();
     assert!(text.contains("unless") && text.contains("@linky"), "{text}");
 }
+
+/// Our dog, named, lost or giving birth, is the pet ("anjing kita si Belang", "Anjing kami hilang"); the swear that
+/// opens a sentence before `kita` is not (an exempt phrase does not run across a comma or a sentence's end), nor is
+/// someone's dog named with an insult.
+#[test]
+fn our_dog_is_the_pet() {
+    expect(
+        Decision::Allow,
+        &[
+            "Pak'e, anjing kita si Belang barusan melahirkan empat anak, lucu-lucu",
+            "Anjing kami hilang sejak kemarin sore, warna cokelat, namanya Bruno. Kabari kami ya.",
+            "Bu, anjing kita beranak lagi, tiga ekor",
+        ],
+    );
+    not_allowed(&[
+        "Anjing, kita telat lagi gara-gara macet",
+        "Woi anjing! Kita kalah gara-gara lu",
+        "dasar anjing kamu, nggak tau diri",
+    ]);
+}
