@@ -1,50 +1,59 @@
-//! Round 13 of issue 16 (`kim-core/lexicon/constructions.tsv`): an `unless` may name a built-in part. A scam named as
-//! a scam (`scamlabel`) stops at any link outside quotation marks, and advice, reporting on a harm, a lesson on scams
-//! and a post against gambling stop at a shortener's link with a path (`@shortlink`): a promoter who opens with
-//! "Modus penipuan?" or "Awas penipuan!" and ends with `bit.ly/...` is not warning anyone. A shortener named alone
-//! ("tautan bit.ly") and a link in quotation marks (the lure quoted in a warning) keep the softening. Over every
-//! training file and retired split the change moved no decision; the sentences were written for these tests.
+//! Round 13 of issue 16 (`kim-core/lexicon/constructions.tsv`, `insults.tsv`), cut back by a review (44 lawful and 44
+//! harmful probes written to break it): an `unless` field may name a built-in part (`@link`, `@shortlink`), which the
+//! shipped contexts do not use, because warnings and police news give their own short links as often as scammers do; our
+//! dog is the pet unless someone is addressed; regional insults that are other words elsewhere act only in their
+//! phrases or outside their exempt ones. The sentences were written for these tests or by the review; none is taken
+//! from the corpora.
 
-use kim_core::moderation::{Decision, Grammar};
+use kim_core::moderation::{Decision, Grammar, Lexicon, Moderator};
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
 use rules_only::{expect, moderator, not_allowed, softened_by};
 
-/// A loan offer behind a warning word, with its short link, holds (before round 13 the rules allowed both).
+/// The shipped rules: a warning that gives its own short link, like one that gives none, is only flagged; so is a
+/// scam that names itself a scam and ends with a link (a person or the hold model decides those).
 #[test]
-fn a_scam_behind_a_warning_with_its_link_is_the_scam() {
-    not_allowed(&[
-        "Modus penipuan? Pinjaman dana cepat tanpa jaminan, cair 5 menit, bunga rendah: bit.ly/danacair88",
-        "Awas penipuan! Pinjaman tanpa jaminan cair 5 menit bunga rendah, daftar: s.id/pinjamcepat",
-        "Hati-hati modus penipuan, pinjaman resmi tanpa jaminan cair 5 menit hanya di https://bit.ly/pinjamresmi",
-    ]);
-}
-
-/// A warning that names the shortener, quotes the lure with its link or names no link is still only flagged.
-#[test]
-fn a_warning_that_names_or_quotes_the_link_is_not() {
+fn a_warning_with_a_short_link_is_not_held_by_the_shipped_rules() {
     expect(
         Decision::Allow,
         &[
+            "Cek fakta: pesan berantai kuota gratis 50GB dari Kominfo adalah penipuan. Penjelasan lengkap di s.id/cekfaktakuota",
             "Modus penipuan baru: pinjaman dana cepat tanpa jaminan, cair 5 menit, bunga rendah. Hati-hati ya warga.",
             "Modus penipuan: pesan \"pinjaman dana cepat tanpa jaminan, cair 5 menit, klik bit.ly/danacair88\" beredar lagi di grup RT.",
-            "Waspada modus penipuan pinjol ilegal yang menjanjikan cair 5 menit tanpa jaminan. Laporkan ke OJK.",
         ],
-    );
-    let v = moderator().check(
-        "Modus penipuan: pesan \"pinjaman dana cepat tanpa jaminan, cair 5 menit, klik bit.ly/danacair88\" beredar lagi di grup RT.",
-    );
-    assert_eq!(
-        softened_by(&v, "spam-pinjol"),
-        Some("scamlabel"),
-        "{:?}",
-        v.matches
     );
 }
 
+/// A portal that holds every scam label with a link outside quotation marks says so in its own overlay: the unless
+/// field takes `@link`; a link in quotation marks (the lure quoted in a warning) keeps the softening.
+#[test]
+fn an_overlay_may_cancel_a_softening_at_a_link() {
+    // Another soften line would add a context, not replace one: the portal's file is the shipped one with that line
+    // changed.
+    let shipped = kim_core::moderation::BUILTIN_CONSTRUCTIONS_TSV
+        .lines()
+        .filter(|l| !l.starts_with("soften\tspam\tscamlabel\t"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let strict = Grammar::from_tsv(&format!(
+        "{shipped}\nsoften\tspam\tscamlabel\t1\tspeaker demand advert selfclaim linkword scamcall @link\tstricter\n"
+    ))
+    .unwrap();
+    let m = Moderator::with_grammar(Lexicon::builtin(), strict)
+        .unwrap()
+        .without_hold_model();
+    let offer = "Modus penipuan? Pinjaman dana cepat tanpa jaminan, cair 5 menit, bunga rendah: bit.ly/danacair88";
+    assert_eq!(moderator().check(offer).decision, Decision::Allow);
+    assert_ne!(m.check(offer).decision, Decision::Allow);
+    let quoted = "Modus penipuan: pesan \"pinjaman dana cepat tanpa jaminan, cair 5 menit, klik bit.ly/danacair88\" beredar lagi di grup RT.";
+    let v = m.check(quoted);
+    assert_eq!(v.decision, Decision::Allow, "{:?}", v.matches);
+    assert_eq!(softened_by(&v, "spam-pinjol"), Some("scamlabel"));
+}
+
 /// The file format: `@link` and `@shortlink` are accepted in an `unless` field, another `@` word is an error that
-/// names its line and field.
+/// names its field and value.
 #[test]
 fn an_unless_may_name_a_builtin_part() {
     let mut g = Grammar::builtin();
@@ -57,22 +66,54 @@ fn an_unless_may_name_a_builtin_part() {
     assert!(text.contains("unless") && text.contains("@linky"), "{text}");
 }
 
-/// Our dog, named, lost or giving birth, is the pet ("anjing kita si Belang", "Anjing kami hilang"); the swear that
-/// opens a sentence before `kita` is not (an exempt phrase does not run across a comma or a sentence's end), nor is
-/// someone's dog named with an insult.
+/// Our dog, named, lost or giving birth, is the pet; not when someone is addressed or called out in the same breath
+/// (the review's probes), nor the swear that opens a sentence before `kita`.
 #[test]
 fn our_dog_is_the_pet() {
     expect(
         Decision::Allow,
         &[
             "Pak'e, anjing kita si Belang barusan melahirkan empat anak, lucu-lucu",
-            "Anjing kami hilang sejak kemarin sore, warna cokelat, namanya Bruno. Kabari kami ya.",
+            "Anjing kami hilang sejak kemarin sore, warna cokelat, namanya Bruno. Kabari ya.",
             "Bu, anjing kita beranak lagi, tiga ekor",
         ],
+    );
+    let v =
+        moderator().check("Pak'e, anjing kita si Belang barusan melahirkan empat anak, lucu-lucu");
+    assert_eq!(
+        softened_by(&v, "kasar-anjing"),
+        Some("petdog"),
+        "{:?}",
+        v.matches
     );
     not_allowed(&[
         "Anjing, kita telat lagi gara-gara macet",
         "Woi anjing! Kita kalah gara-gara lu",
-        "dasar anjing kamu, nggak tau diri",
+        "lu anjing kita si ogah ngajak lu lagi",
+        "Heh anjing kita si paling bener ya, kerja lu di desa apa?",
+        "Dasar anjing kita beranak pinak di kantor desa, keluarga lu semua jadi perangkat",
+        "Kalian anjing kami si juragan sawit, disuruh gusur ya gusur",
+        "Mulut kau anjing kami si pengusaha tambang, dibayar berapa kau?",
     ]);
+}
+
+/// Regional insults that are other words elsewhere: Banjar `babal` (stupid) is Javanese young jackfruit, Madurese
+/// `patek` (dog) a watch, Javanese `gilo` is "disgusted", `Ang` a Chinese-Indonesian name, `Banggai` a regency.
+#[test]
+fn regional_insults_that_are_other_words_elsewhere() {
+    not_allowed(&[
+        "Babal banar ikam, dipadahi kada mahalau",
+        "Kamu memang patek, jilat terus ke pak kades",
+        "Gilo ang, lah tuo masih se main-main",
+    ]);
+    expect(
+        Decision::Allow,
+        &[
+            "Bu Sri jualan gudeg babal tiap pagi di depan balai desa, enak pol.",
+            "Pejabat pamer jam Patek Philippe di medsos, netizen ramai-ramai tanya LHKPN.",
+            "Kowe gilo karo uler ora? Aku ndelok wae wis merinding.",
+            "Koh Ang jualan bakmi babi di pasar lama, buka jam 6 pagi sampai habis.",
+            "Pak Amir asal Banggai Kepulauan menjuarai lomba perahu hias.",
+        ],
+    );
 }

@@ -20,6 +20,12 @@ pub(crate) const SHORTENERS: &[&str] = &[
     "is.gd",
     "ow.ly",
     "linktr.ee",
+    "bit.do",
+    "tiny.cc",
+    "goo.gl",
+    "v.gd",
+    "heylink.me",
+    "lynk.id",
 ];
 /// Words that make a link host a gambling link.
 const GAMBLING_HOST_WORDS: &[&str] = &[

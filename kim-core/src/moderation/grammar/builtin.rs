@@ -125,27 +125,26 @@ fn is_link(text: &str, start: usize, end: usize) -> bool {
         })
 }
 
-/// True if the whitespace-delimited chunk of the original that holds byte `start` is a shortener's link with a path
-/// (`bit.ly/danacair88`, `https://s.id/pinjam`), and `start` begins its host.
+/// True if a shortener's link with a path starts at byte `start` (`bit.ly/danacair88`, `https://s.id/pinjam`,
+/// `*bit.ly/x*`, `(s.id/x)`, `daftar:s.id/x`, `www.bit.ly/x`): the host follows a byte that is not a letter, a digit,
+/// `-` or `_` (or `www.`), and a letter, a digit, `_` or `-` follows its `/`. A shortener named alone (`tautan
+/// bit.ly`) is not one.
 fn is_short_link(text: &str, start: usize) -> bool {
     let b = text.as_bytes();
-    let (s, e) = chunk_around(b, start, start);
-    let mut chunk = &b[s..e];
-    for scheme in [&b"https://"[..], b"http://"] {
-        if chunk.len() > scheme.len() && chunk[..scheme.len()].eq_ignore_ascii_case(scheme) {
-            chunk = &chunk[scheme.len()..];
-        }
-    }
-    // Only the token that starts the host counts, so that a link is found once.
-    if s + (e - s - chunk.len()) != start {
-        return false;
-    }
-    crate::moderation::spam::SHORTENERS.iter().any(|h| {
-        chunk.len() > h.len() + 1
-            && chunk[..h.len()].eq_ignore_ascii_case(h.as_bytes())
-            && chunk[h.len()] == b'/'
-            && chunk[h.len() + 1].is_ascii_alphanumeric()
-    })
+    let after_boundary = match start.checked_sub(1).map(|i| b[i]) {
+        None => true,
+        Some(b'.') => start >= 4 && b[start - 4..start].eq_ignore_ascii_case(b"www."),
+        Some(c) => !c.is_ascii_alphanumeric() && c != b'-' && c != b'_',
+    };
+    let rest = &b[start..];
+    after_boundary
+        && crate::moderation::spam::SHORTENERS.iter().any(|h| {
+            rest.len() > h.len() + 1
+                && rest[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+                && rest[h.len()] == b'/'
+                && (rest[h.len() + 1].is_ascii_alphanumeric()
+                    || matches!(rest[h.len() + 1], b'_' | b'-'))
+        })
 }
 
 /// True if token `t` is an amount of money: `500rb`, `25k`, `3jt`, `Rp50`, or a number before `juta`, `ribu`, `rb`.
@@ -205,5 +204,11 @@ mod tests {
         assert!(!at("situs xbit.ly/abc", "xbit"));
         assert!(!at("daftar: bit.ly/danacair88", "ly/"));
         assert!(!at("klik https://S.ID/pinjam.", "https"));
+        // written in WhatsApp bold, in brackets, after a colon or `www.`, with `_` after the slash
+        assert!(at("daftar *bit.ly/pinjam*", "bit"));
+        assert!(at("(s.id/x)", "s.id"));
+        assert!(at("daftar:s.id/danaizin", "s.id"));
+        assert!(at("www.bit.ly/x", "bit"));
+        assert!(at("bit.ly/_x", "bit"));
     }
 }
