@@ -55,7 +55,8 @@ without personal data whose sentences it reads as clearly lawful.
   the independent corpora. One leave-one-corpus-out fit per corpus scores the sentences of both second opinions.
   With hold-2026-12-05.9: 0.04; of the posts the rules hold for kasar alone in the independent corpora (in short
   sentences naming nobody), 36 of 112 benign and 4 of 485 harmful are released; with hold-2026-12-05.10 (train15 and
-  train16 in the pool, round 12 of the rules): 0.17, 76 of 130 benign and 5 of 577 harmful. (Released for any
+  train16 in the pool, round 12 of the rules): 0.17, 76 of 130 benign and 5 of 577 harmful; with hold-2026-12-05.11
+  (train17 and train18 too, round 13 of the rules): 0.24, 88 of 139 benign and 6 of 660 harmful. (Released for any
   category and any sentence length, the same ceiling gave 0.3 and released 313 of 450 benign holds and 23 of 3,126
   harmful ones, but a review padded harm with village-meeting words and got half of its held harmful probes released.)
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a

@@ -685,6 +685,8 @@ fn heldout10_floors() {
 /// shipped hold-2026-12-05.9 (the same weights; a hold is released only for `kasar` alone, in short sentences naming
 /// nobody, under a `release` of 0.04): 90.3% (587), 5 blocked, 85 held (8.8%); the rules alone 50.0% (325), 12 blocked,
 /// 70 held (7.2%). Sixth, with round 12 and hold-2026-12-05.10 (fifth session): 92.9% (604), 4 blocked, 78 held (8.1%);
+/// seventh, with round 13 and hold-2026-12-05.11 (sixth session): 93.2% (606), 3 blocked, 73 held (7.5%); the rules
+/// alone 50.0%, 10 blocked, 70 held;
 /// the rules alone unchanged.
 #[test]
 fn heldout11_floors() {
@@ -693,7 +695,7 @@ fn heldout11_floors() {
         &parse(HELDOUT11),
         1610,
         (12, 49.5, 7.5),
-        (4, 92.5, 8.5),
+        (3, 93.0, 8.0),
     );
 }
 
@@ -733,6 +735,24 @@ fn heldout13_floors() {
     );
 }
 
+/// The fourteenth held-out split (1,617 items: 649 harmful, 968 benign in 22 kinds, under `data/moderation/BRIEF.md`),
+/// written on 2026-12-05 (sixth session) by an examiner who saw neither the engine, the lexicon nor any corpus;
+/// committed unread (5391cbd), never tuned or trained on, its misses never printed. First run, on round 13 of the rules
+/// (before its review) and hold-2026-12-05.10: 89.8% of harmful not allowed (583), no benign post blocked, 40 held
+/// (4.1%); the rules alone 45.6% (296), 3 blocked, 30 held (3.1%). Second, on the final round 13 and
+/// hold-2026-12-05.11 (trained on train17 and train18 too): 90.6% (588), none blocked, 38 held (3.9%; news-style 15 of
+/// 440, 3.4%); the rules alone the same as before.
+#[test]
+fn heldout14_floors() {
+    assert_split_floors(
+        "heldout14",
+        &parse(HELDOUT14),
+        1610,
+        (3, 45.0, 3.5),
+        (0, 90.0, 4.5),
+    );
+}
+
 /// The training files of 2026-12-05, tuned on by round 7 of the rules (train9 by round 8): no benign post blocked by
 /// the rules alone. (train9 before round 8: 6 benign blocked, 4.9% held, 66.9% of harmful not allowed.)
 #[test]
@@ -753,6 +773,10 @@ fn training_files_floors() {
     assert_floors("train11", &parse(TRAIN11), 1610, 3, 45.5, 6.6);
     // train12 (the hold model's newest training file; the rules were not tuned on it): what round 10 gives.
     assert_floors("train12", &parse(TRAIN12), 1610, 3, 48.0, 5.5);
+    // train17 and train18 (round 13's tuning files): before round 13, 9 and 5 benign posts blocked by the rules alone;
+    // its refusal words (a campaign, a recovery, "bukan solusi") hold six of them at most.
+    assert_floors("train17", &parse(TRAIN17), 1610, 5, 50.0, 2.5);
+    assert_floors("train18", &parse(TRAIN18), 1610, 2, 50.5, 5.0);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on. Until hold-2026-12-05.9 the

@@ -117,3 +117,41 @@ fn regional_insults_that_are_other_words_elsewhere() {
         ],
     );
 }
+
+/// `bangsat` is also the bedbug (KBBI: kepinding): named with the insect's other names and nobody addressed, it is
+/// the insect; a swear that adds "kutu busuk" to the address is not.
+#[test]
+fn the_bedbug_is_an_insect() {
+    expect(
+        Decision::Allow,
+        &[
+            "Kasur kapuk di rumah nenek banyak bangsat alias kutu busuk, jadi tiap Minggu kasurnya dijemur.",
+        ],
+    );
+    not_allowed(&[
+        "Bangsat kau, kutu busuk kayak kau nggak pantas di sini",
+        "Dasar bangsat, kutu kasur!",
+    ]);
+}
+
+/// Gambling named with a word of refusal (a campaign, a recovery, "bukan solusi") holds at most: a moderator reads it,
+/// the rules do not block it; an offer with the same words and an advert still does not get through.
+#[test]
+fn gambling_refused_holds_at_most() {
+    for text in [
+        "Judi bukan solusi ekonomi. Kalau butuh modal usaha, tanyakan program KUR resmi di bank atau BUMDes.",
+        "Pemuda kampung bikin kampanye \"Tra Main Judi\" di media sosial, banyak yang ikut.",
+    ] {
+        let v = moderator().check(text);
+        assert_ne!(v.decision, Decision::Block, "{text}: {:?}", v.matches);
+    }
+    not_allowed(&[
+        "Judi bukan solusi? Salah! Slot gacor maxwin hari ini, daftar sekarang bonus deposit 100%",
+    ]);
+    expect(
+        Decision::Allow,
+        &[
+            "Jasa foto prewedding, kami tembak momen terbaik kalian di pantai. Paket mulai 1,5 juta.",
+        ],
+    );
+}
