@@ -515,8 +515,10 @@ impl Moderator {
                 // An exempt phrase does not run across a comma or a sentence's end: `Anjing, kita telat lagi` is
                 // an exclamation, not `anjing kita` (our dog).
                 _ if t1 > t0
-                    && text.as_bytes()
-                        [norm.toks[t0].o_end as usize..norm.toks[t1].o_start as usize]
+                    && text
+                        .as_bytes()
+                        .get(norm.toks[t0].o_end as usize..norm.toks[t1].o_start as usize)
+                        .unwrap_or_default()
                         .iter()
                         .any(|c| matches!(c, b',' | b';' | b'!' | b'?' | b'.' | b'\n')) => {}
                 _ => {
