@@ -153,6 +153,14 @@ if KIM_TEST_LEAK=1 "${VALGRIND[@]}" target/c-tests/test_contract examples/data >
   exit 1
 fi
 
+# From here on, release builds (the PHP archive's library, then the README's snippets) take a lighter release profile:
+# opt-level 1, no LTO, 16 codegen units, no debug information, the settings scripts/check_readme.py gives its
+# snippets, so that the two steps share one build (measured on 2 cores: the archive's library 131 s cold with the
+# workspace's profile, fat LTO and one codegen unit). What they do and print does not depend on it; a user's
+# `cargo build --release` and scripts/package-php.sh run alone keep the workspace's profile.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_DEBUG=false
+
 step "PHP package (php/): PHPUnit with results compared with kim-core's own, the archive installed by Composer, php-fpm"
 cargo run --quiet --locked -p kim-examples --example ffi_expected -- target/ffi-expected
 bash scripts/test-php.sh "$lib/libkim_ffi.so" target/ffi-expected
