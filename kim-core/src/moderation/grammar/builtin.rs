@@ -67,12 +67,15 @@ pub(crate) fn is_name(text: &str, norm: &Normalized, t: usize) -> bool {
     let Some(tok) = norm.toks.get(t) else {
         return false;
     };
-    let orig = &text.as_bytes()[tok.o_start as usize..tok.o_end as usize];
+    let b = text.as_bytes();
+    let orig = b
+        .get(tok.o_start as usize..tok.o_end as usize)
+        .unwrap_or_default();
     if orig.len() < 2 || !orig[0].is_ascii_uppercase() || !orig[1].is_ascii_lowercase() || t == 0 {
         return false;
     }
     let prev_end = norm.toks[t - 1].o_end as usize;
-    let between = &text.as_bytes()[prev_end..tok.o_start as usize];
+    let between = b.get(prev_end..tok.o_start as usize).unwrap_or_default();
     !between
         .iter()
         .any(|c| matches!(c, b'.' | b'!' | b'?' | b'\n'))
@@ -80,12 +83,7 @@ pub(crate) fn is_name(text: &str, norm: &Normalized, t: usize) -> bool {
 
 /// The last token of the whitespace-delimited chunk of the original that token `t` starts.
 pub(super) fn link_end(text: &str, norm: &Normalized, t: usize) -> usize {
-    let b = text.as_bytes();
-    let start = norm.toks[t].o_end as usize;
-    let end = b[start..]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(b.len(), |p| start + p);
+    let end = chunk_end(text.as_bytes(), norm.toks[t].o_end as usize);
     let mut e = t;
     while norm
         .toks
@@ -180,11 +178,15 @@ fn chunk_around(b: &[u8], start: usize, end: usize) -> (usize, usize) {
         .iter()
         .rposition(u8::is_ascii_whitespace)
         .map_or(0, |p| p + 1);
-    let e = b[end..]
+    (s, chunk_end(b, end))
+}
+
+/// The end of the whitespace-delimited chunk that runs on from byte `end` (the next whitespace, or the end of `b`).
+fn chunk_end(b: &[u8], end: usize) -> usize {
+    b[end..]
         .iter()
         .position(u8::is_ascii_whitespace)
-        .map_or(b.len(), |p| end + p);
-    (s, e)
+        .map_or(b.len(), |p| end + p)
 }
 
 #[cfg(test)]

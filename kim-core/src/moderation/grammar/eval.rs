@@ -334,13 +334,15 @@ impl Evaluator {
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
             any_word |= found > 0;
-            let unless = found >= s.min
-                && (s
-                    .unless
-                    .iter()
-                    .any(|&u| hits.of(u).iter().any(|h| !h.quoted))
-                    || s.unless_builtins.iter().any(|&b| unquoted_builtin(b)));
-            if found >= s.min && !unless {
+            if found < s.min {
+                continue;
+            }
+            let unless = s
+                .unless
+                .iter()
+                .any(|&u| hits.of(u).iter().any(|h| !h.quoted))
+                || s.unless_builtins.iter().any(|&b| unquoted_builtin(b));
+            if !unless {
                 for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
