@@ -266,6 +266,18 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         "Lapak kami buka sampai jam 9 malam, sedia gorengan dan kopi.",
     ),
     (
+        "ancam-rusak",
+        "Sekali lagi kamu posting video itu, mobilmu kami rusak sekalian",
+        &["mobilmu", "kami rusak"],
+        "Banjir kemarin, rumah kami rusak dan kalian ikut membantu",
+    ),
+    (
+        "ancam-rusak-milik",
+        "Gua pastiin rumah lo rusak parah malam ini",
+        &["pastiin", "rumah lo", "rusak"],
+        "Rumah lo rusak parah kena banjir? Semoga cepat pulih ya",
+    ),
+    (
         "kasar-banding",
         "tampangmu kayak kaleng rombeng, pantes ditolak",
         &["tampangmu", "kaleng"],
