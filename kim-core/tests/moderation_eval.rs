@@ -19,17 +19,18 @@
 //!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|train11|train12|train13|train14|train15|train16|train17|train18|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout11 to heldout14 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout13 to heldout15 and the test
 //! half of short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
-//! - `heldout7` to `heldout14`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
+//! - `heldout7` to `heldout15`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
 //!   were retired to training on 2026-12-05 (fourth session), when heldout12 was written: the hold model
 //!   (hold-2026-12-05.9 on) trains on them and round 11 of the rules read their misses, so their figures are no longer
-//!   held-out figures; their floors stay as regression floors.
+//!   held-out figures; their floors stay as regression floors. heldout11 and heldout12 were retired the same way on
+//!   2026-12-06 (seventh session), when heldout15 was written (hold-2026-12-06.1 on trains on them).
 //! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`, `train12`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
@@ -178,6 +179,7 @@ const HELDOUT13: &str = include_str!("data/moderation/heldout13.tsv");
 /// `data/moderation/BRIEF.md`; committed before its first run (5391cbd). Never tuned or trained on: its misses are
 /// never printed.
 const HELDOUT14: &str = include_str!("data/moderation/heldout14.tsv");
+const HELDOUT15: &str = include_str!("data/moderation/heldout15.tsv");
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -214,6 +216,8 @@ const TRAIN16: &str = include_str!("data/moderation/train16.tsv");
 /// hold model and round 13 of the rules.
 const TRAIN17: &str = include_str!("data/moderation/train17.tsv");
 const TRAIN18: &str = include_str!("data/moderation/train18.tsv");
+const TRAIN19: &str = include_str!("data/moderation/train19.tsv");
+const TRAIN20: &str = include_str!("data/moderation/train20.tsv");
 /// Short everyday messages (600 items, 1-10 words), written on 2026-12-05 by an examiner who saw neither the engine
 /// nor the corpora, after the hold model held "Halo" and "ok": half trains the model, half tests it.
 const SHORT: &str = include_str!("data/moderation/short.tsv");
@@ -386,10 +390,11 @@ fn print_tables() {
         ("heldout8", parse(HELDOUT8), true),
         ("heldout9", parse(HELDOUT9), true),
         ("heldout10", parse(HELDOUT10), true),
-        ("heldout11", parse(HELDOUT11), false),
-        ("heldout12", parse(HELDOUT12), false),
+        ("heldout11", parse(HELDOUT11), true),
+        ("heldout12", parse(HELDOUT12), true),
         ("heldout13", parse(HELDOUT13), false),
         ("heldout14", parse(HELDOUT14), false),
+        ("heldout15", parse(HELDOUT15), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -403,6 +408,8 @@ fn print_tables() {
         ("train16", parse(TRAIN16), true),
         ("train17", parse(TRAIN17), true),
         ("train18", parse(TRAIN18), true),
+        ("train19", parse(TRAIN19), true),
+        ("train20", parse(TRAIN20), true),
         ("short-train", short_half(false), true),
         ("short-test", short_half(true), false),
     ] {
@@ -537,9 +544,11 @@ fn heldout3_floors() {
 /// After round 5 (claim structure, reporting frame, veiled threats, tuned on heldout3): 58.0% (285), blocked 7
 /// (1.1%), held 20 (3.1%); recall of hoaks 0.16 -> 0.25, pencemaran 0.12 -> 0.35.
 /// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are far from met on new text.
+/// Round 14 (bare `rusak` no longer a violent verb): 57.4% (282), blocked 2, held 16 (2.5%): a hoax ("otak kita rusak")
+/// and a scam ("HP mama rusak") had been blocked as threats, and a complaint about a broken fridge is no longer one.
 #[test]
 fn heldout4_floors() {
-    assert_floors("heldout4", &parse(HELDOUT4), 1100, 7, 57.5, 3.5);
+    assert_floors("heldout4", &parse(HELDOUT4), 1100, 7, 57.0, 3.5);
 }
 
 /// The fifth held-out split, written on 2026-12-05 before the hold model was retrained, and never tuned or trained
@@ -661,6 +670,8 @@ fn heldout9_floors() {
 /// (314), 7 blocked, 61 held (6.3%). Third, after a review cut round 9 back: 90.2% (586), 3 blocked, 90 held (9.3%;
 /// news 18); the rules alone 48.5% (315), 7, 69 (7.1%). Fourth, with round 10 and hold-2026-12-05.8 (normalised
 /// text, train12 too): 91.5% (595), 2 blocked, 89 held (9.2%; news 19 of 440, none blocked); the rules alone unchanged.
+/// Retired to training since (hold-2026-12-05.9 on); with hold-2026-12-06.1 the model no longer tempers the rules' block
+/// of a court report on a gambling promoter (3 blocked).
 #[test]
 fn heldout10_floors() {
     assert_split_floors(
@@ -668,7 +679,7 @@ fn heldout10_floors() {
         &parse(HELDOUT10),
         1610,
         (7, 48.0, 7.5),
-        (2, 91.0, 9.5),
+        (3, 91.0, 9.5),
     );
 }
 
@@ -687,7 +698,9 @@ fn heldout10_floors() {
 /// 70 held (7.2%). Sixth, with round 12 and hold-2026-12-05.10 (fifth session): 92.9% (604), 4 blocked, 78 held (8.1%);
 /// seventh, with round 13 and hold-2026-12-05.11 (sixth session): 93.2% (606), 3 blocked, 73 held (7.5%); the rules
 /// alone 50.0%, 10 blocked, 70 held;
-/// the rules alone unchanged.
+/// the rules alone unchanged. Retired to training on 2026-12-06 (seventh session), when heldout15 was written:
+/// hold-2026-12-06.1 trains on it, so its figures with the model are no longer held-out figures (99.5%, 3 blocked,
+/// 6.5% held); the floors stay as regression floors.
 #[test]
 fn heldout11_floors() {
     assert_split_floors(
@@ -707,7 +720,9 @@ fn heldout11_floors() {
 /// run, with nine exempt phrases for "rusak" (d275190, tuned on training files; taken back since, as they let a
 /// threat of round 9's review through): the same figures. Third, with round 12 of the rules and hold-2026-12-05.10
 /// (trained on train15 and train16 too; fifth session): 90.1% (585), no benign post blocked, 46 held (4.8%; news-style
-/// 13 of 440, 3.0%); the rules alone 47.6% (309), 2 blocked, 33 held (3.4%).
+/// 13 of 440, 3.0%); the rules alone 47.6% (309), 2 blocked, 33 held (3.4%). Fourth, with round 13 and
+/// hold-2026-12-05.11: 89.7% (582), none blocked, 43 held (4.4%). Retired to training on 2026-12-06 (seventh
+/// session), when heldout15 was written; the floors stay as regression floors.
 #[test]
 fn heldout12_floors() {
     assert_split_floors(
@@ -723,7 +738,10 @@ fn heldout12_floors() {
 /// written on 2026-12-05 (fifth session) by an examiner who saw neither the engine, the lexicon nor any corpus;
 /// committed unread (c61368e), never tuned or trained on, its misses never printed. First run, on round 12 of the rules
 /// and hold-2026-12-05.10: 92.3% of harmful not allowed (598), 1 benign post blocked (a crime report), 30 held (3.1%;
-/// news-style 13 of 440, 3.0%, and the one blocked); the rules alone 47.4% (307), 2 blocked, 24 held (2.5%).
+/// news-style 13 of 440, 3.0%, and the one blocked); the rules alone 47.4% (307), 2 blocked, 24 held (2.5%). With round
+/// 13 and hold-2026-12-05.11: 92.1% (597), 1 blocked, 32 held (3.3%). With round 14 and hold-2026-12-06.1 (seventh
+/// session; trained on train19, train20, heldout11 and heldout12 too): 93.5% (606), 1 blocked, 32 held (3.3%;
+/// news-style 13 of 440, 3.0%); the rules alone 47.4% (307), 2 blocked, 23 held (2.4%).
 #[test]
 fn heldout13_floors() {
     assert_split_floors(
@@ -731,7 +749,7 @@ fn heldout13_floors() {
         &parse(HELDOUT13),
         1610,
         (2, 47.0, 3.0),
-        (1, 92.0, 3.5),
+        (1, 93.0, 3.5),
     );
 }
 
@@ -741,7 +759,9 @@ fn heldout13_floors() {
 /// (before its review) and hold-2026-12-05.10: 89.8% of harmful not allowed (583), no benign post blocked, 40 held
 /// (4.1%); the rules alone 45.6% (296), 3 blocked, 30 held (3.1%). Second, on the final round 13 and
 /// hold-2026-12-05.11 (trained on train17 and train18 too): 90.6% (588), none blocked, 38 held (3.9%; news-style 15 of
-/// 440, 3.4%); the rules alone the same as before.
+/// 440, 3.4%); the rules alone the same as before. Third, with round 14 and hold-2026-12-06.1 (seventh session;
+/// trained on train19, train20, heldout11 and heldout12 too): 91.4% (593), none blocked, 39 held (4.0%; news-style
+/// 16 of 440, 3.6%); the rules alone 45.5% (295), 2 blocked, 30 held (3.1%).
 #[test]
 fn heldout14_floors() {
     assert_split_floors(
@@ -749,7 +769,27 @@ fn heldout14_floors() {
         &parse(HELDOUT14),
         1610,
         (3, 45.0, 3.5),
-        (0, 90.0, 4.5),
+        (0, 91.0, 4.5),
+    );
+}
+
+/// The fifteenth held-out split (1,613 items: 650 harmful, 963 benign in 22 kinds, under `data/moderation/BRIEF.md`;
+/// 5 benign items that repeat older corpora were dropped by script, unread), written on 2026-12-06 (seventh session)
+/// by an examiner who saw neither the engine, the lexicon nor any corpus; committed unread (9fe22af), never tuned or
+/// trained on, its misses never printed. First run, on the shipped round 13 and hold-2026-12-05.11, through
+/// `moderate_posts --json` (one post per line): 95.1% of harmful not allowed (618), 1 benign post blocked, 41 held
+/// (4.3%; news-style 22 of 439 and the one blocked); the rules alone 52.5% (341), 5 blocked, 25 held. Second, on round
+/// 14 and hold-2026-12-06.1 (trained on train19, train20, heldout11 and heldout12 too; decided before this run to ship
+/// whatever it gave): 95.5% (621), 1 blocked, 47 held (4.9%; news-style 23 of 439, 5.2%, and the one blocked); the
+/// rules alone 52.5% (341), 5 blocked, 24 held (2.5%).
+#[test]
+fn heldout15_floors() {
+    assert_split_floors(
+        "heldout15",
+        &parse(HELDOUT15),
+        1610,
+        (5, 52.0, 3.0),
+        (1, 95.0, 5.5),
     );
 }
 
@@ -777,14 +817,18 @@ fn training_files_floors() {
     // its refusal words (a campaign, a recovery, "bukan solusi") hold six of them at most.
     assert_floors("train17", &parse(TRAIN17), 1610, 5, 50.0, 2.5);
     assert_floors("train18", &parse(TRAIN18), 1610, 2, 50.5, 5.0);
+    // train19 and train20 (round 14's tuning files, new): what round 14 gives.
+    assert_floors("train19", &parse(TRAIN19), 1610, 3, 48.5, 3.5);
+    assert_floors("train20", &parse(TRAIN20), 1610, 4, 44.5, 4.5);
 }
 
 /// The test half of the short everyday messages (279 items, 1-10 words), never trained on. Until hold-2026-12-05.9 the
 /// model held no post under 7 or 8 words, so the rules alone decided: 66.7% of harmful not allowed, no benign post
 /// blocked or held. hold-2026-12-05.10 (min_tokens 6, chosen by the trainer on the training pool) reads six-word posts
-/// too: 71.2% (47 of 66), none blocked, 2 of 213 benign held (0.9%).
+/// too: 71.2% (47 of 66), none blocked, 2 of 213 benign held (0.9%). hold-2026-12-06.1 (min_tokens 5, chosen the
+/// same way) reads five-word posts: 83.3% (55 of 66), none blocked, 5 of 213 held (2.3%).
 #[test]
 fn short_messages_floors() {
     let items = short_half(true);
-    assert_floors_with(model_moderator(), "short-test", &items, 270, 0, 70.5, 1.0);
+    assert_floors_with(model_moderator(), "short-test", &items, 270, 0, 83.0, 2.5);
 }
