@@ -154,7 +154,7 @@ if KIM_TEST_LEAK=1 "${VALGRIND[@]}" target/c-tests/test_contract examples/data >
 fi
 
 # From here on, release builds (the PHP archive's library, then the README's snippets) take a lighter release profile:
-# opt-level 1, no LTO, 16 codegen units, no debug information, the settings scripts/check_readme.py gives its
+# opt-level 1, no cross-crate LTO (lto = false: thin local LTO), 16 codegen units, no debug information, the settings scripts/check_readme.py gives its
 # snippets, so that the two steps share one build (measured on 2 cores: the archive's library 131 s cold with the
 # workspace's profile, fat LTO and one codegen unit). What they do and print does not depend on it; a user's
 # `cargo build --release` and scripts/package-php.sh run alone keep the workspace's profile.

@@ -274,7 +274,7 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
     (
         "ancam-rusak-milik",
         "Gua pastiin rumah lo rusak parah malam ini",
-        &["pastiin", "rumah lo", "rusak"],
+        &["Gua pastiin", "rumah lo", "rusak"],
         "Rumah lo rusak parah kena banjir? Semoga cepat pulih ya",
     ),
     (

@@ -16,7 +16,8 @@
 //!   engine before that round and after it; became a tuning split in round 5 (2026-12-04), when a fourth held-out
 //!   split, heldout4, replaced it as the never-tuned one, so its figures are no longer held-out figures.
 //! - `heldout4`: a fourth held-out split (`data/moderation/heldout4.tsv`, 1,130 items), written on 2026-12-04
-//!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on.
+//!   (night) by another examiner under the same rules, before the fifth round; aggregate only, never tuned on (round 14
+//!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
 //! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
@@ -544,8 +545,10 @@ fn heldout3_floors() {
 /// After round 5 (claim structure, reporting frame, veiled threats, tuned on heldout3): 58.0% (285), blocked 7
 /// (1.1%), held 20 (3.1%); recall of hoaks 0.16 -> 0.25, pencemaran 0.12 -> 0.35.
 /// Regression floors only: the issue-16 targets (>= 95% not allowed, none blocked) are far from met on new text.
-/// Round 14 (bare `rusak` no longer a violent verb): 57.4% (282), blocked 2, held 16 (2.5%): a hoax ("otak kita rusak")
-/// and a scam ("HP mama rusak") had been blocked as threats, and a complaint about a broken fridge is no longer one.
+/// Round 14 (bare `rusak` no longer a violent verb): 57.4% (282), blocked 2, held 16 (2.5%). Round 14's comparisons
+/// printed the changed decisions of every corpus, five of heldout4's among them (two harmful posts that had been blocked
+/// as threats for the word "rusak", a complaint, two lawful posts): a mistake of method, since the rules are never tuned
+/// on heldout4; no rule of the round was written for them, but its texts are no longer unseen.
 #[test]
 fn heldout4_floors() {
     assert_floors("heldout4", &parse(HELDOUT4), 1100, 7, 57.0, 3.5);
