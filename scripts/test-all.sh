@@ -16,6 +16,46 @@ step() {
   printf '\n==> %s\n' "$*"
 }
 
+# Debian packages the steps below need (python3-venv, the PHP tools, valgrind).
+apt_install() {
+  # Debian packages, installed by this script (CI runs as root on a fresh machine).
+  local missing=()
+  for p in "$@"; do
+    # `dpkg -s` also succeeds for removed packages whose config files remain; ask for the installed state.
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} from Debian's packages"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# What needs the network rather than the processors (Debian's packages, then the Python venv and its locked test
+# dependencies) is set up in the background while the Rust steps compile; the first step that needs it waits for it
+# and, if it failed, prints its log. (In the foreground these took about 95 s of a 2-core CI run.)
+mkdir -p target
+setup_log="$PWD/target/ci-setup.log"
+(
+  # Stock Debian's python3 has no venv module without python3-venv.
+  python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+  apt_install php8.2-cli php8.2-fpm phpunit composer libfcgi-bin valgrind
+  python3 -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r kim-py/requirements-test.lock
+) > "$setup_log" 2>&1 &
+setup_pid=$!
+wait_setup() {
+  [ -n "$setup_pid" ] || return 0
+  if ! wait "$setup_pid"; then
+    cat "$setup_log" >&2
+    echo "setting up Debian's packages and the Python venv failed (log above)" >&2
+    exit 1
+  fi
+  setup_pid=""
+  cat "$setup_log"
+}
+
 step "rustfmt"
 cargo fmt --all --check
 
@@ -85,27 +125,9 @@ else
   echo "skipped: wasm32-unknown-unknown is not installed"
 fi
 
-# Debian packages the steps below need (python3-venv, the PHP tools, valgrind).
-apt_install() {
-  # Debian packages, installed by this script (CI runs as root on a fresh machine).
-  local missing=()
-  for p in "$@"; do
-    # `dpkg -s` also succeeds for removed packages whose config files remain; ask for the installed state.
-    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing ${missing[*]} from Debian's packages"
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
 
 step "Python style (ruff check, ruff format --check)"
-# Stock Debian's python3 has no venv module without python3-venv.
-python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r kim-py/requirements-test.lock
+wait_setup
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
@@ -113,8 +135,7 @@ step "kim-py: build with maturin into .venv, then pytest (warnings are errors)"
 (cd kim-py && VIRTUAL_ENV="$PWD/../.venv" PATH="$PWD/../.venv/bin:$PATH" maturin develop --quiet)
 (cd kim-py && ../.venv/bin/python -m pytest -q)
 
-# ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes ----
-apt_install php8.2-cli php8.2-fpm phpunit composer libfcgi-bin valgrind
+# ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes (their Debian packages: the background setup) ----
 
 step "kim-ffi: C tests (-std=c11 -Wall -Wextra -Wpedantic -Werror) under AddressSanitizer"
 cargo build -p kim-ffi --locked --quiet
