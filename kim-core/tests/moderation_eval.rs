@@ -20,10 +20,10 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout13 to heldout15 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout13 to heldout16, news16 and the test
 //! half of short.tsv, so only their figures with it are held-out figures).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
@@ -181,6 +181,25 @@ const HELDOUT13: &str = include_str!("data/moderation/heldout13.tsv");
 /// never printed.
 const HELDOUT14: &str = include_str!("data/moderation/heldout14.tsv");
 const HELDOUT15: &str = include_str!("data/moderation/heldout15.tsv");
+/// The sixteenth split (1,616 items: 1,618 written, 2 texts an older corpus held removed unread by script), written on
+/// 2026-12-06 (eighth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
+/// `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on the shipped
+/// round 14 and hold-2026-12-06.1 (through `moderate_posts --json`, one post per line), before round 15.
+const HELDOUT16: &str = include_str!("data/moderation/heldout16.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard: quoted
+/// threats and insults, hoaxes and gambling sites named in fact-checks and raids, `bakar`, `babi`, hotline numbers),
+/// written on 2026-12-06 (eighth session) by another examiner who saw neither the engine, the lexicon nor any corpus.
+/// Split in two halves by a hash of the text ([`news16_half`]): round 15 of the rules read the held items of the dev
+/// half; the test half is never printed, tuned or trained on.
+const NEWS16: &str = include_str!("data/moderation/news16.tsv");
+
+/// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (never read), by FNV-1a 64 of the seed and the text.
+fn news16_half(test: bool) -> Vec<Item> {
+    parse(NEWS16)
+        .into_iter()
+        .filter(|i| fnv1a(b"kim-news16-2026-12-06", &i.text).is_multiple_of(2) != test)
+        .collect()
+}
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).
 const TRAIN6: &str = include_str!("data/moderation/train6.tsv");
@@ -396,6 +415,9 @@ fn print_tables() {
         ("heldout13", parse(HELDOUT13), false),
         ("heldout14", parse(HELDOUT14), false),
         ("heldout15", parse(HELDOUT15), false),
+        ("heldout16", parse(HELDOUT16), false),
+        ("news16-dev", news16_half(false), true),
+        ("news16-test", news16_half(true), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -793,6 +815,44 @@ fn heldout15_floors() {
         1610,
         (5, 52.0, 3.0),
         (1, 95.0, 5.5),
+    );
+}
+
+/// heldout16 (1,616 items, see [`HELDOUT16`]). First run, on the shipped round 14 and hold-2026-12-06.1 through
+/// `moderate_posts --json`: 93.5% of harmful not allowed (607 of 649), no benign post blocked, 53 held (5.5%; news-style
+/// 15 of 440, 3.4%); the rules alone 47.5% (308), 6 blocked, 41 held (4.2%). On round 15: the same recall, none
+/// blocked, 52 held (5.4%), news-style 15 (3.4%); the rules alone 47.5%, 6 blocked, 38 held (3.9%).
+#[test]
+fn heldout16_floors() {
+    assert_split_floors(
+        "heldout16",
+        &parse(HELDOUT16),
+        1610,
+        (6, 47.0, 4.5),
+        (0, 93.0, 5.5),
+    );
+}
+
+/// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,
+/// on the shipped round 14 and hold-2026-12-06.1: 31 of 600 held (5.2%), none blocked (the rules alone: 29 held, one
+/// blocked); the dev half 18 of 282 (6.4%), the test half 13 of 318 (4.1%). On round 15 (which read the dev half's
+/// held items): dev 18 held (6.4%; the rules alone 16 and one blocked), test 13 (4.1%): nothing the round changed
+/// reached the test half.
+#[test]
+fn news16_floors() {
+    assert_split_floors(
+        "news16-dev",
+        &news16_half(false),
+        270,
+        (1, 0.0, 6.0),
+        (0, 0.0, 6.5),
+    );
+    assert_split_floors(
+        "news16-test",
+        &news16_half(true),
+        300,
+        (0, 0.0, 4.5),
+        (0, 0.0, 4.5),
     );
 }
 
