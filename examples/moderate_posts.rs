@@ -43,7 +43,7 @@ struct Args {
     /// Print one JSON verdict per line (JSON Lines) with the post's line number, instead of text
     #[arg(long)]
     json: bool,
-    /// The rules alone: without the hold model that holds posts of 6 words or more (`min_tokens`) that read as harmful
+    /// The rules alone: without the hold model that holds posts of 5 words or more (`min_tokens`) that read as harmful
     #[arg(long)]
     rules_only: bool,
     /// Print each post as the rules read it (kim_core::moderation::normalized), one line per input line, instead of

@@ -131,9 +131,9 @@ wait_setup
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-step "kim-py: build with maturin into .venv, then pytest (warnings are errors)"
+step "kim-py: build with maturin into .venv, then pytest on every core (pytest-xdist; warnings are errors)"
 (cd kim-py && VIRTUAL_ENV="$PWD/../.venv" PATH="$PWD/../.venv/bin:$PATH" maturin develop --quiet)
-(cd kim-py && ../.venv/bin/python -m pytest -q)
+(cd kim-py && ../.venv/bin/python -m pytest -q -n auto)
 
 # ---- kim-ffi: the C ABI from C, valgrind, PHP and Python ctypes (their Debian packages: the background setup) ----
 
