@@ -3,7 +3,8 @@
 //! (online gambling) named with talk against it or about its cost is softened (context `judoltalk`), and it is a
 //! gambling word for the constructions; `bocil` is flagged; dishes named after the devil, driving "like one possessed",
 //! food "so hot it kills" and kitchen job titles are exempt; a stake forbidden ("taruhan dilarang") is no stake unless a
-//! stake is offered beside it. Taken back after the review: softening an insult named in order to forbid it (the
+//! stake is offered beside it; a chain message named in order to warn against it frees the phrase rule
+//! `hoaks-pesan-berantai` (context `antichain`). Taken back after the review: softening an insult named in order to forbid it (the
 //! review reused the quoted word on a person: "Hakim menyebut kata \"bangsat\" itu penghinaan, tapi ya memang Darman
 //! bangsat"), an office's number for reports (a doxxing wrote "segera lapor" beside a private number), and `mampus` as a
 //! flag ("Semoga si Darman cepat mampus"). The sentences were written for these tests or by the review; none is taken
@@ -117,5 +118,25 @@ fn the_reviews_name_calling_and_doxxing_probes_are_not_allowed() {
         "Sebutan \"brengsek\" memang cocok buat Ketua BPD, warga sudah mengolok olok dia di mana-mana",
         "Segera lapor kalau ketemu Rina janda anak dua ini, nomor dia 085712345678, tiap malam keluyuran",
         "Ini nomor janda sebelah 081234567890, kata babinsa dia kesepian",
+    ]);
+}
+
+/// A chain message named in order to warn against it is not the chain message (context `antichain`); a chain message
+/// that claims an official source, answers another one or asks to be shared still holds.
+#[test]
+fn warning_against_chain_messages_is_not_one() {
+    expect(
+        Decision::Allow,
+        &[
+            "Bantuan beras dibagikan lewat RT, bukan lewat pesan berantai.",
+            "Cara hapus pesan berantai di grup WA: tekan lama, pilih hapus untuk semua.",
+            "Warga diminta tidak terpancing pesan berantai soal pembagian sembako dari kecamatan.",
+        ],
+    );
+    not_allowed(&[
+        "Pesan berantai (info resmi dari Kemenkes): mulai besok BPJS dihapus, share ke semua keluarga!",
+        "Pesan berantai dari Pak Lurah, sumber resmi: bantuan 5 juta cair besok di balai desa, bawa KTP.",
+        "Pesan berantai ini tidak pernah terbukti salah: vaksin bikin mandul, jangan bawa anak ke posyandu.",
+        "Menanggapi pesan berantai kemarin: benar, air PDAM sudah dicampur racun, jangan diminum!",
     ]);
 }
