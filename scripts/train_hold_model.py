@@ -7,18 +7,20 @@ without personal data whose sentences it reads as clearly lawful.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout13.tsv to heldout16.tsv and news16.tsv, the test
+- Training pool: every labelled corpus in the repository except heldout16.tsv and the test half of news16.tsv, the test
   splits, which are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written
   close to harm), chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the
   harm), train10.tsv (every category and kind), train11.tsv to train20.tsv (hard lawful text: most benign items carry a
   word that looks harmful out of context), heldout6.tsv to heldout10.tsv (test splits until 2026-12-05, fourth session:
   retired to training once heldout12 existed; leave one corpus out, adding them raised every other independent corpus's
   recall by 0.5 to 4 points and lowered most of their benign holds), heldout11.tsv and heldout12.tsv (test splits until
-  2026-12-06, retired to training once heldout15 existed), moderation_corpus.tsv, and the training half of short.tsv
-  (short everyday messages, which the other corpora lack: without them the model held "Halo" and "ok"). The rules were
-  never tuned on heldout4 (round 14 printed five of its items by mistake; no rule was written for them), heldout5 or on
-  the set-aside quarter of dev/test; the model is trained on them. The model's honest figures are on heldout13 to
-  heldout16, news16 and the test half of short.tsv.
+  2026-12-06, retired to training once heldout15 existed), heldout13.tsv to heldout15.tsv (test splits until 2026-12-06,
+  eighth session, retired to training once heldout16 existed), the dev half of news16.tsv (lawful news only;
+  NEWS16_SEED), moderation_corpus.tsv, and the training half of short.tsv (short everyday messages, which the other
+  corpora lack: without them the model held "Halo" and "ok"). The rules were never tuned on heldout4 (round 14 printed
+  five of its items by mistake; no rule was written for them), heldout5 or on the set-aside quarter of dev/test; the
+  model is trained on them. The model's honest figures are on heldout16, the test half of news16 and the test half of
+  short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text as the rules read it (INPUT = "normalized":
   leetspeak, repeated letters, look-alikes, spelled-out words and numeric suffixes folded; the engine's own
   normaliser, through `moderate_posts --normalized`, so that nothing is re-implemented here; since hold-2026-12-05.8:
@@ -60,7 +62,8 @@ without personal data whose sentences it reads as clearly lawful.
   train16 in the pool, round 12 of the rules): 0.17, 76 of 130 benign and 5 of 577 harmful; with hold-2026-12-05.11
   (train17 and train18 too, round 13 of the rules): 0.24, 88 of 139 benign and 6 of 660 harmful; with
   hold-2026-12-06.1 (train19, train20, heldout11 and heldout12 too, round 14 of the rules): 0.16, 105 of 189 benign
-  and 8 of 834 harmful. (Released for any
+  and 8 of 834 harmful; with hold-2026-12-06.2 (heldout13 to heldout15 and news16's dev half too, round 15 before its
+  antichain context): 0.16, 112 of 195 benign and 9 of 977 harmful. (Released for any
   category and any sentence length, the same ceiling gave 0.3 and released 313 of 450 benign holds and 23 of 3,126
   harmful ones, but a review padded harm with village-meeting words and got half of its held harmful probes released.)
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
@@ -142,6 +145,10 @@ INDEPENDENT = (
     "heldout10.tsv",
     "heldout11.tsv",
     "heldout12.tsv",
+    "heldout13.tsv",
+    "heldout14.tsv",
+    "heldout15.tsv",
+    "news16.tsv",
 )
 # Trained on and scored leave one corpus out, but not in the calibration of the threshold and `unblock`: train9.tsv is
 # a stress set of reporting on a harm (every benign item quotes one), not a sample of news. With it in INDEPENDENT the
@@ -165,6 +172,9 @@ RELEASE_MAX_WORDS = 20
 # short.tsv (short everyday messages) is split in two halves by a hash of the text: the model trains on one, the
 # other tests it (`short-test` in kim-core/tests/moderation_eval.rs).
 SHORT_SEED = b"kim-short-2026-12-05"
+# news16.tsv (lawful news only) is split in two halves by a hash of the text (`news16_half` in
+# kim-core/tests/moderation_eval.rs): the model trains on the dev half and never sees the test half.
+NEWS16_SEED = b"kim-news16-2026-12-06"
 # The fewest words the model holds a post with: the largest count that costs the independent corpora at most this
 # much of their combined recall, leave one corpus out (short posts give the model too little to go on).
 MAX_RECALL_COST = 0.002
@@ -182,6 +192,10 @@ def fnv1a(data: bytes) -> int:
 
 def short_test(text: str) -> bool:
     return fnv1a(SHORT_SEED + text.encode()) % 2 == 0
+
+
+def news16_test(text: str) -> bool:
+    return fnv1a(NEWS16_SEED + text.encode()) % 2 == 1
 
 
 def parse(path: Path) -> list[tuple[str, str]]:
@@ -422,16 +436,22 @@ def threshold(p_harm: np.ndarray, benign: np.ndarray, allowed: np.ndarray, news:
     return 0.99
 
 
-def figures(p_harm: np.ndarray, t: float, benign: np.ndarray, allowed: np.ndarray) -> dict[str, float]:
+def figures(p_harm: np.ndarray, t: float, benign: np.ndarray, allowed: np.ndarray) -> dict[str, float | None]:
+    """Shares of a corpus's posts; None (JSON null) where the corpus has no post of that label (news16 has no harmful
+    post, and a NaN would not be JSON)."""
     harmful = ~benign
     comb = ~allowed | (p_harm > t)
+
+    def share(hit: np.ndarray, of: np.ndarray) -> float | None:
+        return round(float(hit[of].mean()), 4) if of.any() else None
+
     return {
-        "rules_harmful_not_allowed": round(float((~allowed)[harmful].mean()), 4),
-        "model_alone_harmful_over_threshold": round(float((p_harm > t)[harmful].mean()), 4),
-        "combined_harmful_not_allowed": round(float(comb[harmful].mean()), 4),
-        "rules_benign_not_allowed": round(float((~allowed)[benign].mean()), 4),
-        "combined_benign_not_allowed": round(float(comb[benign].mean()), 4),
-        "extra_benign_held": round(float(((p_harm > t) & benign & allowed).mean() / benign.mean()), 4),
+        "rules_harmful_not_allowed": share(~allowed, harmful),
+        "model_alone_harmful_over_threshold": share(p_harm > t, harmful),
+        "combined_harmful_not_allowed": share(comb, harmful),
+        "rules_benign_not_allowed": share(~allowed, benign),
+        "combined_benign_not_allowed": share(comb, benign),
+        "extra_benign_held": share((p_harm > t) & allowed, benign),
     }
 
 
@@ -446,6 +466,7 @@ def main() -> None:
     names += ["train13.tsv", "train14.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv"]
     names += ["heldout10.tsv", "train15.tsv", "train16.tsv", "train17.tsv", "train18.tsv"]
     names += ["heldout11.tsv", "heldout12.tsv", "train19.tsv", "train20.tsv"]
+    names += ["heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "news16.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     kinds = []
@@ -453,6 +474,8 @@ def main() -> None:
         items = parse_kinds(f)
         if f.name == "short.tsv":
             items = [i for i in items if not short_test(i[2])]
+        if f.name == "news16.tsv":
+            items = [i for i in items if not news16_test(i[2])]
         pool += [(lab, text) for lab, _, text in items]
         kinds += [kind for _, kind, _ in items]
         # dev and test share their authors: one corpus for leave-one-corpus-out.
@@ -582,11 +605,12 @@ def main() -> None:
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout13.tsv to heldout16.tsv and news16.tsv (the test splits); the test half of short.tsv",
+            "excluded": "heldout16.tsv and the test half of news16.tsv (the test splits); the test half of short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-12, train6, chat7, train8-20, moderation_corpus,"
-            " short), quantised models; threshold and unblock calibrated on INDEPENDENT (not on the stress set STRESS)",
+            "cv": "leave one corpus out (dev+test, heldout2-15, the dev half of news16, train6, chat7, train8-20,"
+            " moderation_corpus, short), quantised models; threshold and unblock calibrated on INDEPENDENT"
+            " (not on the stress set STRESS)",
             "stress": list(STRESS),
             "max_harmful_unblocked_independent": MAX_HARMFUL_UNBLOCKED,
             "max_model_benign_held_independent": MAX_MODEL_BENIGN,

@@ -23,8 +23,9 @@
 //! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout13 to heldout16, news16 and the test
-//! half of short.tsv, so only their figures with it are held-out figures).
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout16, the test half of news16 and the
+//! test half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits
+//! until hold-2026-12-06.2).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
 //! - `heldout7` to `heldout15`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
@@ -172,19 +173,21 @@ const HELDOUT11: &str = include_str!("data/moderation/heldout11.tsv");
 const HELDOUT12: &str = include_str!("data/moderation/heldout12.tsv");
 /// The thirteenth split (1,614 items: 1,618 written, 4 texts an older corpus held removed unread by script), written
 /// on 2026-12-05 (fifth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
-/// `data/moderation/BRIEF.md`; committed before its first run (c61368e). Never tuned or trained on: its misses are never
-/// printed.
+/// `data/moderation/BRIEF.md`; committed before its first run (c61368e). Never tuned on, trained on since hold-2026-12-06.2:
+/// its misses are never printed.
 const HELDOUT13: &str = include_str!("data/moderation/heldout13.tsv");
 /// The fourteenth split (1,617 items: 1,618 written, 1 text an older corpus held removed unread by script), written on
 /// 2026-12-05 (sixth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
-/// `data/moderation/BRIEF.md`; committed before its first run (5391cbd). Never tuned or trained on: its misses are
-/// never printed.
+/// `data/moderation/BRIEF.md`; committed before its first run (5391cbd). Never tuned on, trained on since
+/// hold-2026-12-06.2: its misses are never printed.
 const HELDOUT14: &str = include_str!("data/moderation/heldout14.tsv");
+/// The fifteenth split (see [`heldout15_floors`]); never tuned on, trained on since hold-2026-12-06.2.
 const HELDOUT15: &str = include_str!("data/moderation/heldout15.tsv");
 /// The sixteenth split (1,616 items: 1,618 written, 2 texts an older corpus held removed unread by script), written on
 /// 2026-12-06 (eighth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
 /// `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on the shipped
-/// round 14 and hold-2026-12-06.1 (through `moderate_posts --json`, one post per line), before round 15.
+/// round 14 and hold-2026-12-06.1 (through `moderate_posts --json`, one post per line), before round 15. The hold model
+/// `hold-2026-12-06.2` retired heldout13 to heldout15 to training when this split existed.
 const HELDOUT16: &str = include_str!("data/moderation/heldout16.tsv");
 /// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard: quoted
 /// threats and insults, hoaxes and gambling sites named in fact-checks and raids, `bakar`, `babi`, hotline numbers),
@@ -761,7 +764,8 @@ fn heldout12_floors() {
 
 /// The thirteenth held-out split (1,614 items: 648 harmful, 966 benign in 22 kinds, under `data/moderation/BRIEF.md`),
 /// written on 2026-12-05 (fifth session) by an examiner who saw neither the engine, the lexicon nor any corpus;
-/// committed unread (c61368e), never tuned or trained on, its misses never printed. First run, on round 12 of the rules
+/// committed unread (c61368e), never tuned or trained on until hold-2026-12-06.2 (which trains on it; the floors stay), its
+/// misses never printed. First run, on round 12 of the rules
 /// and hold-2026-12-05.10: 92.3% of harmful not allowed (598), 1 benign post blocked (a crime report), 30 held (3.1%;
 /// news-style 13 of 440, 3.0%, and the one blocked); the rules alone 47.4% (307), 2 blocked, 24 held (2.5%). With round
 /// 13 and hold-2026-12-05.11: 92.1% (597), 1 blocked, 32 held (3.3%). With round 14 and hold-2026-12-06.1 (seventh
@@ -780,7 +784,8 @@ fn heldout13_floors() {
 
 /// The fourteenth held-out split (1,617 items: 649 harmful, 968 benign in 22 kinds, under `data/moderation/BRIEF.md`),
 /// written on 2026-12-05 (sixth session) by an examiner who saw neither the engine, the lexicon nor any corpus;
-/// committed unread (5391cbd), never tuned or trained on, its misses never printed. First run, on round 13 of the rules
+/// committed unread (5391cbd), never tuned or trained on until hold-2026-12-06.2 (which trains on it; the floors stay), its
+/// misses never printed. First run, on round 13 of the rules
 /// (before its review) and hold-2026-12-05.10: 89.8% of harmful not allowed (583), no benign post blocked, 40 held
 /// (4.1%); the rules alone 45.6% (296), 3 blocked, 30 held (3.1%). Second, on the final round 13 and
 /// hold-2026-12-05.11 (trained on train17 and train18 too): 90.6% (588), none blocked, 38 held (3.9%; news-style 15 of
@@ -801,7 +806,7 @@ fn heldout14_floors() {
 /// The fifteenth held-out split (1,613 items: 650 harmful, 963 benign in 22 kinds, under `data/moderation/BRIEF.md`;
 /// 5 benign items that repeat older corpora were dropped by script, unread), written on 2026-12-06 (seventh session)
 /// by an examiner who saw neither the engine, the lexicon nor any corpus; committed unread (9fe22af), never tuned or
-/// trained on, its misses never printed. First run, on the shipped round 13 and hold-2026-12-05.11, through
+/// trained on until hold-2026-12-06.2 (which trains on it; the floors stay), its misses never printed. First run, on the shipped round 13 and hold-2026-12-05.11, through
 /// `moderate_posts --json` (one post per line): 95.1% of harmful not allowed (618), 1 benign post blocked, 41 held
 /// (4.3%; news-style 22 of 439 and the one blocked); the rules alone 52.5% (341), 5 blocked, 25 held. Second, on round
 /// 14 and hold-2026-12-06.1 (trained on train19, train20, heldout11 and heldout12 too; decided before this run to ship
@@ -821,7 +826,9 @@ fn heldout15_floors() {
 /// heldout16 (1,616 items, see [`HELDOUT16`]). First run, on the shipped round 14 and hold-2026-12-06.1 through
 /// `moderate_posts --json`: 93.5% of harmful not allowed (607 of 649), no benign post blocked, 53 held (5.5%; news-style
 /// 15 of 440, 3.4%); the rules alone 47.5% (308), 6 blocked, 41 held (4.2%). On round 15: the same recall, none
-/// blocked, 52 held (5.4%), news-style 15 (3.4%); the rules alone 47.5%, 6 blocked, 38 held (3.9%).
+/// blocked, 52 held (5.4%), news-style 15 (3.4%); the rules alone 47.5%, 6 blocked, 38 held (3.9%). With
+/// hold-2026-12-06.2 (decided before the run: shipped unless it lowered recall or blocked more): 94.0% (610), none
+/// blocked, 45 held (4.7%), news-style 14 (3.2%).
 #[test]
 fn heldout16_floors() {
     assert_split_floors(
@@ -829,7 +836,7 @@ fn heldout16_floors() {
         &parse(HELDOUT16),
         1610,
         (6, 47.0, 4.5),
-        (0, 93.0, 5.5),
+        (0, 93.5, 5.0),
     );
 }
 
@@ -837,7 +844,7 @@ fn heldout16_floors() {
 /// on the shipped round 14 and hold-2026-12-06.1: 31 of 600 held (5.2%), none blocked (the rules alone: 29 held, one
 /// blocked); the dev half 18 of 282 (6.4%), the test half 13 of 318 (4.1%). On round 15 (which read the dev half's
 /// held items): dev 18 held (6.4%; the rules alone 16 and one blocked), test 13 (4.1%): nothing the round changed
-/// reached the test half.
+/// reached the test half. With hold-2026-12-06.2 (trained on the dev half): dev 15 held (5.3%), test 14 (4.4%).
 #[test]
 fn news16_floors() {
     assert_split_floors(
