@@ -33,6 +33,11 @@
 //!   (hold-2026-12-05.9 on) trains on them and round 11 of the rules read their misses, so their figures are no longer
 //!   held-out figures; their floors stay as regression floors. heldout11 and heldout12 were retired the same way on
 //!   2026-12-06 (seventh session), when heldout15 was written (hold-2026-12-06.1 on trains on them).
+//!   heldout13 to heldout15 were retired the same way on 2026-12-06 (eighth session), when heldout16 was written
+//!   (hold-2026-12-06.2 on trains on them).
+//! - `heldout16`: the sixteenth held-out split, the only one never trained on; aggregate only.
+//! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
+//!   rules read the dev half's held items and the hold model trains on it; the test half is aggregate only.
 //! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`, `train12`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
@@ -896,7 +901,8 @@ fn training_files_floors() {
 /// model held no post under 7 or 8 words, so the rules alone decided: 66.7% of harmful not allowed, no benign post
 /// blocked or held. hold-2026-12-05.10 (min_tokens 6, chosen by the trainer on the training pool) reads six-word posts
 /// too: 71.2% (47 of 66), none blocked, 2 of 213 benign held (0.9%). hold-2026-12-06.1 (min_tokens 5, chosen the
-/// same way) reads five-word posts: 83.3% (55 of 66), none blocked, 5 of 213 held (2.3%).
+/// same way) reads five-word posts: 83.3% (55 of 66), none blocked, 5 of 213 held (2.3%). hold-2026-12-06.2: 83.3%, none
+/// blocked, 2 of 213 held (0.9%).
 #[test]
 fn short_messages_floors() {
     let items = short_half(true);

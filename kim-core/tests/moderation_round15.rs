@@ -6,8 +6,8 @@
 //! stake is offered beside it; a chain message named in order to warn against it frees the phrase rule
 //! `hoaks-pesan-berantai` (context `antichain`). Taken back after the review: softening an insult named in order to forbid it (the
 //! review reused the quoted word on a person: "Hakim menyebut kata \"bangsat\" itu penghinaan, tapi ya memang Darman
-//! bangsat"), an office's number for reports (a doxxing wrote "segera lapor" beside a private number), and `mampus` as a
-//! flag ("Semoga si Darman cepat mampus"). The sentences were written for these tests or by the review; none is taken
+//! bangsat"), an office's number for reports (a doxxing wrote "segera lapor" beside a private number), and `mampus` and
+//! `judol` as plain flags ("Semoga si Darman cepat mampus", "Coba judol, aku tiap malam dapat 2 juta"). The sentences were written for these tests or by the review; none is taken
 //! from the corpora.
 
 use kim_core::moderation::Decision;
