@@ -114,9 +114,15 @@ fn aside(text: &str) -> bool {
 /// short.tsv's halves (`scripts/train_hold_model.py`, `SHORT_SEED`): the hold model trains on one and never sees
 /// the other (`short-test`).
 fn short_half(test: bool) -> Vec<Item> {
-    parse(SHORT)
+    hashed_half(SHORT, b"kim-short-2026-12-05", test)
+}
+
+/// The items of a corpus whose FNV-1a 64 of `seed` and the text is even (`even` true) or odd: how short.tsv and
+/// news16.tsv are halved, here and in `scripts/train_hold_model.py`.
+fn hashed_half(tsv: &str, seed: &[u8], even: bool) -> Vec<Item> {
+    parse(tsv)
         .into_iter()
-        .filter(|i| fnv1a(b"kim-short-2026-12-05", &i.text).is_multiple_of(2) == test)
+        .filter(|i| fnv1a(seed, &i.text).is_multiple_of(2) == even)
         .collect()
 }
 
@@ -203,10 +209,7 @@ const NEWS16: &str = include_str!("data/moderation/news16.tsv");
 
 /// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (never read), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
-    parse(NEWS16)
-        .into_iter()
-        .filter(|i| fnv1a(b"kim-news16-2026-12-06", &i.text).is_multiple_of(2) != test)
-        .collect()
+    hashed_half(NEWS16, b"kim-news16-2026-12-06", !test)
 }
 /// A training file (1,644 items), written on 2026-12-05 by another writer under the same rules, for the hold model
 /// and for the rules' tuning: lawful text written close to harm (same topics and words, different acts).

@@ -14,7 +14,7 @@ use kim_core::moderation::Decision;
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator, not_allowed};
+use rules_only::{assert_has_rule, expect, not_allowed};
 
 /// What the reader owns is a target of a first-person blow; the same words in a victim's report, in a plan about
 /// the speaker's own things or in a general warning stay allowed.
@@ -41,12 +41,7 @@ fn a_blow_at_what_you_own_is_a_threat() {
             "Kami akan memperbaiki rumahmu minggu depan, tunggu saja",
         ],
     );
-    let v = moderator().check("Kami akan merusak rumahmu malam ini");
-    assert!(
-        v.matches.iter().any(|m| m.rule_id == "ancam-milik"),
-        "{:?}",
-        v.matches
-    );
+    assert_has_rule("Kami akan merusak rumahmu malam ini", "ancam-milik");
 }
 
 /// `koen iku asu` is `kamu itu anjing`: a regional or texting pronoun aims a targeted insult as `kamu` does.

@@ -11,7 +11,7 @@ use kim_core::moderation::Decision;
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator, not_allowed};
+use rules_only::{assert_has_rule, expect, not_allowed};
 
 /// What the reader owns, threatened in the passive with a threat's future word, holds; a plan, a repair, advice or a
 /// report does not.
@@ -156,10 +156,8 @@ fn a_phone_number_in_a_job_advert_is_allowed() {
         "Dicari! Pencuri ayam namanya Yanto anak Pak Darmo, HP 0812-5554-4433, grebek aja",
         "Lowongan jadi pacar Rina anak Pak RT, chat langsung dia 0812-3456-7890 hehe",
     ]);
-    let v = moderator().check("Lowongan satpam malam gudang pupuk desa. Pak Kasmin 0819-3300-4567");
-    assert!(
-        v.matches.iter().any(|m| m.rule_id == "pd-phone"),
-        "{:?}",
-        v.matches
+    assert_has_rule(
+        "Lowongan satpam malam gudang pupuk desa. Pak Kasmin 0819-3300-4567",
+        "pd-phone",
     );
 }

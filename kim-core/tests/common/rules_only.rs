@@ -35,3 +35,14 @@ pub fn softened_by<'a>(v: &'a Verdict, id: &str) -> Option<&'a str> {
         .and_then(|m| m.softened_by.as_ref())
         .map(kim_core::moderation::Text::as_str)
 }
+
+/// Asserts that the verdict of `text` lists a match of rule `id` (acting or flagged), naming the matches when not.
+#[allow(dead_code)] // not every round's tests use it
+pub fn assert_has_rule(text: &str, id: &str) {
+    let v = moderator().check(text);
+    assert!(
+        v.matches.iter().any(|m| m.rule_id == id),
+        "{text}: no match of {id}: {:?}",
+        v.matches
+    );
+}
