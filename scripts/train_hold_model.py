@@ -7,20 +7,21 @@ without personal data whose sentences it reads as clearly lawful.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
-- Training pool: every labelled corpus in the repository except heldout16.tsv and the test half of news16.tsv, the test
-  splits, which are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a training file written
-  close to harm), chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv (reporting on a harm, with the
-  harm), train10.tsv (every category and kind), train11.tsv to train20.tsv (hard lawful text: most benign items carry a
-  word that looks harmful out of context), heldout6.tsv to heldout10.tsv (test splits until 2026-12-05, fourth session:
-  retired to training once heldout12 existed; leave one corpus out, adding them raised every other independent corpus's
-  recall by 0.5 to 4 points and lowered most of their benign holds), heldout11.tsv and heldout12.tsv (test splits until
-  2026-12-06, retired to training once heldout15 existed), heldout13.tsv to heldout15.tsv (test splits until 2026-12-06,
-  eighth session, retired to training once heldout16 existed), the dev half of news16.tsv (lawful news only;
-  NEWS16_SEED), moderation_corpus.tsv, and the training half of short.tsv (short everyday messages, which the other
-  corpora lack: without them the model held "Halo" and "ok"). The rules were never tuned on heldout4 (round 14 printed
-  five of its items by mistake; no rule was written for them), heldout5 or on the set-aside quarter of dev/test; the
-  model is trained on them. The model's honest figures are on heldout16, the test half of news16 and the test half of
-  short.tsv.
+- Training pool: every labelled corpus in the repository except heldout17.tsv, news17.tsv and the test half of
+  news16.tsv, the test splits, which are never read: dev.tsv, test.tsv, heldout2.tsv to heldout5.tsv, train6.tsv (a
+  training file written close to harm), chat7.tsv (everyday chat), train8.tsv (harm in the meaning), train9.tsv
+  (reporting on a harm, with the harm), train10.tsv (every category and kind), train11.tsv to train20.tsv (hard lawful
+  text: most benign items carry a word that looks harmful out of context), heldout6.tsv to heldout10.tsv (test splits
+  until 2026-12-05, fourth session: retired to training once heldout12 existed; leave one corpus out, adding them raised
+  every other independent corpus's recall by 0.5 to 4 points and lowered most of their benign holds), heldout11.tsv and
+  heldout12.tsv (test splits until 2026-12-06, retired to training once heldout15 existed), heldout13.tsv to
+  heldout15.tsv (test splits until 2026-12-06, eighth session, retired to training once heldout16 existed),
+  heldout16.tsv (the test split until 2026-12-06, ninth session, retired to training once heldout17 existed), the dev
+  half of news16.tsv (lawful news only; NEWS16_SEED), moderation_corpus.tsv, and the training half of short.tsv (short
+  everyday messages, which the other corpora lack: without them the model held "Halo" and "ok"). The rules were never
+  tuned on heldout4 (round 14 printed five of its items by mistake; no rule was written for them), heldout5 or on the
+  set-aside quarter of dev/test; the model is trained on them. The model's honest figures are on heldout17, news17, the
+  test half of news16 and the test half of short.tsv.
 - Features (kim-core/src/moderation/model.rs computes the same): the text as the rules read it (INPUT = "normalized":
   leetspeak, repeated letters, look-alikes, spelled-out words and numeric suffixes folded; the engine's own
   normaliser, through `moderate_posts --normalized`, so that nothing is re-implemented here; since hold-2026-12-05.8:
@@ -66,6 +67,16 @@ without personal data whose sentences it reads as clearly lawful.
   antichain context): 0.16, 112 of 195 benign and 9 of 977 harmful. (Released for any
   category and any sentence length, the same ceiling gave 0.3 and released 313 of 450 benign holds and 23 of 3,126
   harmful ones, but a review padded harm with village-meeting words and got half of its held harmful probes released.)
+- release_capped: when every match that holds a post was capped at hold by the rules themselves (a reporting, opposing
+  or debunking context of the constructions' `cap` lines, quotation marks, or the model's own unblock), no NIK, phone
+  number or e-mail address is in the text, and the model reads the sentence around each holding match as clearly lawful
+  (min_tokens to RELEASE_MAX_WORDS words, naming nobody, P(harmful) under `release_capped`), the post is allowed unless
+  the model holds it whole: reporting on a harm is not the harm, and the model, trained on such reports, decides what
+  the rules could only doubt. The largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes
+  at most MAX_HARMFUL_CAPPED_RELEASED of all the independent corpora's harmful posts this way. hold-2026-12-06.3 was
+  calibrated before the limits of length and names (0.3, the grid's top: 14 of 92 harmful capped holds and 140 of 178
+  benign released); a review then got 15 of 60 padded harmful probes published, none with the limits, which the engine
+  and this script now apply (the released set is a subset of the calibrated one, so the ceiling still holds).
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
@@ -148,6 +159,7 @@ INDEPENDENT = (
     "heldout13.tsv",
     "heldout14.tsv",
     "heldout15.tsv",
+    "heldout16.tsv",
     "news16.tsv",
 )
 # Trained on and scored leave one corpus out, but not in the calibration of the threshold and `unblock`: train9.tsv is
@@ -166,6 +178,12 @@ MAX_HARMFUL_UNBLOCKED = 0.05
 # under 0.1 were 63% of such benign posts and 0.09% of all harmful ones.)
 MAX_HARMFUL_RELEASED = 0.01
 MAX_RELEASE = 0.3
+# A hold the rules themselves doubted (every holding match capped by a reporting or opposing context, quotation marks,
+# or the model's unblock: "razia situs judi slot gacor", a court report quoting a threat) whose sentences the model
+# reads as clearly lawful (P(harmful) under `release_capped`) is released. `release_capped` is the largest value on a
+# 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes at most this share of all the harmful posts of the
+# independent corpora (recall is the first target of issue 16: a tenth of a point at most).
+MAX_HARMFUL_CAPPED_RELEASED = 0.001
 # The engine's RELEASE_MAX_WORDS: the longest sentence in which a hold may be released (a review padded harm with
 # village-meeting words until the model read it as lawful; a short sentence leaves no room for that).
 RELEASE_MAX_WORDS = 20
@@ -300,10 +318,12 @@ def sentence_around(text: bytes, start: int, end: int) -> bytes:
 
 def rules_decide(
     engine: Path, texts: list[str]
-) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]]]:
+) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]], np.ndarray, list[list[str]]]:
     """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, the sentences around
     its blocking matches, whether they hold it with no personal data among the holds (a hold the model may release),
-    and the sentences around its holding matches."""
+    the sentences around its holding matches, whether every holding match was capped (a hold the rules doubted, or a
+    block the model may cap whose other holds were capped), and the sentences around its holding and blocking
+    matches."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
@@ -352,7 +372,32 @@ def rules_decide(
     hold_sentences = around("hold")
     # ... and no sentence around a holding match names someone (the engine's `names_someone`).
     releasable &= np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
-    return allowed, cappable, sentences, releasable, hold_sentences
+    # A hold the rules doubted (the engine's `capped_hold_spans`): every holding match softened (a cap's context,
+    # quotation marks), no NIK, phone number or e-mail address, no match left out; a block the model may cap (then
+    # softened by hold-model) counts too when its other holds were capped: the caller also asks that the model caps it.
+    capped = np.array(
+        [
+            (v["decision"] == "hold" or (v["decision"] == "block" and cap))
+            and not v.get("omitted")
+            and all(m.get("softened_by") for m in v["matches"] if m["action"] == "hold")
+            and not any(m["rule_id"] in ("pd-nik", "pd-phone", "pd-email") for m in v["matches"])
+            for v, cap in zip(out, cappable, strict=True)
+        ]
+    )
+    capped_sentences = [
+        sorted(
+            {
+                sentence_around(t.encode(), m["start"], m["end"]).decode()
+                for m in v["matches"]
+                if m["action"] in ("hold", "block")
+            }
+        )
+        for t, v in zip(texts, out, strict=True)
+    ]
+    # ... and, as for the release above, no sentence around a holding match names someone (a review padded harm with
+    # a greeting or a notice until the model read the sentence as lawful: the engine applies the same limits here).
+    capped &= np.array([not any(names_someone(t) for t in ts) for ts in capped_sentences])
+    return allowed, cappable, sentences, releasable, hold_sentences, capped, capped_sentences
 
 
 def names_someone(sentence: str) -> bool:
@@ -471,7 +516,7 @@ def main() -> None:
     names += ["train13.tsv", "train14.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv"]
     names += ["heldout10.tsv", "train15.tsv", "train16.tsv", "train17.tsv", "train18.tsv"]
     names += ["heldout11.tsv", "heldout12.tsv", "train19.tsv", "train20.tsv"]
-    names += ["heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "news16.tsv"]
+    names += ["heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "heldout16.tsv", "news16.tsv"]
     files = [mod / n for n in names] + [DATA / "moderation_corpus.tsv", mod / "short.tsv"]
     pool, groups = [], []
     kinds = []
@@ -495,7 +540,9 @@ def main() -> None:
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
-    allowed, cappable, sentences, releasable, hold_sentences = rules_decide(args.engine, texts)
+    allowed, cappable, sentences, releasable, hold_sentences, capped, capped_sentences = rules_decide(
+        args.engine, texts
+    )
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
     best = None
     cv = {}
@@ -545,13 +592,17 @@ def main() -> None:
             for i, ts in enumerate(read)
         ]
 
-    p_block, p_hold = loco_max_harm(
+    p_block, p_hold, p_capped = loco_max_harm(
         x,
         y,
         g,
         c,
         classes,
-        [readable(sentences, cappable, 10**9), readable(hold_sentences, releasable, RELEASE_MAX_WORDS)],
+        [
+            readable(sentences, cappable, 10**9),
+            readable(hold_sentences, releasable, RELEASE_MAX_WORDS),
+            readable(capped_sentences, capped, RELEASE_MAX_WORDS),
+        ],
     )
     harm_blocked = indep & cappable & ~benign
     unblock = 0.0
@@ -582,6 +633,25 @@ def main() -> None:
         f" {int((~benign & indep).sum())} harmful posts in all",
         file=sys.stderr,
     )
+    # release_capped: the largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes at most
+    # MAX_HARMFUL_CAPPED_RELEASED of all the harmful posts of the independent corpora through a capped hold (a block
+    # counts when the model caps it first, under `unblock`; a released post is published unless the model holds it
+    # whole).
+    eligible = capped & (cappable <= (p_block < unblock))
+    harm_capped = indep & eligible & ~benign
+    release_capped = 0.0
+    for u in np.arange(0.01, MAX_RELEASE + 0.001, 0.01):
+        if ((p_capped < u) & (p_harm <= t))[harm_capped].sum() <= MAX_HARMFUL_CAPPED_RELEASED * (~benign & indep).sum():
+            release_capped = round(float(u), 2)
+    ben_capped = indep & eligible & benign
+    freed = (p_capped < release_capped) & (p_harm <= t)
+    print(
+        f"release_capped={release_capped}: of the independent corpora's capped holds, {int(freed[ben_capped].sum())}"
+        f" of {int(ben_capped.sum())} benign ({int(freed[ben_capped & news].sum())} of"
+        f" {int((ben_capped & news).sum())} news) and {int(freed[harm_capped].sum())} of {int(harm_capped.sum())}"
+        " harmful are released",
+        file=sys.stderr,
+    )
     held_short = [(int(n), int(((p_harm > t) & benign & allowed & (ntok == n)).sum())) for n in range(1, 13)]
     print(
         f"min_tokens={min_tokens}; benign posts held leave-one-corpus-out by word count: {held_short}", file=sys.stderr
@@ -597,6 +667,7 @@ def main() -> None:
         "min_tokens": min_tokens,
         "unblock": unblock,
         "release": release,
+        "release_capped": release_capped,
         "scales": [float(s) for s in scales],
         "intercepts": [float(b) for b in m.intercept_],
         "grams": [GRAMS[0], GRAMS[-1]],
@@ -610,10 +681,11 @@ def main() -> None:
             "trainer": "scripts/train_hold_model.py",
             "date": datetime.date.today().isoformat(),
             "training_files": {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files},
-            "excluded": "heldout16.tsv and the test half of news16.tsv (the test splits); the test half of short.tsv",
+            "excluded": "heldout17.tsv, news17.tsv and the test half of news16.tsv (the test splits); the test half of"
+            " short.tsv",
             "items": len(pool),
             "C": c,
-            "cv": "leave one corpus out (dev+test, heldout2-15, the dev half of news16, train6, chat7, train8-20,"
+            "cv": "leave one corpus out (dev+test, heldout2-16, the dev half of news16, train6, chat7, train8-20,"
             " moderation_corpus, short), quantised models; threshold and unblock calibrated on INDEPENDENT"
             " (not on the stress set STRESS)",
             "stress": list(STRESS),

@@ -283,6 +283,18 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         &["tampangmu", "kaleng"],
         "Mukanya mirip banget sama ayahnya waktu muda",
     ),
+    (
+        "peras-suara",
+        "Yang tidak coblos nomor 3, bansos kalian kami coret",
+        &["coblos", "Yang tidak", "bansos", "kami coret"],
+        "Yang tidak bisa datang ke TPS karena sakit, bansos tetap dibagikan lewat RT",
+    ),
+    (
+        "hoaks-pemilu",
+        "Surat suara di TPS 9 sudah dicoblos duluan, percuma datang",
+        &["Surat suara", "sudah dicoblos"],
+        "Surat suara di TPS 9 sudah tiba dan disegel di kantor desa",
+    ),
 ];
 
 #[test]

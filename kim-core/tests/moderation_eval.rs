@@ -20,12 +20,12 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout16, the test half of news16 and the
-//! test half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits
-//! until hold-2026-12-06.2).
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout17, news17, the test half of
+//! news16 and the test half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15
+//! were test splits until hold-2026-12-06.2, heldout16 until hold-2026-12-06.3).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
 //! - `heldout7` to `heldout15`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
@@ -35,7 +35,10 @@
 //!   2026-12-06 (seventh session), when heldout15 was written (hold-2026-12-06.1 on trains on them).
 //!   heldout13 to heldout15 were retired the same way on 2026-12-06 (eighth session), when heldout16 was written
 //!   (hold-2026-12-06.2 on trains on them).
-//! - `heldout16`: the sixteenth held-out split, the only one never trained on; aggregate only.
+//! - `heldout16`: the sixteenth held-out split; retired to training on 2026-12-06 (ninth session), when heldout17 was
+//!   written: round 16 of the rules read its misses and hold-2026-12-06.3 trains on it; its floors stay.
+//! - `heldout17` and `news17`: the seventeenth held-out split and a second file of lawful news only, the only ones
+//!   never tuned or trained on; aggregate only.
 //! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
 //!   rules read the dev half's held items and the hold model trains on it; the test half is aggregate only.
 //! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`, `train12`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
@@ -196,9 +199,10 @@ const HELDOUT14: &str = include_str!("data/moderation/heldout14.tsv");
 const HELDOUT15: &str = include_str!("data/moderation/heldout15.tsv");
 /// The sixteenth split (1,616 items: 1,618 written, 2 texts an older corpus held removed unread by script), written on
 /// 2026-12-06 (eighth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
-/// `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on the shipped
-/// round 14 and hold-2026-12-06.1 (through `moderate_posts --json`, one post per line), before round 15. The hold model
-/// `hold-2026-12-06.2` retired heldout13 to heldout15 to training when this split existed.
+/// `data/moderation/BRIEF.md`. First run on the shipped round 14 and hold-2026-12-06.1 (through `moderate_posts
+/// --json`, one post per line), before round 15. The hold model `hold-2026-12-06.2` retired heldout13 to heldout15 to
+/// training when this split existed. Never tuned or trained on until heldout17 existed (2026-12-06, ninth session):
+/// round 16 of the rules read its misses and `hold-2026-12-06.3` trains on it.
 const HELDOUT16: &str = include_str!("data/moderation/heldout16.tsv");
 /// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard: quoted
 /// threats and insults, hoaxes and gambling sites named in fact-checks and raids, `bakar`, `babi`, hotline numbers),
@@ -206,6 +210,17 @@ const HELDOUT16: &str = include_str!("data/moderation/heldout16.tsv");
 /// Split in two halves by a hash of the text ([`news16_half`]): round 15 of the rules read the held items of the dev
 /// half; the test half is never printed, tuned or trained on.
 const NEWS16: &str = include_str!("data/moderation/news16.tsv");
+
+/// The seventeenth split (1,612 items: 1,618 written, 6 texts that older corpora hold removed unread by script),
+/// written on 2026-12-06 (ninth session) by another examiner who saw neither the engine, the lexicon nor any corpus,
+/// under `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on the shipped
+/// round 15 and hold-2026-12-06.2 (through `moderate_posts --json`), before round 16 was final. heldout16 was retired to
+/// training (the rules of round 16 and `hold-2026-12-06.3`) when this split existed.
+const HELDOUT17: &str = include_str!("data/moderation/heldout17.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard), written
+/// on 2026-12-06 (ninth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under the
+/// brief of news16. A test split as a whole: never printed, tuned or trained on.
+const NEWS17: &str = include_str!("data/moderation/news17.tsv");
 
 /// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (never read), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
@@ -426,9 +441,11 @@ fn print_tables() {
         ("heldout13", parse(HELDOUT13), false),
         ("heldout14", parse(HELDOUT14), false),
         ("heldout15", parse(HELDOUT15), false),
-        ("heldout16", parse(HELDOUT16), false),
+        ("heldout16", parse(HELDOUT16), true),
         ("news16-dev", news16_half(false), true),
         ("news16-test", news16_half(true), false),
+        ("heldout17", parse(HELDOUT17), false),
+        ("news17", parse(NEWS17), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -848,11 +865,42 @@ fn heldout16_floors() {
     );
 }
 
+/// heldout17 (1,612 items, see [`HELDOUT17`]). First run, on the shipped round 15 and hold-2026-12-06.2 through
+/// `moderate_posts --json`: 96.0% of harmful not allowed (622 of 648), 1 benign post blocked (a news-style item that two
+/// gambling rules block, which the model may not temper), 33 held (3.4%; news-style 16 of 438, 3.7%, and the one
+/// blocked); the rules alone 52.2% (338), 4 blocked, 24 held. On round 16 with hold-2026-12-06.2: 96.0% (622), 1
+/// blocked, 32 held (3.3%), news-style 15. With hold-2026-12-06.3 (trained on heldout16 too, `release_capped` 0.3;
+/// decided before the run: shipped unless recall fell by more than 2 posts, blocks rose, or news17 had a block): 95.7%
+/// (620), 1 blocked, 28 held (2.9%; news-style 11 of 438, 2.5%); the rules alone 52.6% (341), 4 blocked, 23 held. After
+/// a review, the release of doubted holds got the limits of the release for profanity (20 words, naming nobody): 95.7%
+/// (620), 1 blocked, 32 held (3.3%; news-style 13, 3.0%).
+#[test]
+fn heldout17_floors() {
+    assert_split_floors(
+        "heldout17",
+        &parse(HELDOUT17),
+        1610,
+        (4, 52.0, 3.0),
+        (1, 95.5, 3.5),
+    );
+}
+
+/// news17 (600 lawful news and reporting items, see [`NEWS17`]): no post blocked by the default moderator. First run,
+/// on the shipped round 15 and hold-2026-12-06.2: 27 held (4.5%), none blocked (the rules alone 29 held, 1 blocked);
+/// round 16 with `.2`: 28 held (a `hoaks-pemilu` hold of a politik item, seen by its rule id only); with
+/// hold-2026-12-06.3: 22 held (3.7%), none blocked (the rules alone 30 held, 1 blocked); with the limits on the release
+/// of doubted holds (after a review), 26 held (4.3%).
+#[test]
+fn news17_floors() {
+    assert_split_floors("news17", &parse(NEWS17), 600, (1, 0.0, 5.5), (0, 0.0, 4.5));
+}
+
 /// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,
 /// on the shipped round 14 and hold-2026-12-06.1: 31 of 600 held (5.2%), none blocked (the rules alone: 29 held, one
 /// blocked); the dev half 18 of 282 (6.4%), the test half 13 of 318 (4.1%). On round 15 (which read the dev half's
 /// held items): dev 18 held (6.4%; the rules alone 16 and one blocked), test 13 (4.1%): nothing the round changed
-/// reached the test half. With hold-2026-12-06.2 (trained on the dev half): dev 15 held (5.3%), test 14 (4.4%).
+/// reached the test half. With hold-2026-12-06.2 (trained on the dev half): dev 15 held (5.3%), test 14 (4.4%). With
+/// hold-2026-12-06.3 (`release_capped`) and round 16: test 12 held (3.8%), none blocked.
 #[test]
 fn news16_floors() {
     assert_split_floors(

@@ -19,8 +19,8 @@ fn the_default_moderator_has_the_model_and_says_so() {
     let m = Moderator::default();
     let model = m.hold_model().unwrap();
     assert_eq!(model.classes().len(), 11);
-    assert_eq!(model.id(), "hold-2026-12-06.2");
-    assert_eq!(m.version(), "kim-default-2+hold-2026-12-06.2");
+    assert_eq!(model.id(), "hold-2026-12-06.3");
+    assert_eq!(m.version(), "kim-default-2+hold-2026-12-06.3");
     assert_eq!(m.check("Gotong royong").lexicon_version, m.version());
     let rules = Moderator::default().without_hold_model();
     assert!(rules.hold_model().is_none());
@@ -31,7 +31,7 @@ fn the_default_moderator_has_the_model_and_says_so() {
     // A moderator that extends the shipped lexicon keeps the model; one that replaces it has the user's rules only.
     let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     let extended = Moderator::from_user_tsv(tsv, "lokal", true).unwrap();
-    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-06.2");
+    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-06.3");
     assert!(
         Moderator::from_user_tsv(tsv, "lokal", false)
             .unwrap()
@@ -118,11 +118,26 @@ enum Second {
 /// Asserts that the default moderator's verdict is the rules' one; or, when the rules allow, the rules' one held by
 /// one `model-hold` match with sound spans; or, when the rules block on something other than a NIK, the rules' one
 /// with every block turned into a hold softened by `hold-model`; or, when the rules hold (nothing blocks, no personal
-/// data holds), the rules' one with every hold flagged, softened by `hold-model`, allowed or held whole by the model.
-/// The model never blocks, and allows only what the rules hold without personal data.
+/// data holds) for profanity alone or with every hold capped by a context, the rules' one with every hold flagged,
+/// softened by `hold-model`, allowed or held whole by the model; or, when one rule blocks and every other hold was
+/// capped, the same with the blocks flagged too (capped, then released). The model never blocks, and allows only what
+/// the rules hold or block on one rule without personal data.
 fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
     let (a, b) = (rules.check(text), m.check(text));
     assert_eq!(b.lexicon_version, m.version());
+    let flagged_by_model = |x: &kim_core::moderation::Match| {
+        x.action == Action::Flag
+            && x.softened_by
+                .as_ref()
+                .map(kim_core::moderation::Text::as_str)
+                == Some("hold-model")
+    };
+    if a.decision == Decision::Block
+        && b.decision != Decision::Block
+        && b.matches.iter().any(flagged_by_model)
+    {
+        return released(&a, &b, text);
+    }
     if a.decision == Decision::Allow && b.decision != Decision::Allow {
         assert_eq!(b.decision, Decision::Hold);
         let extra: Vec<_> = b
@@ -183,15 +198,7 @@ fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
             (&b.categories, b.fact_check, &b.redacted, &b.omitted)
         );
         Second::Capped
-    } else if a.decision == Decision::Hold
-        && b.matches.iter().any(|x| {
-            x.action == Action::Flag
-                && x.softened_by
-                    .as_ref()
-                    .map(kim_core::moderation::Text::as_str)
-                    == Some("hold-model")
-        })
-    {
+    } else if a.decision == Decision::Hold && b.matches.iter().any(flagged_by_model) {
         released(&a, &b, text)
     } else {
         let mut a = a;
@@ -241,19 +248,27 @@ fn a_hold_the_model_reads_as_lawful_is_released() {
     }
 }
 
-/// The rules hold `a`; the default moderator released the holds in `b`: every hold of the rules flagged, softened by
-/// `hold-model`, nothing else changed; allowed, or held whole by the model.
+/// The rules hold `a` (or block it on one rule); the default moderator released the holds in `b`: every hold (and
+/// block) of the rules flagged, softened by `hold-model`, nothing else changed; allowed, or held whole by the model.
 fn released(a: &Verdict, b: &Verdict, text: &str) -> Second {
-    assert!(
-        a.matches.iter().all(|x| x.action != Action::Block),
-        "{text}"
-    );
+    let blocks: std::collections::BTreeSet<&str> = a
+        .matches
+        .iter()
+        .filter(|x| x.action == Action::Block)
+        .map(|x| x.rule_id.as_str())
+        .collect();
+    assert!(blocks.len() <= 1 && !blocks.contains("pd-nik"), "{text}");
     assert!(a.redacted.is_none() && a.omitted.is_empty(), "{text}");
-    // Only a hold for profanity or insult alone, in a text without a NIK, phone number or e-mail address.
+    // Only a hold for profanity or insult alone, or one where every hold was capped by a context (and a block of one
+    // rule the model capped), in a text without a NIK, phone number or e-mail address.
     assert!(
         a.matches
             .iter()
-            .all(|x| x.action != Action::Hold || x.category == Category::Kasar),
+            .all(|x| x.action != Action::Hold || x.category == Category::Kasar)
+            && blocks.is_empty()
+            || a.matches
+                .iter()
+                .all(|x| x.action != Action::Hold || x.softened_by.is_some()),
         "{text}"
     );
     assert!(
@@ -269,7 +284,7 @@ fn released(a: &Verdict, b: &Verdict, text: &str) -> Second {
         .collect();
     assert_eq!(rest.len(), a.matches.len(), "{text}");
     for (x, y) in a.matches.iter().zip(rest) {
-        if x.action == Action::Hold {
+        if x.action == Action::Hold || x.action == Action::Block {
             assert_eq!(
                 (
                     y.action,
@@ -281,7 +296,7 @@ fn released(a: &Verdict, b: &Verdict, text: &str) -> Second {
                 "{text}"
             );
             let mut back = y.clone();
-            back.action = Action::Hold;
+            back.action = x.action;
             back.softened_by.clone_from(&x.softened_by);
             assert_eq!(&back, x);
         } else {
@@ -327,20 +342,84 @@ fn the_model_only_holds_what_the_rules_allow() {
 }
 
 /// Reporting and advice the rules block on their words (written for this test, in none of the corpora): the model
-/// reads them as lawful, so each block only holds, softened by `hold-model`, and a person decides. (Round 7: the
-/// arrest report and the school counsellor's advice that stood here are no longer blocked by the rules, whose
-/// reporting and advice contexts now soften them; these two name fewer markers.)
+/// reads them as lawful, so each block is capped at hold, softened by `hold-model`, and a person decides (the news
+/// names `Facebook`, so the release of a doubted hold does not apply); the advice, a short sentence that names nobody
+/// and reads as clearly lawful (P(harmful) under `release_capped`, since `hold-2026-12-06.3`), is then released and
+/// published, its match flagged. (Round 7: the arrest report and the school counsellor's advice that stood here are
+/// no longer blocked by the rules, whose reporting and advice contexts now soften them; these two name fewer markers.)
 #[test]
-fn a_block_the_model_reads_as_lawful_only_holds() {
+fn a_block_the_model_reads_as_lawful_is_capped() {
     let rules = Moderator::default().without_hold_model();
     let m = Moderator::default();
-    for text in [
-        "Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk daftar \
-         penerima bantuan.",
-        "Pesan untuk murid: kalau ada kenalan di media sosial yang meminta VCS, tolak dan tinggalkan.",
+    for (text, second) in [
+        (
+            "Seorang warga mengancam akan membakar balai desa lewat status Facebook karena namanya tidak masuk \
+             daftar penerima bantuan.",
+            Second::Capped,
+        ),
+        (
+            "Pesan untuk murid: kalau ada kenalan di media sosial yang meminta VCS, tolak dan tinggalkan.",
+            Second::Released,
+        ),
     ] {
         assert_eq!(rules.check(text).decision, Decision::Block, "{text}");
-        assert_eq!(model_only_holds(&rules, &m, text), Second::Capped, "{text}");
+        assert_eq!(model_only_holds(&rules, &m, text), second, "{text}");
+    }
+}
+
+/// A hold the rules themselves doubted (every holding match capped by a context: a sermon against betting that names
+/// it with `dosa` and `jangan`), or a block of one rule the model caps (news of a gambler who quit, a preacher's
+/// advice): where the model reads the sentences as clearly lawful, the post is published (written for this test, in
+/// none of the corpora). An advert that opens with an opposing word ("Bahaya kalau nggak ikut!") and a bookmaker who
+/// mocks sin stay held: the model reads them as harmful; and two rules that block, a hold no context capped, or a phone
+/// number keep the post from being released at all. So do the limits of the release for profanity, which a review
+/// (2026-12-06, 60 harmful probes) showed are needed here too: a sentence over 20 words, or one that names someone
+/// (`Ustaz Harun`, `Kamis`), is not released. The review's padded probes (a greeting or a notice joined to the harm
+/// with commas, one cheap context word) got 15 of 60 published without the limits, none with them.
+#[test]
+fn a_hold_the_rules_doubted_is_released() {
+    let rules = Moderator::default().without_hold_model();
+    let m = Moderator::default();
+    assert!(m.hold_model().is_some_and(|h| h.release_capped() > 0.0));
+    let sermon = "Pendeta mengingatkan jemaat bahwa taruhan bola itu dosa, jangan ikut-ikutan walau cuma iseng.";
+    let v = rules.check(sermon);
+    assert_eq!(v.decision, Decision::Hold);
+    assert!(
+        v.matches
+            .iter()
+            .all(|x| x.action != Action::Hold || x.softened_by.is_some())
+    );
+    for text in [
+        sermon,
+        "Pak ustaz berpesan agar pemuda masjid tidak ikut-ikutan taruhan bola selama piala dunia.",
+        "Tetangga kami berhenti main slot setelah utangnya menumpuk, sekarang ikut pengajian tiap malam.",
+    ] {
+        assert_ne!(rules.check(text).decision, Decision::Allow, "{text}");
+        assert_eq!(
+            model_only_holds(&rules, &m, text),
+            Second::Released,
+            "{text}"
+        );
+        assert_eq!(m.check(text).decision, Decision::Allow, "{text}");
+    }
+    for text in [
+        "Bahaya kalau nggak ikut! Situs slot gacor terpercaya, deposit 10rb langsung main",
+        "Dosa itu urusan nanti, yang penting malam ini pasang togel di bandar kami, pasti tembus",
+        "Jangan main di situs lain, gabung slot gacor kami aja, deposit 10 ribu",
+        "Pendeta bilang taruhan bola itu dosa, tapi bandar kami tetap buka, hubungi 0812 3456 7890",
+        // Two of the review's probes: a notice or a greeting joined to the harm in one long sentence.
+        "Assalamualaikum bapak ibu warga RT 04, mengingatkan kerja bakti Minggu pagi dan posyandu hari Selasa, sekalian \
+         kata pak ustadz judi itu dosa jadi jangan main slot gacor sembarangan, kalau memang mau cari yang jelas \
+         bayarnya seperti JAYA303, saya sendiri sudah tiga kali cair di sana.",
+        "Info warga, jadwal posyandu dan kerja bakti tetap seperti biasa, bagi bapak-bapak yang kesepian open bo daerah \
+         kecamatan bisa kontak nomor di profil aku.",
+    ] {
+        assert_ne!(m.check(text).decision, Decision::Allow, "{text}");
+        assert_ne!(
+            model_only_holds(&rules, &m, text),
+            Second::Released,
+            "{text}"
+        );
     }
 }
 

@@ -5,7 +5,9 @@
 //!
 //! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of one rule whose sentence
 //! it reads as lawful only holds ([`HoldModel::unblock`]), and a hold of the rules for profanity or insult alone whose
-//! short sentences it reads as clearly lawful is released ([`HoldModel::release`]). It reads no text under
+//! short sentences it reads as clearly lawful is released ([`HoldModel::release`]), and so is a hold the rules
+//! themselves doubted (every holding match capped by a reporting or opposing context, a quotation or the model's
+//! own unblock) whose sentences it reads as clearly lawful ([`HoldModel::release_capped`]). It reads no text under
 //! [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
 //! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
@@ -22,10 +24,10 @@
 //!
 //! The file: the line `KIMHOLD 1`, one line of JSON (`buckets`, `classes`, `threshold`, `min_tokens`, `grams`,
 //! `scales`, `intercepts`, `provenance`, and optionally `unblock` (default 0: no second opinion on blocks),
-//! `release` (default 0: none on holds), `id`
+//! `release` (default 0: none on holds), `release_capped` (default 0: none on capped holds), `id`
 //! (default `hold-<provenance date>`) and `input` (`"raw"`, the default, or `"normalized"`)), then `classes × buckets` int8 weights, class after class; a weight is the int8
-//! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an `unblock`
-//! or `release` outside 0 to under 1.
+//! times its class's scale. `from_bytes` refuses n-grams over 32 characters, a threshold outside 0–1 and an
+//! `unblock`, `release` or `release_capped` outside 0 to under 1.
 
 use serde::Deserialize;
 
@@ -59,6 +61,10 @@ struct Header {
     /// `hold-2026-12-05.9`).
     #[serde(default)]
     release: f64,
+    /// Below this P(harmful) a hold the rules capped (every holding match softened by a context, a quotation or the
+    /// model's unblock) is released (0, never, in the model files before `hold-2026-12-06.3`).
+    #[serde(default)]
+    release_capped: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     #[serde(default)]
@@ -102,6 +108,7 @@ pub struct HoldModel {
     min_tokens: usize,
     unblock: f64,
     release: f64,
+    release_capped: f64,
     scales: Vec<f64>,
     intercepts: Vec<f64>,
     /// `buckets - 1` when the bucket count is a power of two (a mask instead of a division).
@@ -258,14 +265,15 @@ impl HoldModel {
             || !(0.0..=1.0).contains(&h.threshold)
             || !(0.0..1.0).contains(&h.unblock)
             || !(0.0..1.0).contains(&h.release)
+            || !(0.0..1.0).contains(&h.release_capped)
             || h.scales.len() != n
             || h.intercepts.len() != n
             || !h.scales.iter().chain(&h.intercepts).all(|v| v.is_finite())
         {
             return Err(bad(
                 "header",
-                "bad format, buckets, classes, grams (1 to 32 characters), threshold (0 to 1), unblock or release (0 \
-                 to under 1), scales or intercepts",
+                "bad format, buckets, classes, grams (1 to 32 characters), threshold (0 to 1), unblock, release or \
+                 release_capped (0 to under 1), scales or intercepts",
             ));
         }
         let buckets = usize::try_from(h.buckets).unwrap_or(usize::MAX);
@@ -311,6 +319,7 @@ impl HoldModel {
             min_tokens: h.min_tokens,
             unblock: h.unblock,
             release: h.release,
+            release_capped: h.release_capped,
             scales: h.scales,
             intercepts: h.intercepts,
             mask: h.buckets.is_power_of_two().then(|| h.buckets - 1),
@@ -320,7 +329,7 @@ impl HoldModel {
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-06.2`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-06.3`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
@@ -360,8 +369,21 @@ impl HoldModel {
         self.release
     }
 
+    /// The P(harmful) under which the model releases a hold the rules themselves doubted: every holding match was
+    /// capped at hold by a context (a reporting, opposing or debunking word: the `cap` lines of the constructions), by
+    /// quotation marks, or by the model's own [`HoldModel::unblock`]; nothing blocks; no NIK, phone number or e-mail
+    /// address in the text. When the sentence around each holding match (of at least [`HoldModel::min_tokens`] words)
+    /// reads as lawful, the matches are only flagged, softened by `hold-model`, and the post is allowed unless the
+    /// model itself holds it. Never for a text with a right-to-left override. 0 (never) in model files that do not
+    /// say; the trainer chooses it so that, leave one corpus out, few harmful posts are released.
+    #[must_use]
+    pub fn release_capped(&self) -> f64 {
+        self.release_capped
+    }
+
     /// True if every stretch of the text has at least [`HoldModel::min_tokens`] words, at most `max_words`, and a
-    /// P(harmful) under `limit` (which is [`HoldModel::unblock`] or [`HoldModel::release`]; 0 never reads as lawful).
+    /// P(harmful) under `limit` (which is [`HoldModel::unblock`], [`HoldModel::release`] or [`HoldModel::release_capped`]; 0 never reads as
+    /// lawful).
     pub(super) fn reads_as_lawful(&self, text: &str, limit: f64, max_words: usize) -> bool {
         limit > 0.0
             && stretches(text).all(|(_, stretch)| {
@@ -823,11 +845,16 @@ mod tests {
                 .unwrap_or_default();
         let header = std::str::from_utf8(&BUILTIN_HOLD_MODEL[MAGIC.len()..nl]).unwrap_or_default();
         let threshold = format!("\"threshold\":{}", HoldModel::builtin().threshold());
+        let capped = format!(
+            "\"release_capped\":{}",
+            HoldModel::builtin().release_capped()
+        );
         for (from, to) in [
             ("\"grams\":[3,5]", "\"grams\":[3,18446744073709551615]"),
             ("\"unblock\":0.5", "\"unblock\":1.5"),
             ("\"unblock\":0.5", "\"unblock\":NaN"),
             (threshold.as_str(), "\"threshold\":-1"),
+            (capped.as_str(), "\"release_capped\":1.0"),
         ] {
             assert!(header.contains(from), "{from}");
             let mut bytes = MAGIC.to_vec();

@@ -116,23 +116,29 @@ impl Matches {
     /// text has no NIK, phone number or e-mail address, even a flagged one, and no match was left out of the list.
     /// The hold a second opinion may release.
     pub(in crate::moderation) fn hold_spans(&self) -> Option<Vec<(usize, usize)>> {
+        self.holds_if(|m| m.category == Category::Kasar)
+    }
+
+    /// The byte spans of the matches that hold, when the rules themselves doubted every one of them: each holding
+    /// match was capped at hold (`softened_by` a context, quotation marks or the model's unblock), nothing blocks,
+    /// the text has no NIK, phone number or e-mail address, even a flagged one, and no match was left out of the list.
+    /// The hold a second opinion may release with [`HoldModel::release_capped`](super::super::HoldModel::release_capped).
+    pub(in crate::moderation) fn capped_hold_spans(&self) -> Option<Vec<(usize, usize)>> {
+        self.holds_if(|m| m.softened_by.is_some())
+    }
+
+    /// The byte spans of the holding matches when the post holds, every holding match passes `each`, the text has no
+    /// NIK, phone number or e-mail address (even a flagged one) and no match was left out of the list.
+    fn holds_if(&self, each: impl Fn(&Match) -> bool) -> Option<Vec<(usize, usize)>> {
+        let holds = self.list.iter().filter(|m| m.action == Action::Hold);
         if self.action != Some(Action::Hold)
             || self.contact
             || self.left_out()
-            || self
-                .list
-                .iter()
-                .any(|m| m.action == Action::Hold && m.category != Category::Kasar)
+            || !holds.clone().all(each)
         {
             return None;
         }
-        Some(
-            self.list
-                .iter()
-                .filter(|m| m.action == Action::Hold)
-                .map(|m| (m.start, m.end))
-                .collect(),
-        )
+        Some(holds.map(|m| (m.start, m.end)).collect())
     }
 
     /// Flags every hold found so far, softened by `name` (after [`Matches::hold_spans`]: nothing blocks): the post is
