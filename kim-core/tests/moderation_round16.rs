@@ -52,6 +52,14 @@ fn a_vote_coerced_with_a_benefit_is_extortion() {
             "Bawaslu memeriksa kades yang diduga mengancam mencoret bantuan warga yang tidak memilih paslon nomor urut 2.",
         ],
     );
+    // A hoax that borrows the debunk's words and asks to be spread (a review's probe) is not a fact-check.
+    expect(
+        Decision::Hold,
+        &[
+            "Itu hoaks kalau bansos lancar, faktanya BLT bulan depan dihentikan untuk warga yang tidak pilih calon \
+           nomor 2, tolong sebarkan.",
+        ],
+    );
     let check = "Tidak benar warga yang tidak memilih akan dicabut bansosnya. Memilih adalah hak, kata Bawaslu.";
     expect(Decision::Allow, &[check]);
     assert_eq!(
