@@ -68,15 +68,18 @@ without personal data whose sentences it reads as clearly lawful.
   category and any sentence length, the same ceiling gave 0.3 and released 313 of 450 benign holds and 23 of 3,126
   harmful ones, but a review padded harm with village-meeting words and got half of its held harmful probes released.)
 - release_capped: when every match that holds a post was capped at hold by the rules themselves (a reporting, opposing
-  or debunking context of the constructions' `cap` lines, quotation marks, or the model's own unblock), no NIK, phone
-  number or e-mail address is in the text, and the model reads the sentence around each holding match as clearly lawful
-  (min_tokens to RELEASE_MAX_WORDS words, naming nobody, P(harmful) under `release_capped`), the post is allowed unless
-  the model holds it whole: reporting on a harm is not the harm, and the model, trained on such reports, decides what
-  the rules could only doubt. The largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes
-  at most MAX_HARMFUL_CAPPED_RELEASED of all the independent corpora's harmful posts this way. hold-2026-12-06.3 was
-  calibrated before the limits of length and names (0.3, the grid's top: 14 of 92 harmful capped holds and 140 of 178
-  benign released); a review then got 15 of 60 padded harmful probes published, none with the limits, which the engine
-  and this script now apply (the released set is a subset of the calibrated one, so the ceiling still holds).
+  or debunking context of the constructions' `cap` lines; not quotation marks, which any context word turns on, nor the
+  model's own unblock, so that a block of one rule stays at least held), no NIK, phone number or e-mail address is in
+  the text, and the model reads the sentence around each holding match as clearly lawful (min_tokens to
+  RELEASE_MAX_WORDS words, naming nobody, P(harmful) under `release_capped`), the post is allowed unless the model holds
+  it whole: reporting on a harm is not the harm, and the model, trained on such reports, decides what the rules could
+  only doubt. The largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes at most
+  MAX_HARMFUL_CAPPED_RELEASED of all the independent corpora's harmful posts this way. hold-2026-12-06.3 was calibrated
+  on a wider set (any length, names, quotation marks and the unblock included: 0.3, the grid's top, 14 of 92 harmful
+  capped holds and 140 of 178 benign released); a review then got 15 of 60 padded harmful probes published, none with
+  the limits of length and names, and a second review showed that the unblock and quotation marks let the model alone
+  publish what one rule blocks. The engine and this script now apply all three limits (the released set is a subset of
+  the calibrated one, so the ceiling still holds).
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
 
@@ -372,16 +375,20 @@ def rules_decide(
     hold_sentences = around("hold")
     # ... and no sentence around a holding match names someone (the engine's `names_someone`).
     releasable &= np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
-    # A hold the rules doubted (the engine's `capped_hold_spans`): every holding match softened (a cap's context,
-    # quotation marks), no NIK, phone number or e-mail address, no match left out; a block the model may cap (then
-    # softened by hold-model) counts too when its other holds were capped: the caller also asks that the model caps it.
+    # A hold the rules doubted (the engine's `capped_hold_spans`): every holding match capped by a context of the
+    # constructions (not by quotation marks, which any context word turns on, nor by the model's unblock: a block of one
+    # rule stays at least held), no NIK, phone number or e-mail address, no match left out.
     capped = np.array(
         [
-            (v["decision"] == "hold" or (v["decision"] == "block" and cap))
+            v["decision"] == "hold"
             and not v.get("omitted")
-            and all(m.get("softened_by") for m in v["matches"] if m["action"] == "hold")
+            and all(
+                m.get("softened_by") not in (None, "quotation", "hold-model")
+                for m in v["matches"]
+                if m["action"] == "hold"
+            )
             and not any(m["rule_id"] in ("pd-nik", "pd-phone", "pd-email") for m in v["matches"])
-            for v, cap in zip(out, cappable, strict=True)
+            for v in out
         ]
     )
     capped_sentences = [
@@ -634,10 +641,9 @@ def main() -> None:
         file=sys.stderr,
     )
     # release_capped: the largest value on a 0.01 grid up to MAX_RELEASE that, leave one corpus out, publishes at most
-    # MAX_HARMFUL_CAPPED_RELEASED of all the harmful posts of the independent corpora through a capped hold (a block
-    # counts when the model caps it first, under `unblock`; a released post is published unless the model holds it
-    # whole).
-    eligible = capped & (cappable <= (p_block < unblock))
+    # MAX_HARMFUL_CAPPED_RELEASED of all the harmful posts of the independent corpora through a capped hold (a
+    # released post is published unless the model holds it whole).
+    eligible = capped
     harm_capped = indep & eligible & ~benign
     release_capped = 0.0
     for u in np.arange(0.01, MAX_RELEASE + 0.001, 0.01):

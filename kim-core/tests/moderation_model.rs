@@ -342,11 +342,10 @@ fn the_model_only_holds_what_the_rules_allow() {
 }
 
 /// Reporting and advice the rules block on their words (written for this test, in none of the corpora): the model
-/// reads them as lawful, so each block is capped at hold, softened by `hold-model`, and a person decides (the news
-/// names `Facebook`, so the release of a doubted hold does not apply); the advice, a short sentence that names nobody
-/// and reads as clearly lawful (P(harmful) under `release_capped`, since `hold-2026-12-06.3`), is then released and
-/// published, its match flagged. (Round 7: the arrest report and the school counsellor's advice that stood here are
-/// no longer blocked by the rules, whose reporting and advice contexts now soften them; these two name fewer markers.)
+/// reads them as lawful, so each block only holds, softened by `hold-model`, and a person decides: the model alone
+/// never publishes what one rule blocks (the release of a doubted hold counts only the rules' own contexts). (Round 7:
+/// the arrest report and the school counsellor's advice that stood here are no longer blocked by the rules, whose
+/// reporting and advice contexts now soften them; these two name fewer markers.)
 #[test]
 fn a_block_the_model_reads_as_lawful_is_capped() {
     let rules = Moderator::default().without_hold_model();
@@ -359,7 +358,7 @@ fn a_block_the_model_reads_as_lawful_is_capped() {
         ),
         (
             "Pesan untuk murid: kalau ada kenalan di media sosial yang meminta VCS, tolak dan tinggalkan.",
-            Second::Released,
+            Second::Capped,
         ),
     ] {
         assert_eq!(rules.check(text).decision, Decision::Block, "{text}");
@@ -367,15 +366,16 @@ fn a_block_the_model_reads_as_lawful_is_capped() {
     }
 }
 
-/// A hold the rules themselves doubted (every holding match capped by a context: a sermon against betting that names
-/// it with `dosa` and `jangan`), or a block of one rule the model caps (news of a gambler who quit, a preacher's
-/// advice): where the model reads the sentences as clearly lawful, the post is published (written for this test, in
-/// none of the corpora). An advert that opens with an opposing word ("Bahaya kalau nggak ikut!") and a bookmaker who
-/// mocks sin stay held: the model reads them as harmful; and two rules that block, a hold no context capped, or a phone
-/// number keep the post from being released at all. So do the limits of the release for profanity, which a review
-/// (2026-12-06, 60 harmful probes) showed are needed here too: a sentence over 20 words, or one that names someone
-/// (`Ustaz Harun`, `Kamis`), is not released. The review's padded probes (a greeting or a notice joined to the harm
-/// with commas, one cheap context word) got 15 of 60 published without the limits, none with them.
+/// A hold the rules themselves doubted (every holding match capped by a context of the constructions: a sermon
+/// against betting that names it with `dosa` and `jangan`): where the model reads the sentence as clearly lawful, the
+/// post is published (written for this test, in none of the corpora). An advert that opens with an opposing word
+/// ("Bahaya kalau nggak ikut!") and a bookmaker who mocks sin stay held: the model reads them as harmful; a phone
+/// number keeps the post from being released at all; so do the limits of the release for profanity, which a review
+/// (2026-12-06, 60 harmful probes) showed are needed here too (a sentence over 20 words, or one that names someone:
+/// its padded probes, a greeting or a notice joined to the harm with commas and one cheap context word, got 15 of 60
+/// published without the limits, none with them). A second review: a block of one rule that only the model capped (a
+/// preacher's advice, a gambler who quit, a threat in quotation marks next to any context word) is not a doubt of the
+/// rules, and stays held.
 #[test]
 fn a_hold_the_rules_doubted_is_released() {
     let rules = Moderator::default().without_hold_model();
@@ -389,18 +389,16 @@ fn a_hold_the_rules_doubted_is_released() {
             .iter()
             .all(|x| x.action != Action::Hold || x.softened_by.is_some())
     );
+    assert_eq!(model_only_holds(&rules, &m, sermon), Second::Released);
+    assert_eq!(m.check(sermon).decision, Decision::Allow);
+    // Blocks that only the model caps, and a quoted threat: held, not published.
     for text in [
-        sermon,
         "Pak ustaz berpesan agar pemuda masjid tidak ikut-ikutan taruhan bola selama piala dunia.",
         "Tetangga kami berhenti main slot setelah utangnya menumpuk, sekarang ikut pengajian tiap malam.",
+        "\"kubunuh kau besok pagi\" jangan",
     ] {
         assert_ne!(rules.check(text).decision, Decision::Allow, "{text}");
-        assert_eq!(
-            model_only_holds(&rules, &m, text),
-            Second::Released,
-            "{text}"
-        );
-        assert_eq!(m.check(text).decision, Decision::Allow, "{text}");
+        assert_eq!(m.check(text).decision, Decision::Hold, "{text}");
     }
     for text in [
         "Bahaya kalau nggak ikut! Situs slot gacor terpercaya, deposit 10rb langsung main",

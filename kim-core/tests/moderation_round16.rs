@@ -86,8 +86,14 @@ fn a_rigged_election_claim_is_a_hoax_suspicion() {
             "KPU menegaskan kabar surat suara sudah dicoblos adalah hoaks.",
             "Foto \"surat suara sudah dicoblos\" itu ternyata spesimen pelatihan KPPS, bukan surat suara asli.",
             "Penghitungan suara di TPS 04 selesai pukul 19.00, disaksikan saksi semua calon.",
+            // KPU notices use the bare words (a review of the round): not a claim of fraud.
+            "Lokasi TPS sudah ditentukan, surat suara rusak tidak dihitung.",
         ],
     );
+    // The election fact-check words soften this rule only, not every hoax.
+    let v = moderator().check("Vaksin di puskesmas bukan yang asli, isinya chip, sebarkan");
+    assert_eq!(v.decision, Decision::Hold, "{:?}", v.matches);
+    assert!(v.fact_check);
 }
 
 /// `pura-pura` (pretend) next to a hostile word is not hostility to a temple; the temple and a people still are.
@@ -107,5 +113,15 @@ fn pretending_is_not_a_temple() {
             "Pura itu sarang penipu",
             "orang Bali penipu semua, pura-pura baik",
         ],
+    );
+    // Only the exempt phrases of a category other than kasar exempt identity words: `penyandang cacat` (kasar: it
+    // exempts the insult `cacat`) keeps `cacat` an identity word for the SARA context.
+    let v = moderator().check("Penyandang cacat itu sampah, usir saja dari kampung");
+    assert!(
+        v.matches
+            .iter()
+            .any(|m| m.rule_id.as_str().starts_with("sara-context:")),
+        "{:?}",
+        v.matches
     );
 }

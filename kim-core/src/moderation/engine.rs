@@ -312,8 +312,9 @@ impl Moderator {
             {
                 matches.release_holds(&hold_model);
             }
-            // A hold the rules themselves doubted (every holding match capped by a context, quotation marks or the
-            // unblock above: "razia situs judi slot gacor", a sermon quoting a slur), with no NIK, phone number or
+            // A hold the rules themselves doubted (every holding match capped by a context of the constructions:
+            // "razia situs judi slot gacor", a sermon against betting; not by quotation marks nor by the unblock
+            // above, so a block of one rule stays at least held whatever the model says), with no NIK, phone number or
             // e-mail address in the text: released where the model reads the sentence around each holding match as
             // clearly lawful (P(harmful) under `release_capped`), with the limits of the release above: a short
             // sentence (at most RELEASE_MAX_WORDS words) that names nobody. Reporting on a harm is not the harm (issue
@@ -604,8 +605,9 @@ impl Moderator {
         self.targeted_matches(text, norm, targeted, targets, out);
         self.grammar.rules(text, norm, class_hits, out);
         hostile.retain(|&(h0, h1, _)| !is_exempt(h0, h1));
-        // An identity word inside an exempt phrase does not count either (`pura-pura`, "pretend", is not the temple).
-        identity.retain(|&(i0, i1)| !is_exempt(i0, i1));
+        // An identity word inside an exempt phrase of a category other than kasar does not count either (`pura-pura`,
+        // "pretend", is not the temple); the kasar ones only exempt insults (`penyandang cacat` keeps `cacat`).
+        identity.retain(|&(i0, i1)| !exempt_words.iter().any(|&(e0, e1)| e0 <= i0 && i1 <= e1));
         // Identity words sorted by their first token; a hostile word looks only at those that start within the
         // window (plus the longest identity phrase) before it, so a text full of both stays linear.
         identity.sort_unstable();

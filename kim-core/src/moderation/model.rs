@@ -6,8 +6,8 @@
 //! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of one rule whose sentence
 //! it reads as lawful only holds ([`HoldModel::unblock`]), and a hold of the rules for profanity or insult alone whose
 //! short sentences it reads as clearly lawful is released ([`HoldModel::release`]), and so is a hold the rules
-//! themselves doubted (every holding match capped by a reporting or opposing context, a quotation or the model's
-//! own unblock) whose sentences it reads as clearly lawful ([`HoldModel::release_capped`]). It reads no text under
+//! themselves doubted (every holding match capped by a reporting or opposing context of the constructions) whose short
+//! sentences it reads as clearly lawful ([`HoldModel::release_capped`]). It reads no text under
 //! [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
 //! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
@@ -370,12 +370,13 @@ impl HoldModel {
     }
 
     /// The P(harmful) under which the model releases a hold the rules themselves doubted: every holding match was
-    /// capped at hold by a context (a reporting, opposing or debunking word: the `cap` lines of the constructions), by
-    /// quotation marks, or by the model's own [`HoldModel::unblock`]; nothing blocks; no NIK, phone number or e-mail
-    /// address in the text. When the sentence around each holding match (of at least [`HoldModel::min_tokens`] words)
-    /// reads as lawful, the matches are only flagged, softened by `hold-model`, and the post is allowed unless the
-    /// model itself holds it. Never for a text with a right-to-left override. 0 (never) in model files that do not
-    /// say; the trainer chooses it so that, leave one corpus out, few harmful posts are released.
+    /// capped at hold by a context (a reporting, opposing or debunking word: the `cap` lines of the constructions; not
+    /// quotation marks, nor the model's own [`HoldModel::unblock`]); nothing blocks; no NIK, phone number or e-mail
+    /// address in the text. When the sentence around each holding match (of [`HoldModel::min_tokens`] to
+    /// [`super::RELEASE_MAX_WORDS`] words, naming nobody) reads as lawful, the matches are only flagged, softened by
+    /// `hold-model`, and the post is allowed unless the model itself holds it. Never for a text with a right-to-left
+    /// override. 0 (never) in model files that do not say; the trainer chooses it so that, leave one corpus out, few
+    /// harmful posts are released.
     #[must_use]
     pub fn release_capped(&self) -> f64 {
         self.release_capped

@@ -120,11 +120,17 @@ impl Matches {
     }
 
     /// The byte spans of the matches that hold, when the rules themselves doubted every one of them: each holding
-    /// match was capped at hold (`softened_by` a context, quotation marks or the model's unblock), nothing blocks,
-    /// the text has no NIK, phone number or e-mail address, even a flagged one, and no match was left out of the list.
-    /// The hold a second opinion may release with [`HoldModel::release_capped`](super::super::HoldModel::release_capped).
+    /// match was capped at hold by a context of the constructions (`softened_by` a `cap` line's context: reporting,
+    /// opposing, debunk, ...; not quotation marks, which any context word turns on, and not the model's own unblock,
+    /// which would let the model alone publish what one rule blocks), nothing blocks, the text has no NIK, phone
+    /// number or e-mail address, even a flagged one, and no match was left out of the list. The hold a second opinion
+    /// may release with [`HoldModel::release_capped`](super::super::HoldModel::release_capped).
     pub(in crate::moderation) fn capped_hold_spans(&self) -> Option<Vec<(usize, usize)>> {
-        self.holds_if(|m| m.softened_by.is_some())
+        self.holds_if(|m| {
+            m.softened_by
+                .as_ref()
+                .is_some_and(|s| !matches!(s.as_str(), "hold-model" | "quotation"))
+        })
     }
 
     /// The byte spans of the holding matches when the post holds, every holding match passes `each`, the text has no
