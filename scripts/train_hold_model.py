@@ -321,12 +321,11 @@ def sentence_around(text: bytes, start: int, end: int) -> bytes:
 
 def rules_decide(
     engine: Path, texts: list[str]
-) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]], np.ndarray, list[list[str]]]:
+) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]], np.ndarray]:
     """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, the sentences around
     its blocking matches, whether they hold it with no personal data among the holds (a hold the model may release),
-    the sentences around its holding matches, whether every holding match was capped (a hold the rules doubted, or a
-    block the model may cap whose other holds were capped), and the sentences around its holding and blocking
-    matches."""
+    the sentences around its holding matches, and whether every holding match was capped by a context (a hold the rules
+    doubted)."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
@@ -374,7 +373,8 @@ def rules_decide(
     )
     hold_sentences = around("hold")
     # ... and no sentence around a holding match names someone (the engine's `names_someone`).
-    releasable &= np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
+    nobody = np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
+    releasable &= nobody
     # A hold the rules doubted (the engine's `capped_hold_spans`): every holding match capped by a context of the
     # constructions (not by quotation marks, which any context word turns on, nor by the model's unblock: a block of one
     # rule stays at least held), no NIK, phone number or e-mail address, no match left out.
@@ -391,20 +391,11 @@ def rules_decide(
             for v in out
         ]
     )
-    capped_sentences = [
-        sorted(
-            {
-                sentence_around(t.encode(), m["start"], m["end"]).decode()
-                for m in v["matches"]
-                if m["action"] in ("hold", "block")
-            }
-        )
-        for t, v in zip(texts, out, strict=True)
-    ]
     # ... and, as for the release above, no sentence around a holding match names someone (a review padded harm with
     # a greeting or a notice until the model read the sentence as lawful: the engine applies the same limits here).
-    capped &= np.array([not any(names_someone(t) for t in ts) for ts in capped_sentences])
-    return allowed, cappable, sentences, releasable, hold_sentences, capped, capped_sentences
+    # Nothing blocks in such a post, so its sentences are those around its holds.
+    capped &= nobody
+    return allowed, cappable, sentences, releasable, hold_sentences, capped
 
 
 def names_someone(sentence: str) -> bool:
@@ -547,9 +538,7 @@ def main() -> None:
     benign = y == "benign"
     news = benign & np.isin(np.array(kinds), NEWS_KINDS)
     indep = np.isin(g, INDEPENDENT)
-    allowed, cappable, sentences, releasable, hold_sentences, capped, capped_sentences = rules_decide(
-        args.engine, texts
-    )
+    allowed, cappable, sentences, releasable, hold_sentences, capped = rules_decide(args.engine, texts)
     print(f"pool: {len(pool)} items, {benign.sum()} benign; rules allow {allowed.sum()}", file=sys.stderr)
     best = None
     cv = {}
@@ -608,7 +597,7 @@ def main() -> None:
         [
             readable(sentences, cappable, 10**9),
             readable(hold_sentences, releasable, RELEASE_MAX_WORDS),
-            readable(capped_sentences, capped, RELEASE_MAX_WORDS),
+            readable(hold_sentences, capped, RELEASE_MAX_WORDS),
         ],
     )
     harm_blocked = indep & cappable & ~benign

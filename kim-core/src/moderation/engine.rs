@@ -295,6 +295,14 @@ impl Moderator {
                     .into_iter()
                     .all(|r| lawful(&text[r]))
             };
+            // True if `limit` is set and every sentence around `spans` is short, names nobody and reads as lawful
+            // under it: the test of both releases below.
+            let short_and_lawful = |spans: Vec<(usize, usize)>, limit: f64| {
+                limit > 0.0
+                    && sentences_pass(spans, &|s| {
+                        !names_someone(s) && model.reads_as_lawful(s, limit, RELEASE_MAX_WORDS)
+                    })
+            };
             let hold_model = Text::from_static("hold-model");
             if matches.one_rule_block_spans().is_some_and(|spans| {
                 sentences_pass(spans, &|s| {
@@ -302,13 +310,9 @@ impl Moderator {
                 })
             }) {
                 matches.cap_blocks(&hold_model);
-            } else if model.release() > 0.0
-                && matches.hold_spans().is_some_and(|spans| {
-                    sentences_pass(spans, &|s| {
-                        !names_someone(s)
-                            && model.reads_as_lawful(s, model.release(), RELEASE_MAX_WORDS)
-                    })
-                })
+            } else if matches
+                .hold_spans()
+                .is_some_and(|spans| short_and_lawful(spans, model.release()))
             {
                 matches.release_holds(&hold_model);
             }
@@ -321,13 +325,9 @@ impl Moderator {
             // 16); the model, trained on such reports, decides what the rules could only doubt. Without the limits, a
             // review (2026-12-06) got 15 of 60 harmful posts published by joining a greeting or a village notice to
             // the harm with commas, in one long sentence, and one cheap context word ("dosa", "hoaks", "bercanda").
-            if model.release_capped() > 0.0
-                && matches.capped_hold_spans().is_some_and(|spans| {
-                    sentences_pass(spans, &|s| {
-                        !names_someone(s)
-                            && model.reads_as_lawful(s, model.release_capped(), RELEASE_MAX_WORDS)
-                    })
-                })
+            if matches
+                .capped_hold_spans()
+                .is_some_and(|spans| short_and_lawful(spans, model.release_capped()))
             {
                 matches.release_holds(&hold_model);
             }

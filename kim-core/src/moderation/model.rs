@@ -61,8 +61,8 @@ struct Header {
     /// `hold-2026-12-05.9`).
     #[serde(default)]
     release: f64,
-    /// Below this P(harmful) a hold the rules capped (every holding match softened by a context, a quotation or the
-    /// model's unblock) is released (0, never, in the model files before `hold-2026-12-06.3`).
+    /// Below this P(harmful) a hold the rules capped (every holding match softened by a context of the constructions)
+    /// is released (0, never, in the model files before `hold-2026-12-06.3`).
     #[serde(default)]
     release_capped: f64,
     scales: Vec<f64>,
