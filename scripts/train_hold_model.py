@@ -2,8 +2,8 @@
 """Trains the hold model of kim's moderation (issue 16) and writes kim-core/lexicon/hold_model.bin.
 
 The model HOLDS a post the rules allow (`Moderator::default()` has it; `without_hold_model()` drops it), and gives a
-second opinion on a block of one rule and on a hold (below); it never blocks, and allows only a post the rules hold
-without personal data whose sentences it reads as clearly lawful.
+second opinion on a block of the rules of one category and on a hold (below); it never blocks, and allows only a post
+the rules hold without personal data whose sentences it reads as clearly lawful.
 
 - Classes: `benign` and the 10 harmful categories of the corpora (multinomial logistic regression, scikit-learn,
   class_weight='balanced', lbfgs).
@@ -45,13 +45,13 @@ without personal data whose sentences it reads as clearly lawful.
   its news items from being published, over the whole ceiling, and that policy gave the model the grid's top
   threshold, 0.99, and 76.7% leave-one-corpus-out recall. Before that: the model alone could hold at most 1.5% of the
   benign posts.)
-- unblock: when one rule alone (not a NIK's) blocks a post and the model reads the sentence around each blocking match
-  as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest value on a 0.01
-  grid up to 0.5 (above it the model would temper a block it reads as more likely harmful than not) that, leave one
-  corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful posts into holds (they
-  stay not allowed). With hold-2026-12-05.9 the grid's end binds, not the ceiling: at 0.5, 23 of the 1,036 harmful
-  blocks and 32 of the 44 benign ones only hold. The sentences are cut as the engine cuts them (`sentences_around` in
-  kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
+- unblock: when the rules of one category alone (not a NIK) block a post and the model reads the sentence around each
+  blocking match as lawful (at least min_tokens words, P(harmful) under `unblock`), the post only holds; the largest
+  value on a 0.01 grid up to 0.5 (above it the model would temper a block it reads as more likely harmful than not)
+  that, leave one corpus out, turns at most MAX_HARMFUL_UNBLOCKED of the independent corpora's blocked harmful posts
+  into holds (they stay not allowed). With hold-2026-12-05.9 the grid's end binds, not the ceiling: at 0.5, 23 of the
+  1,036 harmful blocks and 32 of the 44 benign ones only hold. The sentences are cut as the engine cuts them
+  (`sentences_around` in kim-core/src/moderation/normalize/mod.rs) and scored by the model that left their corpus out.
 - release: when the rules hold a post for profanity or insult alone (every holding match `kasar`, nothing blocks, no
   NIK, phone number or e-mail address in the text, even a flagged one) and the model reads the sentence around each
   holding match as clearly lawful (min_tokens to RELEASE_MAX_WORDS words, P(harmful) under `release`),
@@ -69,7 +69,7 @@ without personal data whose sentences it reads as clearly lawful.
   harmful ones, but a review padded harm with village-meeting words and got half of its held harmful probes released.)
 - release_capped: when every match that holds a post was capped at hold by the rules themselves (a reporting, opposing
   or debunking context of the constructions' `cap` lines; not quotation marks, which any context word turns on, nor the
-  model's own unblock, so that a block of one rule stays at least held), no NIK, phone number or e-mail address is in
+  model's own unblock, so that a block of the rules stays at least held), no NIK, phone number or e-mail address is in
   the text, and the model reads the sentence around each holding match as clearly lawful (min_tokens to
   RELEASE_MAX_WORDS words, naming nobody, P(harmful) under `release_capped`), the post is allowed unless the model holds
   it whole: reporting on a harm is not the harm, and the model, trained on such reports, decides what the rules could
@@ -78,7 +78,7 @@ without personal data whose sentences it reads as clearly lawful.
   on a wider set (any length, names, quotation marks and the unblock included: 0.3, the grid's top, 14 of 92 harmful
   capped holds and 140 of 178 benign released); a review then got 15 of 60 padded harmful probes published, none with
   the limits of length and names, and a second review showed that the unblock and quotation marks let the model alone
-  publish what one rule blocks. The engine and this script now apply all three limits (the released set is a subset of
+  publish what the rules block. The engine and this script now apply all three limits (the released set is a subset of
   the calibrated one, so the ceiling still holds).
 - The rules' decisions on the pool come from the moderate_posts example with --rules-only (one post per line, so a
   newline inside a post reads as a space): `cargo build -p kim-examples --example moderate_posts` first.
@@ -322,10 +322,10 @@ def sentence_around(text: bytes, start: int, end: int) -> bytes:
 def rules_decide(
     engine: Path, texts: list[str]
 ) -> tuple[np.ndarray, np.ndarray, list[list[str]], np.ndarray, list[list[str]], np.ndarray]:
-    """Per text: whether the rules allow it, whether they block it on one rule other than a NIK's, the sentences around
-    its blocking matches, whether they hold it with no personal data among the holds (a hold the model may release),
-    the sentences around its holding matches, and whether every holding match was capped by a context (a hold the rules
-    doubted)."""
+    """Per text: whether the rules allow it, whether they block it on rules of one category (no NIK), the sentences
+    around its blocking matches, whether they hold it with no personal data among the holds (a hold the model may
+    release), the sentences around its holding matches, and whether every holding match was capped by a context (a hold
+    the rules doubted)."""
     inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
     cmd = [str(engine), "-", "--json", "--rules-only"]  # the rules alone: the default moderator has the model
     p = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=False)
@@ -350,15 +350,20 @@ def rules_decide(
         ]
 
     sentences = around("block")
-    # A NIK blocks whatever the model says (docs/domain.md §5): only a block on one rule, not a NIK's, can be capped
-    # at hold (the verdict lists at most 20 matches of a category; the engine also counts those it does not list).
-    cappable = np.array(
-        [
-            {m["rule_id"] for m in v["matches"] if m["action"] == "block"} - {"pd-nik"} != set()
-            and len({m["rule_id"] for m in v["matches"] if m["action"] == "block"}) == 1
-            for v in out
-        ]
-    )
+
+    # A NIK blocks whatever the model says (docs/domain.md §5): only a block by rules of one category, none a NIK's,
+    # can be capped at hold (the engine's `one_category_block_spans`; since 2026-12-06, before a block of one rule),
+    # and not when the verdict left matches out of its list (at most 20 per category).
+    def one_category_block(v: dict) -> bool:
+        blocks = [m for m in v["matches"] if m["action"] == "block"]
+        return (
+            bool(blocks)
+            and not v.get("omitted")
+            and len({m["category"] for m in blocks}) == 1
+            and all(m["rule_id"] != "pd-nik" for m in blocks)
+        )
+
+    cappable = np.array([one_category_block(v) for v in out])
     # A hold the model may release (the engine's `hold_spans`): the rules hold for profanity or insult alone (nothing
     # blocks, every holding match is kasar), the text has no NIK, phone number or e-mail address, even a flagged one,
     # and no match was left out of the verdict's list.
@@ -376,8 +381,8 @@ def rules_decide(
     nobody = np.array([not any(names_someone(t) for t in ts) for ts in hold_sentences])
     releasable &= nobody
     # A hold the rules doubted (the engine's `capped_hold_spans`): every holding match capped by a context of the
-    # constructions (not by quotation marks, which any context word turns on, nor by the model's unblock: a block of one
-    # rule stays at least held), no NIK, phone number or e-mail address, no match left out.
+    # constructions (not by quotation marks, which any context word turns on, nor by the model's unblock: a block of the
+    # rules stays at least held), no NIK, phone number or e-mail address, no match left out.
     capped = np.array(
         [
             v["decision"] == "hold"

@@ -877,7 +877,9 @@ fn heldout16_floors() {
 /// (620), 1 blocked, 32 held (3.3%; news-style 13, 3.0%). After a second review (the release counts only the rules'
 /// own contexts, not quotation marks nor the model's unblock; `hoaks-pemilu` without the bare "sudah ditentukan" and
 /// "tidak dihitung"; the election debunk words in a class of their own): 95.7% (620), 1 blocked, 33 held (3.4%;
-/// news-style 14, 3.2%).
+/// news-style 14, 3.2%). After the second opinion on a block was widened from one rule to one category (2026-12-06,
+/// tenth session: a change the ninth session's note proposed after seeing the rule ids of that one block): 95.7% (620),
+/// **0 blocked**, 34 held (3.5%; news-style 15, 3.4%, the once-blocked item now among them).
 #[test]
 fn heldout17_floors() {
     assert_split_floors(
@@ -885,7 +887,7 @@ fn heldout17_floors() {
         &parse(HELDOUT17),
         1610,
         (4, 52.0, 3.0),
-        (1, 95.5, 3.5),
+        (0, 95.5, 4.0),
     );
 }
 

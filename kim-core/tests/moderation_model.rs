@@ -119,9 +119,9 @@ enum Second {
 /// one `model-hold` match with sound spans; or, when the rules block on something other than a NIK, the rules' one
 /// with every block turned into a hold softened by `hold-model`; or, when the rules hold (nothing blocks, no personal
 /// data holds) for profanity alone or with every hold capped by a context, the rules' one with every hold flagged,
-/// softened by `hold-model`, allowed or held whole by the model; or, when one rule blocks and every other hold was
-/// capped, the same with the blocks flagged too (capped, then released). The model never blocks, and allows only what
-/// the rules hold or block on one rule without personal data.
+/// softened by `hold-model`, allowed or held whole by the model; or, when the rules of one category block and every
+/// other hold was capped, the same with the blocks flagged too (capped, then released). The model never blocks, and
+/// allows only what the rules hold or block on one category without personal data.
 fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
     let (a, b) = (rules.check(text), m.check(text));
     assert_eq!(b.lexicon_version, m.version());
@@ -167,11 +167,11 @@ fn model_only_holds(rules: &Moderator, m: &Moderator, text: &str) -> Second {
         Second::Held
     } else if a.decision == Decision::Block && b.decision != Decision::Block {
         assert_eq!(b.decision, Decision::Hold, "{text}");
-        let blocking: std::collections::BTreeSet<&str> = a
+        let blocking: std::collections::BTreeSet<Category> = a
             .matches
             .iter()
             .filter(|x| x.action == Action::Block)
-            .map(|x| x.rule_id.as_str())
+            .map(|x| x.category)
             .collect();
         assert_eq!(blocking.len(), 1, "{text}");
         assert_eq!(a.matches.len(), b.matches.len());
@@ -360,6 +360,12 @@ fn a_block_the_model_reads_as_lawful_is_capped() {
             "Pesan untuk murid: kalau ada kenalan di media sosial yang meminta VCS, tolak dan tinggalkan.",
             Second::Capped,
         ),
+        // Two gambling rules block a raid report (`judi-agen`: an agent, a game and "admin"; `judi-ajakan`: a game and
+        // "admin"): one category, so the second opinion caps it (2026-12-06; before, only a block of one rule).
+        (
+            "Ditreskrimsus membongkar jaringan agen judi online yang merekrut admin dari kalangan mahasiswa.",
+            Second::Capped,
+        ),
     ] {
         assert_eq!(rules.check(text).decision, Decision::Block, "{text}");
         assert_eq!(model_only_holds(&rules, &m, text), second, "{text}");
@@ -454,19 +460,31 @@ fn an_advert_appended_to_a_notice_stays_blocked() {
     assert_eq!(model_only_holds(&rules, &m, &reversed), Second::Same);
 }
 
-/// A NIK blocks whatever the model says of the text around it (docs/domain.md §5), and so does a post that two rules
-/// block: the report with a NIK in it, or a posyandu notice followed by a gambling advert, stays blocked.
+/// A NIK blocks whatever the model says of the text around it (docs/domain.md §5), and so does a post that rules of
+/// two categories block: the report with a NIK in it stays blocked, and so do a raid report and a court report that
+/// are each capped on their own, once they are one post (gambling and a threat). A posyandu notice followed by a
+/// gambling advert stays blocked too: the model reads the advert's sentence as harmful.
 #[test]
-fn a_nik_or_two_blocking_rules_block_whatever_the_model_says() {
+fn a_nik_or_blocks_of_two_categories_block_whatever_the_model_says() {
     let rules = Moderator::default().without_hold_model();
     let m = Moderator::default();
     let report = "Seorang warga ditangkap karena mengancam akan membakar balai desa lewat status Facebook. Kepada \
                   penyidik ia mengaku kecewa karena namanya tidak masuk daftar penerima bantuan.";
+    let raid = "Ditreskrimsus membongkar jaringan agen judi online yang merekrut admin dari kalangan mahasiswa.";
+    let court = "Saksi: terdakwa teriak 'kubunuh kau' sebelum menusuk.";
+    for alone in [raid, court] {
+        assert_eq!(
+            model_only_holds(&rules, &m, alone),
+            Second::Capped,
+            "{alone}"
+        );
+    }
     for text in [
         format!("{report} NIK 6402011203850001."),
         "Kegiatan posyandu Desa Perian dilaksanakan Sabtu pukul 08.00 di balai desa. Warga diminta membawa KMS. \
          Promo UMKM keripik pisang, pesan lewat WA. slot gacor maxwin deposit pulsa!"
             .to_owned(),
+        format!("{raid} {court}"),
     ] {
         let v = m.check(&text);
         assert_eq!(v.decision, Decision::Block, "{text}");

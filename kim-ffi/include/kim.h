@@ -605,8 +605,9 @@ kim_status kim_moderator_from_lexicon(const char *tsv,
 // "softened_by"?}],"fact_check":…,"lexicon_version":…,"redacted"?}`. `start`/`end` are byte offsets into the text
 // as given. `parts` (`[{"role","start","end"}]`) gives the span of each part of a construction or a targeted insult;
 // `softened_by` (`reporting`, `debunk`, `quotation`, `commerce`, ...) names the context that made a match a `flag`,
-// or brought it down from block to hold (`opposing`; `hold-model`: one rule alone blocked a post the hold model
-// reads as lawful);
+// or brought it down from block to hold (`opposing`; `hold-model`: the hold model's second opinion, which brought a
+// block of the rules of one category down to hold, or a hold of the rules down to a flag, where it read the sentences
+// around those matches as lawful);
 // `redacted` is the text with personal data masked, present when personal data holds or blocks it. Schema:
 // `kim-ffi/schema/verdict.schema.json`.
 //

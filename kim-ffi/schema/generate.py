@@ -167,8 +167,9 @@ verdict = obj(
                         "block to hold (absent when none): a context class of the constructions file (the default "
                         'one has "reporting", "debunk", "commerce", "livestock", "opposing", "advice", "sport", '
                         '"hedge", "adtalk", ...; a user\'s file may add its own), "quotation" (inside quotation marks '
-                        'in a text that reports or debunks) or "hold-model" (one rule alone blocked a post the hold '
-                        "model reads as lawful).",
+                        'in a text that reports or debunks) or "hold-model" (the hold model\'s second opinion: a block '
+                        "of the rules of one category brought down to hold, or a hold of the rules to a flag, where the "
+                        "model read the sentences around those matches as lawful).",
                         "examples": ["reporting", "debunk", "quotation", "opposing", "hold-model"],
                     },
                 },

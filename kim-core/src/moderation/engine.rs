@@ -144,11 +144,11 @@ impl Moderator {
 
     /// The same moderator with the shipped hold model ([`HoldModel::builtin`]), which [`Moderator::default`] already
     /// has: a post the rules allow is held when the model's P(harmful) is above its threshold (match `model-hold`). It
-    /// never blocks; a post that one rule alone blocks (not a NIK) is held instead when the model reads the sentence
-    /// around each blocking match as lawful (`softened_by: "hold-model"`, see [`HoldModel::unblock`]), and a post the
-    /// rules hold (nothing blocks, no personal data holds) is allowed, its matches flagged, when the model reads the
-    /// sentence around each holding match as clearly lawful (see [`HoldModel::release`]). Verdicts carry the rule-set
-    /// version `<lexicon version>+<model id>`.
+    /// never blocks; a post that the rules of one category alone block (not a NIK) is held instead when the model reads
+    /// the sentence around each blocking match as lawful (`softened_by: "hold-model"`, see [`HoldModel::unblock`]), and
+    /// a post the rules hold (nothing blocks, no personal data holds) is allowed, its matches flagged, when the model
+    /// reads the sentence around each holding match as clearly lawful (see [`HoldModel::release`]). Verdicts carry the
+    /// rule-set version `<lexicon version>+<model id>`.
     ///
     /// ```
     /// use kim_core::moderation::{Decision, Lexicon, Moderator};
@@ -274,10 +274,12 @@ impl Moderator {
         }
         personal_matches(text, &mut matches);
         self.spam.scan(text, &mut matches);
-        // A second opinion on a block: a post that one rule alone blocks (not a NIK), where the hold model reads the
-        // sentence around each blocking match as lawful, is held for a person instead. The sentence, not the post: an
-        // advert appended to a notice is a sentence of its own, and the notice must not speak for it. Not for a text
-        // with a right-to-left override, whose bytes the model would read in the wrong order.
+        // A second opinion on a block: a post that the rules of one category alone block (not a NIK), where the hold
+        // model reads the sentence around each blocking match as lawful, is held for a person instead (one category,
+        // not one rule: a raid report names the site, the game and the admin, and two gambling rules block it). The
+        // sentence, not the post: an advert appended to a notice is a sentence of its own, and the notice must not
+        // speak for it. Not for a text with a right-to-left override, whose bytes the model would read in the wrong
+        // order.
         //
         // And on a hold for profanity or insult alone (no NIK, phone number or e-mail address in the text): where the
         // model reads the sentence around each holding match as clearly lawful (P(harmful) under `release`, far under
@@ -304,7 +306,7 @@ impl Moderator {
                     })
             };
             let hold_model = Text::from_static("hold-model");
-            if matches.one_rule_block_spans().is_some_and(|spans| {
+            if matches.one_category_block_spans().is_some_and(|spans| {
                 sentences_pass(spans, &|s| {
                     model.reads_as_lawful(s, model.unblock(), usize::MAX)
                 })
@@ -318,7 +320,7 @@ impl Moderator {
             }
             // A hold the rules themselves doubted (every holding match capped by a context of the constructions:
             // "razia situs judi slot gacor", a sermon against betting; not by quotation marks nor by the unblock
-            // above, so a block of one rule stays at least held whatever the model says), with no NIK, phone number or
+            // above, so a block of the rules stays at least held whatever the model says), with no NIK, phone number or
             // e-mail address in the text: released where the model reads the sentence around each holding match as
             // clearly lawful (P(harmful) under `release_capped`), with the limits of the release above: a short
             // sentence (at most RELEASE_MAX_WORDS words) that names nobody. Reporting on a harm is not the harm (issue

@@ -3,11 +3,11 @@
 //! character n-grams (3 to 5 in the shipped file), trained by `scripts/train_hold_model.py` on kim's labelled corpora
 //! and shipped as data (`kim-core/lexicon/hold_model.bin`).
 //!
-//! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of one rule whose sentence
-//! it reads as lawful only holds ([`HoldModel::unblock`]), and a hold of the rules for profanity or insult alone whose
-//! short sentences it reads as clearly lawful is released ([`HoldModel::release`]), and so is a hold the rules
-//! themselves doubted (every holding match capped by a reporting or opposing context of the constructions) whose short
-//! sentences it reads as clearly lawful ([`HoldModel::release_capped`]). It reads no text under
+//! It **holds** a post the rules allow when it reads as harmful, and never blocks; a block of the rules of one category
+//! whose sentences it reads as lawful only holds ([`HoldModel::unblock`]), and a hold of the rules for profanity or
+//! insult alone whose short sentences it reads as clearly lawful is released ([`HoldModel::release`]), and so is a hold
+//! the rules themselves doubted (every holding match capped by a reporting or opposing context of the constructions)
+//! whose short sentences it reads as clearly lawful ([`HoldModel::release_capped`]). It reads no text under
 //! [`HoldModel::min_tokens`] words, and scores a text longer than [`MODEL_STRETCH`] in stretches.
 //! [`super::Moderator::without_hold_model`] decides with the rules alone.
 //!
@@ -348,8 +348,8 @@ impl HoldModel {
         self.min_tokens
     }
 
-    /// The P(harmful) under which the model reads a sentence as lawful: when one rule alone blocks a post, not a NIK's,
-    /// and the sentence around each blocking match (of at least [`HoldModel::min_tokens`] words) reads as lawful, its
+    /// The P(harmful) under which the model reads a sentence as lawful: when the rules of one category alone block a post
+    /// (not a NIK) and the sentence around each blocking match (of at least [`HoldModel::min_tokens`] words) reads as lawful, its
     /// matches only hold, softened by `hold-model`. Never for a text with a right-to-left override (U+202E). 0 (never)
     /// in model files that do not say.
     #[must_use]

@@ -94,10 +94,12 @@ impl Matches {
             .any(|(&f, &l)| f > l as u64)
     }
 
-    /// The byte spans of the matches that block, when they all come from one rule and it is not a NIK's: the block a
-    /// second opinion may cap. `None` when nothing blocks, when two rules or a NIK block, or when matches were left out
-    /// of the list (a block among them would go unseen).
-    pub(in crate::moderation) fn one_rule_block_spans(&self) -> Option<Vec<(usize, usize)>> {
+    /// The byte spans of the matches that block, when they all belong to one category and none is a NIK's: the block a
+    /// second opinion may cap. `None` when nothing blocks, when rules of two categories or a NIK block, or when
+    /// matches were left out of the list (a block among them would go unseen). One category, not one rule: news of a
+    /// raid on a gambling site names the site, the game and the admin, and two or three gambling rules block it on
+    /// those words alone; a gambling advert that also threatens, or a threat that also advertises, keeps its block.
+    pub(in crate::moderation) fn one_category_block_spans(&self) -> Option<Vec<(usize, usize)>> {
         if self.action != Some(Action::Block) || self.left_out() {
             return None;
         }
@@ -106,8 +108,10 @@ impl Matches {
             .iter()
             .filter(|m| m.action == Action::Block)
             .collect();
-        let rule = &blocks.first()?.rule_id;
-        (*rule != *"pd-nik" && blocks.iter().all(|m| m.rule_id == *rule))
+        let category = blocks.first()?.category;
+        blocks
+            .iter()
+            .all(|m| m.category == category && *m.rule_id != *"pd-nik")
             .then(|| blocks.iter().map(|m| (m.start, m.end)).collect())
     }
 
@@ -122,7 +126,7 @@ impl Matches {
     /// The byte spans of the matches that hold, when the rules themselves doubted every one of them: each holding
     /// match was capped at hold by a context of the constructions (`softened_by` a `cap` line's context: reporting,
     /// opposing, debunk, ...; not quotation marks, which any context word turns on, and not the model's own unblock,
-    /// which would let the model alone publish what one rule blocks), nothing blocks, the text has no NIK, phone
+    /// which would let the model alone publish what the rules block), nothing blocks, the text has no NIK, phone
     /// number or e-mail address, even a flagged one, and no match was left out of the list. The hold a second opinion
     /// may release with [`HoldModel::release_capped`](super::super::HoldModel::release_capped).
     pub(in crate::moderation) fn capped_hold_spans(&self) -> Option<Vec<(usize, usize)>> {
@@ -164,7 +168,7 @@ impl Matches {
             .any(|m| m.category == Category::Hoaks && m.softened_by.is_none());
     }
 
-    /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_rule_block_spans`]: no NIK
+    /// Caps every block found so far at hold, softened by `name` (after [`Matches::one_category_block_spans`]: no NIK
     /// blocks).
     pub(in crate::moderation) fn cap_blocks(&mut self, name: &Text) {
         for m in &mut self.list {
