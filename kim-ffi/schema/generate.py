@@ -166,11 +166,10 @@ verdict = obj(
                         "description": "The context that turned this match into a flag, or brought it down from "
                         "block to hold (absent when none): a context class of the constructions file (the default "
                         'one has "reporting", "debunk", "commerce", "livestock", "opposing", "advice", "sport", '
-                        '"hedge", "adtalk", "naming+disapproval" (two classes that must both be present), ...; a '
-                        'user\'s file may add its own), "quotation" (inside quotation marks '
+                        '"hedge", "adtalk", ...; a user\'s file may add its own), "quotation" (inside quotation marks '
                         'in a text that reports or debunks) or "hold-model" (the hold model\'s second opinion: a block '
-                        "of the rules of one category brought down to hold, or a hold of the rules to a flag, where "
-                        "the model read the sentences around those matches as lawful).",
+                        "of the rules of one category brought down to hold, or a hold of the rules to a flag, where the "
+                        "model read the sentences around those matches as lawful).",
                         "examples": ["reporting", "debunk", "quotation", "opposing", "hold-model"],
                     },
                 },

@@ -20,11 +20,6 @@ pub(in crate::moderation) struct Matches {
     deciding: [bool; Category::ALL.len()],
     /// Categories or rule ids softened to flags by a context of the text, with the context's name.
     soften: Vec<(Text, Text, bool)>,
-    /// Categories or rule ids softened to flags by a context of the text where they start or end in quotation marks
-    /// (a `mention` line), with the context's name.
-    mention: Vec<(Text, Text)>,
-    /// The quotation marks' byte ranges for `mention`.
-    mention_quotes: Vec<(usize, usize)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
@@ -43,20 +38,6 @@ impl Matches {
             .push((target.clone(), name.clone(), hold_at_most));
     }
 
-    /// From now on, matches of `target` that would hold or block and start or end inside one of `quotes` (byte ranges
-    /// of quotations) are flagged, softened by the context `name`.
-    pub(in crate::moderation) fn soften_in_quotes(
-        &mut self,
-        target: &Text,
-        name: &Text,
-        quotes: &[(usize, usize)],
-    ) {
-        self.mention.push((target.clone(), name.clone()));
-        if self.mention_quotes.is_empty() {
-            self.mention_quotes.extend_from_slice(quotes);
-        }
-    }
-
     /// From now on, matches inside these byte ranges (quotations in a text with a word of a context) that would
     /// block hold instead.
     pub(in crate::moderation) fn soften_quoted(&mut self, ranges: &[(usize, usize)]) {
@@ -68,14 +49,8 @@ impl Matches {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
         if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
             let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
-            let inside = |at: usize| self.mention_quotes.iter().any(|&(s, e)| s <= at && at < e);
-            let quoted = inside(m.start) || inside(m.end.saturating_sub(1));
             // A context that flags wins over one that only caps at hold.
             if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
-                m.action = Action::Flag;
-                m.softened_by = Some(name.clone());
-            } else if let Some((_, name)) = self.mention.iter().find(|(t, _)| quoted && applies(t))
-            {
                 m.action = Action::Flag;
                 m.softened_by = Some(name.clone());
             } else if m.action == Action::Block

@@ -222,13 +222,7 @@ impl Evaluator {
         let soften_names = grammar
             .soften
             .iter()
-            .map(|s| {
-                let names: Vec<&str> = std::iter::once(s.context)
-                    .chain(s.also.iter().copied())
-                    .map(|c| grammar.class_name(c))
-                    .collect();
-                Text::from(names.join("+"))
-            })
+            .map(|s| Text::from(grammar.class_name(s.context).to_owned()))
             .collect();
         let soften_targets = grammar
             .soften
@@ -340,8 +334,7 @@ impl Evaluator {
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
             any_word |= found > 0;
-            // A context `a+b`: at least `min` words of `a` and one of each other class.
-            if found < s.min || s.also.iter().any(|&c| hits.distinct(c, 1) == 0) {
+            if found < s.min {
                 continue;
             }
             let unless = s
@@ -351,11 +344,7 @@ impl Evaluator {
                 || s.unless_builtins.iter().any(|&b| unquoted_builtin(b));
             if !unless {
                 for t in &self.soften_targets[i] {
-                    if s.quoted_only {
-                        out.soften_in_quotes(t, &self.soften_names[i], quotes);
-                    } else {
-                        out.soften(t, &self.soften_names[i], s.hold_at_most);
-                    }
+                    out.soften(t, &self.soften_names[i], s.hold_at_most);
                 }
             }
         }

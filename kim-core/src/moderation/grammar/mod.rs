@@ -1,5 +1,5 @@
 //! Constructions: a small grammar over normalised tokens, shipped as data (`kim-core/lexicon/constructions.tsv`)
-//! that users can extend or replace, like the lexicon. Four kinds of line:
+//! that users can extend or replace, like the lexicon. Three kinds of line:
 //!
 //! - `class <name> <members>`: a word class; members are separated by ` | ` and normalised like lexicon patterns.
 //!   A one-word member also matches its affixed forms (as a lexicon root: `bakar` matches `kubakar`, `dibakar`);
@@ -20,17 +20,12 @@
 //! - `soften <categories or rule ids, comma-separated> <context class> <min> <unless classes or -> [note]`: when the
 //!   text has at least `min` distinct members of the context class and none of the `unless` classes, the matches of
 //!   those categories (or rules) that would hold or block are only flagged, with `softened_by` naming the context.
-//!   A context `a+b` needs `min` members of `a` and one of each further class.
 //!   An `unless` may also name a built-in part (`@link`, `@brand`, ...): a link or a brand outside quotation marks
 //!   cancels the softening too.
 //!   This is how reporting on a harm (a raid report, court news, a fact-check) is told from the harm.
 //! - `cap <categories or rule ids> <context class> <min> <unless classes or -> [note]`: like `soften`, but matches
 //!   that would block only hold (and keep holding): a text that names a harm with one reporting or opposing word
 //!   ("razia situs judi slot gacor") goes to a moderator rather than being blocked or published.
-//! - `mention <categories or rule ids> <context class> <min> <unless classes or -> [note]`: like `soften`, but only
-//!   the matches that start or end in quotation marks are flagged: a word named rather than used (`berhenti memanggil
-//!   orang lain dengan sebutan "anjing"`, `Kata "kafir" tidak pantas dijadikan makian`). The same insult outside the
-//!   quotation marks still holds.
 //!
 //! The moderator matches class members with the same automaton as the lexicon, while the text is normalised, so a
 //! grammar costs only at the words it names.
@@ -148,8 +143,6 @@ pub struct Soften {
     pub targets: Vec<String>,
     /// The context class.
     pub(crate) context: usize,
-    /// Further context classes (`a+b`), each of which the text must have a word of too.
-    pub(crate) also: Vec<usize>,
     /// How many distinct members of the class the text must have.
     pub min: usize,
     /// Classes any one of which cancels the softening.
@@ -158,8 +151,6 @@ pub struct Soften {
     pub(crate) unless_builtins: Vec<Builtin>,
     /// True for a `cap` line: matches that would block only hold (they are not flagged).
     pub hold_at_most: bool,
-    /// True for a `mention` line: only matches in quotation marks are softened (a word named, not used).
-    pub quoted_only: bool,
     /// Why.
     pub note: String,
 }
@@ -230,14 +221,14 @@ impl Grammar {
             let f: Vec<&str> = line.split('\t').collect();
             match f[0] {
                 "rule" => g.rule_line(line_no, &f, &mut errors),
-                "soften" | "cap" | "mention" => g.soften_line(line_no, &f, &mut errors),
+                "soften" | "cap" => g.soften_line(line_no, &f, &mut errors),
                 "class" => {}
                 _ if line.trim().is_empty() || line.starts_with('#') => {}
                 other => errors.push(bad(
                     line_no,
                     "kind",
                     other,
-                    "expected class, rule, soften, cap or mention",
+                    "expected class, rule, soften or cap",
                 )),
             }
         }
@@ -429,7 +420,7 @@ impl Grammar {
                 line_no,
                 "context",
                 &f.join("\t"),
-                "expected soften|cap|mention <targets> <context> <min> <unless|-> [note]",
+                "expected soften|cap <targets> <context> <min> <unless|-> [note]",
             ));
             return;
         }
@@ -442,16 +433,10 @@ impl Grammar {
         if targets.is_empty() {
             errors.push(bad(line_no, "targets", f[1], "no categories or rule ids"));
         }
-        // `a+b`: a word of each class (at least `min` of the first).
-        let mut contexts = Vec::new();
-        for c in f[2].trim().split('+') {
-            match self.class_index(c.trim()) {
-                Some(i) => contexts.push(i),
-                None => errors.push(bad(line_no, "context", c, "unknown class")),
-            }
+        let context = self.class_index(f[2].trim());
+        if context.is_none() {
+            errors.push(bad(line_no, "context", f[2], "unknown class"));
         }
-        let context = contexts.first().copied();
-        let also = contexts.get(1..).unwrap_or_default().to_vec();
         let min = f[3].trim().parse::<usize>().ok().filter(|&m| m >= 1);
         if min.is_none() {
             errors.push(bad(line_no, "min", f[3], "expected a number, at least 1"));
@@ -468,12 +453,10 @@ impl Grammar {
             self.soften.push(Soften {
                 targets,
                 context,
-                also,
                 min,
                 unless,
                 unless_builtins,
                 hold_at_most: f[0] == "cap",
-                quoted_only: f[0] == "mention",
                 note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
             });
         }
