@@ -20,12 +20,13 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout17, news17, the test half
-//! of news16 and the test half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15
-//! were test splits until hold-2026-12-06.2, heldout16 until hold-2026-12-06.3).
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout18, news18 and the test
+//! half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits until
+//! hold-2026-12-06.2, heldout16 until hold-2026-12-06.3, heldout17, news17 and news16's test half until
+//! hold-2026-12-06.4).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
 //! - `heldout7` to `heldout15`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
@@ -37,10 +38,14 @@
 //!   (hold-2026-12-06.2 on trains on them).
 //! - `heldout16`: the sixteenth held-out split; retired to training on 2026-12-06 (ninth session), when heldout17 was
 //!   written: round 16 of the rules read its misses and hold-2026-12-06.3 trains on it; its floors stay.
-//! - `heldout17` and `news17`: the seventeenth held-out split and a second file of lawful news only; with the test
-//!   halves of news16 and short.tsv, the only splits never tuned or trained on; aggregate only.
+//! - `heldout17` and `news17`: the seventeenth held-out split and a second file of lawful news only; retired on
+//!   2026-12-06 (tenth session), when heldout18 and news18 were written: their held news items were read (no rule came
+//!   of them) and hold-2026-12-06.4 trains on them; their floors stay.
+//! - `heldout18` and `news18`: the eighteenth held-out split and a third file of lawful news only; with the test half
+//!   of short.tsv, the only splits never tuned or trained on; aggregate only.
 //! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
-//!   rules read the dev half's held items and the hold model trains on it; the test half is aggregate only.
+//!   rules read the dev half's held items and the hold model trains on it; the test half was aggregate only until
+//!   2026-12-06 (tenth session): its held items were read and hold-2026-12-06.4 trains on both halves.
 //! - `train6`, `chat7`, `train8`, `train9`, `train10`, `train11`, `train12`: training files (`data/moderation/*.tsv`) for the hold model and the rules.
 //! - `short-train` and `short-test`: the halves of `data/moderation/short.tsv` (short everyday messages); the hold
 //!   model trains on the first and never sees the second.
@@ -214,16 +219,29 @@ const NEWS16: &str = include_str!("data/moderation/news16.tsv");
 
 /// The seventeenth split (1,612 items: 1,618 written, 6 texts that older corpora hold removed unread by script),
 /// written on 2026-12-06 (ninth session) by another examiner who saw neither the engine, the lexicon nor any corpus,
-/// under `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on the shipped
-/// round 15 and hold-2026-12-06.2 (through `moderate_posts --json`), before round 16 was final. heldout16 was retired
-/// to training (the rules of round 16 and `hold-2026-12-06.3`) when this split existed.
+/// under `data/moderation/BRIEF.md`. First run on the shipped round 15 and hold-2026-12-06.2 (through `moderate_posts
+/// --json`), before round 16 was final. heldout16 was retired to training (the rules of round 16 and
+/// `hold-2026-12-06.3`) when this split existed. Never tuned or trained on until heldout18 was being written
+/// (2026-12-06, tenth session): its held news items were read and `hold-2026-12-06.4` trains on it.
 const HELDOUT17: &str = include_str!("data/moderation/heldout17.tsv");
 /// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard), written
 /// on 2026-12-06 (ninth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under the
-/// brief of news16. A test split as a whole: never printed, tuned or trained on.
+/// brief of news16. A test split as a whole until news18 was being written (2026-12-06, tenth session): its held
+/// items were read and `hold-2026-12-06.4` trains on it.
 const NEWS17: &str = include_str!("data/moderation/news17.tsv");
 
-/// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (never read), by FNV-1a 64 of the seed and the text.
+/// The eighteenth split (1,615 items: 1,618 written, 3 texts that older corpora hold removed unread by script),
+/// written on 2026-12-06 (tenth session) by another examiner who saw neither the engine, the lexicon nor any corpus,
+/// under `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on b578f52
+/// (round 16, hold-2026-12-06.3, the second opinion on a block of one category), through `moderate_posts --json`.
+/// heldout17, news17 and news16's test half were retired to tuning and training when this split was being written.
+const HELDOUT18: &str = include_str!("data/moderation/heldout18.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard), written
+/// on 2026-12-06 (tenth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under the
+/// brief of news16. A test split as a whole: never printed, tuned or trained on.
+const NEWS18: &str = include_str!("data/moderation/news18.tsv");
+
+/// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (retired with heldout17), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
     hashed_half(NEWS16, b"kim-news16-2026-12-06", !test)
 }
@@ -444,9 +462,11 @@ fn print_tables() {
         ("heldout15", parse(HELDOUT15), false),
         ("heldout16", parse(HELDOUT16), true),
         ("news16-dev", news16_half(false), true),
-        ("news16-test", news16_half(true), false),
-        ("heldout17", parse(HELDOUT17), false),
-        ("news17", parse(NEWS17), false),
+        ("news16-test", news16_half(true), true),
+        ("heldout17", parse(HELDOUT17), true),
+        ("news17", parse(NEWS17), true),
+        ("heldout18", parse(HELDOUT18), false),
+        ("news18", parse(NEWS18), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -899,6 +919,29 @@ fn heldout17_floors() {
 #[test]
 fn news17_floors() {
     assert_split_floors("news17", &parse(NEWS17), 600, (1, 0.0, 5.5), (0, 0.0, 4.5));
+}
+
+/// heldout18 (1,615 items, see [`HELDOUT18`]). First run on b578f52 (round 16, hold-2026-12-06.3, the second opinion
+/// on a block of one category): 93.8% of harmful not allowed (608 of 648), 1 benign post blocked, 43 held (4.4%;
+/// news-style 17 of 440, 3.9%); the rules alone 51.7% (335), 10 blocked, 40 held. With hold-2026-12-06.4 (trained on
+/// heldout17, news17 and all of news16 too; decided before the run: shipped unless recall fell by more than 2 posts,
+/// blocks rose, or news18's holds or blocks rose): 94.1% (610), 1 blocked, 45 held (4.7%; news-style 18, 4.1%).
+#[test]
+fn heldout18_floors() {
+    assert_split_floors(
+        "heldout18",
+        &parse(HELDOUT18),
+        1610,
+        (10, 51.5, 4.5),
+        (1, 94.0, 5.0),
+    );
+}
+
+/// news18 (600 lawful news and reporting items, see [`NEWS18`]). First run on b578f52 (hold-2026-12-06.3): 31 held
+/// (5.2%), 1 blocked; the rules alone 26 held, 3 blocked. With hold-2026-12-06.4: the same, 31 held and 1 blocked.
+#[test]
+fn news18_floors() {
+    assert_split_floors("news18", &parse(NEWS18), 600, (3, 0.0, 4.5), (1, 0.0, 5.5));
 }
 
 /// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,

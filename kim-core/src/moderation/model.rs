@@ -329,7 +329,7 @@ impl HoldModel {
         })
     }
 
-    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-06.3`: the part of a verdict's rule-set version that names the model.
+    /// The id the file gives, else `hold-<training date>`, e.g. `hold-2026-12-06.4`: the part of a verdict's rule-set version that names the model.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
