@@ -168,8 +168,8 @@ verdict = obj(
                         'one has "reporting", "debunk", "commerce", "livestock", "opposing", "advice", "sport", '
                         '"hedge", "adtalk", ...; a user\'s file may add its own), "quotation" (inside quotation marks '
                         'in a text that reports or debunks) or "hold-model" (the hold model\'s second opinion: a block '
-                        "of the rules of one category brought down to hold, or a hold of the rules to a flag, where the "
-                        "model read the sentences around those matches as lawful).",
+                        "of the rules of one category brought down to hold, or a hold of the rules to a flag, where "
+                        "the model read the sentences around those matches as lawful).",
                         "examples": ["reporting", "debunk", "quotation", "opposing", "hold-model"],
                     },
                 },
