@@ -370,10 +370,10 @@ impl HoldModel {
     }
 
     /// The P(harmful) under which the model releases a hold the rules themselves doubted: every holding match was
-    /// capped at hold by a context (a reporting, opposing or debunking word: the `cap` lines of the constructions; not
-    /// quotation marks, nor the model's own [`HoldModel::unblock`]); nothing blocks; no NIK, phone number or e-mail
-    /// address in the text. When the sentence around each holding match (of [`HoldModel::min_tokens`] to
-    /// [`super::RELEASE_MAX_WORDS`] words, naming nobody) reads as lawful, the matches are only flagged, softened by
+    /// capped at hold by a context (a reporting, opposing or debunking word: the `cap` and `ease` lines of the
+    /// constructions; not quotation marks, nor the model's own [`HoldModel::unblock`]); nothing blocks; no NIK, phone
+    /// number or e-mail address in the text. When the sentence around each holding match (of [`HoldModel::min_tokens`]
+    /// to [`super::RELEASE_MAX_WORDS`] words, naming nobody) reads as lawful, the matches are only flagged, softened by
     /// `hold-model`, and the post is allowed unless the model itself holds it. Never for a text with a right-to-left
     /// override. 0 (never) in model files that do not say; the trainer chooses it so that, leave one corpus out, few
     /// harmful posts are released.

@@ -1,6 +1,7 @@
 //! The matches of one check, as the moderator collects them: listed up to a cap per category, softened by the text's
 //! contexts, and turned into the verdict.
 
+use super::super::grammar::SoftenEffect;
 use super::super::personal::redact;
 use super::super::verdict::{
     Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Text, Verdict,
@@ -18,8 +19,8 @@ pub(in crate::moderation) struct Matches {
     found: [u64; Category::ALL.len()],
     action: Option<Action>,
     deciding: [bool; Category::ALL.len()],
-    /// Categories or rule ids softened to flags by a context of the text, with the context's name.
-    soften: Vec<(Text, Text, bool)>,
+    /// Categories or rule ids softened by a context of the text, with the context's name and what it does.
+    soften: Vec<(Text, Text, SoftenEffect)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
     /// True if a hoax marker that was not softened was found.
@@ -32,10 +33,15 @@ pub(in crate::moderation) struct Matches {
 
 impl Matches {
     /// From now on, matches of `target` (a category name or a rule id) that would hold or block are flagged, softened
-    /// by the context `name`; with `hold_at_most`, those that would block only hold.
-    pub(in crate::moderation) fn soften(&mut self, target: &Text, name: &Text, hold_at_most: bool) {
-        self.soften
-            .push((target.clone(), name.clone(), hold_at_most));
+    /// by the context `name`; with [`SoftenEffect::HoldAtMost`], those that would block only hold; with
+    /// [`SoftenEffect::OneStep`], those that would hold are flagged and those that would block hold.
+    pub(in crate::moderation) fn soften(
+        &mut self,
+        target: &Text,
+        name: &Text,
+        effect: SoftenEffect,
+    ) {
+        self.soften.push((target.clone(), name.clone(), effect));
     }
 
     /// From now on, matches inside these byte ranges (quotations in a text with a word of a context) that would
@@ -49,16 +55,22 @@ impl Matches {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
         if m.action != Action::Flag && *m.rule_id != *"pd-nik" {
             let applies = |t: &Text| **t == *m.category.as_str() || **t == *m.rule_id;
-            // A context that flags wins over one that only caps at hold.
-            if let Some((_, name, _)) = self.soften.iter().find(|(t, _, cap)| !cap && applies(t)) {
+            // A context that flags wins over one that only caps at hold; one step down flags what would hold.
+            let find = |f: fn(SoftenEffect, Action) -> bool| {
+                self.soften
+                    .iter()
+                    .find(|(t, _, e)| f(*e, m.action) && applies(t))
+                    .map(|(_, name, _)| name.clone())
+            };
+            let flags =
+                |e, a| e == SoftenEffect::Flag || (e == SoftenEffect::OneStep && a == Action::Hold);
+            let caps = |e, a| a == Action::Block && e != SoftenEffect::Flag;
+            if let Some(name) = find(flags) {
                 m.action = Action::Flag;
-                m.softened_by = Some(name.clone());
-            } else if m.action == Action::Block
-                && let Some((_, name, _)) =
-                    self.soften.iter().find(|(t, _, cap)| *cap && applies(t))
-            {
+                m.softened_by = Some(name);
+            } else if let Some(name) = find(caps) {
                 m.action = Action::Hold;
-                m.softened_by = Some(name.clone());
+                m.softened_by = Some(name);
             }
         }
         // A quotation in a text with a context word holds at most: a context that softens this match's category

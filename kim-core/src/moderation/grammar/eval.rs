@@ -344,7 +344,7 @@ impl Evaluator {
                 || s.unless_builtins.iter().any(|&b| unquoted_builtin(b));
             if !unless {
                 for t in &self.soften_targets[i] {
-                    out.soften(t, &self.soften_names[i], s.hold_at_most);
+                    out.soften(t, &self.soften_names[i], s.effect);
                 }
             }
         }

@@ -26,6 +26,10 @@
 //! - `cap <categories or rule ids> <context class> <min> <unless classes or -> [note]`: like `soften`, but matches
 //!   that would block only hold (and keep holding): a text that names a harm with one reporting or opposing word
 //!   ("razia situs judi slot gacor") goes to a moderator rather than being blocked or published.
+//! - `ease <categories or rule ids> <context class> <min> <unless classes or -> [note]`: one step down: matches that
+//!   would hold are flagged (as `soften` does) and those that would block only hold (as `cap` does). Livestock
+//!   named as livestock frees a mild word (`babi`, `kambing`) but not a blocking insult at a named person ("Panen
+//!   di kebun gagal lagi, Pak Mandor memang bangsat" holds).
 //!
 //! The moderator matches class members with the same automaton as the lexicon, while the text is normalised, so a
 //! grammar costs only at the words it names.
@@ -149,10 +153,22 @@ pub struct Soften {
     pub(crate) unless: Vec<usize>,
     /// Built-in parts (`@link`, `@brand`, ...) any one of which, outside quotation marks, cancels it too.
     pub(crate) unless_builtins: Vec<Builtin>,
-    /// True for a `cap` line: matches that would block only hold (they are not flagged).
-    pub hold_at_most: bool,
+    /// What the context does to the matches it applies to.
+    pub effect: SoftenEffect,
     /// Why.
     pub note: String,
+}
+
+/// What a softening context does to a match that would hold or block (the kind of its line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SoftenEffect {
+    /// `soften`: the match is only flagged.
+    Flag,
+    /// `cap`: a match that would block only holds; one that would hold still holds.
+    HoldAtMost,
+    /// `ease`: one step down: a match that would hold is flagged, one that would block only holds.
+    OneStep,
 }
 
 /// A set of word classes, rules and softening contexts.
@@ -221,14 +237,14 @@ impl Grammar {
             let f: Vec<&str> = line.split('\t').collect();
             match f[0] {
                 "rule" => g.rule_line(line_no, &f, &mut errors),
-                "soften" | "cap" => g.soften_line(line_no, &f, &mut errors),
+                "soften" | "cap" | "ease" => g.soften_line(line_no, &f, &mut errors),
                 "class" => {}
                 _ if line.trim().is_empty() || line.starts_with('#') => {}
                 other => errors.push(bad(
                     line_no,
                     "kind",
                     other,
-                    "expected class, rule, soften or cap",
+                    "expected class, rule, soften, cap or ease",
                 )),
             }
         }
@@ -420,7 +436,7 @@ impl Grammar {
                 line_no,
                 "context",
                 &f.join("\t"),
-                "expected soften|cap <targets> <context> <min> <unless|-> [note]",
+                "expected soften|cap|ease <targets> <context> <min> <unless|-> [note]",
             ));
             return;
         }
@@ -456,7 +472,11 @@ impl Grammar {
                 min,
                 unless,
                 unless_builtins,
-                hold_at_most: f[0] == "cap",
+                effect: match f[0] {
+                    "cap" => SoftenEffect::HoldAtMost,
+                    "ease" => SoftenEffect::OneStep,
+                    _ => SoftenEffect::Flag,
+                },
                 note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
             });
         }
