@@ -2,7 +2,9 @@
 //! review: the `livestock` context (`=adat`, `=kebun`, `=harga`, `=upacara`, ...) flagged every kasar match of the
 //! text, so a blocking insult aimed at a named person next to "kebun" or "harga" was published. The context is now an
 //! `ease` line, one step down: what would hold is flagged (the animal named as an animal), what would block only holds
-//! (a moderator looks). The sentences were written for these tests; none is taken from the corpora.
+//! (a moderator looks). Single quotes (`'…'`, `‘…’`) now quote as double quotes do: heldout18, retired to tuning this
+//! session, quoted threats and insults in court reports that way. The sentences were written for these tests; none is
+//! taken from the corpora.
 
 use kim_core::moderation::{Decision, Grammar, Lexicon, Moderator, SoftenEffect};
 
@@ -107,5 +109,33 @@ fn perek_aimed_at_someone_holds() {
     expect(
         Decision::Allow,
         &["Omahe perek karo pasar, mung limang menit."],
+    );
+}
+
+/// Single quotes quote, as double quotes do (many examiners and WhatsApp users write `'…'`): a reported threat or a
+/// quoted insult in a court report holds at most (both blocked before), and an apostrophe (`Jum'at`) quotes nothing.
+#[test]
+fn single_quotes_quote_like_double_quotes() {
+    let single = [
+        "Di persidangan, saksi menirukan ucapan terdakwa 'kubakar rumahmu' yang dilontarkan saat cekcok soal batas tanah.",
+        "Ahli bahasa menilai kata 'bajingan' dalam komentar terdakwa merendahkan martabat pelapor.",
+    ];
+    for text in single {
+        let double = text.replace('\'', "\"");
+        let (s, d) = (moderator().check(text), moderator().check(&double));
+        assert_eq!(s.decision, Decision::Hold, "{text}: {:?}", s.matches);
+        assert_eq!(s.decision, d.decision, "{text}");
+    }
+    // Unquoted, the same words block; a threat in single quotes with no reporting word still blocks.
+    expect(
+        Decision::Block,
+        &[
+            "Ahli bahasa menilai kata bajingan dalam komentar terdakwa merendahkan martabat pelapor.",
+            "Awas ya, 'kubakar rumahmu' kalau kamu lapor polisi",
+        ],
+    );
+    expect(
+        Decision::Allow,
+        &["Jum'at besok khataman Al-Qur'an di masjid, bawa do'a dan takjil."],
     );
 }
