@@ -295,12 +295,6 @@ const FIRES: &[(&str, &str, &[&str], &str)] = &[
         &["Surat suara", "sudah dicoblos"],
         "Surat suara di TPS 9 sudah tiba dan disegel di kantor desa",
     ),
-    (
-        "judi-judol-pemain",
-        "Coba judol deh, semalam aku dapat 3 juta",
-        &["judol", "Coba"],
-        "Gara-gara judol, tetangga kami menjual sawah warisan",
-    ),
 ];
 
 #[test]

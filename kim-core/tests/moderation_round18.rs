@@ -139,29 +139,3 @@ fn single_quotes_quote_like_double_quotes() {
         &["Jum'at besok khataman Al-Qur'an di masjid, bawa do'a dan takjil."],
     );
 }
-
-/// `judol` alone is the news word for online gambling: a campaign, a survey or a rule against it is allowed (each was
-/// held); beside player talk, an invitation or a word to the reader it holds (`judi-judol-pemain`), and an advert
-/// blocks.
-#[test]
-fn judol_alone_is_news_and_judol_with_player_talk_holds() {
-    expect(
-        Decision::Allow,
-        &[
-            "Remaja masjid menggelar jalan sehat bertema Lawan Judol, pesertanya tiga ratus orang.",
-            "Perangkat desa yang ketahuan main judol akan diberhentikan, kata Pak Kades dalam musyawarah.",
-            "Gara-gara judol, tetangga kami menjual sawah warisan orang tuanya.",
-        ],
-    );
-    expect(
-        Decision::Hold,
-        &[
-            "Coba judol deh, semalam aku dapat 3 juta",
-            "Kalian udah pernah judol belum? Lumayan buat tambahan",
-        ],
-    );
-    expect(
-        Decision::Block,
-        &["Judol terpercaya, daftar sekarang, bonus new member 100%"],
-    );
-}
