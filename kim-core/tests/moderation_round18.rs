@@ -139,3 +139,17 @@ fn single_quotes_quote_like_double_quotes() {
         &["Jum'at besok khataman Al-Qur'an di masjid, bawa do'a dan takjil."],
     );
 }
+
+/// A quoted threat next to court words, then addressed to the reader with a preposition and `-mu` (`buatmu`,
+/// `untukmu`): the reader is addressed, so the court words do not soften it (it was allowed, in double quotes as in
+/// single ones). Found while probing the single quotes above.
+#[test]
+fn a_quoted_threat_passed_on_to_the_reader_is_not_reporting() {
+    for q in ['"', '\''] {
+        let text = format!(
+            "Kata terdakwa di sidang kemarin {q}kubakar rumahmu{q}, dan itu juga pesanku buatmu Darto"
+        );
+        let v = moderator().check(&text);
+        assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
+    }
+}
