@@ -2,9 +2,7 @@
 //! review: the `livestock` context (`=adat`, `=kebun`, `=harga`, `=upacara`, ...) flagged every kasar match of the
 //! text, so a blocking insult aimed at a named person next to "kebun" or "harga" was published. The context is now an
 //! `ease` line, one step down: what would hold is flagged (the animal named as an animal), what would block only holds
-//! (a moderator looks). Single quotes (`'…'`, `‘…’`) now quote as double quotes do: heldout18, retired to tuning this
-//! session, quoted threats and insults in court reports that way. The sentences were written for these tests; none is
-//! taken from the corpora.
+//! (a moderator looks). The sentences were written for these tests; none is taken from the corpora.
 
 use kim_core::moderation::{Decision, Grammar, Lexicon, Moderator, SoftenEffect};
 
@@ -112,37 +110,9 @@ fn perek_aimed_at_someone_holds() {
     );
 }
 
-/// Single quotes quote, as double quotes do (many examiners and WhatsApp users write `'…'`): a reported threat or a
-/// quoted insult in a court report holds at most (both blocked before), and an apostrophe (`Jum'at`) quotes nothing.
-#[test]
-fn single_quotes_quote_like_double_quotes() {
-    let single = [
-        "Di persidangan, saksi menirukan ucapan terdakwa 'kubakar rumahmu' yang dilontarkan saat cekcok soal batas tanah.",
-        "Ahli bahasa menilai kata 'bajingan' dalam komentar terdakwa merendahkan martabat pelapor.",
-    ];
-    for text in single {
-        let double = text.replace('\'', "\"");
-        let (s, d) = (moderator().check(text), moderator().check(&double));
-        assert_eq!(s.decision, Decision::Hold, "{text}: {:?}", s.matches);
-        assert_eq!(s.decision, d.decision, "{text}");
-    }
-    // Unquoted, the same words block; a threat in single quotes with no reporting word still blocks.
-    expect(
-        Decision::Block,
-        &[
-            "Ahli bahasa menilai kata bajingan dalam komentar terdakwa merendahkan martabat pelapor.",
-            "Awas ya, 'kubakar rumahmu' kalau kamu lapor polisi",
-        ],
-    );
-    expect(
-        Decision::Allow,
-        &["Jum'at besok khataman Al-Qur'an di masjid, bawa do'a dan takjil."],
-    );
-}
-
 /// A quoted threat next to court words, then addressed to the reader with a preposition and `-mu` (`buatmu`,
-/// `untukmu`): the reader is addressed, so the court words do not soften it (it was allowed, in double quotes as in
-/// single ones). Found while probing the single quotes above.
+/// `untukmu`): the reader is addressed, so the court words do not soften it (it was allowed). Found while probing a
+/// change that made single quotes quote (taken back: see the closing note of issue 16, eleventh session).
 #[test]
 fn a_quoted_threat_passed_on_to_the_reader_is_not_reporting() {
     for q in ['"', '\''] {
