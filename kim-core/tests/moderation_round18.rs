@@ -123,3 +123,17 @@ fn a_quoted_threat_passed_on_to_the_reader_is_not_reporting() {
         assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
     }
 }
+
+/// The same pronouns aim a targeted insult (`anjing`, `kambing`): "salam untukmu anjing" next to a livestock word was
+/// allowed; a goat given as a gift is still a goat.
+#[test]
+fn a_pronoun_with_a_preposition_aims_an_insult() {
+    expect(
+        Decision::Hold,
+        &["Upacara adat besok, salam untukmu anjing"],
+    );
+    expect(
+        Decision::Allow,
+        &["Kado untukmu, anak kambing etawa dari kebun kami"],
+    );
+}
