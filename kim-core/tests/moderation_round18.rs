@@ -8,7 +8,7 @@ use kim_core::moderation::{Decision, Grammar, Lexicon, Moderator, SoftenEffect};
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
-use rules_only::{expect, moderator};
+use rules_only::{expect, moderator, not_allowed};
 
 /// A blocking insult next to a livestock word holds (it was allowed), softened by the context.
 #[test]
@@ -136,4 +136,18 @@ fn a_pronoun_with_a_preposition_aims_an_insult() {
         Decision::Allow,
         &["Kado untukmu, anak kambing etawa dari kebun kami"],
     );
+}
+
+/// "No stakes" in regional languages and slang (Madurese `tadâ' taruhan`, Javanese `ora ana taruhan`, `gak ada
+/// taruhan`) is no stake, like `tidak ada taruhan`; a stake offered beside it is still gambling.
+#[test]
+fn no_stakes_in_regional_words() {
+    expect(
+        Decision::Allow,
+        &[
+            "Karapan sapè di Bangkalan Ahad besok, tadâ' taruhan, panitia minta penonton tertib",
+            "Lomba balap merpati minggu depan ora ana taruhan, hadiahnya piala camat",
+        ],
+    );
+    not_allowed(&["Pacu jawi nanti gak ada taruhan, tapi kita bertaruh di belakang aja"]);
 }
