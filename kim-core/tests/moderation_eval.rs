@@ -20,13 +20,14 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|heldout19|news19|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout18, news18 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout19, news19 and the test
 //! half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits until
 //! hold-2026-12-06.2, heldout16 until hold-2026-12-06.3, heldout17, news17 and news16's test half until
-//! hold-2026-12-06.4).
+//! hold-2026-12-06.4; heldout18 and news18 are in the trainer's pool since 2026-12-06, eleventh session, but the model
+//! trained on them, hold-2026-12-06.5, was not shipped).
 //! - `heldout6`: a sixth held-out split (`data/moderation/heldout6.tsv`, 1,339 items), written on 2026-12-05 by another
 //!   examiner under the same rules, before the hold model was retrained on heldout5, train6 and more; aggregate only.
 //! - `heldout7` to `heldout15`: later held-out splits, each by another examiner; aggregate only. heldout6 to heldout10
@@ -41,7 +42,10 @@
 //! - `heldout17` and `news17`: the seventeenth held-out split and a second file of lawful news only; retired on
 //!   2026-12-06 (tenth session), when heldout18 and news18 were written: their held news items were read (no rule came
 //!   of them) and hold-2026-12-06.4 trains on them; their floors stay.
-//! - `heldout18` and `news18`: the eighteenth held-out split and a third file of lawful news only; with the test half
+//! - `heldout18` and `news18`: the eighteenth held-out split and a third file of lawful news only; retired on
+//!   2026-12-06 (eleventh session), when heldout19 and news19 were written: measured by seven engines of the tenth
+//!   session (aggregate counts); the trainer's pool has them (`hold-2026-12-06.5`, not shipped); their floors stay.
+//! - `heldout19` and `news19`: the nineteenth held-out split and a fourth file of lawful news only; with the test half
 //!   of short.tsv, the only splits never tuned or trained on; aggregate only.
 //! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
 //!   rules read the dev half's held items and the hold model trains on it; the test half was aggregate only until
@@ -232,14 +236,27 @@ const NEWS17: &str = include_str!("data/moderation/news17.tsv");
 
 /// The eighteenth split (1,615 items: 1,618 written, 3 texts that older corpora hold removed unread by script),
 /// written on 2026-12-06 (tenth session) by another examiner who saw neither the engine, the lexicon nor any corpus,
-/// under `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on b578f52
-/// (round 16, hold-2026-12-06.3, the second opinion on a block of one category), through `moderate_posts --json`.
-/// heldout17, news17 and news16's test half were retired to tuning and training when this split was being written.
+/// under `data/moderation/BRIEF.md`. First run on b578f52 (round 16, hold-2026-12-06.3, the second opinion on a block
+/// of one category), through `moderate_posts --json`. heldout17, news17 and news16's test half were retired to tuning
+/// and training when this split was being written. A test split until heldout19 was being written (2026-12-06,
+/// eleventh session): seven engines of the tenth session were measured on it (aggregate counts only), and
+/// the trainer's pool has it (`hold-2026-12-06.5`, trained on it, was not shipped).
 const HELDOUT18: &str = include_str!("data/moderation/heldout18.tsv");
 /// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard), written
 /// on 2026-12-06 (tenth session) by another examiner who saw neither the engine, the lexicon nor any corpus, under the
-/// brief of news16. A test split as a whole: never printed, tuned or trained on.
+/// brief of news16. A test split until news19 was being written (eleventh session); the trainer's pool has it.
 const NEWS18: &str = include_str!("data/moderation/news18.tsv");
+
+/// The nineteenth split (1,610 items: 1,618 written, 8 texts that older corpora hold removed unread by script),
+/// written on 2026-12-06 (eleventh session) by another examiner who saw neither the engine, the lexicon nor any corpus,
+/// under `data/moderation/BRIEF.md`. Never tuned or trained on: its misses are never printed. First run on 4d8e20a
+/// (round 17, hold-2026-12-06.4, the shipped engine when it was written), through `moderate_posts --json`. heldout18
+/// and news18 were retired to tuning and training when this split was being written.
+const HELDOUT19: &str = include_str!("data/moderation/heldout19.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds, two thirds of them hard), written
+/// on 2026-12-06 (eleventh session) by another examiner who saw neither the engine, the lexicon nor any corpus, under
+/// the brief of news16. A test split as a whole: never printed, tuned or trained on.
+const NEWS19: &str = include_str!("data/moderation/news19.tsv");
 
 /// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (retired with heldout17), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
@@ -465,8 +482,10 @@ fn print_tables() {
         ("news16-test", news16_half(true), true),
         ("heldout17", parse(HELDOUT17), true),
         ("news17", parse(NEWS17), true),
-        ("heldout18", parse(HELDOUT18), false),
-        ("news18", parse(NEWS18), false),
+        ("heldout18", parse(HELDOUT18), true),
+        ("news18", parse(NEWS18), true),
+        ("heldout19", parse(HELDOUT19), false),
+        ("news19", parse(NEWS19), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -942,6 +961,31 @@ fn heldout18_floors() {
 #[test]
 fn news18_floors() {
     assert_split_floors("news18", &parse(NEWS18), 600, (3, 0.0, 4.5), (1, 0.0, 5.5));
+}
+
+/// heldout19 (1,610 items, see [`HELDOUT19`]). First run on 4d8e20a (round 17, hold-2026-12-06.4): **95.5%** of
+/// harmful not allowed (619 of 648), 2 benign posts blocked, 32 held (3.3%; news-style 12 of 436, 2.8%, and 1
+/// blocked); the rules alone 55.4% (359), 3 blocked, 29 held. Round 18 (`ease`, `perek`, pronouns with a preposition,
+/// regional "no stakes"; decided before the run: shipped unless recall fell by more than 2 posts, blocks rose, or
+/// news19's blocks rose or its holds by more than one): the same figures. `hold-2026-12-06.5` (trained on heldout18 and
+/// news18 too): 95.1% (616), 2 blocked, 32 held (news-style 13): 3 more harmful posts allowed, so it was not shipped.
+#[test]
+fn heldout19_floors() {
+    assert_split_floors(
+        "heldout19",
+        &parse(HELDOUT19),
+        1610,
+        (3, 55.0, 3.5),
+        (2, 95.0, 4.0),
+    );
+}
+
+/// news19 (600 lawful news and reporting items, see [`NEWS19`]). First run on 4d8e20a (hold-2026-12-06.4): 35 held
+/// (5.8%), none blocked; the rules alone 30 held (5.0%), 3 blocked. Round 18: the same; with `hold-2026-12-06.5` (not
+/// shipped) the same.
+#[test]
+fn news19_floors() {
+    assert_split_floors("news19", &parse(NEWS19), 600, (3, 0.0, 5.5), (0, 0.0, 6.0));
 }
 
 /// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,
