@@ -8,15 +8,19 @@ use crate::moderation::normalize::{Normalized, normalize_pattern};
 use crate::moderation::verdict::{Match, Part, Text};
 
 /// One class word found in a text: its class, token range and member (the pattern's index among the class words).
+/// 16 bytes: a grammar has at most [`super::MAX_CLASSES`] classes, so the class fits in 16 bits (a 100 MB text dense
+/// with class words holds tens of millions of hits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Hit {
-    class: u32,
+    class: u16,
     t0: u32,
     t1: u32,
     member: u32,
     /// Inside quotation marks: what is reported, not what the text says.
     quoted: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<Hit>() == 16);
 
 /// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
 /// one per thread and [`ClassHits::clear`]s it for each text, with the buffers of the rule evaluation.
@@ -48,7 +52,7 @@ impl ClassHits {
     }
 
     /// Records a class word (member `member`, of class `class`) at tokens `t0..=t1`.
-    #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB
+    #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB; classes <= MAX_CLASSES
     pub(crate) fn push(
         &mut self,
         class: usize,
@@ -57,7 +61,7 @@ impl ClassHits {
         quoted: bool,
     ) {
         self.hits.push(Hit {
-            class: class as u32,
+            class: class as u16,
             t0: t0 as u32,
             t1: t1 as u32,
             member: member as u32,
@@ -473,7 +477,7 @@ impl Evaluator {
     fn candidates(&self, hits: &ClassHits, candidates: &mut Vec<u64>) {
         candidates.clear();
         candidates.resize(self.grammar.rules.len().div_ceil(64), 0);
-        let mut last = u32::MAX;
+        let mut last = u16::MAX;
         for h in &hits.hits {
             if h.class != last {
                 last = h.class;

@@ -171,6 +171,9 @@ pub enum SoftenEffect {
     OneStep,
 }
 
+/// The most word classes a grammar may have.
+pub(crate) const MAX_CLASSES: usize = u16::MAX as usize;
+
 /// A set of word classes, rules and softening contexts.
 ///
 /// ```
@@ -331,6 +334,14 @@ impl Grammar {
                 c.prefixes.append(&mut class.prefixes);
                 c.suffixes.append(&mut class.suffixes);
             }
+            // A class's index is kept in 16 bits in the hits of a text (grammar/eval.rs), which keeps a 100 MB text
+            // dense with class words within the README's memory bound.
+            None if self.classes.len() >= MAX_CLASSES => errors.push(bad(
+                line_no,
+                "name",
+                name,
+                "too many classes (at most 65,535)",
+            )),
             None => self.classes.push(class),
         }
     }
