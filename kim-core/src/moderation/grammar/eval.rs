@@ -22,6 +22,11 @@ struct Hit {
 
 const _: () = assert!(std::mem::size_of::<Hit>() == 16);
 
+/// How many words before a quotation's opening mark, and after its closing mark, an attribution word may stand:
+/// `Pelaku mengirim pesan lewat WhatsApp: "…"`, `"…", ujar Kapolsek`.
+pub(crate) const ATTRIBUTION_BEFORE: usize = 20;
+pub(crate) const ATTRIBUTION_AFTER: usize = 4;
+
 /// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
 /// one per thread and [`ClassHits::clear`]s it for each text, with the buffers of the rule evaluation.
 #[derive(Debug, Default)]
@@ -165,6 +170,10 @@ pub(crate) struct Evaluator {
     /// markers (and titles before a name).
     pub(crate) identity_class: Option<usize>,
     pub(crate) target_class: Option<usize>,
+    /// The class named `attribution` (`kata`, `ujar`, `menulis`, `pesan`, ...): a quotation is reported speech only
+    /// with one of its words near it, outside quotation marks. A grammar without it treats every quotation as
+    /// reported.
+    attribution_class: Option<usize>,
     /// Affixes that make a class word count for another class: (affix, class).
     prefixes: Vec<(String, usize)>,
     suffixes: Vec<(String, usize)>,
@@ -251,6 +260,7 @@ impl Evaluator {
         let find = |name: &str| grammar.classes.iter().position(|c| c.name == name);
         let (identity_class, target_class) = (find("identity"), find("target"));
         Self {
+            attribution_class: find("attribution"),
             grammar,
             words,
             word_class,
@@ -315,9 +325,14 @@ impl Evaluator {
     }
 
     /// Sorts the hits and tells `out` which categories and rules the text's contexts soften. Words in quotation
-    /// marks count for neither side (a quoted "cek fakta" is not a fact-check, a quoted "kau" in a court report is
-    /// not the reporter speaking). What stands in quotation marks in a text with a word of some context holds at
-    /// most: it goes to a moderator, and only a context that softens its own category flags it.
+    /// marks never count for a context (a quoted "cek fakta" is not a fact-check). They do not count against one
+    /// either (a quoted "kau" in a court report is not the reporter speaking) only when the quotation is
+    /// attributed: a word of the class `attribution` stands outside quotation marks within
+    /// [`ATTRIBUTION_BEFORE`] words before it or [`ATTRIBUTION_AFTER`] after it (`terdakwa mengancam, "…"`, `"…",
+    /// kata saksi`). Without one, the quotation marks are the poster's own (`'Kubunuh ko malam ini' sidang dan
+    /// hakim tidak ngaruh`), and its speaker and addressee keep the reporting context from softening. What stands
+    /// in quotation marks in a text with a word of some context holds at most: it goes to a moderator, and only a
+    /// context that softens its own category flags it.
     pub(crate) fn contexts(
         &self,
         (text, norm): (&str, &Normalized),
@@ -327,13 +342,18 @@ impl Evaluator {
     ) {
         hits.finish(self.grammar.classes.len());
         let mut any_word = false;
-        // A built-in part outside quotation marks (read only for a context that is found).
+        let reported = self.reported(norm, hits, quotes);
+        // Whether token `t` stands in an attributed quotation: it counts for neither side.
+        let in_reported = |t: usize| {
+            let o = norm.toks[t].o_start as usize;
+            quotes
+                .iter()
+                .zip(&reported)
+                .any(|(&(q0, q1), &r)| r && q0 <= o && o < q1)
+        };
+        // A built-in part outside attributed quotations (read only for a context that is found).
         let unquoted_builtin = |b: Builtin| {
-            (0..norm.toks.len()).any(|t| {
-                let tok = &norm.toks[t];
-                let (s, e) = (tok.o_start as usize, tok.o_end as usize);
-                !quotes.iter().any(|&(q0, q1)| q0 <= s && e <= q1) && builtin_at(text, norm, t, b)
-            })
+            (0..norm.toks.len()).any(|t| !in_reported(t) && builtin_at(text, norm, t, b))
         };
         for (i, s) in self.grammar.soften.iter().enumerate() {
             let found = hits.distinct(s.context, s.min);
@@ -341,11 +361,11 @@ impl Evaluator {
             if found < s.min {
                 continue;
             }
-            let unless = s
-                .unless
-                .iter()
-                .any(|&u| hits.of(u).iter().any(|h| !h.quoted))
-                || s.unless_builtins.iter().any(|&b| unquoted_builtin(b));
+            let unless = s.unless.iter().any(|&u| {
+                hits.of(u)
+                    .iter()
+                    .any(|h| !h.quoted || !in_reported(h.t0 as usize))
+            }) || s.unless_builtins.iter().any(|&b| unquoted_builtin(b));
             if !unless {
                 for t in &self.soften_targets[i] {
                     out.soften(t, &self.soften_names[i], s.effect);
@@ -355,6 +375,34 @@ impl Evaluator {
         if any_word && !quotes.is_empty() {
             out.soften_quoted(quotes);
         }
+    }
+
+    /// For each quotation of `quotes`, whether it is attributed (see [`Evaluator::contexts`]): every one when the
+    /// grammar has no class `attribution`.
+    fn reported(
+        &self,
+        norm: &Normalized,
+        hits: &ClassHits,
+        quotes: &[(usize, usize)],
+    ) -> Vec<bool> {
+        let Some(attribution) = self.attribution_class else {
+            return vec![true; quotes.len()];
+        };
+        let words = hits.of(attribution);
+        quotes
+            .iter()
+            .map(|&(q0, q1)| {
+                // The tokens that start before the opening mark, and those from the closing mark on.
+                let open = norm.toks.partition_point(|t| (t.o_start as usize) < q0);
+                let close = norm.toks.partition_point(|t| (t.o_start as usize) < q1);
+                let before = open.saturating_sub(ATTRIBUTION_BEFORE)..open;
+                let after = close..close + ATTRIBUTION_AFTER;
+                words.iter().any(|h| {
+                    let t = h.t0 as usize;
+                    !h.quoted && (before.contains(&t) || after.contains(&t))
+                })
+            })
+            .collect()
     }
 
     /// Every rule that fires, as matches with the span of each part.
