@@ -471,7 +471,7 @@ fn a_nik_or_blocks_of_two_categories_block_whatever_the_model_says() {
     let report = "Seorang warga ditangkap karena mengancam akan membakar balai desa lewat status Facebook. Kepada \
                   penyidik ia mengaku kecewa karena namanya tidak masuk daftar penerima bantuan.";
     let raid = "Ditreskrimsus membongkar jaringan agen judi online yang merekrut admin dari kalangan mahasiswa.";
-    let court = "Saksi: terdakwa teriak kubunuh kau sebelum menusuk.";
+    let court = "Saksi: terdakwa teriak 'kubunuh kau' sebelum menusuk.";
     for alone in [raid, court] {
         assert_eq!(
             model_only_holds(&rules, &m, alone),

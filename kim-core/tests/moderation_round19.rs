@@ -97,32 +97,3 @@ fn a_body_word_with_mu_cancels_the_livestock_context() {
         ],
     );
 }
-
-/// Single quotes (`'…'`, `‘…’`) quote as double quotes do, and the same attribution rule applies: a threat reported
-/// in single quotes is allowed, one the poster puts in single quotes next to court words holds; an apostrophe
-/// (`Jum'at`, `'gak`, Makassar `ki'`) quotes nothing.
-#[test]
-fn single_quotes_quote_like_double_quotes() {
-    for text in [
-        "Dalam sidang, terdakwa mengaku sempat berkata 'kubakar rumahmu' kepada korban karena emosi.",
-        "Polres menetapkan tersangka yang mengirim pesan \u{2018}kubunuh kau besok\u{2019} kepada korban.",
-    ] {
-        let double = text.replace(['\'', '\u{2018}', '\u{2019}'], "\"");
-        let (s, d) = (moderator().check(text), moderator().check(&double));
-        assert_eq!(s.decision, Decision::Allow, "{text}: {:?}", s.matches);
-        assert_eq!(s.decision, d.decision, "{text}");
-    }
-    not_allowed(&[
-        "'Kubunuh ko malam ini' sidang dan hakim tidak ngaruh",
-        "Sidang tadi 'gak ngaruh, kubunuh kau besok ki' hakim pun takut",
-        "'Transfer 5jt atau videomu kusebar' sidang dan hakim gak ngaruh",
-    ]);
-    expect(
-        Decision::Block,
-        &["Sidang tadi 'gak ngaruh, kubunuh kau besok ki' hakim pun takut"],
-    );
-    expect(
-        Decision::Allow,
-        &["Jum'at besok khataman Al-Qur'an di masjid, bawa do'a dan takjil."],
-    );
-}

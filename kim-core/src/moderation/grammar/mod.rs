@@ -516,9 +516,9 @@ fn enum_field<T: serde::de::DeserializeOwned>(
     parsed
 }
 
-/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`, and single quotes `'…'`, `‘…’`
-/// that open before a word and close after one), closed ones only. Two quotations joined by nothing but a comma or a
-/// conjunction (`"anjing" dan "babi"`) are one range: a list of quoted words.
+/// The byte ranges of the original text inside quotation marks (`"…"`, `“…”`, `«…»`), closed ones only. Two
+/// quotations joined by nothing but a comma or a conjunction (`"anjing" dan "babi"`) are one range: a list of quoted
+/// words.
 pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = quotations(text);
     out.dedup_by(|next, kept| {
@@ -535,184 +535,36 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The quotation marks [`quotations`] pairs: straight, curly and French, double and single.
+/// The quotation marks [`quotations`] pairs: straight, curly and French.
 fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\'' | '\u{2018}' | '\u{2019}'
-    )
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
 }
-
-/// Words written with a leading apostrophe for dropped letters (`'kan` for `bukan`, `'gak`, `'dah`).
-const CLITICS: &[&str] = &[
-    "kan", "gak", "ga", "nggak", "ngga", "dah", "udah", "tul", "aja", "tu", "ni", "ntar", "tuh",
-    "mang", "emang",
-];
-
-/// Words that end in a glottal stop written as an apostrophe (Makassar, Bugis, Toraja, Madurese, Sasak particles).
-const GLOTTAL: &[&str] = &[
-    "ki",
-    "ji",
-    "mi",
-    "di",
-    "ta",
-    "ka",
-    "tabe",
-    "iye",
-    "solo",
-    "tada",
-    "tad\u{e2}",
-    "ma",
-    "pa",
-    "ko",
-    "de",
-    "na",
-    "ndak",
-    "tena",
-    "kodong",
-    "ba",
-    "ja",
-    "ri",
-    "ya",
-    "nu",
-    "mu",
-    "ku",
-];
 
 fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // `"`, `'`, or the first byte of `“` `”` `‘` `’` (E2 80 98 to 9D) or `«` (C2 AB): most texts have none.
+    // `"`, or the first byte of `“` `”` (E2 80 9C/9D) or `«` (C2 AB): most texts have none.
     let b = text.as_bytes();
     let quote_at = |i: usize| {
-        matches!(b[i], b'"' | b'\'')
-            || matches!(b.get(i..i + 3), Some([0xe2, 0x80, 0x98..=0x9d]))
+        b[i] == b'"'
+            || matches!(b.get(i..i + 3), Some([0xe2, 0x80, 0x9c | 0x9d]))
             || matches!(b.get(i..i + 2), Some([0xc2, 0xab]))
     };
-    if !memchr::memchr3_iter(b'"', 0xe2, 0xc2, b).any(quote_at)
-        && memchr::memchr(b'\'', b).is_none()
-    {
+    if !memchr::memchr3_iter(b'"', 0xe2, 0xc2, b).any(quote_at) {
         return out;
     }
-    // A single quote is also an apostrophe (`Jum'at`, `Qur'an`, Madurese `tadâ'`, Toraja `solo'`): it opens only
-    // before a letter or digit, after the start, a space or an opening bracket, and closes only after a letter, digit
-    // or punctuation and before the end, a space or punctuation.
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let opens_single = |before: Option<char>, after: Option<char>| {
-        !word(before)
-            && !before.is_some_and(|c| c.is_ascii_punctuation() && !matches!(c, '(' | '['))
-            && word(after)
-    };
-    let closes_single = |before: Option<char>, after: Option<char>| {
-        before.is_some_and(|c| !c.is_whitespace()) && !word(after)
-    };
-    // Nor does an apostrophe that stands for dropped letters (`'kan`, `'gak`: iOS writes `‘kan`) open, or one after a
-    // word ending in a glottal stop (Makassar and Bugis `ki'`, `tabe'`, `iye'`, Toraja `solo'`) close.
-    let clitic_after = |i: usize| {
-        let w: String = text[i..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        CLITICS.contains(&w.to_lowercase().as_str())
-    };
-    let glottal_before = |i: usize| {
-        let start = text[..i]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric())
-            .last()
-            .map_or(i, |(j, _)| j);
-        GLOTTAL.contains(&text[start..i].to_lowercase().as_str())
-    };
     let mut open: Option<(usize, char)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    for (i, c) in text.char_indices() {
         match (open, c) {
             (None, '"' | '\u{201c}' | '\u{ab}') => open = Some((i + c.len_utf8(), c)),
-            (None, '\'' | '\u{2018}')
-                if opens_single(prev, next) && !clitic_after(i + c.len_utf8()) =>
-            {
-                open = Some((i + c.len_utf8(), c));
-            }
             (Some((s, '"')), '"')
             | (Some((s, '\u{201c}')), '\u{201d}' | '"')
             | (Some((s, '\u{ab}')), '\u{bb}') => {
                 out.push((s, i));
                 open = None;
             }
-            (Some((s, '\'')), '\'') | (Some((s, '\u{2018}')), '\u{2019}' | '\'')
-                if closes_single(prev, next) && !glottal_before(i) =>
-            {
-                out.push((s, i));
-                open = None;
-            }
             (_, '\n') => open = None,
             _ => {}
         }
-        prev = Some(c);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quoted_ranges;
-    use proptest::prelude::*;
-
-    fn quoted(text: &str) -> Vec<&str> {
-        quoted_ranges(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect()
-    }
-
-    #[test]
-    fn single_quotes_quote_and_apostrophes_do_not() {
-        assert_eq!(
-            quoted("Terdakwa berkata 'kubakar rumahmu' kepada korban"),
-            ["kubakar rumahmu"]
-        );
-        assert_eq!(
-            quoted("‘Uang judi itu panas,’ kata ustazah"),
-            ["Uang judi itu panas,"]
-        );
-        assert_eq!(
-            quoted("kata 'anjing', 'babi' dan 'monyet' dilarang"),
-            ["anjing', 'babi' dan 'monyet"]
-        );
-        // Apostrophes inside or after a word: Jum'at, Qur'an, Madurese tadâ', Toraja rambu solo'.
-        assert!(quoted("Jum'at besok khataman Al-Qur'an, bawa do'a").is_empty());
-        assert!(quoted("Karapan sapè menang, tadâ' taruhan, rambu solo' lusa").is_empty());
-        assert!(quoted("Ia berkata 'tunggu\nsaja' di grup").is_empty());
-        // An apostrophe for dropped letters does not open, one after a glottal-stop word does not close (a review
-        // of round 18 hid a threat between `'gak` and `ki'`).
-        assert!(
-            quoted("Sidang tadi 'gak ngaruh, kubunuh kau besok ki' hakim pun takut").is_empty()
-        );
-        assert!(
-            quoted("Hakim \u{2018}kan wis mutus, tak pateni kowe sesuk tabe\u{2019} polisi")
-                .is_empty()
-        );
-        assert_eq!(
-            quoted("Iye' kata Daeng 'kubunuh kau' di pasar"),
-            ["kubunuh kau"]
-        );
-        // Double quotes as before; an apostrophe inside them changes nothing.
-        assert_eq!(quoted("Dia bilang \"Jum'at saja\" tadi"), ["Jum'at saja"]);
-    }
-
-    proptest! {
-        /// Quoted ranges are on char boundaries, in order and apart, whatever the text.
-        #[test]
-        fn ranges_are_ordered_char_boundaries(text in "[a-z '‘’\"“”«»\n.,âè]{0,60}") {
-            let r = quoted_ranges(&text);
-            for &(s, e) in &r {
-                prop_assert!(s <= e && text.is_char_boundary(s) && text.is_char_boundary(e));
-            }
-            for w in r.windows(2) {
-                prop_assert!(w[0].1 <= w[1].0);
-            }
-        }
-    }
 }
