@@ -57,7 +57,9 @@ mod targeted;
 mod verdict;
 
 pub use engine::{IDENTITY_WINDOW, Moderator, RELEASE_MAX_WORDS};
-pub use grammar::{BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften, SoftenEffect};
+pub use grammar::{
+    ATTRIBUTION_TSV, BUILTIN_CONSTRUCTIONS_TSV, Class, Grammar, Rule, Soften, SoftenEffect,
+};
 pub use lexicon::{BUILTIN_FILES, BUILTIN_TSV, BUILTIN_VERSION, Entry, EntryKind, Lexicon};
 pub use model::{BUILTIN_HOLD_MODEL, HoldModel, MODEL_STRETCH, Score};
 pub use personal::{PersonalKind, PersonalSpan, find_personal_data, redact};
