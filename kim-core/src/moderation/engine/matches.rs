@@ -23,6 +23,9 @@ pub(in crate::moderation) struct Matches {
     soften: Vec<(Text, Text, SoftenEffect)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
+    /// Byte ranges of quotations that a `mention` line's word introduces, with the category or rule id it softens and
+    /// the line's context name: a word named, not used.
+    mentioned: Vec<(usize, usize, Text, Text)>,
     /// True if a hoax marker that was not softened was found.
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
@@ -50,6 +53,18 @@ impl Matches {
         self.quoted.extend_from_slice(ranges);
     }
 
+    /// From now on, matches of `target` inside the byte range `range` (a quotation that a mention word introduces) that
+    /// would hold or block are flagged, softened by the context `name`.
+    pub(in crate::moderation) fn soften_mentioned(
+        &mut self,
+        (start, end): (usize, usize),
+        target: &Text,
+        name: &Text,
+    ) {
+        self.mentioned
+            .push((start, end, target.clone(), name.clone()));
+    }
+
     /// Records a match; lists it if its category has room.
     pub(in crate::moderation) fn push(&mut self, mut m: Match) {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
@@ -65,7 +80,12 @@ impl Matches {
             let flags =
                 |e, a| e == SoftenEffect::Flag || (e == SoftenEffect::OneStep && a == Action::Hold);
             let caps = |e, a| a == Action::Block && e != SoftenEffect::Flag;
-            if let Some(name) = find(flags) {
+            let mentioned = self
+                .mentioned
+                .iter()
+                .find(|(s, e, t, _)| *s <= m.start && m.end <= *e && applies(t))
+                .map(|(_, _, _, name)| name.clone());
+            if let Some(name) = find(flags).or(mentioned) {
                 m.action = Action::Flag;
                 m.softened_by = Some(name);
             } else if let Some(name) = find(caps) {

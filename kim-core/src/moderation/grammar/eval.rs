@@ -2,7 +2,7 @@
 //! they set, and the rules that fire, each with the span of every part.
 
 use super::builtin::{builtin_at, link_end};
-use super::{Alt, Builtin, Grammar};
+use super::{Alt, Builtin, Grammar, MENTION_BEFORE};
 use crate::moderation::engine::Matches;
 use crate::moderation::normalize::{Normalized, normalize_pattern};
 use crate::moderation::verdict::{Match, Part, Text};
@@ -356,6 +356,10 @@ impl Evaluator {
             (0..norm.toks.len()).any(|t| !in_reported(t) && builtin_at(text, norm, t, b))
         };
         for (i, s) in self.grammar.soften.iter().enumerate() {
+            if s.in_quotation {
+                self.mention(i, (text, norm), hits, quotes, out);
+                continue;
+            }
             let found = hits.distinct(s.context, s.min);
             any_word |= found > 0;
             if found < s.min {
@@ -374,6 +378,117 @@ impl Evaluator {
         }
         if any_word && !quotes.is_empty() {
             out.soften_quoted(quotes);
+        }
+    }
+
+    /// A `mention` line (`Soften::in_quotation`): the line's targets are flagged inside each quotation that a word of
+    /// its context class introduces (outside quotation marks, up to [`MENTION_BEFORE`] words before the opening mark,
+    /// in the same sentence), when
+    /// - a word of the line's cue class stands outside quotation marks in that sentence (`jangan`, `dilarang`,
+    ///   `perundungan`, `sanksi`: the naming is condemned where it is told);
+    /// - no word of an unless class stands outside quotation marks anywhere in the text;
+    /// - nobody in particular is named: no word of the classes `target`, `second` or `vocative` and no capitalised
+    ///   word between the naming word and the quotation, inside the quotation, or, for a passive naming word
+    ///   (`dipanggil`, `disebut`, `dijuluki`), in the three words before it (`Pak Kades dijuluki "goblok"`).
+    fn mention(
+        &self,
+        i: usize,
+        (text, norm): (&str, &Normalized),
+        hits: &ClassHits,
+        quotes: &[(usize, usize)],
+        out: &mut Matches,
+    ) {
+        let line = &self.grammar.soften[i];
+        if quotes.is_empty()
+            || line
+                .unless
+                .iter()
+                .any(|&u| hits.of(u).iter().any(|h| !h.quoted))
+        {
+            return;
+        }
+        let class = |n: &str| self.grammar.classes.iter().position(|c| c.name == n);
+        let aiming: Vec<usize> = ["second", "vocative", "office"]
+            .iter()
+            .filter_map(|n| class(n))
+            .collect();
+        let ends = |b: &str| b.contains(['.', '!', '?', ';', '\n']);
+        let gap = |a: usize, b: usize| text.get(a.min(b)..a.max(b)).unwrap_or_default();
+        let toks = &norm.toks;
+        // A capitalised word or a handle (`@darto_rt05`) names somebody.
+        let capitalised = |t: usize| {
+            let o = toks[t].o_start as usize;
+            text.get(o..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c == '@')
+                || text.get(..o).is_some_and(|b| b.ends_with('@'))
+        };
+        let named = |range: std::ops::Range<usize>| {
+            range.clone().any(&capitalised)
+                || aiming
+                    .iter()
+                    .any(|&c| hits.of(c).iter().any(|h| range.contains(&(h.t0 as usize))))
+        };
+        for &(q0, q1) in quotes {
+            let open = toks.partition_point(|t| (t.o_start as usize) < q0);
+            let close = toks.partition_point(|t| (t.o_start as usize) < q1);
+            let mention = hits.of(line.context).iter().find(|h| {
+                let t = h.t0 as usize;
+                !h.quoted
+                    && t < open
+                    && open - t <= MENTION_BEFORE
+                    && !ends(gap(toks[t].o_end as usize, q0))
+            });
+            let Some(naming) = mention else { continue };
+            let t = naming.t0 as usize;
+            // The sentence of the naming word and the quotation.
+            let first = (0..t)
+                .rev()
+                .find(|&u| ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize)))
+                .map_or(0, |u| u + 1);
+            let last = (close..toks.len())
+                .find(|&u| {
+                    u + 1 == toks.len()
+                        || ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize))
+                })
+                .unwrap_or(toks.len().saturating_sub(1));
+            let cue = line.requires.is_none_or(|c| {
+                hits.of(c)
+                    .iter()
+                    .any(|h| !h.quoted && (first..=last).contains(&(h.t0 as usize)))
+            });
+            let passive = norm
+                .text
+                .get(toks[t].n_start as usize..)
+                .is_some_and(|w| w.starts_with("di"));
+            let subject = if passive {
+                t.saturating_sub(3).max(first)..t
+            } else {
+                t..t
+            };
+            // A naming word with a pronoun names somebody too (`menyebutnya "goblok"`).
+            let pronoun = norm
+                .text
+                .get(..toks[t].n_end as usize)
+                .is_some_and(|w| w.ends_with("nya"));
+            // Inside the quotation, a target too (`"Pak Kades bangsat"`, `"kamu goblok"`).
+            let aimed = class("target").is_some_and(|c| {
+                hits.of(c)
+                    .iter()
+                    .any(|h| (open..close).contains(&(h.t0 as usize)))
+            });
+            // A passive naming word whose subject is pointed at (`guru baru itu dijuluki`) names somebody.
+            let pointed = subject.clone().any(|u| {
+                let w = norm
+                    .text
+                    .get(toks[u].n_start as usize..toks[u].n_end as usize);
+                matches!(w, Some("itu" | "ini" | "tersebut" | "tu" | "nih" | "tuh"))
+            });
+            if cue && !pronoun && !aimed && !pointed && !named(t..last + 1) && !named(subject) {
+                for target in &self.soften_targets[i] {
+                    out.soften_mentioned((q0, q1), target, &self.soften_names[i]);
+                }
+            }
         }
     }
 

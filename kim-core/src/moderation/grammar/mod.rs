@@ -160,9 +160,19 @@ pub struct Soften {
     pub(crate) unless_builtins: Vec<Builtin>,
     /// What the context does to the matches it applies to.
     pub effect: SoftenEffect,
+    /// True for a `mention` line: it softens only the matches inside a quotation that a word of its context class
+    /// introduces, up to 5 words before the opening mark (`memanggil temannya "goblok"`: the word
+    /// is named, not used); its unless classes count outside quotation marks.
+    pub in_quotation: bool,
+    /// For a `mention` line written `naming+cue`: the cue class, a word of which must stand outside quotation marks
+    /// somewhere in the text (a word of condemnation: `jangan`, `dilarang`, `perundungan`, `sanksi`, ...).
+    pub(crate) requires: Option<usize>,
     /// Why.
     pub note: String,
 }
+
+/// How many words before a quotation's opening mark the word of a `mention` line may stand.
+pub(crate) const MENTION_BEFORE: usize = 5;
 
 /// What a softening context does to a match that would hold or block (the kind of its line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,14 +284,14 @@ impl Grammar {
             let f: Vec<&str> = line.split('\t').collect();
             match f[0] {
                 "rule" => g.rule_line(line_no, &f, &mut errors),
-                "soften" | "cap" | "ease" => g.soften_line(line_no, &f, &mut errors),
+                "soften" | "cap" | "ease" | "mention" => g.soften_line(line_no, &f, &mut errors),
                 "class" => {}
                 _ if line.trim().is_empty() || line.starts_with('#') => {}
                 other => errors.push(bad(
                     line_no,
                     "kind",
                     other,
-                    "expected class, rule, soften, cap or ease",
+                    "expected class, rule, soften, cap, ease or mention",
                 )),
             }
         }
@@ -494,9 +504,18 @@ impl Grammar {
         if targets.is_empty() {
             errors.push(bad(line_no, "targets", f[1], "no categories or rule ids"));
         }
-        let context = self.class_index(f[2].trim());
+        // A mention line may name a cue class after a `+`: a word of it must stand outside quotation marks.
+        let (context_name, cue_name) = match f[2].trim().split_once('+') {
+            Some((c, q)) if f[0] == "mention" => (c, Some(q)),
+            _ => (f[2].trim(), None),
+        };
+        let context = self.class_index(context_name);
         if context.is_none() {
             errors.push(bad(line_no, "context", f[2], "unknown class"));
+        }
+        let requires = cue_name.map(|q| self.class_index(q));
+        if requires == Some(None) {
+            errors.push(bad(line_no, "context", f[2], "unknown cue class"));
         }
         let min = f[3].trim().parse::<usize>().ok().filter(|&m| m >= 1);
         if min.is_none() {
@@ -522,6 +541,8 @@ impl Grammar {
                     "ease" => SoftenEffect::OneStep,
                     _ => SoftenEffect::Flag,
                 },
+                in_quotation: f[0] == "mention",
+                requires: requires.flatten(),
                 note: f.get(5).map(|n| n.trim().to_owned()).unwrap_or_default(),
             });
         }
