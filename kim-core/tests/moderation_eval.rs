@@ -20,10 +20,10 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|heldout19|news19|heldout20|news20|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|heldout19|news19|heldout20|news20|heldout21|news21|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout19, news19, heldout20, news20 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout19, news19, heldout20, news20, heldout21, news21 and the test
 //! half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits until
 //! hold-2026-12-06.2, heldout16 until hold-2026-12-06.3, heldout17, news17 and news16's test half until
 //! hold-2026-12-06.4; heldout18 and news18 are in the trainer's pool since 2026-12-06, eleventh session, but the model
@@ -48,8 +48,9 @@
 //! - `heldout19` and `news19`: the nineteenth held-out split and a fourth file of lawful news only; retired on
 //!   2026-12-06 (twelfth session), when heldout20 and news20 were written: measured by nine engines of the eleventh
 //!   session (aggregate counts only, never a text); not trained on yet; their floors stay.
-//! - `heldout20` and `news20`: the twentieth held-out split and a fifth file of lawful news only; with the test half
-//!   of short.tsv, the only splits never tuned or trained on; aggregate only.
+//! - `heldout20` and `news20`: the twentieth held-out split and a fifth file of lawful news only; and `heldout21` and
+//!   `news21`, written the same session to judge round 20 after round 19 had been judged on heldout20; with the test
+//!   half of short.tsv, the only splits never tuned or trained on; aggregate only.
 //! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
 //!   rules read the dev half's held items and the hold model trains on it; the test half was aggregate only until
 //!   2026-12-06 (tenth session): its held items were read and hold-2026-12-06.4 trains on both halves.
@@ -271,6 +272,15 @@ const HELDOUT20: &str = include_str!("data/moderation/heldout20.tsv");
 /// session) by another examiner who saw neither the engine, the lexicon nor any corpus, under the brief of news16. A
 /// test split as a whole: never printed, tuned or trained on.
 const NEWS20: &str = include_str!("data/moderation/news20.tsv");
+
+/// The twenty-first split (1,613 items: 1,618 written, 5 texts that older corpora hold removed unread by script),
+/// written on 2026-12-06 (twelfth session) by another examiner who saw neither the engine, the lexicon nor any corpus,
+/// under `data/moderation/BRIEF.md` (and: short items spread evenly over the categories). Never tuned or trained on.
+/// First run on 32fc959 (round 19 opt-in, hold-2026-12-06.4) and on round 20, through `moderate_posts --json`.
+const HELDOUT21: &str = include_str!("data/moderation/heldout21.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds), written on 2026-12-06 (twelfth
+/// session) by another examiner who saw neither the engine, the lexicon nor any corpus. A test split as a whole.
+const NEWS21: &str = include_str!("data/moderation/news21.tsv");
 
 /// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (retired with heldout17), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
@@ -502,6 +512,8 @@ fn print_tables() {
         ("news19", parse(NEWS19), true),
         ("heldout20", parse(HELDOUT20), false),
         ("news20", parse(NEWS20), false),
+        ("heldout21", parse(HELDOUT21), false),
+        ("news21", parse(NEWS21), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -1009,7 +1021,7 @@ fn news19_floors() {
 /// the rules alone 53.8% (350), 5 blocked, 32 held. Round 19 (the class `attribution`, single quotes; decided before the
 /// run: shipped unless recall fell by more than 2 posts, blocks rose, or news20's blocks rose or its holds by more than
 /// one) gave the same figures here but 2 more news20 holds, so it ships only as the opt-in
-/// `Grammar::with_attributed_quotations`.
+/// `Grammar::with_attributed_quotations`. Round 20 (`mention` lines, judged on heldout21): the same figures here.
 #[test]
 fn heldout20_floors() {
     assert_split_floors(
@@ -1023,9 +1035,32 @@ fn heldout20_floors() {
 
 /// news20 (600 lawful news and reporting items, see [`NEWS20`]). First run on 3e7fb45 (hold-2026-12-06.4): 29 held
 /// (4.8%), 1 blocked; the rules alone 31 held (5.2%), 1 blocked. Every candidate of round 19: 31 held, 1 blocked.
+/// Round 20: 28 held (4.7%), 1 blocked; the rules alone 29, 1 blocked.
 #[test]
 fn news20_floors() {
     assert_split_floors("news20", &parse(NEWS20), 600, (1, 0.0, 5.5), (1, 0.0, 5.0));
+}
+
+/// heldout21 (1,613 items, see [`HELDOUT21`]). First run on 32fc959 (round 19 opt-in, hold-2026-12-06.4): **93.4%** of
+/// harmful not allowed (606 of 649), no benign post blocked, 39 held (4.0%; news-style 17 of 439); the rules alone
+/// 52.2% (339), 4 blocked, 35 held. Round 20 (decided before the run: shipped unless recall fell by more than 2 posts,
+/// blocks rose, or news21's blocks or holds rose): the same figures.
+#[test]
+fn heldout21_floors() {
+    assert_split_floors(
+        "heldout21",
+        &parse(HELDOUT21),
+        1613,
+        (4, 51.5, 4.0),
+        (0, 93.0, 4.5),
+    );
+}
+
+/// news21 (600 lawful news and reporting items, see [`NEWS21`]). First run on 32fc959: 25 held (4.2%), 1 blocked; the
+/// rules alone 23 held, 2 blocked. Round 20: 25 held, 1 blocked; the rules alone 22 held, 2 blocked.
+#[test]
+fn news21_floors() {
+    assert_split_floors("news21", &parse(NEWS21), 600, (2, 0.0, 4.5), (1, 0.0, 4.5));
 }
 
 /// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,
