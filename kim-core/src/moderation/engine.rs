@@ -480,8 +480,10 @@ impl Moderator {
         } = ranges;
         let quotes = grammar::quoted_ranges(text);
         let in_quotes = |t0: usize| {
+            // The quotations are in order and apart: a binary search (a text with many stays linear).
             let o = norm.toks[t0].o_start as usize;
-            quotes.iter().any(|&(s, e)| s <= o && o < e)
+            let i = quotes.partition_point(|&(s, _)| s <= o);
+            i > 0 && o < quotes[i - 1].1
         };
         let mut at = 0;
         for &(entry_idx, end) in &norm.hits {

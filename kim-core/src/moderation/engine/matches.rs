@@ -65,6 +65,18 @@ impl Matches {
             .push((start, end, target.clone(), name.clone()));
     }
 
+    /// Puts the ranges of [`Matches::soften_mentioned`] in order (each `mention` line adds its own, in order).
+    pub(in crate::moderation) fn sort_mentioned(&mut self) {
+        self.mentioned.sort_by_key(|(s, ..)| *s);
+    }
+
+    /// Whether `start..end` lies inside one of the quotations of [`Matches::soften_quoted`] (in order and apart: a
+    /// binary search).
+    fn in_quotation(&self, start: usize, end: usize) -> bool {
+        let i = self.quoted.partition_point(|&(s, _)| s <= start);
+        i > 0 && end <= self.quoted[i - 1].1
+    }
+
     /// Records a match; lists it if its category has room.
     pub(in crate::moderation) fn push(&mut self, mut m: Match) {
         // A NIK is never softened: a post carrying one is never published as it is (docs/domain.md §5).
@@ -80,10 +92,15 @@ impl Matches {
             let flags =
                 |e, a| e == SoftenEffect::Flag || (e == SoftenEffect::OneStep && a == Action::Hold);
             let caps = |e, a| a == Action::Block && e != SoftenEffect::Flag;
-            let mentioned = self
-                .mentioned
+            // The ranges are in order and apart (one entry per target): only the last range that opens at or
+            // before the match can hold it (a binary search, so that many quotations stay linear).
+            let i = self.mentioned.partition_point(|(s, ..)| *s <= m.start);
+            let last = i.checked_sub(1).map(|j| self.mentioned[j].0);
+            let mentioned = self.mentioned[..i]
                 .iter()
-                .find(|(s, e, t, _)| *s <= m.start && m.end <= *e && applies(t))
+                .rev()
+                .take_while(|(s, ..)| Some(*s) == last)
+                .find(|(_, e, t, _)| m.end <= *e && applies(t))
                 .map(|(_, _, _, name)| name.clone());
             if let Some(name) = find(flags).or(mentioned) {
                 m.action = Action::Flag;
@@ -96,9 +113,7 @@ impl Matches {
         // A quotation in a text with a context word holds at most: a context that softens this match's category
         // flags it above whatever the quotation marks; the marks alone never allow (a threat in quotation marks
         // next to "harga" or "jangan" is still a threat).
-        if m.action == Action::Block
-            && *m.rule_id != *"pd-nik"
-            && self.quoted.iter().any(|&(s, e)| s <= m.start && m.end <= e)
+        if m.action == Action::Block && *m.rule_id != *"pd-nik" && self.in_quotation(m.start, m.end)
         {
             m.action = Action::Hold;
             m.softened_by = Some(Text::from_static("quotation"));

@@ -27,6 +27,9 @@ const _: () = assert!(std::mem::size_of::<Hit>() == 16);
 pub(crate) const ATTRIBUTION_BEFORE: usize = 20;
 pub(crate) const ATTRIBUTION_AFTER: usize = 4;
 
+/// How far (in words) a `mention` line looks for the ends of the sentence of its naming word and quotation.
+const SENTENCE_REACH: usize = 40;
+
 /// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
 /// one per thread and [`ClassHits::clear`]s it for each text, with the buffers of the rule evaluation.
 #[derive(Debug, Default)]
@@ -104,6 +107,14 @@ impl ClassHits {
             (Some(&from), Some(&to)) => &self.hits[from as usize..to as usize],
             _ => &[],
         }
+    }
+
+    /// The hits of class `c` whose first token lies in `tokens` (a binary search: the hits are sorted by position).
+    fn of_in(&self, c: usize, tokens: std::ops::Range<usize>) -> &[Hit] {
+        let of = self.of(c);
+        let from = of.partition_point(|h| (h.t0 as usize) < tokens.start);
+        let to = of.partition_point(|h| (h.t0 as usize) < tokens.end);
+        &of[from..to.max(from)]
     }
 
     /// How many distinct members of class `c` were found outside quotation marks; exact up to 1, and up to
@@ -345,11 +356,10 @@ impl Evaluator {
         let reported = self.reported(norm, hits, quotes);
         // Whether token `t` stands in an attributed quotation: it counts for neither side.
         let in_reported = |t: usize| {
+            // The quotations are in order and apart: the last one that opens at or before the token.
             let o = norm.toks[t].o_start as usize;
-            quotes
-                .iter()
-                .zip(&reported)
-                .any(|(&(q0, q1), &r)| r && q0 <= o && o < q1)
+            let i = quotes.partition_point(|&(q0, _)| q0 <= o);
+            i > 0 && o < quotes[i - 1].1 && reported[i - 1]
         };
         // A built-in part outside attributed quotations (read only for a context that is found).
         let unquoted_builtin = |b: Builtin| {
@@ -376,6 +386,7 @@ impl Evaluator {
                 }
             }
         }
+        out.sort_mentioned();
         if any_word && !quotes.is_empty() {
             out.soften_quoted(quotes);
         }
@@ -387,9 +398,14 @@ impl Evaluator {
     /// - a word of the line's cue class stands outside quotation marks in that sentence (`jangan`, `dilarang`,
     ///   `perundungan`, `sanksi`: the naming is condemned where it is told);
     /// - no word of an unless class stands outside quotation marks anywhere in the text;
-    /// - nobody in particular is named: no word of the classes `target`, `second` or `vocative` and no capitalised
-    ///   word between the naming word and the quotation, inside the quotation, or, for a passive naming word
-    ///   (`dipanggil`, `disebut`, `dijuluki`), in the three words before it (`Pak Kades dijuluki "goblok"`).
+    /// - nobody in particular is named: no word of the classes `second`, `vocative` or `office` and no capitalised
+    ///   word or handle from the naming word to the end of its sentence; no pronoun on the naming word
+    ///   (`menyebutnya`); for a passive naming word (`dipanggil`, `disebut`, `dijuluki`), none of those and no
+    ///   demonstrative in the three words before it (`Pak Kades dijuluki "goblok"`, `guru baru itu dijuluki`); and no
+    ///   word of the class `target` inside the quotation (`"kamu goblok"`).
+    ///
+    /// A sentence is sought at most [`SENTENCE_REACH`] words either side, and every class lookup is a binary search,
+    /// so that a long text with many quotations stays linear.
     fn mention(
         &self,
         i: usize,
@@ -412,6 +428,7 @@ impl Evaluator {
             .iter()
             .filter_map(|n| class(n))
             .collect();
+        let target = class("target");
         let ends = |b: &str| b.contains(['.', '!', '?', ';', '\n']);
         let gap = |a: usize, b: usize| text.get(a.min(b)..a.max(b)).unwrap_or_default();
         let toks = &norm.toks;
@@ -427,36 +444,31 @@ impl Evaluator {
             range.clone().any(&capitalised)
                 || aiming
                     .iter()
-                    .any(|&c| hits.of(c).iter().any(|h| range.contains(&(h.t0 as usize))))
+                    .any(|&c| !hits.of_in(c, range.clone()).is_empty())
         };
         for &(q0, q1) in quotes {
             let open = toks.partition_point(|t| (t.o_start as usize) < q0);
             let close = toks.partition_point(|t| (t.o_start as usize) < q1);
-            let mention = hits.of(line.context).iter().find(|h| {
-                let t = h.t0 as usize;
-                !h.quoted
-                    && t < open
-                    && open - t <= MENTION_BEFORE
-                    && !ends(gap(toks[t].o_end as usize, q0))
-            });
+            let mention = hits
+                .of_in(line.context, open.saturating_sub(MENTION_BEFORE)..open)
+                .iter()
+                .find(|h| !h.quoted && !ends(gap(toks[h.t0 as usize].o_end as usize, q0)));
             let Some(naming) = mention else { continue };
             let t = naming.t0 as usize;
-            // The sentence of the naming word and the quotation.
-            let first = (0..t)
+            // The sentence of the naming word and the quotation, at most SENTENCE_REACH words either side (a text
+            // with many quotations and no full stop stays linear).
+            let after_end =
+                |u: usize| ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize));
+            let reach = t.saturating_sub(SENTENCE_REACH);
+            let first = (reach..t)
                 .rev()
-                .find(|&u| ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize)))
-                .map_or(0, |u| u + 1);
-            let last = (close..toks.len())
-                .find(|&u| {
-                    u + 1 == toks.len()
-                        || ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize))
-                })
-                .unwrap_or(toks.len().saturating_sub(1));
-            let cue = line.requires.is_none_or(|c| {
-                hits.of(c)
-                    .iter()
-                    .any(|h| !h.quoted && (first..=last).contains(&(h.t0 as usize)))
-            });
+                .find(|&u| after_end(u))
+                .map_or(reach, |u| u + 1);
+            let stop = (close + SENTENCE_REACH).min(toks.len().saturating_sub(1));
+            let last = (close..stop).find(|&u| after_end(u)).unwrap_or(stop);
+            let cue = line
+                .requires
+                .is_none_or(|c| hits.of_in(c, first..last + 1).iter().any(|h| !h.quoted));
             let passive = norm
                 .text
                 .get(toks[t].n_start as usize..)
@@ -472,11 +484,7 @@ impl Evaluator {
                 .get(..toks[t].n_end as usize)
                 .is_some_and(|w| w.ends_with("nya"));
             // Inside the quotation, a target too (`"Pak Kades bangsat"`, `"kamu goblok"`).
-            let aimed = class("target").is_some_and(|c| {
-                hits.of(c)
-                    .iter()
-                    .any(|h| (open..close).contains(&(h.t0 as usize)))
-            });
+            let aimed = target.is_some_and(|c| !hits.of_in(c, open..close).is_empty());
             // A passive naming word whose subject is pointed at (`guru baru itu dijuluki`) names somebody.
             let pointed = subject.clone().any(|u| {
                 let w = norm
@@ -503,7 +511,6 @@ impl Evaluator {
         let Some(attribution) = self.attribution_class else {
             return vec![true; quotes.len()];
         };
-        let words = hits.of(attribution);
         quotes
             .iter()
             .map(|&(q0, q1)| {
@@ -512,10 +519,9 @@ impl Evaluator {
                 let close = norm.toks.partition_point(|t| (t.o_start as usize) < q1);
                 let before = open.saturating_sub(ATTRIBUTION_BEFORE)..open;
                 let after = close..close + ATTRIBUTION_AFTER;
-                words.iter().any(|h| {
-                    let t = h.t0 as usize;
-                    !h.quoted && (before.contains(&t) || after.contains(&t))
-                })
+                let unquoted = |h: &Hit| !h.quoted;
+                hits.of_in(attribution, before).iter().any(unquoted)
+                    || hits.of_in(attribution, after).iter().any(unquoted)
             })
             .collect()
     }

@@ -165,7 +165,7 @@ pub struct Soften {
     /// is named, not used); its unless classes count outside quotation marks.
     pub in_quotation: bool,
     /// For a `mention` line written `naming+cue`: the cue class, a word of which must stand outside quotation marks
-    /// somewhere in the text (a word of condemnation: `jangan`, `dilarang`, `perundungan`, `sanksi`, ...).
+    /// in the naming word's sentence (a word of condemnation: `jangan`, `dilarang`, `perundungan`, `sanksi`, ...).
     pub(crate) requires: Option<usize>,
     /// Why.
     pub note: String,
