@@ -22,12 +22,12 @@ struct Hit {
 
 const _: () = assert!(std::mem::size_of::<Hit>() == 16);
 
-/// How many words before a quotation's opening mark, and after its closing mark, an attribution word may stand:
-/// `Pelaku mengirim pesan lewat WhatsApp: "…"`, `"…", ujar Kapolsek`.
+/// How many words before a quotation's opening mark, and after its closing mark, an attribution word may stand.
 pub(crate) const ATTRIBUTION_BEFORE: usize = 20;
 pub(crate) const ATTRIBUTION_AFTER: usize = 4;
 
-/// How far (in words) a `mention` line looks for the ends of the sentence of its naming word and quotation.
+/// How far (in words) a `mention` line seeks the ends of its sentence; with binary searches for every class lookup,
+/// a long text with many quotations stays linear.
 const SENTENCE_REACH: usize = 40;
 
 /// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
@@ -402,10 +402,7 @@ impl Evaluator {
     ///   word or handle from the naming word to the end of its sentence; no pronoun on the naming word
     ///   (`menyebutnya`); for a passive naming word (`dipanggil`, `disebut`, `dijuluki`), none of those and no
     ///   demonstrative in the three words before it (`Pak Kades dijuluki "goblok"`, `guru baru itu dijuluki`); and no
-    ///   word of the class `target` inside the quotation (`"kamu goblok"`).
-    ///
-    /// A sentence is sought at most [`SENTENCE_REACH`] words either side, and every class lookup is a binary search,
-    /// so that a long text with many quotations stays linear.
+    ///   word of the class `target` inside the quotation (`"kamu goblok"`). (Linear: see [`SENTENCE_REACH`].)
     fn mention(
         &self,
         i: usize,
@@ -455,8 +452,7 @@ impl Evaluator {
                 .find(|h| !h.quoted && !ends(gap(toks[h.t0 as usize].o_end as usize, q0)));
             let Some(naming) = mention else { continue };
             let t = naming.t0 as usize;
-            // The sentence of the naming word and the quotation, at most SENTENCE_REACH words either side (a text
-            // with many quotations and no full stop stays linear).
+            // The sentence of the naming word and the quotation, at most SENTENCE_REACH words either side.
             let after_end =
                 |u: usize| ends(gap(toks[u].o_end as usize, toks[u + 1].o_start as usize));
             let reach = t.saturating_sub(SENTENCE_REACH);
@@ -485,7 +481,6 @@ impl Evaluator {
                 .is_some_and(|w| w.ends_with("nya"));
             // Inside the quotation, a target too (`"Pak Kades bangsat"`, `"kamu goblok"`).
             let aimed = target.is_some_and(|c| !hits.of_in(c, open..close).is_empty());
-            // A passive naming word whose subject is pointed at (`guru baru itu dijuluki`) names somebody.
             let pointed = subject.clone().any(|u| {
                 let w = norm
                     .text
