@@ -23,9 +23,11 @@ pub(in crate::moderation) struct Matches {
     soften: Vec<(Text, Text, SoftenEffect)>,
     /// Byte ranges in quotation marks whose matches are softened (the text reports or debunks what it quotes).
     quoted: Vec<(usize, usize)>,
-    /// Byte ranges of quotations that a `mention` line's word introduces, with the category or rule id it softens and
-    /// the line's context name: a word named, not used.
-    mentioned: Vec<(usize, usize, Text, Text)>,
+    /// Byte ranges of quotations that a `mention` line's word introduces, with the index in `mention_keys` of the
+    /// category or rule id it softens and the line's context name: a word named, not used.
+    mentioned: Vec<(u32, u32, u32)>,
+    /// The (target, context name) pairs of `mentioned`, each once (a text with many quotations stores no copies).
+    mention_keys: Vec<(Text, Text)>,
     /// True if a hoax marker that was not softened was found.
     hoax: bool,
     /// True if a NIK, phone number or e-mail address holds or blocks (the verdict then offers the redacted text).
@@ -53,16 +55,26 @@ impl Matches {
         self.quoted.extend_from_slice(ranges);
     }
 
-    /// From now on, matches of `target` inside the byte range `range` (a quotation that a mention word introduces) that
-    /// would hold or block are flagged, softened by the context `name`.
+    /// From now on, matches of each of `targets` inside the byte range `range` (a quotation that a mention word
+    /// introduces) that would hold or block are flagged, softened by the context `name`.
+    #[allow(clippy::cast_possible_truncation)] // byte offsets of a text < 4 GiB; a few keys
     pub(in crate::moderation) fn soften_mentioned(
         &mut self,
         (start, end): (usize, usize),
-        target: &Text,
+        targets: &[Text],
         name: &Text,
     ) {
-        self.mentioned
-            .push((start, end, target.clone(), name.clone()));
+        for target in targets {
+            let found = self
+                .mention_keys
+                .iter()
+                .position(|(t, n)| **t == **target && **n == **name);
+            let key = found.unwrap_or_else(|| {
+                self.mention_keys.push((target.clone(), name.clone()));
+                self.mention_keys.len() - 1
+            });
+            self.mentioned.push((start as u32, end as u32, key as u32));
+        }
     }
 
     /// Puts the ranges of [`Matches::soften_mentioned`] in order (each `mention` line adds its own, in order).
@@ -94,14 +106,17 @@ impl Matches {
             let caps = |e, a| a == Action::Block && e != SoftenEffect::Flag;
             // The ranges are in order and apart (one entry per target): only the last range that opens at or
             // before the match can hold it (a binary search, so that many quotations stay linear).
-            let i = self.mentioned.partition_point(|(s, ..)| *s <= m.start);
+            let i = self
+                .mentioned
+                .partition_point(|&(s, ..)| s as usize <= m.start);
             let last = i.checked_sub(1).map(|j| self.mentioned[j].0);
             let mentioned = self.mentioned[..i]
                 .iter()
                 .rev()
                 .take_while(|(s, ..)| Some(*s) == last)
-                .find(|(_, e, t, _)| m.end <= *e && applies(t))
-                .map(|(_, _, _, name)| name.clone());
+                .map(|&(_, e, k)| (e as usize, &self.mention_keys[k as usize]))
+                .find(|(e, (t, _))| m.end <= *e && applies(t))
+                .map(|(_, (_, name))| name.clone());
             if let Some(name) = find(flags).or(mentioned) {
                 m.action = Action::Flag;
                 m.softened_by = Some(name);

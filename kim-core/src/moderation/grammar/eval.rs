@@ -185,6 +185,8 @@ pub(crate) struct Evaluator {
     /// with one of its words near it, outside quotation marks. A grammar without it treats every quotation as
     /// reported.
     attribution_class: Option<usize>,
+    /// The classes `second`, `vocative` and `office`: a word of one names somebody (see [`Evaluator::mention`]).
+    aiming_classes: Vec<usize>,
     /// Affixes that make a class word count for another class: (affix, class).
     prefixes: Vec<(String, usize)>,
     suffixes: Vec<(String, usize)>,
@@ -272,6 +274,10 @@ impl Evaluator {
         let (identity_class, target_class) = (find("identity"), find("target"));
         Self {
             attribution_class: find("attribution"),
+            aiming_classes: ["second", "vocative", "office"]
+                .iter()
+                .filter_map(|n| find(n))
+                .collect(),
             grammar,
             words,
             word_class,
@@ -420,12 +426,7 @@ impl Evaluator {
         {
             return;
         }
-        let class = |n: &str| self.grammar.classes.iter().position(|c| c.name == n);
-        let aiming: Vec<usize> = ["second", "vocative", "office"]
-            .iter()
-            .filter_map(|n| class(n))
-            .collect();
-        let target = class("target");
+        let (aiming, target) = (&self.aiming_classes, self.target_class);
         let ends = |b: &str| b.contains(['.', '!', '?', ';', '\n']);
         let gap = |a: usize, b: usize| text.get(a.min(b)..a.max(b)).unwrap_or_default();
         let toks = &norm.toks;
@@ -488,9 +489,7 @@ impl Evaluator {
                 matches!(w, Some("itu" | "ini" | "tersebut" | "tu" | "nih" | "tuh"))
             });
             if cue && !pronoun && !aimed && !pointed && !named(t..last + 1) && !named(subject) {
-                for target in &self.soften_targets[i] {
-                    out.soften_mentioned((q0, q1), target, &self.soften_names[i]);
-                }
+                out.soften_mentioned((q0, q1), &self.soften_targets[i], &self.soften_names[i]);
             }
         }
     }
