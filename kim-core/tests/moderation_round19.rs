@@ -56,6 +56,11 @@ fn an_attributed_quotation_is_reported_speech() {
         "Polres menetapkan tersangka yang mengirim pesan \"kubunuh kau besok\" kepada korban.",
         "Hakim memvonis terdakwa yang menulis \u{201c}kubakar rumahmu\u{201d} di grup desa, kata jaksa.",
         "\"Awas kau, kubacok nanti,\" lanjutnya menirukan terdakwa di depan hakim dan jaksa.",
+        // Verbs of speech added once news20 was retired (thirteenth session); sentences written here, not taken
+        // from it.
+        "Tersangka membentak korban, \"kubunuh kau besok\", lalu kabur sebelum polisi datang.",
+        "Di depan polisi, pelaku menghardik saksi: \"kubacok kau nanti\".",
+        "Di ruang sidang, korban berbicara kepada hakim: \"kubakar rumahmu malam ini\".",
     ] {
         for m in [strict(), moderator()] {
             let v = m.check(text);
