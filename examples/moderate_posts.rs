@@ -14,9 +14,7 @@ use std::process::ExitCode;
 use chrono::{Duration, TimeZone, Utc};
 use clap::Parser;
 use kim_core::moderation::review::{Case, HoaxLabel, Outcome, ReviewRole, State, Urgency};
-use kim_core::moderation::{
-    Action, Category, Decision, Grammar, Lexicon, Moderator, Verdict, redact,
-};
+use kim_core::moderation::{Action, Category, Decision, Moderator, Verdict, redact};
 use kim_examples::{Context, EXIT_CODES, Lang, Result, exit_for, finish};
 
 const POSTS: &[&str] = &[
@@ -34,7 +32,6 @@ const POSTS: &[&str] = &[
 /// phone numbers, e-mail) is redacted in the output.
 #[derive(Debug, Parser)]
 #[command(name = "moderate_posts", version, after_help = EXIT_CODES)]
-#[allow(clippy::struct_excessive_bools)] // independent command-line flags
 struct Args {
     /// A UTF-8 text file with one post per line, or - for stdin [default: the ILLUSTRATIVE posts, with a review
     /// case for a held one]
@@ -49,10 +46,6 @@ struct Args {
     /// The rules alone: without the hold model that holds posts of 5 words or more (`min_tokens`) that read as harmful
     #[arg(long)]
     rules_only: bool,
-    /// With the opt-in class `attribution` (Grammar::with_attributed_quotations): a quotation hides a threat's own
-    /// speaker and addressee from a reporting context only when someone is said to have said or written it
-    #[arg(long)]
-    attributed_quotations: bool,
     /// Print each post as the rules read it (kim_core::moderation::normalized), one line per input line, instead of
     /// a verdict: what scripts/train_hold_model.py computes a model's features from
     #[arg(long, conflicts_with_all = ["json", "rules_only"])]
@@ -104,16 +97,10 @@ fn run(args: &Args) -> Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let moderator = if args.attributed_quotations {
-        let grammar = Grammar::builtin().with_attributed_quotations();
-        Moderator::with_grammar(Lexicon::builtin(), grammar).context("the attribution class")?
-    } else {
-        Moderator::rules_only()
-    };
     let moderator = if args.rules_only {
-        moderator
+        Moderator::rules_only()
     } else {
-        moderator.with_hold_model()
+        Moderator::default()
     };
     let mut out = io::stdout().lock();
     let mut flagged = false;

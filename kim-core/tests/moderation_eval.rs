@@ -20,10 +20,10 @@
 //!   printed five of its changed decisions by mistake; see `heldout4_floors`).
 //!
 //! The normal test command asserts floors on each. The full tables print with
-//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|heldout19|news19|heldout20|news20|heldout21|news21|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
+//! `cargo test --workspace --test moderation_eval -- --ignored --nocapture` (`KIM_SPLIT=dev|oldtest|aside|regression|heldout2|heldout3|heldout4|heldout5|heldout6|train6|chat7|train8|train9|train10|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|news16-dev|news16-test|heldout17|news17|heldout18|news18|heldout19|news19|heldout20|news20|heldout21|news21|heldout22|news22|train11|train12|train13|train14|train15|train16|train17|train18|train19|train20|short-train|short-test`,
 //! `aside-of-dev` or `aside-of-oldtest` for one; `KIM_EVAL_SHOW=1` also lists the misses of the tuning splits, never of the aside split;
 //! the tables are those of the rules alone, `Moderator::default().without_hold_model()`; `KIM_HOLD_MODEL=1` evaluates
-//! `Moderator::default()`, which has the hold model: trained on every split here but heldout19, news19, heldout20, news20, heldout21, news21 and the test
+//! `Moderator::default()`, which has the hold model: trained on every split here but heldout19 to heldout22, news19 to news22 and the test
 //! half of short.tsv, so only their figures with it are held-out figures; heldout13 to heldout15 were test splits until
 //! hold-2026-12-06.2, heldout16 until hold-2026-12-06.3, heldout17, news17 and news16's test half until
 //! hold-2026-12-06.4; heldout18 and news18 are in the trainer's pool since 2026-12-06, eleventh session, but the model
@@ -47,10 +47,12 @@
 //!   session (aggregate counts); the trainer's pool has them (`hold-2026-12-06.5`, not shipped); their floors stay.
 //! - `heldout19` and `news19`: the nineteenth held-out split and a fourth file of lawful news only; retired on
 //!   2026-12-06 (twelfth session), when heldout20 and news20 were written: measured by nine engines of the eleventh
-//!   session (aggregate counts only, never a text); not trained on yet; their floors stay.
-//! - `heldout20` and `news20`: the twentieth held-out split and a fifth file of lawful news only; and `heldout21` and
-//!   `news21`, written the same session to judge round 20 after round 19 had been judged on heldout20; with the test
-//!   half of short.tsv, the only splits never tuned or trained on; aggregate only.
+//!   session (aggregate counts only, never a text); their floors stay.
+//! - `heldout20` and `news20`: the twentieth held-out split and a fifth file of lawful news only; retired on 2026-12-06
+//!   (thirteenth session), when heldout22 and news22 were written: measured by six engines of the twelfth session; the
+//!   trainer's pool has them; news20's items the opt-in attribution class held were read; their floors stay.
+//! - `heldout21` and `news21` (twelfth session), `heldout22` and `news22` (thirteenth session): with the test half of
+//!   short.tsv, the only splits never tuned or trained on; aggregate only.
 //! - `news16-dev` and `news16-test`: the halves of `data/moderation/news16.tsv` (lawful news only); round 15 of the
 //!   rules read the dev half's held items and the hold model trains on it; the test half was aggregate only until
 //!   2026-12-06 (tenth session): its held items were read and hold-2026-12-06.4 trains on both halves.
@@ -282,6 +284,15 @@ const HELDOUT21: &str = include_str!("data/moderation/heldout21.tsv");
 /// session) by another examiner who saw neither the engine, the lexicon nor any corpus. A test split as a whole.
 const NEWS21: &str = include_str!("data/moderation/news21.tsv");
 
+/// The twenty-second split (1,610 items: 1,618 written, 8 texts that older corpora hold removed unread by script),
+/// written on 2026-12-06 (thirteenth session) by another examiner who saw neither the engine, the lexicon nor any
+/// corpus, under `data/moderation/BRIEF.md`. Never tuned or trained on. heldout20 and news20 were retired to tuning
+/// when this split was being written.
+const HELDOUT22: &str = include_str!("data/moderation/heldout22.tsv");
+/// Lawful news and reporting only (600 items, 60 in each of the ten news-style kinds), written on 2026-12-06
+/// (thirteenth session) by another examiner who saw neither the engine, the lexicon nor any corpus. A test split.
+const NEWS22: &str = include_str!("data/moderation/news22.tsv");
+
 /// news16.tsv's halves: `news16-dev` (tuned on) and `news16-test` (retired with heldout17), by FNV-1a 64 of the seed and the text.
 fn news16_half(test: bool) -> Vec<Item> {
     hashed_half(NEWS16, b"kim-news16-2026-12-06", !test)
@@ -510,10 +521,12 @@ fn print_tables() {
         ("news18", parse(NEWS18), true),
         ("heldout19", parse(HELDOUT19), true),
         ("news19", parse(NEWS19), true),
-        ("heldout20", parse(HELDOUT20), false),
-        ("news20", parse(NEWS20), false),
+        ("heldout20", parse(HELDOUT20), true),
+        ("news20", parse(NEWS20), true),
         ("heldout21", parse(HELDOUT21), false),
         ("news21", parse(NEWS21), false),
+        ("heldout22", parse(HELDOUT22), false),
+        ("news22", parse(NEWS22), false),
         ("train6", parse(TRAIN6), true),
         ("chat7", parse(CHAT7), true),
         ("train8", parse(TRAIN8), true),
@@ -1020,8 +1033,7 @@ fn news19_floors() {
 /// harmful not allowed (620 of 650), 1 benign post blocked, 38 held (3.9%; news-style 17 of 439, 3.9%, none blocked);
 /// the rules alone 53.8% (350), 5 blocked, 32 held. Round 19 (the class `attribution`, single quotes; decided before the
 /// run: shipped unless recall fell by more than 2 posts, blocks rose, or news20's blocks rose or its holds by more than
-/// one) gave the same figures here but 2 more news20 holds, so it ships only as the opt-in
-/// `Grammar::with_attributed_quotations`. Round 20 (`mention` lines, judged on heldout21): the same figures here.
+/// one) gave the same figures here but 2 more news20 holds, so it stayed an opt-in class until the thirteenth session. Round 20 (`mention` lines, judged on heldout21): the same figures here.
 #[test]
 fn heldout20_floors() {
     assert_split_floors(
@@ -1061,6 +1073,28 @@ fn heldout21_floors() {
 #[test]
 fn news21_floors() {
     assert_split_floors("news21", &parse(NEWS21), 600, (2, 0.0, 4.5), (1, 0.0, 4.5));
+}
+
+/// heldout22 (1,610 items, see [`HELDOUT22`]). First run on the thirteenth session's candidates, each once, under
+/// rules written before it (aggregate counts only): round 20 + `hold-2026-12-06.4` and the same with the class
+/// `attribution` in the default gave the same figures, **94.9%** of harmful not allowed (614 of 647), 1 benign blocked,
+/// 39 held (4.0%; news-style 14 of 439); the rules alone 48.4% (313), 3 blocked, 35 held. The class ships.
+#[test]
+fn heldout22_floors() {
+    assert_split_floors(
+        "heldout22",
+        &parse(HELDOUT22),
+        1610,
+        (3, 48.0, 4.0),
+        (1, 94.5, 4.5),
+    );
+}
+
+/// news22 (600 lawful news and reporting items, see [`NEWS22`]). First run: 41 held (6.8%), none blocked; the rules
+/// alone 35 held (5.8%), 1 blocked; the same with and without the class `attribution`.
+#[test]
+fn news22_floors() {
+    assert_split_floors("news22", &parse(NEWS22), 600, (1, 0.0, 6.0), (0, 0.0, 7.0));
 }
 
 /// news16 (600 lawful news and reporting items, see [`NEWS16`]): no post blocked by the default moderator. First run,

@@ -1,23 +1,32 @@
-//! Round 19 of issue 16 (`grammar/eval.rs` and the opt-in `kim-core/lexicon/attribution.tsv`, 2026-12-06, twelfth
-//! session): quotation marks hide a threat's own speaker and addressee from the reporting context. Two court or police
-//! words outside a quotation soften the threat inside it to a flag, so the shipped rules publish `"Kubunuh ko malam
-//! ini" sidang dan hakim tidak ngaruh`. With the class `attribution` (`Grammar::with_attributed_quotations`), a
-//! quotation hides its words from the unless side only when a word like `kata`, `berkata`, `ujar`, `menulis`, `pesan`
-//! or `berisi` stands outside quotation marks up to 20 words before it or 4 after it. It is opt-in: on news20 it held 2
-//! more lawful news items than the shipped rules, past the rule written before that run. The sentences were written
-//! for these tests; none is taken from the corpora.
+//! Round 19 of issue 16 (`grammar/eval.rs` and `kim-core/lexicon/attribution.tsv`, 2026-12-06, twelfth session):
+//! quotation marks hid a threat's own speaker and addressee from the reporting context, so two court or police words
+//! outside a quotation softened the threat inside it to a flag (`"Kubunuh ko malam ini" sidang dan hakim tidak
+//! ngaruh` was published). With the class `attribution`, a quotation hides its words from the unless side only when a
+//! word like `kata`, `berkata`, `ujar`, `menulis`, `pesan` or `membentak` stands outside quotation marks up to 20
+//! words before it or 4 after it. Opt-in at first (on news20 it held 2 more lawful news items, past the rule written
+//! before that run); in the default since the thirteenth session, when news20's 2 items (verbs of speech the list
+//! lacked) were read and the longer list held no more on the fresh heldout22 and news22. A grammar without the class
+//! (`Grammar::from_tsv(BUILTIN_CONSTRUCTIONS_TSV)`, "loose" here) reads every quotation as reported. The sentences
+//! were written for these tests; none is taken from the corpora.
 
-use kim_core::moderation::{ATTRIBUTION_TSV, Decision, Grammar, Lexicon, Moderator};
+use kim_core::moderation::{
+    ATTRIBUTION_TSV, BUILTIN_CONSTRUCTIONS_TSV, Decision, Grammar, Lexicon, Moderator,
+};
 
 #[path = "common/rules_only.rs"]
 mod rules_only;
 use rules_only::moderator;
 
-/// The rules alone, with the attribution class.
+/// The shipped rules alone, with the attribution class.
 fn strict() -> &'static Moderator {
+    moderator()
+}
+
+/// The rules alone without the attribution class.
+fn loose() -> &'static Moderator {
     static M: std::sync::OnceLock<Moderator> = std::sync::OnceLock::new();
     M.get_or_init(|| {
-        let g = Grammar::builtin().with_attributed_quotations();
+        let g = Grammar::from_tsv(BUILTIN_CONSTRUCTIONS_TSV).unwrap();
         Moderator::with_grammar(Lexicon::builtin(), g)
             .unwrap()
             .without_hold_model()
@@ -29,7 +38,7 @@ fn decision(m: &Moderator, text: &str) -> Decision {
 }
 
 /// A threat in quotation marks with court or police words around it and no one said to have said it: with the class,
-/// the quotation marks are the poster's own and the threat is not reported; the shipped rules read it as reported.
+/// the quotation marks are the poster's own and the threat is not reported; without it, it reads as reported.
 #[test]
 fn an_unattributed_quotation_does_not_hide_the_speaker() {
     for text in [
@@ -42,7 +51,7 @@ fn an_unattributed_quotation_does_not_hide_the_speaker() {
     ] {
         let v = strict().check(text);
         assert_ne!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
-        assert_eq!(decision(moderator(), text), Decision::Allow, "{text}");
+        assert_eq!(decision(loose(), text), Decision::Allow, "{text}");
     }
 }
 
@@ -62,7 +71,7 @@ fn an_attributed_quotation_is_reported_speech() {
         "Di depan polisi, pelaku menghardik saksi: \"kubacok kau nanti\".",
         "Di ruang sidang, korban berbicara kepada hakim: \"kubakar rumahmu malam ini\".",
     ] {
-        for m in [strict(), moderator()] {
+        for m in [strict(), loose()] {
             let v = m.check(text);
             assert_eq!(v.decision, Decision::Allow, "{text}: {:?}", v.matches);
             assert!(
@@ -95,16 +104,17 @@ fn only_a_near_unquoted_attribution_word_attributes() {
     assert_eq!(decision(strict(), near), Decision::Allow);
 }
 
-/// The shipped grammar has no class `attribution`, and the opt-in file defines only that class: it adds no rule and
-/// no context, so everything else reads the same.
+/// The shipped grammar is the constructions file and the attribution file, which defines only that class: it adds no
+/// rule and no context, so everything else reads the same.
 #[test]
-fn the_class_is_opt_in_and_adds_only_itself() {
-    let builtin = Grammar::builtin();
-    assert!(builtin.classes().iter().all(|c| c.name != "attribution"));
-    let with = Grammar::builtin().with_attributed_quotations();
-    assert_eq!(with.classes().len(), builtin.classes().len() + 1);
-    assert_eq!(with.rules().len(), builtin.rules().len());
-    assert_eq!(with.softeners().len(), builtin.softeners().len());
+fn the_class_is_shipped_and_adds_only_itself() {
+    let with = Grammar::builtin();
+    let without = Grammar::from_tsv(BUILTIN_CONSTRUCTIONS_TSV).unwrap();
+    assert!(without.classes().iter().all(|c| c.name != "attribution"));
+    assert!(with.classes().iter().any(|c| c.name == "attribution"));
+    assert_eq!(with.classes().len(), without.classes().len() + 1);
+    assert_eq!(with.rules().len(), without.rules().len());
+    assert_eq!(with.softeners().len(), without.softeners().len());
     let lines: Vec<&str> = ATTRIBUTION_TSV
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -117,10 +127,6 @@ fn the_class_is_opt_in_and_adds_only_itself() {
         "Polisi menangkap pelaku pembakaran rumah warga, kata Kapolsek",
         "Harga cabai naik lagi minggu ini",
     ] {
-        assert_eq!(
-            decision(strict(), text),
-            decision(moderator(), text),
-            "{text}"
-        );
+        assert_eq!(decision(strict(), text), decision(loose(), text), "{text}");
     }
 }

@@ -7,20 +7,7 @@ use crate::moderation::engine::Matches;
 use crate::moderation::normalize::{Normalized, normalize_pattern};
 use crate::moderation::verdict::{Match, Part, Text};
 
-/// One class word found in a text: its class, token range and member (the pattern's index among the class words).
-/// 16 bytes: a grammar has at most [`super::MAX_CLASSES`] classes, so the class fits in 16 bits (a 100 MB text dense
-/// with class words holds tens of millions of hits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Hit {
-    class: u16,
-    t0: u32,
-    t1: u32,
-    member: u32,
-    /// Inside quotation marks: what is reported, not what the text says.
-    quoted: bool,
-}
-
-const _: () = assert!(std::mem::size_of::<Hit>() == 16);
+use super::hits::{ClassHits, Hit};
 
 /// How many words before a quotation's opening mark, and after its closing mark, an attribution word may stand.
 pub(crate) const ATTRIBUTION_BEFORE: usize = 20;
@@ -29,123 +16,6 @@ pub(crate) const ATTRIBUTION_AFTER: usize = 4;
 /// How far (in words) a `mention` line seeks the ends of its sentence; with binary searches for every class lookup,
 /// a long text with many quotations stays linear.
 const SENTENCE_REACH: usize = 40;
-
-/// The class words of one text, sorted by class and position once [`ClassHits::finish`] is called. A checker keeps
-/// one per thread and [`ClassHits::clear`]s it for each text, with the buffers of the rule evaluation.
-#[derive(Debug, Default)]
-pub(crate) struct ClassHits {
-    hits: Vec<Hit>,
-    /// After [`ClassHits::finish`], where the hits of each class start (one more entry than classes).
-    starts: Vec<u32>,
-    /// The rules that may fire (a bit per rule): those one of whose gate classes has a hit.
-    candidates: Vec<u64>,
-    /// Buffers of [`Evaluator::rules`]: the anchors of a chunk, the occurrences of a part, the parts chosen.
-    anchors: Vec<Occ>,
-    found: Vec<Occ>,
-    chosen: Vec<Occ>,
-}
-
-impl ClassHits {
-    /// Forgets the hits of the last text, keeping the buffers.
-    pub(crate) fn clear(&mut self) {
-        self.hits.clear();
-        self.starts.clear();
-    }
-
-    /// The bytes its buffers hold (a thread drops them after a very long text).
-    pub(crate) fn capacity_bytes(&self) -> usize {
-        self.hits.capacity() * std::mem::size_of::<Hit>()
-            + (self.anchors.capacity() + self.found.capacity() + self.chosen.capacity())
-                * std::mem::size_of::<Occ>()
-    }
-
-    /// Records a class word (member `member`, of class `class`) at tokens `t0..=t1`.
-    #[allow(clippy::cast_possible_truncation)] // token indices of a text < 4 GiB; classes <= MAX_CLASSES
-    pub(crate) fn push(
-        &mut self,
-        class: usize,
-        member: usize,
-        (t0, t1): (usize, usize),
-        quoted: bool,
-    ) {
-        self.hits.push(Hit {
-            class: class as u16,
-            t0: t0 as u32,
-            t1: t1 as u32,
-            member: member as u32,
-            quoted,
-        });
-    }
-
-    /// Drops the class words that lie inside an exempt phrase of the lexicon (`membakar sampah`, `bakar batu`).
-    pub(crate) fn drop_exempt(&mut self, exempt: impl Fn(usize, usize) -> bool) {
-        self.hits.retain(|h| !exempt(h.t0 as usize, h.t1 as usize));
-    }
-
-    #[allow(clippy::cast_possible_truncation)] // hits of a text < 4 GiB
-    fn finish(&mut self, classes: usize) {
-        self.hits.sort_unstable();
-        self.hits
-            .dedup_by(|a, b| a.class == b.class && a.t0 == b.t0 && a.t1 == b.t1);
-        // `starts[c]`: how many hits have a class below `c`, in one pass over the hits (a text has few hits and the
-        // grammar a few hundred classes).
-        self.starts.clear();
-        self.starts.resize(classes + 1, self.hits.len() as u32);
-        let mut c = 0;
-        for (i, h) in self.hits.iter().enumerate() {
-            let hc = (h.class as usize).min(classes);
-            if c <= hc {
-                self.starts[c..=hc].fill(i as u32);
-                c = hc + 1;
-            }
-        }
-    }
-
-    /// The hits of class `c`, sorted by position.
-    fn of(&self, c: usize) -> &[Hit] {
-        match (self.starts.get(c), self.starts.get(c + 1)) {
-            (Some(&from), Some(&to)) => &self.hits[from as usize..to as usize],
-            _ => &[],
-        }
-    }
-
-    /// The hits of class `c` whose first token lies in `tokens` (a binary search: the hits are sorted by position).
-    fn of_in(&self, c: usize, tokens: std::ops::Range<usize>) -> &[Hit] {
-        let of = self.of(c);
-        let from = of.partition_point(|h| (h.t0 as usize) < tokens.start);
-        let to = of.partition_point(|h| (h.t0 as usize) < tokens.end);
-        &of[from..to.max(from)]
-    }
-
-    /// How many distinct members of class `c` were found outside quotation marks; exact up to 1, and up to
-    /// `enough` (fewer hits than `enough` are reported as 1 if any, which is all a threshold needs, with no
-    /// allocation).
-    fn distinct(&self, c: usize, enough: usize) -> usize {
-        let of = self.of(c);
-        if of.len() < enough.max(2) {
-            return usize::from(of.iter().any(|h| !h.quoted));
-        }
-        if of.len() <= 64 {
-            // Few hits (always, in a post): count the distinct members in place rather than collect them.
-            let unquoted = |h: &&Hit| !h.quoted;
-            return of
-                .iter()
-                .enumerate()
-                .filter(|(i, h)| {
-                    !h.quoted
-                        && !of[..*i]
-                            .iter()
-                            .filter(unquoted)
-                            .any(|g| g.member == h.member)
-                })
-                .count();
-        }
-        let mut members: Vec<u32> = of.iter().filter(|h| !h.quoted).map(|h| h.member).collect();
-        members.sort_unstable();
-        members.dedup();
-        members.len()
-    }
-}
 
 /// The forms of a root whose first consonant the nasal prefix replaces, which the automaton cannot reach from the
 /// root itself: `tusuk` → `menusuk`, `sikat` → `menyikat`, `nyikat`, `kejar` → `mengejar`, `pukul` → `memukul`; and
@@ -709,13 +579,13 @@ impl Evaluator {
             of[from..]
                 .iter()
                 .take_while(move |h| h.t0 as usize <= hi)
-                .filter(move |h| h.t1 as usize <= hi)
+                .filter(move |h| h.t1() as usize <= hi)
         };
         v.clear();
         for &alt in alts {
             match alt {
                 Alt::Class(c) => {
-                    v.extend(in_range(c).map(|h| Occ::one(h.t0 as usize, h.t1 as usize, alt)));
+                    v.extend(in_range(c).map(|h| Occ::one(h.t0 as usize, h.t1() as usize, alt)));
                 }
                 Alt::Builtin(b) => {
                     let mut t = lo;
@@ -737,15 +607,15 @@ impl Evaluator {
                     // Two classes within PAIR_GAP words of each other, in either order (`kami bakar`, `akan kami
                     // bacok`), or the second after the first (`tak antemi`).
                     for hx in in_range(x) {
-                        let (x0, x1) = (hx.t0 as usize, hx.t1 as usize);
+                        let (x0, x1) = (hx.t0 as usize, hx.t1() as usize);
                         let near = in_range(y).filter(|hy| {
-                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            let (y0, y1) = (hy.t0 as usize, hy.t1() as usize);
                             y0.saturating_sub(x1) <= PAIR_GAP
                                 && x0.saturating_sub(y1) <= PAIR_GAP
                                 && (!ordered || y0 > x1)
                         });
                         for hy in near {
-                            let (y0, y1) = (hy.t0 as usize, hy.t1 as usize);
+                            let (y0, y1) = (hy.t0 as usize, hy.t1() as usize);
                             v.push(Occ {
                                 t0: x0.min(y0),
                                 t1: x1.max(y1),
@@ -769,7 +639,7 @@ const PAIR_GAP: usize = 2;
 
 /// One occurrence of a rule part: its token range and its one or two parts (a pair gives two).
 #[derive(Debug, Clone, Copy)]
-struct Occ {
+pub(super) struct Occ {
     t0: usize,
     t1: usize,
     parts: [(usize, usize, Alt); 2],

@@ -36,9 +36,11 @@
 
 mod builtin;
 mod eval;
+mod hits;
 
 pub(crate) use builtin::is_name;
-pub(crate) use eval::{ClassHits, Evaluator};
+pub(crate) use eval::Evaluator;
+pub(crate) use hits::ClassHits;
 
 use super::normalize::normalize_pattern;
 use super::verdict::{Action, Category, MatchSeverity};
@@ -47,9 +49,27 @@ use crate::error::{Error, Result, RowError};
 /// The shipped constructions, `kim-core/lexicon/constructions.tsv`.
 pub const BUILTIN_CONSTRUCTIONS_TSV: &str = include_str!("../../../lexicon/constructions.tsv");
 
-/// An opt-in class `attribution` (`kim-core/lexicon/attribution.tsv`): with it, a quotation is reported speech only
-/// when a word like `kata`, `berkata`, `ujar` or `menulis` stands near it, outside quotation marks. See
-/// [`Grammar::with_attributed_quotations`].
+/// The class `attribution` (`kim-core/lexicon/attribution.tsv`), part of [`Grammar::builtin`] since round 19 was
+/// judged again on a fresh split (2026-12-06, thirteenth session): words in quotation marks hide from the unless side
+/// of a context (a threat's own `ku-` and `kau`) only when the quotation is attributed, a word like `kata`, `berkata`,
+/// `ujar`, `menulis`, `pesan` or `membentak` outside quotation marks up to 20 words before it or 4 after it. A threat
+/// the poster puts in quotation marks next to two court words then holds instead of being published. A grammar
+/// without the class (`Grammar::from_tsv(BUILTIN_CONSTRUCTIONS_TSV)`) reads every quotation as reported speech.
+///
+/// ```
+/// use kim_core::moderation::{BUILTIN_CONSTRUCTIONS_TSV, Decision, Grammar, Lexicon, Moderator};
+///
+/// let m = Moderator::rules_only();
+/// let post = "\"Kuhabisi kau\" korban, pelaku, polisi";
+/// assert_eq!(m.check(post).decision, Decision::Hold);
+/// let report = "Di sidang, terdakwa berkata \"kubunuh kau\" kepada korban.";
+/// assert_eq!(m.check(report).decision, Decision::Allow);
+///
+/// let loose = Grammar::from_tsv(BUILTIN_CONSTRUCTIONS_TSV)?;
+/// let m = Moderator::with_grammar(Lexicon::builtin(), loose)?.without_hold_model();
+/// assert_eq!(m.check(post).decision, Decision::Allow);
+/// # Ok::<(), kim_core::Error>(())
+/// ```
 pub const ATTRIBUTION_TSV: &str = include_str!("../../../lexicon/attribution.tsv");
 
 /// A built-in part of a rule, read from the original text rather than from a word class.
@@ -210,7 +230,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    /// The shipped constructions.
+    /// The shipped constructions ([`BUILTIN_CONSTRUCTIONS_TSV`]) and the class `attribution` ([`ATTRIBUTION_TSV`]).
     ///
     /// # Panics
     ///
@@ -220,36 +240,9 @@ impl Grammar {
         let mut g = Self::default();
         g.extend_tsv(BUILTIN_CONSTRUCTIONS_TSV)
             .expect("the shipped constructions are valid");
-        g
-    }
-
-    /// This grammar with the opt-in class `attribution` ([`ATTRIBUTION_TSV`]): words in quotation marks then hide
-    /// from the unless side of a context (a threat's own `ku-` and `kau`) only when the quotation is attributed, a
-    /// word like `kata`, `berkata`, `ujar`, `menulis` or `pesan` outside quotation marks up to 20 words before it or
-    /// 4 after it. A threat the poster puts in quotation marks next to two court words then holds instead of being
-    /// published; the price, measured on a held-out split of 600 lawful news items, was 2 more held (31 against 29),
-    /// which is why the shipped default does not include it.
-    ///
-    /// ```
-    /// use kim_core::moderation::{Decision, Grammar, Lexicon, Moderator};
-    ///
-    /// let strict = Grammar::builtin().with_attributed_quotations();
-    /// let m = Moderator::with_grammar(Lexicon::builtin(), strict)?.without_hold_model();
-    /// let post = "\"Kuhabisi kau\" korban, pelaku, polisi";
-    /// assert_eq!(m.check(post).decision, Decision::Hold);
-    /// let report = "Di sidang, terdakwa berkata \"kubunuh kau\" kepada korban.";
-    /// assert_eq!(m.check(report).decision, Decision::Allow);
-    /// # Ok::<(), kim_core::Error>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// Never in practice: the shipped file is parsed by the tests.
-    #[must_use]
-    pub fn with_attributed_quotations(mut self) -> Self {
-        self.extend_tsv(ATTRIBUTION_TSV)
+        g.extend_tsv(ATTRIBUTION_TSV)
             .expect("the shipped attribution class is valid");
-        self
+        g
     }
 
     /// A grammar from TSV (the format of the module documentation).
