@@ -19,8 +19,8 @@ fn the_default_moderator_has_the_model_and_says_so() {
     let m = Moderator::default();
     let model = m.hold_model().unwrap();
     assert_eq!(model.classes().len(), 11);
-    assert_eq!(model.id(), "hold-2026-12-06.4");
-    assert_eq!(m.version(), "kim-default-2+hold-2026-12-06.4");
+    assert_eq!(model.id(), "hold-2026-12-06.6");
+    assert_eq!(m.version(), "kim-default-2+hold-2026-12-06.6");
     assert_eq!(m.check("Gotong royong").lexicon_version, m.version());
     let rules = Moderator::default().without_hold_model();
     assert!(rules.hold_model().is_none());
@@ -31,7 +31,7 @@ fn the_default_moderator_has_the_model_and_says_so() {
     // A moderator that extends the shipped lexicon keeps the model; one that replaces it has the user's rules only.
     let tsv = "kasar-contoh\tkasar\tmedium\thold\troot\tkurang ajar\tcontoh\n";
     let extended = Moderator::from_user_tsv(tsv, "lokal", true).unwrap();
-    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-06.4");
+    assert_eq!(extended.version(), "kim-default-2+lokal+hold-2026-12-06.6");
     assert!(
         Moderator::from_user_tsv(tsv, "lokal", false)
             .unwrap()

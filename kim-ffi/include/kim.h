@@ -558,7 +558,7 @@ kim_status kim_moderator_shared(kim_moderator **out);
 // Makes a moderator with the shipped lexicon, constructions and hold model, owned by the caller (it costs about
 // 20 ms: see [`kim_moderator_shared`] for one built once per process). The hold model holds a post the rules allow
 // when its P(harmful) is above its threshold (match `model-hold`, never a block); verdicts carry the rule-set
-// version `kim-default-2+hold-2026-12-06.4`. [`kim_moderator_rules_only`] makes one without it.
+// version `kim-default-2+hold-2026-12-06.6`. [`kim_moderator_rules_only`] makes one without it.
 //
 // # Safety
 //

@@ -132,7 +132,7 @@ impl PyVerdict {
 /// >>> m.check("Slot gacor maxwin!").decision
 /// 'block'
 /// >>> m.version
-/// 'kim-default-2+hold-2026-12-06.4'
+/// 'kim-default-2+hold-2026-12-06.6'
 #[pyclass(name = "Moderator", module = "kim", frozen)]
 pub struct PyModerator {
     inner: Arc<Moderator>,

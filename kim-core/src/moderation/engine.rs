@@ -155,7 +155,7 @@ impl Moderator {
     /// let m = Moderator::new(Lexicon::builtin())?.with_hold_model();
     /// assert_eq!(m.check("Kerja bakti membersihkan selokan hari Minggu pagi.").decision, Decision::Allow);
     /// assert_eq!(m.check("slot gacor").decision, Decision::Block);
-    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-06.4");
+    /// assert_eq!(m.check("slot gacor").lexicon_version, "kim-default-2+hold-2026-12-06.6");
     /// # Ok::<(), kim_core::Error>(())
     /// ```
     #[must_use]

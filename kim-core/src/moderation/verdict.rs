@@ -462,7 +462,7 @@ pub struct Verdict {
     /// [`super::review::HoaxLabel`]).
     pub fact_check: bool,
     /// Version of the rule set that produced the verdict: the lexicon's version, plus `+` and the hold model's id when
-    /// the moderator has one (`kim-default-2+hold-2026-12-06.4` for [`super::Moderator::default`]).
+    /// the moderator has one (`kim-default-2+hold-2026-12-06.6` for [`super::Moderator::default`]).
     pub lexicon_version: String,
     /// The text with every NIK, phone number and e-mail address masked ([`super::redact`]), when one of them holds
     /// or blocks (`pd-nik`, `pd-phone`, `pd-email`): the version a moderator may publish instead (docs/domain.md §5). Absent

@@ -230,7 +230,7 @@ int main(int argc, char **argv) {
   const char *calm = "Kabarnya air sumur di tiga dusun sudah tercemar limbah pabrik, warga disuruh berhenti minum, sebarkan ke grup.";
   CHECK(kim_moderate(mod, calm, strlen(calm), &out) == KIM_STATUS_OK, "moderate calm hoax");
   CHECK(out && strstr(out, "\"decision\":\"hold\"") && strstr(out, "\"rule_id\":\"model-hold\"") &&
-            strstr(out, "\"fact_check\":true") && strstr(out, "\"lexicon_version\":\"kim-default-2+hold-2026-12-06.4\""),
+            strstr(out, "\"fact_check\":true") && strstr(out, "\"lexicon_version\":\"kim-default-2+hold-2026-12-06.6\""),
         "held by the model");
   kim_string_free(out);
   kim_moderator *rules = NULL;
