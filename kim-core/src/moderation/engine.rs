@@ -480,10 +480,8 @@ impl Moderator {
         } = ranges;
         let quotes = grammar::quoted_ranges(text);
         let in_quotes = |t0: usize| {
-            // The quotations are in order and apart: a binary search (a text with many stays linear).
             let o = norm.toks[t0].o_start as usize;
-            let i = quotes.partition_point(|&(s, _)| s <= o);
-            i > 0 && o < quotes[i - 1].1
+            grammar::quotation_holding(&quotes, o, o + 1).is_some()
         };
         let mut at = 0;
         for &(entry_idx, end) in &norm.hits {

@@ -1,7 +1,7 @@
 //! The matches of one check, as the moderator collects them: listed up to a cap per category, softened by the text's
 //! contexts, and turned into the verdict.
 
-use super::super::grammar::SoftenEffect;
+use super::super::grammar::{SoftenEffect, quotation_holding};
 use super::super::personal::redact;
 use super::super::verdict::{
     Action, Category, Decision, MAX_MATCHES_PER_CATEGORY, Match, Omitted, Text, Verdict,
@@ -82,11 +82,9 @@ impl Matches {
         self.mentioned.sort_by_key(|(s, ..)| *s);
     }
 
-    /// Whether `start..end` lies inside one of the quotations of [`Matches::soften_quoted`] (in order and apart: a
-    /// binary search).
+    /// Whether `start..end` lies inside one of the quotations of [`Matches::soften_quoted`].
     fn in_quotation(&self, start: usize, end: usize) -> bool {
-        let i = self.quoted.partition_point(|&(s, _)| s <= start);
-        i > 0 && end <= self.quoted[i - 1].1
+        quotation_holding(&self.quoted, start, end).is_some()
     }
 
     /// Records a match; lists it if its category has room.

@@ -2,7 +2,7 @@
 //! they set, and the rules that fire, each with the span of every part.
 
 use super::builtin::{builtin_at, link_end};
-use super::{Alt, Builtin, Grammar, MENTION_BEFORE};
+use super::{Alt, Builtin, Grammar, MENTION_BEFORE, quotation_holding};
 use crate::moderation::engine::Matches;
 use crate::moderation::normalize::{Normalized, normalize_pattern};
 use crate::moderation::verdict::{Match, Part, Text};
@@ -16,6 +16,13 @@ pub(crate) const ATTRIBUTION_AFTER: usize = 4;
 /// How far (in words) a `mention` line seeks the ends of its sentence; with binary searches for every class lookup,
 /// a long text with many quotations stays linear.
 const SENTENCE_REACH: usize = 40;
+
+/// The tokens of quotation `q0..q1`: `open`, the first that starts after the opening mark (those before it stand before
+/// the quotation), and `close`, the first from the closing mark on (`open..close` are inside).
+fn quote_tokens(norm: &Normalized, (q0, q1): (usize, usize)) -> (usize, usize) {
+    let first_from = |b: usize| norm.toks.partition_point(|t| (t.o_start as usize) < b);
+    (first_from(q0), first_from(q1))
+}
 
 /// The forms of a root whose first consonant the nasal prefix replaces, which the automaton cannot reach from the
 /// root itself: `tusuk` → `menusuk`, `sikat` → `menyikat`, `nyikat`, `kejar` → `mengejar`, `pukul` → `memukul`; and
@@ -232,10 +239,8 @@ impl Evaluator {
         let reported = self.reported(norm, hits, quotes);
         // Whether token `t` stands in an attributed quotation: it counts for neither side.
         let in_reported = |t: usize| {
-            // The quotations are in order and apart: the last one that opens at or before the token.
             let o = norm.toks[t].o_start as usize;
-            let i = quotes.partition_point(|&(q0, _)| q0 <= o);
-            i > 0 && o < quotes[i - 1].1 && reported[i - 1]
+            quotation_holding(quotes, o, o + 1).is_some_and(|i| reported[i])
         };
         // A built-in part outside attributed quotations (read only for a context that is found).
         let unquoted_builtin = |b: Builtin| {
@@ -315,8 +320,7 @@ impl Evaluator {
                     .any(|&c| !hits.of_in(c, range.clone()).is_empty())
         };
         for &(q0, q1) in quotes {
-            let open = toks.partition_point(|t| (t.o_start as usize) < q0);
-            let close = toks.partition_point(|t| (t.o_start as usize) < q1);
+            let (open, close) = quote_tokens(norm, (q0, q1));
             let mention = hits
                 .of_in(line.context, open.saturating_sub(MENTION_BEFORE)..open)
                 .iter()
@@ -378,9 +382,7 @@ impl Evaluator {
         quotes
             .iter()
             .map(|&(q0, q1)| {
-                // The tokens that start before the opening mark, and those from the closing mark on.
-                let open = norm.toks.partition_point(|t| (t.o_start as usize) < q0);
-                let close = norm.toks.partition_point(|t| (t.o_start as usize) < q1);
+                let (open, close) = quote_tokens(norm, (q0, q1));
                 let before = open.saturating_sub(ATTRIBUTION_BEFORE)..open;
                 let after = close..close + ATTRIBUTION_AFTER;
                 let unquoted = |h: &Hit| !h.quoted;

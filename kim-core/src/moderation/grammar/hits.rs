@@ -38,7 +38,7 @@ pub(crate) struct ClassHits {
     starts: Vec<u32>,
     /// The rules that may fire (a bit per rule): those one of whose gate classes has a hit.
     pub(super) candidates: Vec<u64>,
-    /// Buffers of [`Evaluator::rules`]: the anchors of a chunk, the occurrences of a part, the parts chosen.
+    /// Buffers of [`super::Evaluator::rules`]: the anchors of a chunk, the occurrences of a part, the parts chosen.
     pub(super) anchors: Vec<Occ>,
     pub(super) found: Vec<Occ>,
     pub(super) chosen: Vec<Occ>,

@@ -583,6 +583,19 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The index of the quotation of `quotes` (ranges of [`quoted_ranges`]: in order and apart) that holds the bytes
+/// `start..end`, by binary search, so that a text with many quotations stays linear.
+pub(crate) fn quotation_holding(
+    quotes: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let i = quotes
+        .partition_point(|&(s, _)| s <= start)
+        .checked_sub(1)?;
+    (end <= quotes[i].1).then_some(i)
+}
+
 /// The quotation marks [`quotations`] pairs: straight, curly and French.
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}')
